@@ -1,0 +1,20 @@
+/** Branded identifiers: a ProcessId cannot be passed where a PartyId is expected. */
+declare const brand: unique symbol;
+
+/** A string that the type system knows to be an id of kind K. */
+export type Id<K extends string> = string & { readonly [brand]: K };
+
+export type UserId = Id<'User'>;
+export type ProcessId = Id<'Process'>;
+export type PartyId = Id<'Party'>;
+export type CompartmentId = Id<'Compartment'>;
+export type ItemId = Id<'Item'>;
+export type InvitationId = Id<'Invitation'>;
+export type SessionId = Id<'Session'>;
+export type TokenId = Id<'Token'>;
+export type MembershipId = Id<'Membership'>;
+
+/** Treats a string that came from a trusted place (the database, a validated request) as an id. */
+export function asId<K extends string>(value: string): Id<K> {
+  return value as Id<K>;
+}
