@@ -29,7 +29,10 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -42,7 +45,10 @@ export default tseslint.config(
           paths: ioModules.filter((m) => !m.includes('*')),
           patterns: [
             { group: ['@fastify/*'], message: 'core does no I/O' },
-            { group: ['**/server/**', '**/cli/**', '**/web/**', '**/contract/**'], message: 'arrows point inwards: core imports no outer layer' },
+            {
+              group: ['**/server/**', '**/cli/**', '**/web/**', '**/contract/**'],
+              message: 'arrows point inwards: core imports no outer layer',
+            },
           ],
         },
       ],
@@ -53,7 +59,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/server/**', '**/cli/**', '**/web/**'], message: 'contract is shared by the outer layers and imports none of them' }] },
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/cli/**', '**/web/**'],
+              message: 'contract is shared by the outer layers and imports none of them',
+            },
+          ],
+        },
       ],
     },
   },

@@ -18,3 +18,11 @@ export type MembershipId = Id<'Membership'>;
 export function asId<K extends string>(value: string): Id<K> {
   return value as Id<K>;
 }
+/** A chapter of a negotiating text; stable across versions, unlike its number. */
+export type ChapterId = Id<'Chapter'>;
+/** A provision of a negotiating text; stable across versions, so diffs match provisions by it. */
+export type ProvisionId = Id<'Provision'>;
+/** A numbered version of a negotiating text. */
+export type VersionId = Id<'Version'>;
+/** An amendment a party proposed to a provision. */
+export type AmendmentId = Id<'Amendment'>;

@@ -1,0 +1,129 @@
+/**
+ * `parley`: the operator's command. Each command opens the configured database (the same
+ * configuration as the server), does one task through the same use cases, and exits non-zero
+ * with a clear message when something is wrong.
+ */
+import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { createUser } from '../core/usecases/create-user.js';
+import { loadConfig } from '../server/config.js';
+import { startRuntime, type Runtime } from '../server/runtime.js';
+import { verifyAuditLog } from '../server/audit-verify.js';
+import { seedDemo, seedDemoIfEmpty } from '../server/demo/seed.js';
+
+const usage = `parley — operate a Parley server
+
+Usage: parley <command> [options]
+
+Commands:
+  migrate                      Create or update the database schema.
+  create-admin --email E --name N [--password P | --password-stdin]
+                               Create a facilitator admin account.
+  audit verify                 Recompute the audit log's hash chain; exit 1 naming the first bad entry.
+  demo seed [--force]          Create the illustrative demo (only on an empty database unless --force).
+
+The database comes from PARLEY_DATABASE_URL (default sqlite:./data/parley.db under PARLEY_DATA_DIR).`;
+
+/** Prints to stdout. */
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
+  const rt = await startRuntime({ ...loadConfig(), logLevel: 'silent' }, { webRoot: null });
+  try {
+    return await fn(rt);
+  } finally {
+    await rt.close();
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+/** Runs one command line; returns the exit code. */
+export async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'migrate': {
+      await withRuntime(async (rt) =>
+        out(`Database is at the latest schema (${rt.database.dialect}).`),
+      );
+      return 0;
+    }
+    case 'create-admin': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          email: { type: 'string' },
+          name: { type: 'string' },
+          password: { type: 'string' },
+          'password-stdin': { type: 'boolean' },
+        },
+      });
+      if (!values.email || !values.name)
+        throw new UsageError('create-admin needs --email and --name.');
+      const password = values['password-stdin'] ? await readStdin() : values.password;
+      if (!password) throw new UsageError('create-admin needs --password or --password-stdin.');
+      const user = await withRuntime((rt) =>
+        createUser(rt.deps, {
+          email: values.email ?? '',
+          displayName: values.name ?? '',
+          password,
+          isAdmin: true,
+        }),
+      );
+      out(`Created facilitator admin ${user.email} (${user.id}).`);
+      return 0;
+    }
+    case 'audit': {
+      if (rest[0] !== 'verify') throw new UsageError('Did you mean: parley audit verify');
+      const verdict = await withRuntime((rt) => verifyAuditLog(rt.database));
+      if (verdict.ok) {
+        out(`Audit log verified: ${verdict.entries} entries, head ${verdict.head}.`);
+        return 0;
+      }
+      out(`Audit log BROKEN at entry #${verdict.badSeq}: ${verdict.reason}.`);
+      out(
+        `(${verdict.entries} entries read; everything from #${verdict.badSeq} on is untrustworthy.)`,
+      );
+      return 1;
+    }
+    case 'demo': {
+      if (rest[0] !== 'seed') throw new UsageError('Did you mean: parley demo seed');
+      const force = rest.includes('--force');
+      const demo = await withRuntime((rt) =>
+        force ? seedDemo(rt.deps) : seedDemoIfEmpty(rt.deps),
+      );
+      if (!demo) {
+        out(
+          'The database already has accounts; the demo was not created (use --force to add it anyway).',
+        );
+        return 0;
+      }
+      out(`Created the illustrative demo "${demo.codename}". Accounts:`);
+      for (const a of demo.accounts)
+        out(`  ${a.role.padEnd(34)} ${a.email.padEnd(32)} ${a.password}`);
+      return 0;
+    }
+    case 'version':
+      out(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
+      return 0;
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      out(usage);
+      return 0;
+    default:
+      throw new UsageError(`Unknown command "${command}".`);
+  }
+}
+
+/** A mistake in the command line. */
+export class UsageError extends Error {}
+
+export { usage };

@@ -1,0 +1,69 @@
+/** Compartment material (notes) and the audit log view. */
+import { z } from 'zod';
+import { idSchema, text, timestamp } from './common.js';
+
+export const itemResponse = z.object({
+  /** Item id. */
+  id: idSchema,
+  /** The compartment it lives in. */
+  compartmentId: idSchema,
+  /** Label of that compartment, shown on every item. */
+  compartmentLabel: z.string(),
+  /** Kind. */
+  kind: z.enum(['note']),
+  /** Title. */
+  title: z.string(),
+  /** Markdown body. */
+  body: z.string(),
+  /** Author. */
+  authorUserId: idSchema,
+  /** Created. */
+  createdAt: timestamp,
+  /** Last changed. */
+  updatedAt: timestamp,
+  /** Revision to name when editing. */
+  revision: z.number().int(),
+});
+export const itemListResponse = z.object({ items: z.array(itemResponse) });
+export const itemParams = z.object({ processId: idSchema, itemId: idSchema });
+export const compartmentParams = z.object({ processId: idSchema, compartmentId: idSchema });
+export const listItemsQuery = z.object({
+  /** Only this compartment. */
+  compartmentId: idSchema.optional(),
+  /** Search in title and body. */
+  q: z.string().max(200).optional(),
+  /** At most this many (1–500). */
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+export const createNoteRequest = z.object({ title: text(300), body: z.string().max(200_000) });
+export const updateItemRequest = z
+  .object({
+    /** The revision the edit starts from. */
+    baseRevision: z.number().int().min(1),
+    title: text(300).optional(),
+    body: z.string().max(200_000).optional(),
+  })
+  .refine((v) => v.title !== undefined || v.body !== undefined, {
+    error: 'change the title or the body',
+  });
+export const releaseItemRequest = z.object({
+  /** The wider compartment. */
+  to: idSchema,
+  /** The revision being released. */
+  baseRevision: z.number().int().min(1),
+});
+
+export const auditEntryResponse = z.object({
+  seq: z.number().int(),
+  at: timestamp,
+  actorUserId: z.string().nullable(),
+  compartmentId: z.string().nullable(),
+  kind: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  hash: z.string(),
+});
+export const auditListResponse = z.object({ entries: z.array(auditEntryResponse) });
+export const auditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  beforeSeq: z.coerce.number().int().min(1).optional(),
+});

@@ -1,0 +1,212 @@
+/** Processes, parties, people, invitations. */
+import { z } from 'zod';
+import { idSchema, text, timestamp } from './common.js';
+
+export const processStatus = z.enum([
+  'exploratory',
+  'active',
+  'suspended',
+  'concluded_agreement',
+  'concluded_no_agreement',
+]);
+export const partyStatus = z.enum(['participating', 'suspended', 'withdrawn']);
+export const role = z.enum([
+  'facilitator',
+  'lead_mediator',
+  'mediator',
+  'secretariat',
+  'head_of_delegation',
+  'delegate',
+  'adviser',
+  'guarantor',
+  'observer',
+]);
+export const compartmentKind = z.enum(['public', 'plenary', 'caucus', 'mediators', 'bilateral']);
+
+export const createProcessRequest = z.object({
+  /** A name that reveals nothing. */
+  codename: text(80),
+  /** The real title, for members only. */
+  title: text(300),
+  /** Require every member to sign in with a second factor. */
+  requireTotp: z.boolean().default(false),
+});
+export const updateProcessRequest = z
+  .object({ codename: text(80), title: text(300), requireTotp: z.boolean() })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { error: 'name at least one field to change' });
+
+export const processSummary = z.object({
+  /** Process id. */
+  id: idSchema,
+  /** Codename. */
+  codename: z.string(),
+  /** Real title. */
+  title: z.string(),
+  /** Status. */
+  status: processStatus,
+  /** My role in it. */
+  myRole: role,
+  /** Created. */
+  createdAt: timestamp,
+});
+export const processListResponse = z.object({ processes: z.array(processSummary) });
+
+export const partyResponse = z.object({
+  /** Party id. */
+  id: idSchema,
+  /** Full name. */
+  name: z.string(),
+  /** Short code. */
+  code: z.string(),
+  /** Participating, suspended or withdrawn. */
+  status: partyStatus,
+});
+export const memberResponse = z.object({
+  /** User id. */
+  userId: idSchema,
+  /** Name. */
+  displayName: z.string(),
+  /** Role. */
+  role,
+  /** Party for delegation roles. */
+  partyId: idSchema.nullable(),
+});
+export const compartmentResponse = z.object({
+  /** Compartment id. */
+  id: idSchema,
+  /** Kind. */
+  kind: compartmentKind,
+  /** Party for caucus and bilateral compartments. */
+  partyId: idSchema.nullable(),
+  /** Human label. */
+  label: z.string(),
+  /** Items in it (only ever counted over what the viewer may read). */
+  itemCount: z.number().int(),
+  /** Whether the viewer may add to it. */
+  writable: z.boolean(),
+});
+export const statusChangeResponse = z.object({
+  /** When. */
+  at: timestamp,
+  /** Process or party change. */
+  subject: z.enum(['process', 'party']),
+  /** Party concerned or responsible. */
+  partyId: idSchema.nullable(),
+  /** From. */
+  from: z.string(),
+  /** To. */
+  to: z.string(),
+  /** Why. */
+  reason: z.string(),
+  /** Recorded by. */
+  byUserId: idSchema,
+});
+export const processLinkRequest = z.object({
+  /** Short label. */
+  label: text(200),
+  /** How it relates. */
+  note: z.string().max(4000).default(''),
+  /** The earlier process, if in Parley. */
+  linkedProcessId: idSchema.nullable().default(null),
+});
+export const processLinkResponse = z.object({
+  label: z.string(),
+  note: z.string(),
+  linkedProcessId: idSchema.nullable(),
+});
+export const processResponse = z.object({
+  process: processSummary.extend({ requireTotp: z.boolean() }),
+  /** My membership. */
+  me: memberResponse,
+  parties: z.array(partyResponse),
+  members: z.array(memberResponse),
+  compartments: z.array(compartmentResponse),
+  history: z.array(statusChangeResponse),
+  links: z.array(processLinkResponse),
+  /** Process-level actions I may take. */
+  can: z.object({
+    manage: z.boolean(),
+    invite: z.boolean(),
+    changeStatus: z.boolean(),
+    viewAudit: z.boolean(),
+  }),
+});
+
+export const changeStatusRequest = z.object({
+  /** New status. */
+  to: processStatus,
+  /** Why. */
+  reason: text(2000),
+  /** The party that caused it, if one did. */
+  causedByPartyId: idSchema.nullable().default(null),
+});
+export const addPartyRequest = z.object({
+  /** Full name. */
+  name: text(200),
+  /** Short code: 2–8 letters or digits. */
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{2,8}$/, { error: 'must be 2 to 8 letters or digits' }),
+});
+export const partyParams = z.object({ processId: idSchema, partyId: idSchema });
+export const changePartyStatusRequest = z.object({ to: partyStatus, reason: text(2000) });
+
+export const createInvitationRequest = z.object({
+  /** Role the invitee will hold. */
+  role: role.exclude(['facilitator']),
+  /** Party, for delegation roles. */
+  partyId: idSchema.nullable().default(null),
+  /** Whom it is for. */
+  inviteeLabel: text(200),
+  /** Days until it expires (1–30). */
+  validDays: z.number().int().min(1).max(30).default(7),
+});
+export const invitationResponse = z.object({
+  id: idSchema,
+  role,
+  partyId: idSchema.nullable(),
+  inviteeLabel: z.string(),
+  createdAt: timestamp,
+  expiresAt: timestamp,
+  usedAt: timestamp.nullable(),
+  revokedAt: timestamp.nullable(),
+});
+export const createdInvitationResponse = z.object({
+  invitation: invitationResponse,
+  /** The secret for the link, shown once: /invite/<secret>. */
+  secret: z.string(),
+});
+export const invitationListResponse = z.object({ invitations: z.array(invitationResponse) });
+export const invitationParams = z.object({ processId: idSchema, invitationId: idSchema });
+export const invitationSecretParams = z.object({
+  secret: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, { error: 'is not an invitation secret' }),
+});
+export const invitationPreviewResponse = z.object({
+  /** The codename only: the real title is for members. */
+  codename: z.string(),
+  role,
+  /** Party name and code for delegation roles. */
+  party: z.object({ name: z.string(), code: z.string() }).nullable(),
+  expiresAt: timestamp,
+});
+export const acceptInvitationRequest = z.object({
+  /** A new account, when not signed in. */
+  newAccount: z
+    .object({
+      email: z.email({ error: 'must be an e-mail address' }),
+      displayName: text(200),
+      password: z.string().max(1024),
+    })
+    .nullable()
+    .default(null),
+});
+export const acceptedInvitationResponse = z.object({ processId: idSchema });
+
+export const memberParams = z.object({ processId: idSchema, userId: idSchema });
+export const changeRoleRequest = z.object({
+  role: role.exclude(['facilitator']),
+  partyId: idSchema.nullable().default(null),
+});
+export const grantRequest = z.object({ compartmentId: idSchema });

@@ -1,0 +1,155 @@
+/**
+ * The access policy: the one place that decides who may do what. Pure functions over
+ * (actor, action, compartment). Use cases ask it before every read and write; repositories apply
+ * its answer in SQL through `visibleTo`. What an actor may not read answers NOT_FOUND, exactly like
+ * what does not exist.
+ */
+import type { Compartment } from './compartments.js';
+import { isWider } from './compartments.js';
+import type { Membership } from '../process/model.js';
+import { isDelegationRole, isMediatorRole } from '../process/model.js';
+import type { CompartmentId, ProcessId, UserId } from '../shared/ids.js';
+import { DomainError, notFound } from '../shared/errors.js';
+
+/** Who is asking: a signed-in user with their memberships. */
+export interface Actor {
+  /** The user. */
+  userId: UserId;
+  /** A system administrator (facilitator admin): may create processes and accounts. */
+  isAdmin: boolean;
+  /** Whether this session was opened with a second factor. */
+  mfa: boolean;
+  /** The user's memberships, one per process at most. */
+  memberships: readonly Membership[];
+}
+
+/** Actions on material inside a compartment. */
+export type CompartmentAction = 'read' | 'write';
+
+/** Actions on a process as a whole. */
+export type ProcessAction =
+  | 'view' // see the process, its title, parties and members
+  | 'manage' // change set-up: parties, links, status, invitations
+  | 'invite' // issue invitations
+  | 'change_status' // move the process through its states
+  | 'view_audit'; // read the process's audit log
+
+/** The actor's membership in a process, if any. */
+export function membershipIn(actor: Actor, processId: ProcessId): Membership | undefined {
+  return actor.memberships.find((m) => m.processId === processId);
+}
+
+/** Whether a membership may read the compartment (by role, or by explicit grant). */
+export function canReadCompartment(m: Membership | undefined, c: Compartment): boolean {
+  if (!m || m.processId !== c.processId) return false;
+  if (c.kind === 'public') return true;
+  if (m.grants.includes(c.id)) return true;
+  const role = m.role;
+  switch (c.kind) {
+    case 'plenary':
+      return isMediatorRole(role) || isDelegationRole(role);
+    case 'mediators':
+      return isMediatorRole(role);
+    case 'bilateral':
+      return isMediatorRole(role) || (isDelegationRole(role) && m.partyId === c.partyId);
+    case 'caucus':
+      return isDelegationRole(role) && m.partyId === c.partyId;
+  }
+}
+
+/**
+ * Whether a membership may add material to the compartment. Guarantors and observers only read;
+ * the public compartment is written only by release, or by the mediator team.
+ */
+export function canWriteCompartment(m: Membership | undefined, c: Compartment): boolean {
+  if (!m || !canReadCompartment(m, c)) return false;
+  if (!isMediatorRole(m.role) && !isDelegationRole(m.role)) return false;
+  if (c.kind === 'public') return isMediatorRole(m.role);
+  return true;
+}
+
+/**
+ * Whether a membership may release material from one compartment to a wider one. A party's own
+ * material (caucus, bilateral) is released only by its head of delegation; the mediators' room and
+ * plenary only by the lead mediator. The releaser must be able to read both sides.
+ */
+export function canRelease(m: Membership | undefined, from: Compartment, to: Compartment): boolean {
+  if (!m || !isWider(from, to)) return false;
+  if (!canReadCompartment(m, from) || !canReadCompartment(m, to)) return false;
+  switch (from.kind) {
+    case 'caucus':
+    case 'bilateral':
+      return m.role === 'head_of_delegation' && m.partyId === from.partyId;
+    case 'mediators':
+    case 'plenary':
+      return m.role === 'lead_mediator';
+    case 'public':
+      return false;
+  }
+}
+
+/** Whether a membership may perform a process-level action. */
+export function canOnProcess(m: Membership | undefined, action: ProcessAction): boolean {
+  if (!m) return false;
+  switch (action) {
+    case 'view':
+      return true;
+    case 'manage':
+    case 'invite':
+      return m.role === 'facilitator' || m.role === 'lead_mediator';
+    case 'change_status':
+      return m.role === 'facilitator' || m.role === 'lead_mediator';
+    case 'view_audit':
+      return m.role === 'facilitator' || m.role === 'lead_mediator';
+  }
+}
+
+/** The ids of the compartments the actor may read in a process: the input of `visibleTo`. */
+export function readableCompartmentIds(
+  actor: Actor,
+  processId: ProcessId,
+  compartments: readonly Compartment[],
+): CompartmentId[] {
+  const m = membershipIn(actor, processId);
+  return compartments.filter((c) => canReadCompartment(m, c)).map((c) => c.id);
+}
+
+/**
+ * Asserts the actor may see the process at all; otherwise NOT_FOUND, as if it did not exist.
+ * A process that requires a second factor refuses sessions opened without one.
+ */
+export function requireProcessView(
+  actor: Actor,
+  processId: ProcessId,
+  requireTotp: boolean,
+): Membership {
+  const m = membershipIn(actor, processId);
+  if (!m) throw notFound('Process');
+  if (requireTotp && !actor.mfa)
+    throw new DomainError(
+      'MFA_REQUIRED_BY_PROCESS',
+      'This process requires signing in with a second factor (TOTP).',
+    );
+  return m;
+}
+
+/** Asserts a process-level action, after the process is known to be visible. */
+export function requireOnProcess(m: Membership, action: ProcessAction): void {
+  if (!canOnProcess(m, action))
+    throw new DomainError(
+      'FORBIDDEN',
+      `Your role (${m.role}) may not ${action.replace('_', ' ')} this process.`,
+    );
+}
+
+/** Asserts the compartment is readable, else NOT_FOUND. */
+export function requireRead(m: Membership | undefined, c: Compartment, what: string): void {
+  if (!canReadCompartment(m, c)) throw notFound(what);
+}
+
+/** Asserts the compartment is writable: NOT_FOUND if unreadable, FORBIDDEN if only readable. */
+export function requireWrite(m: Membership | undefined, c: Compartment, what: string): void {
+  requireRead(m, c, what);
+  if (!canWriteCompartment(m, c))
+    throw new DomainError('FORBIDDEN', `You may read but not add to this compartment.`);
+}

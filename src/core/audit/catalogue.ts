@@ -1,0 +1,75 @@
+/**
+ * The audit event catalogue. Each kind names what happened and the shape of its data.
+ * Stored shapes are frozen: once an event kind has been written, its data shape never changes
+ * (add a new kind instead), because the hash chain covers the stored bytes forever.
+ * Data carries ids and set-up values only, never the body of confidential material.
+ */
+export interface AuditEvents {
+  'user.created': { isAdmin: boolean };
+  'session.signed_in': { method: 'password' | 'password+totp' };
+  'session.signed_out': Record<string, never>;
+  'token.created': { tokenId: string; name: string };
+  'token.revoked': { tokenId: string };
+  'totp.enabled': Record<string, never>;
+  'totp.disabled': Record<string, never>;
+  'process.created': { codename: string };
+  'process.updated': { fields: string[] };
+  'process.status_changed': { from: string; to: string; reason: string; partyId: string | null };
+  'process.link_added': { label: string; linkedProcessId: string | null };
+  'party.added': { partyId: string; code: string };
+  'party.status_changed': { partyId: string; from: string; to: string; reason: string };
+  'membership.added': { userId: string; role: string; partyId: string | null };
+  'membership.role_changed': { userId: string; from: string; to: string; partyId: string | null };
+  'membership.removed': { userId: string; role: string };
+  'grant.added': { userId: string; compartmentId: string };
+  'invitation.created': { invitationId: string; role: string; partyId: string | null };
+  'invitation.accepted': { invitationId: string; userId: string };
+  'invitation.revoked': { invitationId: string };
+  'item.created': { itemId: string };
+  'item.updated': { itemId: string; revision: number };
+  'item.read': { itemId: string };
+  'item.released': { itemId: string; from: string; to: string };
+  'compartment.listed': { query: string | null };
+  'audit.read': Record<string, never>;
+}
+
+/** Every kind of audit event. */
+export type AuditKind = keyof AuditEvents;
+
+/** An event to append: what happened, who did it, where, and to what. */
+export type AuditEvent = {
+  [K in AuditKind]: {
+    /** What happened. */
+    kind: K;
+    /** Its data; shape fixed by the catalogue. */
+    data: AuditEvents[K];
+    /** Who did or saw it; null for the system (seeding, migrations). */
+    actorUserId: string | null;
+    /** The process it concerns, if any. */
+    processId: string | null;
+    /** The compartment of the material it concerns, if any: the audit view obeys it. */
+    compartmentId: string | null;
+  };
+}[AuditKind];
+
+/** A stored audit entry: the event, its position and its link in the hash chain. */
+export interface AuditEntry {
+  /** Position in the log, 1-based, without gaps. */
+  seq: number;
+  /** When it was appended (ISO 8601). */
+  at: string;
+  /** Who did or saw it. */
+  actorUserId: string | null;
+  /** The process concerned. */
+  processId: string | null;
+  /** The compartment concerned. */
+  compartmentId: string | null;
+  /** What happened. */
+  kind: string;
+  /** Canonical JSON of the event's data, exactly as hashed. */
+  data: string;
+  /** Hash of the previous entry (64 zeros for the first). */
+  prevHash: string;
+  /** SHA-256 over prevHash and this entry's fields. */
+  hash: string;
+}

@@ -1,0 +1,261 @@
+/**
+ * The ports the use cases need: small interfaces implemented by the server (Kysely repositories,
+ * Node's crypto, the system clock) and by test fakes. Use cases receive exactly the ports they use.
+ */
+import type { AuditEntry, AuditEvent } from './audit/catalogue.js';
+import type { Compartment } from './access/compartments.js';
+import type { Item } from './items/model.js';
+import type {
+  Membership,
+  Party,
+  Process,
+  ProcessLink,
+  Role,
+  StatusChange,
+} from './process/model.js';
+import type {
+  CompartmentId,
+  InvitationId,
+  ItemId,
+  PartyId,
+  ProcessId,
+  SessionId,
+  TokenId,
+  UserId,
+} from './shared/ids.js';
+
+/** Current time, injected so tests control it. */
+export interface Clock {
+  /** Now. */
+  now(): Date;
+}
+
+/** Fresh identifiers and secrets. */
+export interface Ids {
+  /** A new unique id (UUID). */
+  newId(): string;
+  /** A new secret token of at least 128 random bits, URL-safe. */
+  newSecret(): string;
+}
+
+/** Hashing for passwords, tokens and the audit chain. */
+export interface Hashing {
+  /** argon2id hash of a password. */
+  hashPassword(password: string): Promise<string>;
+  /** Checks a password against an argon2id hash. */
+  verifyPassword(hash: string, password: string): Promise<boolean>;
+  /** SHA-256 in hex, for tokens (high-entropy secrets need no slow hash) and the audit chain. */
+  sha256(text: string): string;
+}
+
+/** Time-based one-time passwords (RFC 6238). */
+export interface Totp {
+  /** A new base32 secret. */
+  newSecret(): string;
+  /** The otpauth:// URI to show as a QR code or paste into an authenticator. */
+  uri(secret: string, account: string): string;
+  /** The 30-second time step the code matches (±1 step), or null if it matches none. */
+  matchStep(secret: string, code: string, at: Date): number | null;
+}
+
+/** A user account. */
+export interface User {
+  /** Stable id. */
+  id: UserId;
+  /** Sign-in e-mail, lowercased. */
+  email: string;
+  /** Name shown to others. */
+  displayName: string;
+  /** argon2id hash. */
+  passwordHash: string;
+  /** System administrator (facilitator admin). */
+  isAdmin: boolean;
+  /** TOTP secret when a second factor is enabled or being set up. */
+  totpSecret: string | null;
+  /** Whether TOTP is confirmed and required at sign-in. */
+  totpEnabled: boolean;
+  /** The last time step a TOTP code was accepted for: a code is single-use. */
+  totpLastStep: number | null;
+  /** Created (ISO 8601). */
+  createdAt: string;
+}
+
+/** A signed-in browser session; only the hash of its token is stored. */
+export interface Session {
+  /** Stable id. */
+  id: SessionId;
+  /** Whose session. */
+  userId: UserId;
+  /** SHA-256 of the cookie token. */
+  tokenHash: string;
+  /** The CSRF token that cookie-authenticated writes must echo in a header. */
+  csrfToken: string;
+  /** Whether it was opened with a second factor. */
+  mfa: boolean;
+  /** Created (ISO 8601). */
+  createdAt: string;
+  /** Hard expiry (ISO 8601). */
+  expiresAt: string;
+  /** Revoked at sign-out (ISO 8601). */
+  revokedAt: string | null;
+}
+
+/** A personal API token for the CLI and scripts; only its hash is stored. */
+export interface ApiToken {
+  /** Stable id, also the token's public prefix. */
+  id: TokenId;
+  /** Whose token. */
+  userId: UserId;
+  /** What it is for, chosen by the user. */
+  name: string;
+  /** SHA-256 of the secret part. */
+  tokenHash: string;
+  /** Created (ISO 8601). */
+  createdAt: string;
+  /** Last used (ISO 8601). */
+  lastUsedAt: string | null;
+  /** Revoked (ISO 8601). */
+  revokedAt: string | null;
+}
+
+/** A single-use, expiring invitation bound to a role in a process. */
+export interface Invitation {
+  /** Stable id. */
+  id: InvitationId;
+  /** The process. */
+  processId: ProcessId;
+  /** The role the invitee will hold. */
+  role: Role;
+  /** Their party, for delegation roles. */
+  partyId: PartyId | null;
+  /** Whom it is meant for (free text, e.g. a name), shown to those who manage the process. */
+  inviteeLabel: string;
+  /** SHA-256 of the secret in the link. */
+  tokenHash: string;
+  /** Who issued it. */
+  createdBy: UserId;
+  /** Created (ISO 8601). */
+  createdAt: string;
+  /** Expires (ISO 8601). */
+  expiresAt: string;
+  /** Used (ISO 8601). */
+  usedAt: string | null;
+  /** Revoked (ISO 8601). */
+  revokedAt: string | null;
+}
+
+/** Users, sessions and tokens. */
+export interface AccountStore {
+  findUserByEmail(email: string): Promise<User | undefined>;
+  findUserById(id: UserId): Promise<User | undefined>;
+  insertUser(user: User): Promise<void>;
+  updateTotp(
+    id: UserId,
+    fields: Pick<User, 'totpSecret' | 'totpEnabled' | 'totpLastStep'>,
+  ): Promise<void>;
+  countUsers(): Promise<number>;
+  insertSession(session: Session): Promise<void>;
+  findSessionByTokenHash(hash: string): Promise<Session | undefined>;
+  revokeSession(id: SessionId, at: string): Promise<void>;
+  insertToken(token: ApiToken): Promise<void>;
+  findToken(id: TokenId): Promise<ApiToken | undefined>;
+  listTokens(userId: UserId): Promise<ApiToken[]>;
+  revokeToken(id: TokenId, at: string): Promise<void>;
+  touchToken(id: TokenId, at: string): Promise<void>;
+  /** Records a failed sign-in for each key (e.g. "email:x", "ip:y"). */
+  recordFailure(keys: string[], at: string): Promise<void>;
+  /** How many failures a key has had since a time. */
+  countFailures(key: string, since: string): Promise<number>;
+}
+
+/** Processes, parties, memberships, links, status history and invitations. */
+export interface ProcessStore {
+  insertProcess(p: Process): Promise<void>;
+  findProcess(id: ProcessId): Promise<Process | undefined>;
+  updateProcess(p: Process): Promise<void>;
+  /** The processes a user is a member of. */
+  listProcessesOf(userId: UserId): Promise<Process[]>;
+  insertParty(p: Party): Promise<void>;
+  updateParty(p: Party): Promise<void>;
+  listParties(processId: ProcessId): Promise<Party[]>;
+  membershipsOf(userId: UserId): Promise<Membership[]>;
+  listMembers(processId: ProcessId): Promise<Array<Membership & { displayName: string }>>;
+  insertMembership(m: Membership): Promise<void>;
+  updateMembershipRole(
+    processId: ProcessId,
+    userId: UserId,
+    role: Role,
+    partyId: PartyId | null,
+  ): Promise<void>;
+  deleteMembership(processId: ProcessId, userId: UserId): Promise<void>;
+  insertGrant(processId: ProcessId, userId: UserId, compartmentId: CompartmentId): Promise<void>;
+  insertStatusChange(processId: ProcessId, change: StatusChange): Promise<void>;
+  listStatusChanges(processId: ProcessId): Promise<StatusChange[]>;
+  insertLink(processId: ProcessId, link: ProcessLink): Promise<void>;
+  listLinks(processId: ProcessId): Promise<ProcessLink[]>;
+  insertInvitation(i: Invitation): Promise<void>;
+  findInvitationByTokenHash(hash: string): Promise<Invitation | undefined>;
+  findInvitation(id: InvitationId): Promise<Invitation | undefined>;
+  listInvitations(processId: ProcessId): Promise<Invitation[]>;
+  markInvitation(id: InvitationId, fields: { usedAt?: string; revokedAt?: string }): Promise<void>;
+}
+
+/** The compartments of a process and the items in them. Reads take the readable compartment ids. */
+export interface ItemStore {
+  insertCompartment(c: Compartment): Promise<void>;
+  listCompartments(processId: ProcessId): Promise<Compartment[]>;
+  findCompartment(id: CompartmentId): Promise<Compartment | undefined>;
+  insertItem(item: Item): Promise<void>;
+  /** An item, only if it lies in one of the visible compartments. */
+  findItem(id: ItemId, visible: readonly CompartmentId[]): Promise<Item | undefined>;
+  /** Items in the visible compartments, newest first, optionally narrowed and searched. */
+  listItems(query: {
+    processId: ProcessId;
+    visible: readonly CompartmentId[];
+    compartmentId?: CompartmentId;
+    text?: string;
+    limit: number;
+  }): Promise<Item[]>;
+  /** Item counts per compartment, over the visible compartments only. */
+  countItems(
+    processId: ProcessId,
+    visible: readonly CompartmentId[],
+  ): Promise<Map<CompartmentId, number>>;
+  /** Writes a new revision if the stored one is still `expectedRevision`; false otherwise. */
+  updateItem(item: Item, expectedRevision: number): Promise<boolean>;
+}
+
+/** The append-only audit log. */
+export interface AuditLog {
+  /** Appends an event in the current transaction, chained to the previous entry. */
+  append(event: AuditEvent): Promise<AuditEntry>;
+  /** The entries of one process whose compartment (if any) is visible, newest first. */
+  listForProcess(query: {
+    processId: ProcessId;
+    visible: readonly CompartmentId[];
+    limit: number;
+    beforeSeq?: number;
+  }): Promise<AuditEntry[]>;
+}
+
+/** Everything a use case can touch inside one transaction. */
+export interface Stores {
+  accounts: AccountStore;
+  processes: ProcessStore;
+  items: ItemStore;
+  audit: AuditLog;
+}
+
+/** Runs work in one database transaction: all of it commits, or none. */
+export interface UnitOfWork {
+  /** Runs fn in a transaction; the audit events it appends commit with its changes. */
+  transaction<T>(fn: (stores: Stores) => Promise<T>): Promise<T>;
+}
+
+/** The ports most use cases share. */
+export interface CoreDeps {
+  db: UnitOfWork;
+  clock: Clock;
+  ids: Ids;
+  hashing: Hashing;
+}

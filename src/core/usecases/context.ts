@@ -1,0 +1,53 @@
+/** Shared steps of use cases: finding a process the actor may see, with its compartments. */
+import type { Actor } from '../access/policy.js';
+import { requireProcessView } from '../access/policy.js';
+import type { Compartment } from '../access/compartments.js';
+import { compartmentLabel } from '../access/compartments.js';
+import type { Item, LabelledItem } from '../items/model.js';
+import type { Membership, Process } from '../process/model.js';
+import type { Stores } from '../ports.js';
+import { notFound } from '../shared/errors.js';
+import type { CompartmentId, PartyId, ProcessId } from '../shared/ids.js';
+
+/** A process as seen by one member. */
+export interface ProcessContext {
+  /** The process. */
+  process: Process;
+  /** The actor's membership in it. */
+  membership: Membership;
+  /** All its compartments (the policy decides which the actor may read). */
+  compartments: Compartment[];
+}
+
+/** Loads a process the actor may see, or fails with NOT_FOUND as if it did not exist. */
+export async function openProcess(
+  stores: Stores,
+  actor: Actor,
+  processId: ProcessId,
+): Promise<ProcessContext> {
+  const process = await stores.processes.findProcess(processId);
+  if (!process) throw notFound('Process');
+  const membership = requireProcessView(actor, processId, process.requireTotp);
+  const compartments = await stores.items.listCompartments(processId);
+  return { process, membership, compartments };
+}
+
+/** One compartment of the process by id, or NOT_FOUND. */
+export function compartmentOf(ctx: ProcessContext, id: CompartmentId): Compartment {
+  const c = ctx.compartments.find((x) => x.id === id);
+  if (!c) throw notFound('Compartment');
+  return c;
+}
+
+/** Labels items with their compartment's name, e.g. "GOV caucus". */
+export async function itemLabeller(
+  stores: Stores,
+  ctx: ProcessContext,
+): Promise<(item: Item) => LabelledItem> {
+  const parties = await stores.processes.listParties(ctx.process.id);
+  const code = (id: PartyId) => parties.find((p) => p.id === id)?.code ?? '?';
+  return (item) => {
+    const c = ctx.compartments.find((x) => x.id === item.compartmentId);
+    return { ...item, compartmentLabel: c ? compartmentLabel(c, code) : '' };
+  };
+}

@@ -1,0 +1,50 @@
+import type { Actor } from '../access/policy.js';
+import { readableCompartmentIds, requireRead } from '../access/policy.js';
+import type { LabelledItem } from '../items/model.js';
+import type { UnitOfWork } from '../ports.js';
+import type { CompartmentId, ProcessId } from '../shared/ids.js';
+import { compartmentOf, itemLabeller, openProcess } from './context.js';
+
+/**
+ * Lists and searches the items the actor may read in a process, optionally in one compartment.
+ * The filter is applied in the query, so nothing outside the actor's compartments is ever loaded.
+ * Listing non-public material is itself audited.
+ */
+export async function listItems(
+  deps: { db: UnitOfWork },
+  input: {
+    actor: Actor;
+    processId: ProcessId;
+    compartmentId?: CompartmentId;
+    text?: string;
+    limit?: number;
+  },
+): Promise<LabelledItem[]> {
+  return deps.db.transaction(async (s) => {
+    const ctx = await openProcess(s, input.actor, input.processId);
+    if (input.compartmentId)
+      requireRead(ctx.membership, compartmentOf(ctx, input.compartmentId), 'Compartment');
+    const visible = readableCompartmentIds(input.actor, input.processId, ctx.compartments);
+    const items = await s.items.listItems({
+      processId: input.processId,
+      visible,
+      compartmentId: input.compartmentId,
+      text: input.text?.trim() || undefined,
+      limit: input.limit ?? 200,
+    });
+    // One entry per non-public compartment that contributed, so each entry is visible only to
+    // those who may know of that compartment's material.
+    const publicIds = new Set(ctx.compartments.filter((c) => c.kind === 'public').map((c) => c.id));
+    const seen = [...new Set(items.map((i) => i.compartmentId))].filter((id) => !publicIds.has(id));
+    for (const compartmentId of seen)
+      await s.audit.append({
+        kind: 'compartment.listed',
+        data: { query: input.text?.trim() || null },
+        actorUserId: input.actor.userId,
+        processId: input.processId,
+        compartmentId,
+      });
+    const label = await itemLabeller(s, ctx);
+    return items.map(label);
+  });
+}

@@ -1,0 +1,168 @@
+import type { Kysely } from 'kysely';
+import type { AccountStore, ApiToken, Session, User } from '../../core/ports.js';
+import { asId, type SessionId, type TokenId, type UserId } from '../../core/shared/ids.js';
+import type { DB, SessionsTable, UsersTable, ApiTokensTable } from './schema.js';
+
+const toUser = (r: UsersTable): User => ({
+  id: asId(r.id),
+  email: r.email,
+  displayName: r.display_name,
+  passwordHash: r.password_hash,
+  isAdmin: r.is_admin === 1,
+  totpSecret: r.totp_secret,
+  totpEnabled: r.totp_enabled === 1,
+  totpLastStep: r.totp_last_step === null ? null : Number(r.totp_last_step),
+  createdAt: r.created_at,
+});
+
+const toSession = (r: SessionsTable): Session => ({
+  id: asId(r.id),
+  userId: asId(r.user_id),
+  tokenHash: r.token_hash,
+  csrfToken: r.csrf_token,
+  mfa: r.mfa === 1,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  revokedAt: r.revoked_at,
+});
+
+const toToken = (r: ApiTokensTable): ApiToken => ({
+  id: asId(r.id),
+  userId: asId(r.user_id),
+  name: r.name,
+  tokenHash: r.token_hash,
+  createdAt: r.created_at,
+  lastUsedAt: r.last_used_at,
+  revokedAt: r.revoked_at,
+});
+
+/** Accounts, sessions, tokens and sign-in failures in SQL. */
+export function accountsRepository(db: Kysely<DB>): AccountStore {
+  return {
+    async findUserByEmail(email) {
+      const r = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('email', '=', email)
+        .executeTakeFirst();
+      return r && toUser(r);
+    },
+    async findUserById(id: UserId) {
+      const r = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+      return r && toUser(r);
+    },
+    async insertUser(u) {
+      await db
+        .insertInto('users')
+        .values({
+          id: u.id,
+          email: u.email,
+          display_name: u.displayName,
+          password_hash: u.passwordHash,
+          is_admin: u.isAdmin ? 1 : 0,
+          totp_secret: u.totpSecret,
+          totp_enabled: u.totpEnabled ? 1 : 0,
+          totp_last_step: u.totpLastStep,
+          created_at: u.createdAt,
+        })
+        .execute();
+    },
+    async updateTotp(id, f) {
+      await db
+        .updateTable('users')
+        .set({
+          totp_secret: f.totpSecret,
+          totp_enabled: f.totpEnabled ? 1 : 0,
+          totp_last_step: f.totpLastStep,
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+    async countUsers() {
+      const r = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+    async insertSession(s) {
+      await db
+        .insertInto('sessions')
+        .values({
+          id: s.id,
+          user_id: s.userId,
+          token_hash: s.tokenHash,
+          csrf_token: s.csrfToken,
+          mfa: s.mfa ? 1 : 0,
+          created_at: s.createdAt,
+          expires_at: s.expiresAt,
+          revoked_at: s.revokedAt,
+        })
+        .execute();
+    },
+    async findSessionByTokenHash(hash) {
+      const r = await db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('token_hash', '=', hash)
+        .executeTakeFirst();
+      return r && toSession(r);
+    },
+    async revokeSession(id: SessionId, at) {
+      await db.updateTable('sessions').set({ revoked_at: at }).where('id', '=', id).execute();
+    },
+    async insertToken(t) {
+      await db
+        .insertInto('api_tokens')
+        .values({
+          id: t.id,
+          user_id: t.userId,
+          name: t.name,
+          token_hash: t.tokenHash,
+          created_at: t.createdAt,
+          last_used_at: t.lastUsedAt,
+          revoked_at: t.revokedAt,
+        })
+        .execute();
+    },
+    async findToken(id: TokenId) {
+      const r = await db
+        .selectFrom('api_tokens')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return r && toToken(r);
+    },
+    async listTokens(userId) {
+      const rows = await db
+        .selectFrom('api_tokens')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .orderBy('created_at', 'desc')
+        .execute();
+      return rows.map(toToken);
+    },
+    async revokeToken(id, at) {
+      await db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).execute();
+    },
+    async touchToken(id, at) {
+      await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+    },
+    async recordFailure(keys, at) {
+      if (keys.length)
+        await db
+          .insertInto('sign_in_failures')
+          .values(keys.map((key) => ({ key, at })))
+          .execute();
+    },
+    async countFailures(key, since) {
+      const r = await db
+        .selectFrom('sign_in_failures')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('key', '=', key)
+        .where('at', '>', since)
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+  };
+}

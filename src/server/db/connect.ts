@@ -1,0 +1,77 @@
+/**
+ * Opens the database named by the configuration: embedded SQLite (WAL, synchronous=FULL, foreign
+ * keys on) by default, PostgreSQL when the URL says so. Migrates to the latest schema.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { migrations } from './migrations/index.js';
+import type { DB } from './schema.js';
+
+/** Which engine is behind a Kysely instance; a few statements differ. */
+export type Dialect = 'sqlite' | 'postgres';
+
+/** An open database. */
+export interface Database {
+  /** The query builder. */
+  db: Kysely<DB>;
+  /** Which engine. */
+  dialect: Dialect;
+  /** The raw SQLite handle, for online backup and integrity checks. */
+  sqlite: SQLite.Database | null;
+  /** Closes every connection. */
+  close(): Promise<void>;
+}
+
+// PostgreSQL's bigint (int8) fits our counters; answer it as a number, not a string.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+/** Opens a database by URL: `sqlite:PATH`, `:memory:`, or `postgres://…`. */
+export function openDatabase(url: string, options: { schema?: string } = {}): Database {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 10,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
+  }
+  const file = url.replace(/^sqlite:/, '');
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+/** Runs every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(
+      `migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Whether the database answers (used to skip PostgreSQL suites where no server runs). */
+export async function ping(database: Database): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(database.db);
+    return true;
+  } catch {
+    return false;
+  }
+}

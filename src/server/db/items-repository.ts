@@ -1,0 +1,132 @@
+import type { Kysely } from 'kysely';
+import type { Compartment, CompartmentKind } from '../../core/access/compartments.js';
+import type { Item, ItemKind } from '../../core/items/model.js';
+import type { ItemStore } from '../../core/ports.js';
+import { asId, type CompartmentId } from '../../core/shared/ids.js';
+import type { CompartmentsTable, DB, ItemsTable } from './schema.js';
+import { visibleTo } from './visible-to.js';
+
+const toCompartment = (r: CompartmentsTable): Compartment => {
+  const base = { id: asId<'Compartment'>(r.id), processId: asId<'Process'>(r.process_id) };
+  const kind = r.kind as CompartmentKind;
+  return kind === 'caucus' || kind === 'bilateral'
+    ? { ...base, kind, partyId: asId(r.party_id ?? '') }
+    : { ...base, kind, partyId: null };
+};
+
+const toItem = (r: ItemsTable): Item => ({
+  id: asId(r.id),
+  processId: asId(r.process_id),
+  compartmentId: asId(r.compartment_id),
+  kind: r.kind as ItemKind,
+  title: r.title,
+  body: r.body,
+  authorUserId: asId(r.author_user_id),
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  revision: r.revision,
+});
+
+/** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
+const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Compartments and items in SQL; every item read is filtered by `visibleTo`. */
+export function itemsRepository(db: Kysely<DB>): ItemStore {
+  return {
+    async insertCompartment(c) {
+      await db
+        .insertInto('compartments')
+        .values({ id: c.id, process_id: c.processId, kind: c.kind, party_id: c.partyId })
+        .execute();
+    },
+    async listCompartments(processId) {
+      const rows = await db
+        .selectFrom('compartments')
+        .selectAll()
+        .where('process_id', '=', processId)
+        .execute();
+      const order: CompartmentKind[] = ['public', 'plenary', 'mediators', 'bilateral', 'caucus'];
+      return rows.map(toCompartment).sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+    },
+    async findCompartment(id) {
+      const r = await db
+        .selectFrom('compartments')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return r && toCompartment(r);
+    },
+    async insertItem(i) {
+      await db
+        .insertInto('items')
+        .values({
+          id: i.id,
+          process_id: i.processId,
+          compartment_id: i.compartmentId,
+          kind: i.kind,
+          title: i.title,
+          body: i.body,
+          author_user_id: i.authorUserId,
+          created_at: i.createdAt,
+          updated_at: i.updatedAt,
+          revision: i.revision,
+        })
+        .execute();
+    },
+    async findItem(id, visible) {
+      const r = await db
+        .selectFrom('items')
+        .selectAll()
+        .where('id', '=', id)
+        .where(visibleTo(visible))
+        .executeTakeFirst();
+      return r && toItem(r);
+    },
+    async listItems(q) {
+      let query = db
+        .selectFrom('items')
+        .selectAll()
+        .where('process_id', '=', q.processId)
+        .where(visibleTo(q.visible));
+      if (q.compartmentId) query = query.where('compartment_id', '=', q.compartmentId);
+      if (q.text) {
+        const pattern = likePattern(q.text);
+        query = query.where((eb) =>
+          eb.or([
+            eb(eb.fn('lower', ['title']), 'like', eb.val(pattern)),
+            eb(eb.fn('lower', ['body']), 'like', eb.val(pattern)),
+          ]),
+        );
+      }
+      const rows = await query.orderBy('updated_at', 'desc').orderBy('id').limit(q.limit).execute();
+      return rows.map(toItem);
+    },
+    async countItems(processId, visible) {
+      const rows = await db
+        .selectFrom('items')
+        .select(['compartment_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('process_id', '=', processId)
+        .where(visibleTo(visible))
+        .groupBy('compartment_id')
+        .execute();
+      return new Map(
+        rows.map((r) => [asId<'Compartment'>(r.compartment_id) as CompartmentId, Number(r.n)]),
+      );
+    },
+    async updateItem(i, expectedRevision) {
+      const r = await db
+        .updateTable('items')
+        .set({
+          compartment_id: i.compartmentId,
+          title: i.title,
+          body: i.body,
+          updated_at: i.updatedAt,
+          revision: i.revision,
+        })
+        .where('id', '=', i.id)
+        .where('revision', '=', expectedRevision)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+  };
+}

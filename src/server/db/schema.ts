@@ -1,0 +1,149 @@
+/** The database as Kysely sees it today (migrations see it as it was then). */
+import type { Generated } from 'kysely';
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  is_admin: number;
+  totp_secret: string | null;
+  totp_enabled: number;
+  totp_last_step: number | string | null;
+  created_at: string;
+}
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  csrf_token: string;
+  mfa: number;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+export interface SignInFailuresTable {
+  key: string;
+  at: string;
+}
+export interface ProcessesTable {
+  id: string;
+  codename: string;
+  title: string;
+  status: string;
+  require_totp: number;
+  created_at: string;
+}
+export interface PartiesTable {
+  id: string;
+  process_id: string;
+  name: string;
+  code: string;
+  status: string;
+  position: number;
+}
+export interface CompartmentsTable {
+  id: string;
+  process_id: string;
+  kind: string;
+  party_id: string | null;
+}
+export interface MembershipsTable {
+  process_id: string;
+  user_id: string;
+  role: string;
+  party_id: string | null;
+  created_at: string;
+}
+export interface CompartmentGrantsTable {
+  process_id: string;
+  user_id: string;
+  compartment_id: string;
+}
+export interface StatusChangesTable {
+  process_id: string;
+  position: number;
+  at: string;
+  subject: string;
+  party_id: string | null;
+  from_status: string;
+  to_status: string;
+  reason: string;
+  by_user_id: string;
+}
+export interface ProcessLinksTable {
+  process_id: string;
+  position: number;
+  label: string;
+  note: string;
+  linked_process_id: string | null;
+}
+export interface InvitationsTable {
+  id: string;
+  process_id: string;
+  role: string;
+  party_id: string | null;
+  invitee_label: string;
+  token_hash: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  revoked_at: string | null;
+}
+export interface ItemsTable {
+  id: string;
+  process_id: string;
+  compartment_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  author_user_id: string;
+  created_at: string;
+  updated_at: string;
+  revision: number;
+}
+export interface AuditLogTable {
+  /** bigint: PostgreSQL answers it as a string. */
+  seq: number | string;
+  at: string;
+  actor_user_id: string | null;
+  process_id: string | null;
+  compartment_id: string | null;
+  kind: string;
+  data: string;
+  prev_hash: string;
+  hash: string;
+}
+export interface AuditHeadTable {
+  id: Generated<number>;
+  seq: number | string;
+  hash: string;
+}
+
+export interface DB {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  sign_in_failures: SignInFailuresTable;
+  processes: ProcessesTable;
+  parties: PartiesTable;
+  compartments: CompartmentsTable;
+  memberships: MembershipsTable;
+  compartment_grants: CompartmentGrantsTable;
+  status_changes: StatusChangesTable;
+  process_links: ProcessLinksTable;
+  invitations: InvitationsTable;
+  items: ItemsTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+}

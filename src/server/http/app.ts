@@ -1,0 +1,149 @@
+/**
+ * buildApp: the Fastify application from its dependencies. It never listens; main.ts does, and
+ * tests use app.inject(). Every route comes from the route table and passes through the same
+ * authentication, CSRF check, validation and response schema.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { DomainError } from '../../core/shared/errors.js';
+import { authenticate, type Authenticated } from '../../core/usecases/authenticate.js';
+import type { AppDeps } from './deps.js';
+import { errorBody, handleError, RequestShapeError } from './errors.js';
+import { openApiDocument } from './openapi.js';
+import type { RouteDef } from './route.js';
+import { routeTable } from './routes/index.js';
+import { sessionTokenOf } from './session-cookie.js';
+
+/** The Content-Security-Policy of every answer: nothing but our own scripts and styles. */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
+async function resolveCaller(
+  deps: AppDeps,
+  request: FastifyRequest,
+): Promise<Authenticated | null> {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) {
+    const auth = await authenticate(deps, { type: 'token', token: header.slice(7).trim() });
+    if (!auth)
+      throw new DomainError('UNAUTHENTICATED', 'The API token is not valid or was revoked.');
+    return auth;
+  }
+  const cookie = sessionTokenOf(request, deps.config);
+  return cookie ? ((await authenticate(deps, { type: 'session', token: cookie })) ?? null) : null;
+}
+
+function parse<T>(
+  schema:
+    | {
+        safeParse(
+          v: unknown,
+        ): { success: true; data: T } | { success: false; error: import('zod').ZodError };
+      }
+    | undefined,
+  value: unknown,
+  where: 'params' | 'query' | 'body',
+): T | undefined {
+  if (!schema) return undefined;
+  const r = schema.safeParse(value);
+  if (!r.success) throw new RequestShapeError(where, r.error);
+  return r.data;
+}
+
+function register(app: FastifyInstance, deps: AppDeps, def: RouteDef): void {
+  app.route({
+    method: def.method,
+    url: def.url,
+    handler: async (request: FastifyRequest, reply: FastifyReply) => {
+      const auth = def.auth === 'none' ? null : await resolveCaller(deps, request);
+      if (def.auth === 'required' && !auth)
+        throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+      // A browser session's writes must echo the session's CSRF token; bearer tokens are not ambient.
+      if (
+        auth?.session &&
+        def.method !== 'GET' &&
+        request.headers['x-csrf-token'] !== auth.session.csrfToken
+      )
+        throw new DomainError(
+          'CSRF_REJECTED',
+          'Missing or wrong x-csrf-token header for this session.',
+        );
+      const params = parse(def.params, request.params, 'params');
+      const query = parse(def.query, request.query, 'query');
+      const body = parse(def.body, request.body, 'body');
+      const result = await def.handler({
+        params,
+        query,
+        body,
+        auth,
+        actor: auth?.actor ?? null,
+        deps,
+        request,
+        reply,
+      } as never);
+      return reply.status(def.status ?? 200).send(def.response.parse(result));
+    },
+  });
+}
+
+/** Builds the application; does not listen. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    disableRequestLogging: deps.config.logLevel !== 'debug',
+  });
+  await app.register(fastifyCookie);
+  app.setErrorHandler(handleError);
+
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('content-security-policy', contentSecurityPolicy);
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('referrer-policy', 'no-referrer');
+    void reply.header('x-frame-options', 'DENY');
+    void reply.header('cross-origin-opener-policy', 'same-origin');
+    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+  });
+
+  for (const def of routeTable) register(app, deps, def);
+
+  const document = openApiDocument(routeTable, '0.1.0');
+  app.get('/api/openapi.json', async () => document);
+  app.get('/api/health', async () => ({ ok: true }));
+
+  const webRoot = deps.webRoot;
+  if (webRoot && existsSync(join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/'))
+        return reply.type('text/html').sendFile('index.html');
+      return reply
+        .status(404)
+        .send(errorBody('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
+    });
+  } else {
+    app.setNotFoundHandler((request, reply) =>
+      reply
+        .status(404)
+        .send(errorBody('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)),
+    );
+  }
+  return app;
+}
+
+/** The routes of the table, for the matrix test and the CLI. */
+export { routeTable };

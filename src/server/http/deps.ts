@@ -1,0 +1,11 @@
+/** What the HTTP layer is built from: the core's ports and the configuration. */
+import type { Config } from '../config.js';
+import type { CoreDeps, Totp } from '../../core/ports.js';
+
+/** The dependencies of buildApp. */
+export interface AppDeps extends CoreDeps {
+  totp: Totp;
+  config: Readonly<Config>;
+  /** Where the built web app lives (index.html), or null to serve the API only. */
+  webRoot: string | null;
+}

@@ -1,0 +1,67 @@
+/**
+ * The route table's building block. A route validates its params, query and body with zod, calls
+ * one use case, presents the result, and declares its response schema: the answer is parsed
+ * through it, so a field that is not in the contract cannot leave the server.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { Authenticated } from '../../core/usecases/authenticate.js';
+import type { Actor } from '../../core/access/policy.js';
+import type { AppDeps } from './deps.js';
+
+/** HTTP methods the API uses. */
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** Who may call a route at all: anyone, anyone (with the caller if signed in), or signed-in only. */
+export type AuthMode = 'none' | 'optional' | 'required';
+
+/** What a handler receives. */
+export interface HandlerContext<P, Q, B, A extends AuthMode> {
+  params: P;
+  query: Q;
+  body: B;
+  /** The caller; present when auth is 'required', maybe when 'optional'. */
+  auth: A extends 'required' ? Authenticated : Authenticated | null;
+  /** Shortcut to auth.actor. */
+  actor: A extends 'required' ? Actor : Actor | null;
+  deps: AppDeps;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+/** One route of the API. */
+export interface RouteDef<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+  A extends AuthMode = AuthMode,
+> {
+  method: Method;
+  /** Path with `:param` segments. */
+  url: string;
+  /** One line for the OpenAPI document. */
+  summary: string;
+  /** OpenAPI tag. */
+  tag: string;
+  auth: A;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** The success answer's schema. */
+  response: R;
+  /** Success status (200 unless stated). */
+  status?: number;
+  handler: (ctx: HandlerContext<z.output<P>, z.output<Q>, z.output<B>, A>) => Promise<z.input<R>>;
+}
+
+/** Defines a route with its types inferred from its schemas. */
+export function route<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType,
+  A extends AuthMode,
+>(def: RouteDef<P, Q, B, R, A>): RouteDef {
+  return def as unknown as RouteDef;
+}

@@ -1,0 +1,14 @@
+/** The route table: every API route, in one list. The OpenAPI document and the authorization
+ *  matrix test are generated from it. */
+import type { RouteDef } from '../route.js';
+import { authRoutes } from './auth.js';
+import { itemRoutes } from './items.js';
+import { peopleRoutes } from './people.js';
+import { processRoutes } from './processes.js';
+
+export const routeTable: readonly RouteDef[] = [
+  ...authRoutes,
+  ...processRoutes,
+  ...peopleRoutes,
+  ...itemRoutes,
+];

@@ -1,0 +1,177 @@
+/** Invitations and members. */
+import { okResponse, processParams } from '../../../contract/common.js';
+import {
+  acceptedInvitationResponse,
+  acceptInvitationRequest,
+  changeRoleRequest,
+  createdInvitationResponse,
+  createInvitationRequest,
+  grantRequest,
+  invitationListResponse,
+  invitationParams,
+  invitationPreviewResponse,
+  invitationSecretParams,
+  memberParams,
+} from '../../../contract/processes.js';
+import { asId } from '../../../core/shared/ids.js';
+import {
+  acceptInvitation,
+  createInvitation,
+  listInvitations,
+  previewInvitation,
+  revokeInvitation,
+} from '../../../core/usecases/manage-invitations.js';
+import {
+  changeMemberRole,
+  grantCompartment,
+  removeMember,
+} from '../../../core/usecases/manage-members.js';
+import { presentInvitation } from '../presenters.js';
+import { route } from '../route.js';
+
+const pid = (p: { processId: string }) => asId<'Process'>(p.processId);
+
+export const peopleRoutes = [
+  route({
+    method: 'GET',
+    url: '/api/processes/:processId/invitations',
+    summary: 'The invitations of a process.',
+    tag: 'people',
+    auth: 'required',
+    params: processParams,
+    response: invitationListResponse,
+    handler: async ({ actor, params, deps }) => ({
+      invitations: (await listInvitations(deps, { actor, processId: pid(params) })).map(
+        presentInvitation,
+      ),
+    }),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/processes/:processId/invitations',
+    summary:
+      'Issue a single-use, expiring invitation bound to a role; the link secret is shown once.',
+    tag: 'people',
+    auth: 'required',
+    params: processParams,
+    body: createInvitationRequest,
+    response: createdInvitationResponse,
+    status: 201,
+    handler: async ({ actor, params, body, deps }) => {
+      const { invitation, secret } = await createInvitation(deps, {
+        actor,
+        processId: pid(params),
+        role: body.role,
+        partyId: body.partyId ? asId(body.partyId) : null,
+        inviteeLabel: body.inviteeLabel,
+        validDays: body.validDays,
+      });
+      return { invitation: presentInvitation(invitation), secret };
+    },
+  }),
+  route({
+    method: 'DELETE',
+    url: '/api/processes/:processId/invitations/:invitationId',
+    summary: 'Revoke an unused invitation.',
+    tag: 'people',
+    auth: 'required',
+    params: invitationParams,
+    response: okResponse,
+    handler: async ({ actor, params, deps }) => {
+      await revokeInvitation(deps, {
+        actor,
+        processId: pid(params),
+        invitationId: asId(params.invitationId),
+      });
+      return { ok: true as const };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/invitations/:secret',
+    summary: 'What an invitation link offers: codename, role and party.',
+    tag: 'people',
+    auth: 'none',
+    params: invitationSecretParams,
+    response: invitationPreviewResponse,
+    handler: async ({ params, deps }) => {
+      const p = await previewInvitation(deps, { secret: params.secret });
+      return {
+        codename: p.codename,
+        role: p.invitation.role,
+        party: p.party && { name: p.party.name, code: p.party.code },
+        expiresAt: p.invitation.expiresAt,
+      };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/invitations/:secret/accept',
+    summary: 'Accept an invitation, signed in or with a new account.',
+    tag: 'people',
+    auth: 'optional',
+    params: invitationSecretParams,
+    body: acceptInvitationRequest,
+    response: acceptedInvitationResponse,
+    handler: async ({ actor, params, body, deps }) => {
+      const r = await acceptInvitation(deps, {
+        secret: params.secret,
+        actor,
+        newAccount: body.newAccount,
+      });
+      return { processId: r.processId };
+    },
+  }),
+  route({
+    method: 'PUT',
+    url: '/api/processes/:processId/members/:userId',
+    summary: "Change a member's role and party.",
+    tag: 'people',
+    auth: 'required',
+    params: memberParams,
+    body: changeRoleRequest,
+    response: okResponse,
+    handler: async ({ actor, params, body, deps }) => {
+      await changeMemberRole(deps, {
+        actor,
+        processId: pid(params),
+        userId: asId(params.userId),
+        role: body.role,
+        partyId: body.partyId ? asId(body.partyId) : null,
+      });
+      return { ok: true as const };
+    },
+  }),
+  route({
+    method: 'DELETE',
+    url: '/api/processes/:processId/members/:userId',
+    summary: 'Remove a member; access ends at once.',
+    tag: 'people',
+    auth: 'required',
+    params: memberParams,
+    response: okResponse,
+    handler: async ({ actor, params, deps }) => {
+      await removeMember(deps, { actor, processId: pid(params), userId: asId(params.userId) });
+      return { ok: true as const };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/processes/:processId/members/:userId/grants',
+    summary: 'Give a guarantor or observer read access to the plenary.',
+    tag: 'people',
+    auth: 'required',
+    params: memberParams,
+    body: grantRequest,
+    response: okResponse,
+    handler: async ({ actor, params, body, deps }) => {
+      await grantCompartment(deps, {
+        actor,
+        processId: pid(params),
+        userId: asId(params.userId),
+        compartmentId: asId(body.compartmentId),
+      });
+      return { ok: true as const };
+    },
+  }),
+];

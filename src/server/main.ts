@@ -1,0 +1,31 @@
+/** `npm start`: migrate, seed the illustrative demo on an empty database, and serve. */
+import { loadConfig } from './config.js';
+import { buildApp } from './http/app.js';
+import { startRuntime } from './runtime.js';
+import { seedDemoIfEmpty } from './demo/seed.js';
+
+const config = loadConfig();
+const runtime = await startRuntime(config);
+const demo = config.demo ? await seedDemoIfEmpty(runtime.deps) : null;
+const app = await buildApp(runtime.deps);
+await app.listen({ port: config.port, host: config.host });
+
+const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+console.log(`\nParley is serving ${url}  (database: ${runtime.database.dialect})`);
+if (demo) {
+  console.log(
+    `\nThe illustrative demo "${demo.codename}" was created. Everything in it is invented.`,
+  );
+  console.log('Sign in at the address above with any of these accounts:\n');
+  for (const a of demo.accounts)
+    console.log(`  ${a.role.padEnd(34)} ${a.email.padEnd(32)} ${a.password}`);
+  console.log('');
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    void app
+      .close()
+      .then(() => runtime.close())
+      .then(() => process.exit(0));
+  });

@@ -1,0 +1,45 @@
+/**
+ * The composition root: opens and migrates the database, wires the ports, and hands out the
+ * dependencies that the HTTP app and the CLI share.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Clock } from '../core/ports.js';
+import type { Config } from './config.js';
+import { migrateToLatest, openDatabase, type Database } from './db/connect.js';
+import { kyselyUnitOfWork } from './db/unit-of-work.js';
+import type { AppDeps } from './http/deps.js';
+import { nodeHashing, nodeIds, otpTotp, sha256 } from './security/crypto.js';
+
+/** The system clock. */
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Where the built web app is, relative to this file (dist/server → dist/web). */
+export const defaultWebRoot = join(dirname(fileURLToPath(import.meta.url)), '..', 'web');
+
+/** A running Parley's database and dependencies. */
+export interface Runtime {
+  database: Database;
+  deps: AppDeps;
+  close(): Promise<void>;
+}
+
+/** Opens the database named in the config, migrates it, and wires everything. */
+export async function startRuntime(
+  config: Readonly<Config>,
+  options: { clock?: Clock; webRoot?: string | null; schema?: string } = {},
+): Promise<Runtime> {
+  const database = openDatabase(config.databaseUrl, { schema: options.schema });
+  await migrateToLatest(database);
+  const clock = options.clock ?? systemClock;
+  const deps: AppDeps = {
+    db: kyselyUnitOfWork(database, { clock, sha256 }),
+    clock,
+    ids: nodeIds,
+    hashing: nodeHashing,
+    totp: otpTotp,
+    config,
+    webRoot: options.webRoot === undefined ? defaultWebRoot : options.webRoot,
+  };
+  return { database, deps, close: () => database.close() };
+}
