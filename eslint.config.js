@@ -37,8 +37,12 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'error' },
+  },
+  {
+    files: ['src/core/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-non-null-assertion': 'error',
       'no-restricted-imports': [
         'error',
         {

@@ -19,7 +19,7 @@ const schema = z.object({
     .url({ error: 'must be a URL such as https://parley.example.org' })
     .default('http://localhost:8080'),
   PARLEY_DEMO: z.enum(['on', 'off']).default('on'),
-  PARLEY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  PARLEY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
 });
 
 /** Parley's configuration. */

@@ -105,7 +105,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
     bodyLimit: 1024 * 1024,
     trustProxy: false,
-    disableRequestLogging: deps.config.logLevel !== 'debug',
   });
   await app.register(fastifyCookie);
   app.setErrorHandler(handleError);

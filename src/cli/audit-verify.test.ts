@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { run } from './commands.js';
+
+/** Runs `parley …` against the temporary database and captures what it prints. */
+async function parley(args: string[]): Promise<{ code: number; output: string }> {
+  const lines: string[] = [];
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    lines.push(String(chunk));
+    return true;
+  });
+  try {
+    return { code: await run(args), output: lines.join('') };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe('parley audit verify', () => {
+  let dir: string;
+  let file: string;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'parley-audit-'));
+    file = join(dir, 'parley.db');
+    vi.stubEnv('PARLEY_DATABASE_URL', `sqlite:${file}`);
+    vi.stubEnv('PARLEY_DATA_DIR', dir);
+    expect((await parley(['demo', 'seed'])).code).toBe(0);
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const tamper = (sql: string) => {
+    const db = new SQLite(file);
+    db.exec(sql);
+    db.close();
+  };
+
+  it('accepts the untouched log of the demo', async () => {
+    const r = await parley(['audit', 'verify']);
+    expect(r.code).toBe(0);
+    expect(r.output).toMatch(/Audit log verified: \d+ entries/);
+  });
+
+  it('names the entry whose data was changed', async () => {
+    tamper(`update audit_log set data = '{"codename":"CHANGED"}' where seq = 5`);
+    const r = await parley(['audit', 'verify']);
+    expect(r.code).toBe(1);
+    expect(r.output).toContain('BROKEN at entry #5');
+  });
+
+  it('names the entry whose actor was changed, even with its hash recomputed naively', async () => {
+    tamper(
+      `update audit_log set actor_user_id = 'someone-else', hash = 'f' || substr(hash, 2) where seq = 7`,
+    );
+    const r = await parley(['audit', 'verify']);
+    expect(r.code).toBe(1);
+    expect(r.output).toContain('BROKEN at entry #7');
+  });
+
+  it('names the gap where an entry was deleted', async () => {
+    tamper(`delete from audit_log where seq = 9`);
+    const r = await parley(['audit', 'verify']);
+    expect(r.code).toBe(1);
+    expect(r.output).toContain('BROKEN at entry #10');
+  });
+
+  it('detects two entries swapped in place', async () => {
+    tamper(`
+      update audit_log set seq = -1 where seq = 11;
+      update audit_log set seq = 11 where seq = 12;
+      update audit_log set seq = 12 where seq = -1;`);
+    const r = await parley(['audit', 'verify']);
+    expect(r.code).toBe(1);
+    expect(r.output).toContain('BROKEN at entry #11');
+  });
+
+  it('detects entries cut off the end of the log', async () => {
+    tamper(`delete from audit_log where seq = (select max(seq) from audit_log)`);
+    const r = await parley(['audit', 'verify']);
+    expect(r.code).toBe(1);
+    expect(r.output).toMatch(/entries were removed from the end/);
+  });
+});
+
+describe('parley create-admin', () => {
+  it('refuses a short password with a clear message and creates nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-admin-'));
+    vi.stubEnv('PARLEY_DATABASE_URL', `sqlite:${join(dir, 'p.db')}`);
+    await expect(
+      run(['create-admin', '--email', 'a@b.c', '--name', 'A', '--password', 'short']),
+    ).rejects.toThrow(/at least 12 characters/);
+    const ok = await parley([
+      'create-admin',
+      '--email',
+      'a@b.c',
+      '--name',
+      'A',
+      '--password',
+      'long-enough-password',
+    ]);
+    expect(ok.code).toBe(0);
+    expect(ok.output).toContain('Created facilitator admin a@b.c');
+    vi.unstubAllEnvs();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,699 @@
+/**
+ * The authorization matrix: every route of the route table × every demo role × every compartment
+ * (and a process the roles are not in), asserting allowed, forbidden or not found exactly as the
+ * policy says. The expectations below are written from PRODUCT.md's table of who sees what, not
+ * from the policy code, so a policy bug shows up as a mismatch. A route missing here fails.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Compartment } from '../../core/access/compartments.js';
+import type { ProcessId } from '../../core/shared/ids.js';
+import { createNote } from '../../core/usecases/create-note.js';
+import { createProcess } from '../../core/usecases/create-process.js';
+import { createUser } from '../../core/usecases/create-user.js';
+import { acceptInvitation, createInvitation } from '../../core/usecases/manage-invitations.js';
+import { beginTotpSetup } from '../../core/usecases/manage-totp.js';
+import { createApiToken } from '../../core/usecases/manage-api-tokens.js';
+import { actorOf, demoPassword, demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
+import { totpCodeAt } from '../security/crypto.js';
+import { testDatabases } from '../test-support/databases.js';
+import { startTestParley, type Session, type TestParley } from '../test-support/harness.js';
+import { routeTable } from './app.js';
+
+type Outcome = 'allowed' | 'forbidden' | 'not_found' | 'rule';
+interface Case {
+  label: string;
+  method: string;
+  url: string;
+  payload?: unknown;
+  expect: Outcome;
+  /** For not_found: the id in the URL to swap for a random one; both answers must be identical. */
+  subject?: string;
+  /** Use a fresh session (for sign-out). */
+  fresh?: boolean;
+}
+interface Env {
+  p: TestParley;
+  other: ProcessId;
+  /** A plenary note of the other process, for id substitution. */
+  otherItem: string;
+  joinable: ProcessId;
+  compartments: Compartment[];
+}
+type Spec = (env: Env, role: DemoRoleKey) => Promise<Case[]>;
+
+// ---- The oracle: who may do what, from PRODUCT.md --------------------------------------------
+const team: DemoRoleKey[] = ['leadMediator', 'mediator'];
+const delegation = { gov: ['govHead', 'govDelegate'], opp: ['oppHead', 'oppDelegate'] } as const;
+const partyKey = (env: Env, c: Compartment): 'gov' | 'opp' =>
+  c.partyId === env.p.demo.parties.gov ? 'gov' : 'opp';
+const manages = (r: DemoRoleKey) => r === 'admin' || r === 'leadMediator';
+
+function reads(env: Env, r: DemoRoleKey, c: Compartment): boolean {
+  switch (c.kind) {
+    case 'public':
+      return true;
+    case 'plenary': // the observer was given the plenary in the demo
+      return r !== 'admin';
+    case 'mediators':
+      return team.includes(r);
+    case 'bilateral':
+      return team.includes(r) || (delegation[partyKey(env, c)] as readonly string[]).includes(r);
+    case 'caucus':
+      return (delegation[partyKey(env, c)] as readonly string[]).includes(r);
+  }
+}
+const writes = (env: Env, r: DemoRoleKey, c: Compartment) =>
+  reads(env, r, c) &&
+  r !== 'admin' &&
+  r !== 'observer' &&
+  (c.kind !== 'public' || team.includes(r));
+function releases(env: Env, r: DemoRoleKey, c: Compartment): boolean {
+  if (c.kind === 'caucus' || c.kind === 'bilateral') return r === `${partyKey(env, c)}Head`;
+  return r === 'leadMediator';
+}
+const widerThan = (env: Env, c: Compartment): Compartment | undefined =>
+  env.compartments.find((x) =>
+    c.kind === 'caucus'
+      ? x.kind === 'bilateral' && x.partyId === c.partyId
+      : c.kind === 'bilateral' || c.kind === 'mediators'
+        ? x.kind === 'plenary'
+        : c.kind === 'plenary'
+          ? x.kind === 'public'
+          : false,
+  );
+const readOutcome = (ok: boolean): Outcome => (ok ? 'allowed' : 'not_found');
+const writeOutcome = (canRead: boolean, canWrite: boolean): Outcome =>
+  !canRead ? 'not_found' : canWrite ? 'allowed' : 'forbidden';
+const manageOutcome = (r: DemoRoleKey): Outcome => (manages(r) ? 'allowed' : 'forbidden');
+
+// ---- Fixtures --------------------------------------------------------------------------------
+const deps = (env: Env) => env.p.runtime.deps;
+const writerOf = (env: Env, c: Compartment): DemoRoleKey =>
+  c.kind === 'caucus' || c.kind === 'bilateral'
+    ? (`${partyKey(env, c)}Head` as DemoRoleKey)
+    : 'leadMediator';
+const emailOf = (env: Env, r: DemoRoleKey) =>
+  env.p.demo.accounts.find((a) => a.key === r)?.email ?? '';
+async function freshNote(env: Env, c: Compartment) {
+  const actor = await actorOf(deps(env), emailOf(env, writerOf(env, c)));
+  return createNote(deps(env), {
+    actor,
+    processId: env.p.demo.processId,
+    compartmentId: c.id,
+    title: 'fixture',
+    body: 'fixture',
+  });
+}
+async function freshMember(env: Env, role: 'adviser' | 'observer') {
+  const admin = await actorOf(deps(env), emailOf(env, 'admin'));
+  const { secret } = await createInvitation(deps(env), {
+    actor: admin,
+    processId: env.p.demo.processId,
+    role,
+    partyId: role === 'adviser' ? env.p.demo.parties.gov : null,
+    inviteeLabel: 'fixture',
+  });
+  const r = await acceptInvitation(deps(env), {
+    secret,
+    actor: null,
+    newAccount: {
+      email: `${randomUUID()}@fixture.parley`,
+      displayName: 'Fixture',
+      password: 'fixture-password-1',
+    },
+  });
+  return r.user?.id ?? '';
+}
+async function currentStatus(env: Env) {
+  return deps(env).db.transaction(
+    async (s) => (await s.processes.findProcess(env.p.demo.processId))?.status,
+  );
+}
+
+// ---- The matrix: one spec per route ------------------------------------------------------------
+const P = (env: Env) => `/api/processes/${env.p.demo.processId}`;
+const O = (env: Env) => `/api/processes/${env.other}`;
+const perCompartment = (env: Env, f: (c: Compartment) => Promise<Case> | Case) =>
+  Promise.all(env.compartments.map(f));
+
+const matrix: Record<string, Spec> = {
+  'POST /api/session': async (env, r) => [
+    {
+      label: 'sign in',
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: emailOf(env, r), password: demoPassword },
+      expect: 'allowed',
+    },
+  ],
+  'GET /api/session': async () => [
+    { label: 'session', method: 'GET', url: '/api/session', expect: 'allowed' },
+  ],
+  'DELETE /api/session': async () => [
+    { label: 'sign out', method: 'DELETE', url: '/api/session', expect: 'allowed', fresh: true },
+  ],
+  'GET /api/me/tokens': async () => [
+    { label: 'tokens', method: 'GET', url: '/api/me/tokens', expect: 'allowed' },
+  ],
+  'POST /api/me/tokens': async () => [
+    {
+      label: 'new token',
+      method: 'POST',
+      url: '/api/me/tokens',
+      payload: { name: 'm' },
+      expect: 'allowed',
+    },
+  ],
+  'DELETE /api/me/tokens/:tokenId': async (env, r) => {
+    const mine = await createApiToken(deps(env), {
+      actor: await actorOf(deps(env), emailOf(env, r)),
+      name: 'mine',
+    });
+    const theirs = await createApiToken(deps(env), {
+      actor: await actorOf(deps(env), emailOf(env, r === 'admin' ? 'observer' : 'admin')),
+      name: 'theirs',
+    });
+    return [
+      {
+        label: 'own token',
+        method: 'DELETE',
+        url: `/api/me/tokens/${mine.token.id}`,
+        expect: 'allowed',
+      },
+      {
+        label: "another's token",
+        method: 'DELETE',
+        url: `/api/me/tokens/${theirs.token.id}`,
+        expect: 'not_found',
+        subject: theirs.token.id,
+      },
+    ];
+  },
+  'POST /api/me/totp/setup': async () => [
+    {
+      label: 'totp setup',
+      method: 'POST',
+      url: '/api/me/totp/setup',
+      payload: {},
+      expect: 'allowed',
+    },
+  ],
+  'POST /api/me/totp/confirm': async (env, r) => {
+    const { secret } = await beginTotpSetup(deps(env), {
+      actor: await actorOf(deps(env), emailOf(env, r)),
+    });
+    return [
+      {
+        label: 'totp confirm',
+        method: 'POST',
+        url: '/api/me/totp/confirm',
+        payload: { code: totpCodeAt(secret, new Date()) },
+        expect: 'allowed',
+      },
+    ];
+  },
+  'POST /api/me/totp/disable': async (env, r) => {
+    const user = await deps(env).db.transaction((s) => s.accounts.findUserByEmail(emailOf(env, r)));
+    return [
+      {
+        label: 'totp disable',
+        method: 'POST',
+        url: '/api/me/totp/disable',
+        payload: { code: totpCodeAt(user?.totpSecret ?? '', new Date()) },
+        expect: 'allowed',
+      },
+    ];
+  },
+  'GET /api/processes': async () => [
+    { label: 'my processes', method: 'GET', url: '/api/processes', expect: 'allowed' },
+  ],
+  'POST /api/processes': async (_env, r) => [
+    {
+      label: 'create',
+      method: 'POST',
+      url: '/api/processes',
+      payload: { codename: 'X', title: 'Y' },
+      expect: r === 'admin' ? 'allowed' : 'forbidden',
+    },
+  ],
+  'GET /api/processes/:processId': async (env) => [
+    { label: 'demo', method: 'GET', url: P(env), expect: 'allowed' },
+    { label: 'other', method: 'GET', url: O(env), expect: 'not_found', subject: env.other },
+  ],
+  'PATCH /api/processes/:processId': async (env, r) => [
+    {
+      label: 'demo',
+      method: 'PATCH',
+      url: P(env),
+      payload: { codename: 'NORDLYS' },
+      expect: manageOutcome(r),
+    },
+    {
+      label: 'other',
+      method: 'PATCH',
+      url: O(env),
+      payload: { codename: 'NORDLYS' },
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'POST /api/processes/:processId/status': async (env, r) => {
+    const to = (await currentStatus(env)) === 'active' ? 'suspended' : 'active';
+    return [
+      {
+        label: 'demo',
+        method: 'POST',
+        url: `${P(env)}/status`,
+        payload: { to, reason: 'matrix' },
+        expect: manageOutcome(r),
+      },
+      {
+        label: 'other',
+        method: 'POST',
+        url: `${O(env)}/status`,
+        payload: { to: 'active', reason: 'matrix' },
+        expect: 'not_found',
+        subject: env.other,
+      },
+    ];
+  },
+  'POST /api/processes/:processId/parties': async (env, r) => {
+    const code = `Q${randomUUID().slice(0, 5)}`;
+    return [
+      {
+        label: 'demo',
+        method: 'POST',
+        url: `${P(env)}/parties`,
+        payload: { name: 'New', code },
+        expect: manageOutcome(r),
+      },
+      {
+        label: 'other',
+        method: 'POST',
+        url: `${O(env)}/parties`,
+        payload: { name: 'New', code },
+        expect: 'not_found',
+        subject: env.other,
+      },
+    ];
+  },
+  'POST /api/processes/:processId/parties/:partyId/status': async (env, r) => {
+    const parties = await deps(env).db.transaction((s) =>
+      s.processes.listParties(env.p.demo.processId),
+    );
+    return (['gov', 'opp'] as const).map((k) => {
+      const party = parties.find((x) => x.id === env.p.demo.parties[k]);
+      const to = party?.status === 'participating' ? 'suspended' : 'participating';
+      return {
+        label: `${k} standing`,
+        method: 'POST',
+        url: `${P(env)}/parties/${env.p.demo.parties[k]}/status`,
+        payload: { to, reason: 'matrix' },
+        expect: manages(r) || r === `${k}Head` ? 'allowed' : 'forbidden',
+      } satisfies Case;
+    });
+  },
+  'POST /api/processes/:processId/links': async (env, r) => [
+    {
+      label: 'demo',
+      method: 'POST',
+      url: `${P(env)}/links`,
+      payload: { label: 'Earlier talks' },
+      expect: manageOutcome(r),
+    },
+    {
+      label: 'other',
+      method: 'POST',
+      url: `${O(env)}/links`,
+      payload: { label: 'Earlier talks' },
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'GET /api/processes/:processId/invitations': async (env, r) => [
+    { label: 'demo', method: 'GET', url: `${P(env)}/invitations`, expect: manageOutcome(r) },
+    {
+      label: 'other',
+      method: 'GET',
+      url: `${O(env)}/invitations`,
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'POST /api/processes/:processId/invitations': async (env, r) => [
+    {
+      label: 'demo',
+      method: 'POST',
+      url: `${P(env)}/invitations`,
+      payload: { role: 'observer', inviteeLabel: 'x' },
+      expect: manageOutcome(r),
+    },
+    {
+      label: 'other',
+      method: 'POST',
+      url: `${O(env)}/invitations`,
+      payload: { role: 'observer', inviteeLabel: 'x' },
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'DELETE /api/processes/:processId/invitations/:invitationId': async (env, r) => {
+    const admin = await actorOf(deps(env), emailOf(env, 'admin'));
+    const { invitation } = await createInvitation(deps(env), {
+      actor: admin,
+      processId: env.p.demo.processId,
+      role: 'observer',
+      partyId: null,
+      inviteeLabel: 'x',
+    });
+    return [
+      {
+        label: 'demo',
+        method: 'DELETE',
+        url: `${P(env)}/invitations/${invitation.id}`,
+        expect: manageOutcome(r),
+      },
+      {
+        label: 'other',
+        method: 'DELETE',
+        url: `${O(env)}/invitations/${invitation.id}`,
+        expect: 'not_found',
+        subject: env.other,
+      },
+    ];
+  },
+  'GET /api/invitations/:secret': async (env) => {
+    const admin = await actorOf(deps(env), emailOf(env, 'admin'));
+    const { secret } = await createInvitation(deps(env), {
+      actor: admin,
+      processId: env.p.demo.processId,
+      role: 'observer',
+      partyId: null,
+      inviteeLabel: 'x',
+    });
+    return [
+      { label: 'preview', method: 'GET', url: `/api/invitations/${secret}`, expect: 'allowed' },
+    ];
+  },
+  'POST /api/invitations/:secret/accept': async (env) => {
+    const owner = await actorOf(deps(env), 'joinable@fixture.parley');
+    const { secret } = await createInvitation(deps(env), {
+      actor: owner,
+      processId: env.joinable,
+      role: 'observer',
+      partyId: null,
+      inviteeLabel: 'x',
+    });
+    return [
+      {
+        label: 'accept',
+        method: 'POST',
+        url: `/api/invitations/${secret}/accept`,
+        payload: {},
+        expect: 'allowed',
+      },
+    ];
+  },
+  'PUT /api/processes/:processId/members/:userId': async (env, r) => {
+    const target = await freshMember(env, 'adviser');
+    return [
+      {
+        label: 'demo',
+        method: 'PUT',
+        url: `${P(env)}/members/${target}`,
+        payload: { role: 'delegate', partyId: env.p.demo.parties.gov },
+        expect: manageOutcome(r),
+      },
+      {
+        label: 'other',
+        method: 'PUT',
+        url: `${O(env)}/members/${target}`,
+        payload: { role: 'observer' },
+        expect: 'not_found',
+        subject: env.other,
+      },
+    ];
+  },
+  'DELETE /api/processes/:processId/members/:userId': async (env, r) => {
+    const target = await freshMember(env, 'adviser');
+    return [
+      {
+        label: 'demo',
+        method: 'DELETE',
+        url: `${P(env)}/members/${target}`,
+        expect: manageOutcome(r),
+      },
+      {
+        label: 'other',
+        method: 'DELETE',
+        url: `${O(env)}/members/${target}`,
+        expect: 'not_found',
+        subject: env.other,
+      },
+    ];
+  },
+  'POST /api/processes/:processId/members/:userId/grants': async (env, r) => {
+    const target = await freshMember(env, 'observer');
+    const plenary = env.compartments.find((c) => c.kind === 'plenary')?.id;
+    return [
+      {
+        label: 'demo',
+        method: 'POST',
+        url: `${P(env)}/members/${target}/grants`,
+        payload: { compartmentId: plenary },
+        expect: manageOutcome(r),
+      },
+      {
+        label: 'other',
+        method: 'POST',
+        url: `${O(env)}/members/${target}/grants`,
+        payload: { compartmentId: plenary },
+        expect: 'not_found',
+        subject: env.other,
+      },
+    ];
+  },
+  'GET /api/processes/:processId/items': async (env, r) => [
+    { label: 'all', method: 'GET', url: `${P(env)}/items`, expect: 'allowed' },
+    {
+      label: 'other',
+      method: 'GET',
+      url: `${O(env)}/items`,
+      expect: 'not_found',
+      subject: env.other,
+    },
+    ...(await perCompartment(env, (c) => ({
+      label: c.kind,
+      method: 'GET',
+      url: `${P(env)}/items?compartmentId=${c.id}`,
+      expect: readOutcome(reads(env, r, c)),
+      subject: c.id,
+    }))),
+  ],
+  'POST /api/processes/:processId/compartments/:compartmentId/notes': async (env, r) =>
+    perCompartment(env, (c) => ({
+      label: c.kind,
+      method: 'POST',
+      url: `${P(env)}/compartments/${c.id}/notes`,
+      payload: { title: 'matrix', body: 'matrix' },
+      expect: writeOutcome(reads(env, r, c), writes(env, r, c)),
+      subject: c.id,
+    })),
+  'GET /api/processes/:processId/items/:itemId': async (env, r) => [
+    ...(await perCompartment(env, (c) => {
+      const id = env.p.demo.notes.get(c.id) ?? '';
+      return {
+        label: c.kind,
+        method: 'GET',
+        url: `${P(env)}/items/${id}`,
+        expect: readOutcome(reads(env, r, c)),
+        subject: id,
+      };
+    })),
+    {
+      label: "another process's item",
+      method: 'GET',
+      url: `${P(env)}/items/${env.otherItem}`,
+      expect: 'not_found',
+      subject: env.otherItem,
+    },
+  ],
+  'PATCH /api/processes/:processId/items/:itemId': async (env, r) =>
+    perCompartment(env, async (c) => {
+      const note = await freshNote(env, c);
+      return {
+        label: c.kind,
+        method: 'PATCH',
+        url: `${P(env)}/items/${note.id}`,
+        payload: { baseRevision: 1, body: 'edited' },
+        expect: writeOutcome(reads(env, r, c), writes(env, r, c)),
+        subject: note.id,
+      };
+    }),
+  'POST /api/processes/:processId/items/:itemId/release': async (env, r) =>
+    perCompartment(env, async (c) => {
+      const note = await freshNote(env, c);
+      const to = widerThan(env, c) ?? c;
+      const canRead = reads(env, r, c);
+      const expectation: Outcome = !canRead
+        ? 'not_found'
+        : c.kind === 'public'
+          ? 'rule'
+          : releases(env, r, c)
+            ? 'allowed'
+            : 'forbidden';
+      return {
+        label: c.kind,
+        method: 'POST',
+        url: `${P(env)}/items/${note.id}/release`,
+        payload: { to: to.id, baseRevision: 1 },
+        expect: expectation,
+        subject: note.id,
+      };
+    }),
+  'GET /api/processes/:processId/audit': async (env, r) => [
+    { label: 'demo', method: 'GET', url: `${P(env)}/audit`, expect: manageOutcome(r) },
+    {
+      label: 'other',
+      method: 'GET',
+      url: `${O(env)}/audit`,
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+};
+
+const statusFor: Record<Outcome, number[]> = {
+  allowed: [200, 201],
+  forbidden: [403],
+  not_found: [404],
+  rule: [422],
+};
+const [sqlite] = await testDatabases();
+
+describe('the authorization matrix', () => {
+  let env: Env;
+  const sessions = new Map<DemoRoleKey, Session>();
+  beforeAll(async () => {
+    const p = await startTestParley(sqlite!);
+    const d = p.runtime.deps;
+    const outsider = await createUser(d, {
+      email: 'outsider@fixture.parley',
+      displayName: 'Outsider',
+      password: 'outsider-password',
+      isAdmin: true,
+    });
+    const other = await createProcess(d, {
+      actor: await actorOf(d, outsider.email),
+      codename: 'OTHER',
+      title: 'Not yours',
+      requireTotp: false,
+    });
+    const { secret } = await createInvitation(d, {
+      actor: await actorOf(d, outsider.email),
+      processId: other.id,
+      role: 'lead_mediator',
+      partyId: null,
+      inviteeLabel: 'x',
+    });
+    await acceptInvitation(d, {
+      secret,
+      actor: null,
+      newAccount: {
+        email: 'other.lead@fixture.parley',
+        displayName: 'Other lead',
+        password: 'other-lead-password',
+      },
+    });
+    const otherPlenary = (await d.db.transaction((s) => s.items.listCompartments(other.id))).find(
+      (c) => c.kind === 'plenary',
+    )!;
+    const otherItem = await createNote(d, {
+      actor: await actorOf(d, 'other.lead@fixture.parley'),
+      processId: other.id,
+      compartmentId: otherPlenary.id,
+      title: 'other',
+      body: 'other',
+    });
+    const joiner = await createUser(d, {
+      email: 'joinable@fixture.parley',
+      displayName: 'Joinable',
+      password: 'joinable-password',
+      isAdmin: true,
+    });
+    const joinable = await createProcess(d, {
+      actor: await actorOf(d, joiner.email),
+      codename: 'JOIN',
+      title: 'Joinable',
+      requireTotp: false,
+    });
+    env = {
+      p,
+      other: other.id,
+      otherItem: otherItem.id,
+      joinable: joinable.id,
+      compartments: p.demo.compartments,
+    };
+    for (const r of demoRoleKeys) sessions.set(r, await p.session(r));
+  });
+  afterAll(async () => env.p.close());
+
+  it('covers every route of the route table', () => {
+    const missing = routeTable.map((r) => `${r.method} ${r.url}`).filter((k) => !matrix[k]);
+    expect(missing).toEqual([]);
+  });
+
+  it('answers every role on every route and compartment exactly as the policy says', async () => {
+    const mismatches: string[] = [];
+    let checked = 0;
+    for (const def of routeTable) {
+      const spec = matrix[`${def.method} ${def.url}`];
+      if (!spec) continue;
+      for (const role of demoRoleKeys) {
+        for (const c of await spec(env, role)) {
+          const account = env.p.demo.accounts.find((a) => a.key === role)!;
+          const session = c.fresh
+            ? await env.p.signIn(account.email, demoPassword)
+            : sessions.get(role)!;
+          const res = await env.p.as(def.auth === 'none' ? null : session, {
+            method: c.method as 'GET',
+            url: c.url,
+            payload: c.payload as object,
+          });
+          checked++;
+          if (!statusFor[c.expect].includes(res.statusCode))
+            mismatches.push(
+              `${def.method} ${def.url} [${c.label}] as ${role}: expected ${c.expect}, got ${res.statusCode} ${res.body.slice(0, 120)}`,
+            );
+          if (c.expect === 'not_found' && c.subject) {
+            const ghost = await env.p.as(session, {
+              method: c.method as 'GET',
+              url: c.url.replace(c.subject, randomUUID()),
+              payload: c.payload as object,
+            });
+            if (ghost.statusCode !== res.statusCode || ghost.body !== res.body)
+              mismatches.push(
+                `${def.method} ${def.url} [${c.label}] as ${role}: hidden answers ${res.body} but missing answers ${ghost.body}`,
+              );
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(checked).toBeGreaterThan(400);
+  });
+
+  it('answers 401 on every signed-in route to an anonymous caller', async () => {
+    for (const def of routeTable.filter((r) => r.auth === 'required')) {
+      const url = def.url.replace(/:(\w+)/g, () => randomUUID());
+      const res = await env.p.app.inject({
+        method: def.method,
+        url,
+        payload: def.method === 'GET' ? undefined : {},
+      });
+      expect(res.statusCode, `${def.method} ${def.url}`).toBe(401);
+      expect(res.json().error.code).toBe('UNAUTHENTICATED');
+    }
+  });
+});
