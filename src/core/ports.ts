@@ -5,6 +5,7 @@
 import type { AuditEntry, AuditEvent } from './audit/catalogue.js';
 import type { Compartment } from './access/compartments.js';
 import type { Item } from './items/model.js';
+import type { AgendaIssue, Demand, Position, Proposal, ProposalResponse } from './record/model.js';
 import type {
   Membership,
   Party,
@@ -19,6 +20,7 @@ import type {
   ItemId,
   PartyId,
   ProcessId,
+  ProposalId,
   SessionId,
   TokenId,
   UserId,
@@ -238,11 +240,30 @@ export interface AuditLog {
   }): Promise<AuditEntry[]>;
 }
 
+/** The negotiation record. Compartmented reads take the readable compartment ids. */
+export interface RecordStore {
+  insertIssue(issue: AgendaIssue): Promise<void>;
+  /** The agenda in order, with options in order. */
+  listIssues(processId: ProcessId): Promise<AgendaIssue[]>;
+  insertDemand(d: Demand): Promise<void>;
+  listDemands(processId: ProcessId): Promise<Demand[]>;
+  insertPosition(p: Position): Promise<void>;
+  listPositions(processId: ProcessId, visible: readonly CompartmentId[]): Promise<Position[]>;
+  insertProposal(p: Proposal): Promise<void>;
+  findProposal(id: ProposalId, visible: readonly CompartmentId[]): Promise<Proposal | undefined>;
+  /** Proposals in the visible compartments, by round then time. */
+  listProposals(processId: ProcessId, visible: readonly CompartmentId[]): Promise<Proposal[]>;
+  insertResponse(r: ProposalResponse): Promise<void>;
+  /** Responses to the given proposals (the caller passes only proposals it may see). */
+  listResponses(proposalIds: readonly ProposalId[]): Promise<ProposalResponse[]>;
+}
+
 /** Everything a use case can touch inside one transaction. */
 export interface Stores {
   accounts: AccountStore;
   processes: ProcessStore;
   items: ItemStore;
+  record: RecordStore;
   audit: AuditLog;
 }
 

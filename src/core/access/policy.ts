@@ -8,7 +8,7 @@ import type { Compartment } from './compartments.js';
 import { isWider } from './compartments.js';
 import type { Membership } from '../process/model.js';
 import { isDelegationRole, isMediatorRole } from '../process/model.js';
-import type { CompartmentId, ProcessId, UserId } from '../shared/ids.js';
+import type { CompartmentId, PartyId, ProcessId, UserId } from '../shared/ids.js';
 import { DomainError, notFound } from '../shared/errors.js';
 
 /** Who is asking: a signed-in user with their memberships. */
@@ -152,4 +152,51 @@ export function requireWrite(m: Membership | undefined, c: Compartment, what: st
   requireRead(m, c, what);
   if (!canWriteCompartment(m, c))
     throw new DomainError('FORBIDDEN', `You may read but not add to this compartment.`);
+}
+
+/** Whether a membership may shape the agenda (issues and their options). */
+export function canEditAgenda(m: Membership | undefined): boolean {
+  return !!m && (m.role === 'facilitator' || isMediatorRole(m.role));
+}
+
+/** Whether a membership may record a party's public demand: its delegation, or the mediators. */
+export function canRecordDemand(m: Membership | undefined, partyId: PartyId): boolean {
+  if (!m) return false;
+  return isMediatorRole(m.role) || (isDelegationRole(m.role) && m.partyId === partyId);
+}
+
+/** Who a proposal is tabled by: a party's delegation, or the mediator team. */
+export type Tabler = { kind: 'party'; partyId: PartyId } | { kind: 'mediators' };
+
+/**
+ * Whether a membership may table a proposal in a compartment. A party's head or delegate tables
+ * for their own party, to the plenary or to their bilateral channel with the mediators; the lead
+ * mediator and mediators table to the plenary, any bilateral channel, or their own room.
+ */
+export function tablerFor(m: Membership | undefined, c: Compartment): Tabler | null {
+  if (!m || !canWriteCompartment(m, c)) return null;
+  if ((m.role === 'head_of_delegation' || m.role === 'delegate') && m.partyId) {
+    const own = c.kind === 'plenary' || (c.kind === 'bilateral' && c.partyId === m.partyId);
+    return own ? { kind: 'party', partyId: m.partyId } : null;
+  }
+  if (m.role === 'lead_mediator' || m.role === 'mediator')
+    return c.kind === 'plenary' || c.kind === 'bilateral' || c.kind === 'mediators'
+      ? { kind: 'mediators' }
+      : null;
+  return null;
+}
+
+/** Whether a membership may answer, for its party, a proposal it can read and did not table. */
+export function canRespond(
+  m: Membership | undefined,
+  c: Compartment,
+  tabledByParty: PartyId | null,
+): m is Membership & { partyId: PartyId } {
+  return (
+    !!m &&
+    m.role === 'head_of_delegation' &&
+    !!m.partyId &&
+    m.partyId !== tabledByParty &&
+    canReadCompartment(m, c)
+  );
 }

@@ -31,6 +31,11 @@ export interface AuditEvents {
   'item.released': { itemId: string; from: string; to: string };
   'compartment.listed': { query: string | null };
   'audit.read': Record<string, never>;
+  'issue.added': { issueId: string; options: number };
+  'demand.recorded': { demandId: string; partyId: string };
+  'position.recorded': { positionId: string; issueId: string };
+  'proposal.tabled': { proposalId: string; round: number; respondsTo: string | null };
+  'proposal.responded': { proposalId: string; kind: string; counterProposalId: string | null };
 }
 
 /** Every kind of audit event. */

@@ -26,3 +26,13 @@ export type ProvisionId = Id<'Provision'>;
 export type VersionId = Id<'Version'>;
 /** An amendment a party proposed to a provision. */
 export type AmendmentId = Id<'Amendment'>;
+/** An agenda issue of a process. */
+export type IssueId = Id<'Issue'>;
+/** One option of an agenda issue. */
+export type OptionId = Id<'Option'>;
+/** A party's recorded public demand. */
+export type DemandId = Id<'Demand'>;
+/** A party's private position. */
+export type PositionId = Id<'Position'>;
+/** A tabled proposal (package of options). */
+export type ProposalId = Id<'Proposal'>;

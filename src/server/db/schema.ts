@@ -130,7 +130,74 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface AgendaIssuesTable {
+  id: string;
+  process_id: string;
+  position: number;
+  title: string;
+  description: string;
+}
+export interface IssueOptionsTable {
+  id: string;
+  issue_id: string;
+  position: number;
+  label: string;
+}
+export interface DemandsTable {
+  id: string;
+  process_id: string;
+  party_id: string;
+  issue_id: string | null;
+  text: string;
+  source: string;
+  stated_on: string;
+  recorded_by: string;
+}
+export interface PositionsTable {
+  id: string;
+  process_id: string;
+  compartment_id: string;
+  party_id: string;
+  issue_id: string;
+  option_id: string | null;
+  text: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+export interface ProposalsTable {
+  id: string;
+  process_id: string;
+  compartment_id: string;
+  tabled_by_party: string | null;
+  tabled_by: string;
+  round: number;
+  tabled_at: string;
+  note: string;
+  responds_to: string | null;
+}
+export interface ProposalTermsTable {
+  proposal_id: string;
+  issue_id: string;
+  option_id: string;
+}
+export interface ProposalResponsesTable {
+  proposal_id: string;
+  party_id: string;
+  kind: string;
+  counter_proposal_id: string | null;
+  note: string;
+  responded_by: string;
+  responded_at: string;
+}
+
 export interface DB {
+  agenda_issues: AgendaIssuesTable;
+  issue_options: IssueOptionsTable;
+  demands: DemandsTable;
+  positions: PositionsTable;
+  proposals: ProposalsTable;
+  proposal_terms: ProposalTermsTable;
+  proposal_responses: ProposalResponsesTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -5,6 +5,7 @@ import { auditRepository } from './audit-repository.js';
 import type { Database } from './connect.js';
 import { itemsRepository } from './items-repository.js';
 import { processesRepository } from './processes-repository.js';
+import { recordRepository } from './record-repository.js';
 
 /** Runs each use case's work in one Kysely transaction with repositories bound to it. */
 export function kyselyUnitOfWork(
@@ -18,6 +19,7 @@ export function kyselyUnitOfWork(
           accounts: accountsRepository(trx),
           processes: processesRepository(trx),
           items: itemsRepository(trx),
+          record: recordRepository(trx),
           audit: auditRepository(trx, {
             dialect: database.dialect,
             clock: deps.clock,

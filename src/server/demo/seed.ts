@@ -17,6 +17,8 @@ import { createProcess } from '../../core/usecases/create-process.js';
 import { createUser } from '../../core/usecases/create-user.js';
 import { acceptInvitation, createInvitation } from '../../core/usecases/manage-invitations.js';
 import { grantCompartment } from '../../core/usecases/manage-members.js';
+import type { AgendaIssue } from '../../core/record/model.js';
+import { seedDemoRecord } from './record.js';
 
 /** The password of every demo account (the demo is for trying Parley out, never for real talks). */
 export const demoPassword = 'demo-password-2019';
@@ -57,6 +59,8 @@ export interface DemoData {
   compartments: Compartment[];
   /** One note per compartment, by compartment id. */
   notes: Map<CompartmentId, ItemId>;
+  /** The agenda issues with their options. */
+  issues: AgendaIssue[];
 }
 
 const people: Array<{
@@ -286,6 +290,18 @@ export async function seedDemo(deps: CoreDeps & { totp: Totp }): Promise<DemoDat
     notes.set(c.id, item.id);
   }
 
+  const issues = await seedDemoRecord(deps, {
+    processId: process.id,
+    parties: { gov: gov.id, opp: opp.id },
+    compartments,
+    actors: {
+      lead: await actorOf(deps, 'lead.mediator@demo.parley'),
+      govHead: await actorOf(deps, 'gov.head@demo.parley'),
+      oppHead: await actorOf(deps, 'opp.head@demo.parley'),
+    },
+    mark: inventedMark,
+  });
+
   return {
     processId: process.id,
     codename: process.codename,
@@ -293,6 +309,7 @@ export async function seedDemo(deps: CoreDeps & { totp: Totp }): Promise<DemoDat
     parties: { gov: gov.id, opp: opp.id },
     compartments,
     notes,
+    issues,
   };
 }
 

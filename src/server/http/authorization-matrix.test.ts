@@ -10,6 +10,7 @@ import type { Compartment } from '../../core/access/compartments.js';
 import type { ProcessId } from '../../core/shared/ids.js';
 import { createNote } from '../../core/usecases/create-note.js';
 import { createProcess } from '../../core/usecases/create-process.js';
+import { tableProposal } from '../../core/usecases/table-proposal.js';
 import { createUser } from '../../core/usecases/create-user.js';
 import { acceptInvitation, createInvitation } from '../../core/usecases/manage-invitations.js';
 import { beginTotpSetup } from '../../core/usecases/manage-totp.js';
@@ -82,6 +83,15 @@ const widerThan = (env: Env, c: Compartment): Compartment | undefined =>
           ? x.kind === 'public'
           : false,
   );
+const delegates = [...delegation.gov, ...delegation.opp] as readonly string[];
+/** Who may table in a compartment: a party's head or delegate to plenary or its own bilateral channel; the mediators to plenary, any bilateral channel or their room. */
+function tables(env: Env, r: DemoRoleKey, c: Compartment): boolean {
+  if (r === 'govHead' || r === 'govDelegate' || r === 'oppHead' || r === 'oppDelegate')
+    return c.kind === 'plenary' || (c.kind === 'bilateral' && r.startsWith(partyKey(env, c)));
+  if (team.includes(r))
+    return c.kind === 'plenary' || c.kind === 'bilateral' || c.kind === 'mediators';
+  return false;
+}
 const readOutcome = (ok: boolean): Outcome => (ok ? 'allowed' : 'not_found');
 const writeOutcome = (canRead: boolean, canWrite: boolean): Outcome =>
   !canRead ? 'not_found' : canWrite ? 'allowed' : 'forbidden';
@@ -124,6 +134,18 @@ async function freshMember(env: Env, role: 'adviser' | 'observer') {
     },
   });
   return r.user?.id ?? '';
+}
+async function freshProposal(env: Env, c: Compartment, by: DemoRoleKey) {
+  const issue = env.p.demo.issues[0]!;
+  return tableProposal(deps(env), {
+    actor: await actorOf(deps(env), emailOf(env, by)),
+    processId: env.p.demo.processId,
+    compartmentId: c.id,
+    round: 1,
+    terms: [{ issueId: issue.id, optionId: issue.options[0]!.id }],
+    note: 'fixture',
+    respondsTo: null,
+  });
 }
 async function currentStatus(env: Env) {
   return deps(env).db.transaction(
@@ -562,6 +584,94 @@ const matrix: Record<string, Spec> = {
       subject: env.other,
     },
   ],
+  'GET /api/processes/:processId/record': async (env) => [
+    { label: 'demo', method: 'GET', url: `${P(env)}/record`, expect: 'allowed' },
+    {
+      label: 'other',
+      method: 'GET',
+      url: `${O(env)}/record`,
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'POST /api/processes/:processId/issues': async (env, r) => [
+    {
+      label: 'demo',
+      method: 'POST',
+      url: `${P(env)}/issues`,
+      payload: { title: `Issue ${randomUUID()}`, options: ['a', 'b'] },
+      expect: r === 'admin' || team.includes(r) ? 'allowed' : 'forbidden',
+    },
+    {
+      label: 'other',
+      method: 'POST',
+      url: `${O(env)}/issues`,
+      payload: { title: 'x' },
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'POST /api/processes/:processId/demands': async (env, r) => [
+    {
+      label: 'gov demand',
+      method: 'POST',
+      url: `${P(env)}/demands`,
+      payload: {
+        partyId: env.p.demo.parties.gov,
+        text: 'demand',
+        source: 'press',
+        statedOn: '2019-05-15',
+      },
+      expect:
+        team.includes(r) || (delegation.gov as readonly string[]).includes(r)
+          ? 'allowed'
+          : 'forbidden',
+    },
+  ],
+  'POST /api/processes/:processId/positions': async (env, r) => [
+    {
+      label: 'position',
+      method: 'POST',
+      url: `${P(env)}/positions`,
+      payload: { issueId: env.p.demo.issues[0]!.id, text: 'position' },
+      expect: delegates.includes(r) ? 'allowed' : 'forbidden',
+    },
+  ],
+  'POST /api/processes/:processId/proposals': async (env, r) =>
+    perCompartment(env, (c) => ({
+      label: c.kind,
+      method: 'POST',
+      url: `${P(env)}/proposals`,
+      payload: {
+        compartmentId: c.id,
+        round: 1,
+        terms: [
+          { issueId: env.p.demo.issues[0]!.id, optionId: env.p.demo.issues[0]!.options[1]!.id },
+        ],
+      },
+      expect: !reads(env, r, c) ? 'not_found' : tables(env, r, c) ? 'allowed' : 'forbidden',
+    })),
+  'POST /api/processes/:processId/proposals/:proposalId/responses': async (env, r) => {
+    const fixtures = env.compartments
+      .filter((c) => c.kind === 'plenary' || c.kind === 'bilateral' || c.kind === 'mediators')
+      .map((c) => ({ c, by: 'leadMediator' as DemoRoleKey }));
+    fixtures.push({ c: env.compartments.find((c) => c.kind === 'plenary')!, by: 'govHead' });
+    return Promise.all(
+      fixtures.map(async ({ c, by }) => {
+        const proposal = await freshProposal(env, c, by);
+        const head = r === 'govHead' || r === 'oppHead';
+        const answers = head && !(by === 'govHead' && r === 'govHead');
+        return {
+          label: `${c.kind} by ${by}`,
+          method: 'POST',
+          url: `${P(env)}/proposals/${proposal.id}/responses`,
+          payload: { kind: 'accept' },
+          expect: !reads(env, r, c) ? 'not_found' : answers ? 'allowed' : 'forbidden',
+          subject: proposal.id,
+        } satisfies Case;
+      }),
+    );
+  },
 };
 
 const statusFor: Record<Outcome, number[]> = {

@@ -1,7 +1,9 @@
 /** Every migration, by its date-prefixed name; Kysely runs them in name order. */
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-27T00-00-foundation.js';
+import * as record from './2026-11-27T01-00-record.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T00-00-foundation': foundation,
+  '2026-11-27T01-00-record': record,
 };

@@ -5,10 +5,12 @@ import { authRoutes } from './auth.js';
 import { itemRoutes } from './items.js';
 import { peopleRoutes } from './people.js';
 import { processRoutes } from './processes.js';
+import { recordRoutes } from './record.js';
 
 export const routeTable: readonly RouteDef[] = [
   ...authRoutes,
   ...processRoutes,
   ...peopleRoutes,
   ...itemRoutes,
+  ...recordRoutes,
 ];
