@@ -5,6 +5,13 @@
 import type { AuditEntry, AuditEvent } from './audit/catalogue.js';
 import type { Compartment } from './access/compartments.js';
 import type { Item } from './items/model.js';
+import type { AmendmentOutcome } from './text/amendment.js';
+import type {
+  StoredAmendment,
+  StoredSignature,
+  StoredVersion,
+  WorkingDraft,
+} from './text/stored.js';
 import type { AgendaIssue, Demand, Position, Proposal, ProposalResponse } from './record/model.js';
 import type {
   Membership,
@@ -24,6 +31,8 @@ import type {
   SessionId,
   TokenId,
   UserId,
+  VersionId,
+  AmendmentId,
 } from './shared/ids.js';
 
 /** Current time, injected so tests control it. */
@@ -258,12 +267,35 @@ export interface RecordStore {
   listResponses(proposalIds: readonly ProposalId[]): Promise<ProposalResponse[]>;
 }
 
+/** The negotiating text. Version and amendment reads take the readable compartment ids. */
+export interface TextStore {
+  findDraft(processId: ProcessId): Promise<WorkingDraft | undefined>;
+  /** Writes the draft if the stored revision is still `expectedRevision` (null: none yet). */
+  saveDraft(draft: WorkingDraft, expectedRevision: number | null): Promise<boolean>;
+  insertVersion(v: StoredVersion): Promise<void>;
+  /** Published versions in the visible compartments, by number. */
+  listVersions(processId: ProcessId, visible: readonly CompartmentId[]): Promise<StoredVersion[]>;
+  /** The highest version number, over every compartment (numbering is per process). */
+  latestVersionNumber(processId: ProcessId): Promise<number>;
+  insertSignature(s: StoredSignature): Promise<void>;
+  /** Signatures on the given versions. */
+  listSignatures(versionIds: readonly VersionId[]): Promise<StoredSignature[]>;
+  insertAmendment(a: StoredAmendment): Promise<void>;
+  listAmendments(
+    processId: ProcessId,
+    visible: readonly CompartmentId[],
+  ): Promise<StoredAmendment[]>;
+  /** Records the mediators' decision on a pending amendment; false if it was no longer pending. */
+  decideAmendment(id: AmendmentId, outcome: AmendmentOutcome, decidedAt: string): Promise<boolean>;
+}
+
 /** Everything a use case can touch inside one transaction. */
 export interface Stores {
   accounts: AccountStore;
   processes: ProcessStore;
   items: ItemStore;
   record: RecordStore;
+  text: TextStore;
   audit: AuditLog;
 }
 

@@ -200,3 +200,20 @@ export function canRespond(
     canReadCompartment(m, c)
   );
 }
+
+/** Whether a membership holds the pen on the negotiating text: the lead mediator and mediators. */
+export function canHoldPen(m: Membership | undefined): boolean {
+  return !!m && (m.role === 'lead_mediator' || m.role === 'mediator');
+}
+
+/** Whether a membership is its party's authorised signatory (the head of delegation). */
+export function isSignatory(m: Membership | undefined): m is Membership & { partyId: PartyId } {
+  return !!m && m.role === 'head_of_delegation' && !!m.partyId;
+}
+
+/** Whether a membership may propose amendments for its party (head of delegation or delegate). */
+export function canProposeAmendment(
+  m: Membership | undefined,
+): m is Membership & { partyId: PartyId } {
+  return !!m && (m.role === 'head_of_delegation' || m.role === 'delegate') && !!m.partyId;
+}

@@ -36,6 +36,14 @@ export interface AuditEvents {
   'position.recorded': { positionId: string; issueId: string };
   'proposal.tabled': { proposalId: string; round: number; respondsTo: string | null };
   'proposal.responded': { proposalId: string; kind: string; counterProposalId: string | null };
+  'text.read': { revision: number };
+  'text.edited': { revision: number; edit: string };
+  'version.published': { versionId: string; number: number; hash: string; recipients: number };
+  'version.read': { versionId: string; number: number };
+  'version.signed': { versionId: string; partyId: string; hash: string };
+  'version.exported': { versionId: string; number: number; format: string; fingerprint: string };
+  'amendment.proposed': { amendmentId: string; provision: string };
+  'amendment.decided': { amendmentId: string; outcome: string };
 }
 
 /** Every kind of audit event. */

@@ -190,7 +190,60 @@ export interface ProposalResponsesTable {
   responded_at: string;
 }
 
+export interface TextDraftsTable {
+  process_id: string;
+  canonical: string;
+  revision: number;
+  updated_at: string;
+  updated_by: string;
+}
+export interface TextVersionsTable {
+  id: string;
+  process_id: string;
+  number: number;
+  note: string;
+  /** JSON array of change-list lines. */
+  change_list: string;
+  canonical: string;
+  hash: string;
+  published_at: string;
+  published_by: string;
+  compartment_id: string;
+}
+export interface VersionRecipientsTable {
+  version_id: string;
+  user_id: string;
+  display_name: string;
+  party_id: string | null;
+}
+export interface VersionSignaturesTable {
+  version_id: string;
+  party_id: string;
+  signed_by: string;
+  signed_at: string;
+  version_hash: string;
+}
+export interface AmendmentsTable {
+  id: string;
+  process_id: string;
+  compartment_id: string;
+  party_id: string;
+  provision_key: string;
+  /** JSON of the AmendmentChange. */
+  change: string;
+  note: string;
+  outcome: string;
+  proposed_by: string;
+  proposed_at: string;
+  decided_at: string | null;
+}
+
 export interface DB {
+  text_drafts: TextDraftsTable;
+  text_versions: TextVersionsTable;
+  version_recipients: VersionRecipientsTable;
+  version_signatures: VersionSignaturesTable;
+  amendments: AmendmentsTable;
   agenda_issues: AgendaIssuesTable;
   issue_options: IssueOptionsTable;
   demands: DemandsTable;

@@ -6,6 +6,7 @@ import type { Database } from './connect.js';
 import { itemsRepository } from './items-repository.js';
 import { processesRepository } from './processes-repository.js';
 import { recordRepository } from './record-repository.js';
+import { textRepository } from './text-repository.js';
 
 /** Runs each use case's work in one Kysely transaction with repositories bound to it. */
 export function kyselyUnitOfWork(
@@ -20,6 +21,7 @@ export function kyselyUnitOfWork(
           processes: processesRepository(trx),
           items: itemsRepository(trx),
           record: recordRepository(trx),
+          text: textRepository(trx),
           audit: auditRepository(trx, {
             dialect: database.dialect,
             clock: deps.clock,

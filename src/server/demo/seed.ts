@@ -19,6 +19,7 @@ import { acceptInvitation, createInvitation } from '../../core/usecases/manage-i
 import { grantCompartment } from '../../core/usecases/manage-members.js';
 import type { AgendaIssue } from '../../core/record/model.js';
 import { seedDemoRecord } from './record.js';
+import { seedDemoText } from './text.js';
 
 /** The password of every demo account (the demo is for trying Parley out, never for real talks). */
 export const demoPassword = 'demo-password-2019';
@@ -300,6 +301,18 @@ export async function seedDemo(deps: CoreDeps & { totp: Totp }): Promise<DemoDat
       oppHead: await actorOf(deps, 'opp.head@demo.parley'),
     },
     mark: inventedMark,
+  });
+
+  await seedDemoText(deps, {
+    processId: process.id,
+    parties: { gov: gov.id, opp: opp.id },
+    actors: {
+      lead: await actorOf(deps, 'lead.mediator@demo.parley'),
+      mediator: await actorOf(deps, 'mediator@demo.parley'),
+      govHead: await actorOf(deps, 'gov.head@demo.parley'),
+      oppHead: await actorOf(deps, 'opp.head@demo.parley'),
+      oppDelegate: await actorOf(deps, 'opp.delegate@demo.parley'),
+    },
   });
 
   return {

@@ -7,10 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Compartment } from '../../core/access/compartments.js';
-import type { ProcessId } from '../../core/shared/ids.js';
+import { asId, type ProcessId } from '../../core/shared/ids.js';
 import { createNote } from '../../core/usecases/create-note.js';
 import { createProcess } from '../../core/usecases/create-process.js';
 import { tableProposal } from '../../core/usecases/table-proposal.js';
+import { publishVersion, type Distribution } from '../../core/usecases/publish-version.js';
+import { proposeAmendment } from '../../core/usecases/propose-amendment.js';
 import { createUser } from '../../core/usecases/create-user.js';
 import { acceptInvitation, createInvitation } from '../../core/usecases/manage-invitations.js';
 import { beginTotpSetup } from '../../core/usecases/manage-totp.js';
@@ -146,6 +148,33 @@ async function freshProposal(env: Env, c: Compartment, by: DemoRoleKey) {
     note: 'fixture',
     respondsTo: null,
   });
+}
+async function draftRevision(env: Env) {
+  return deps(env).db.transaction(
+    async (s) => (await s.text.findDraft(env.p.demo.processId))?.revision ?? 0,
+  );
+}
+async function freshVersion(env: Env, distribution: Distribution) {
+  return publishVersion(deps(env), {
+    actor: await actorOf(deps(env), emailOf(env, 'leadMediator')),
+    processId: env.p.demo.processId,
+    baseRevision: await draftRevision(env),
+    note: 'fixture',
+    distribution,
+  });
+}
+/** Versions distributed to everyone, to the mediators only, and to the government only. */
+async function versionFixtures(env: Env) {
+  const plenary = env.compartments.find((c) => c.kind === 'plenary')!;
+  const room = env.compartments.find((c) => c.kind === 'mediators')!;
+  const govChannel = env.compartments.find(
+    (c) => c.kind === 'bilateral' && c.partyId === env.p.demo.parties.gov,
+  )!;
+  return [
+    { c: plenary, v: await freshVersion(env, { to: 'all' }) },
+    { c: room, v: await freshVersion(env, { to: 'mediators' }) },
+    { c: govChannel, v: await freshVersion(env, { to: 'party', partyId: env.p.demo.parties.gov }) },
+  ];
 }
 async function currentStatus(env: Env) {
   return deps(env).db.transaction(
@@ -671,6 +700,136 @@ const matrix: Record<string, Spec> = {
         } satisfies Case;
       }),
     );
+  },
+  'GET /api/processes/:processId/text': async (env, r) => [
+    {
+      label: 'draft',
+      method: 'GET',
+      url: `${P(env)}/text`,
+      expect: team.includes(r) ? 'allowed' : 'not_found',
+    },
+    {
+      label: 'other',
+      method: 'GET',
+      url: `${O(env)}/text`,
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'POST /api/processes/:processId/text/edits': async (env, r) => [
+    {
+      label: 'retitle',
+      method: 'POST',
+      url: `${P(env)}/text/edits`,
+      payload: {
+        baseRevision: await draftRevision(env),
+        edit: { kind: 'retitle', title: `Title ${randomUUID()}` },
+      },
+      expect: team.includes(r) ? 'allowed' : 'not_found',
+    },
+  ],
+  'GET /api/processes/:processId/text/versions': async (env) => [
+    { label: 'list', method: 'GET', url: `${P(env)}/text/versions`, expect: 'allowed' },
+    {
+      label: 'other',
+      method: 'GET',
+      url: `${O(env)}/text/versions`,
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'POST /api/processes/:processId/text/versions': async (env, r) => [
+    {
+      label: 'publish',
+      method: 'POST',
+      url: `${P(env)}/text/versions`,
+      payload: { baseRevision: await draftRevision(env), distribution: 'mediators' },
+      expect: team.includes(r) ? 'allowed' : 'not_found',
+    },
+  ],
+  'GET /api/processes/:processId/text/versions/:number': async (env, r) =>
+    (await versionFixtures(env)).map(({ c, v }) => ({
+      label: c.kind,
+      method: 'GET',
+      url: `${P(env)}/text/versions/${v.number}`,
+      expect: readOutcome(reads(env, r, c)),
+    })),
+  'GET /api/processes/:processId/text/diff': async (env, r) =>
+    (await versionFixtures(env)).map(({ c, v }) => ({
+      label: c.kind,
+      method: 'GET',
+      url: `${P(env)}/text/diff?from=1&to=${v.number}`,
+      expect: readOutcome(
+        reads(env, r, c) &&
+          reads(
+            env,
+            r,
+            env.compartments.find((x) => x.kind === 'plenary')!,
+          ),
+      ),
+    })),
+  'POST /api/processes/:processId/text/versions/:number/signatures': async (env, r) =>
+    (await versionFixtures(env)).map(({ c, v }) => ({
+      label: c.kind,
+      method: 'POST',
+      url: `${P(env)}/text/versions/${v.number}/signatures`,
+      payload: { versionHash: v.hash },
+      expect: !reads(env, r, c)
+        ? 'not_found'
+        : r === 'govHead' || r === 'oppHead'
+          ? 'allowed'
+          : 'forbidden',
+    })),
+  'GET /api/processes/:processId/text/versions/:number/verification': async (env, r) =>
+    (await versionFixtures(env)).map(({ c, v }) => ({
+      label: c.kind,
+      method: 'GET',
+      url: `${P(env)}/text/versions/${v.number}/verification`,
+      expect: readOutcome(reads(env, r, c)),
+    })),
+  'GET /api/processes/:processId/amendments': async (env) => [
+    { label: 'list', method: 'GET', url: `${P(env)}/amendments`, expect: 'allowed' },
+    {
+      label: 'other',
+      method: 'GET',
+      url: `${O(env)}/amendments`,
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'POST /api/processes/:processId/amendments': async (env, r) => [
+    {
+      label: 'propose',
+      method: 'POST',
+      url: `${P(env)}/amendments`,
+      payload: {
+        provision: 'p-campaign',
+        change: { kind: 'insert', at: { position: 'end' }, wording: 'at least' },
+      },
+      expect: delegates.includes(r) && !r.endsWith('Adviser') ? 'allowed' : 'forbidden',
+    },
+  ],
+  'POST /api/processes/:processId/amendments/:amendmentId/decision': async (env, r) => {
+    const amendment = await proposeAmendment(deps(env), {
+      actor: await actorOf(deps(env), emailOf(env, 'govHead')),
+      processId: env.p.demo.processId,
+      provision: asId('p-campaign'),
+      change: { kind: 'insert', at: { position: 'end' }, wording: 'fixture' },
+      note: 'fixture',
+    });
+    const channel = env.compartments.find(
+      (c) => c.kind === 'bilateral' && c.partyId === env.p.demo.parties.gov,
+    )!;
+    return [
+      {
+        label: 'gov amendment',
+        method: 'POST',
+        url: `${P(env)}/amendments/${amendment.id}/decision`,
+        payload: { decision: 'decline', baseRevision: await draftRevision(env) },
+        expect: !reads(env, r, channel) ? 'not_found' : team.includes(r) ? 'allowed' : 'forbidden',
+        subject: amendment.id,
+      },
+    ];
   },
 };
 

@@ -9,6 +9,13 @@ import type { Authenticated } from '../../core/usecases/authenticate.js';
 import type { Actor } from '../../core/access/policy.js';
 import type { AppDeps } from './deps.js';
 
+/** T with every array and object read-only, so domain objects with readonly arrays can be answered. */
+export type DeepReadonly<T> = T extends (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
 /** HTTP methods the API uses. */
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -52,7 +59,9 @@ export interface RouteDef<
   response: R;
   /** Success status (200 unless stated). */
   status?: number;
-  handler: (ctx: HandlerContext<z.output<P>, z.output<Q>, z.output<B>, A>) => Promise<z.input<R>>;
+  handler: (
+    ctx: HandlerContext<z.output<P>, z.output<Q>, z.output<B>, A>,
+  ) => Promise<DeepReadonly<z.input<R>>>;
 }
 
 /** Defines a route with its types inferred from its schemas. */

@@ -6,6 +6,7 @@ import { itemRoutes } from './items.js';
 import { peopleRoutes } from './people.js';
 import { processRoutes } from './processes.js';
 import { recordRoutes } from './record.js';
+import { textRoutes } from './text.js';
 
 export const routeTable: readonly RouteDef[] = [
   ...authRoutes,
@@ -13,4 +14,5 @@ export const routeTable: readonly RouteDef[] = [
   ...peopleRoutes,
   ...itemRoutes,
   ...recordRoutes,
+  ...textRoutes,
 ];

@@ -1,0 +1,270 @@
+/** The single negotiating text. */
+import type { z } from 'zod';
+import { processParams } from '../../../contract/common.js';
+import {
+  amendmentListResponse,
+  amendmentParams,
+  amendmentResponse,
+  decideAmendmentRequest,
+  decidedAmendmentResponse,
+  diffQuery,
+  diffResponse,
+  editedResponse,
+  proposeAmendmentRequest,
+  publishRequest,
+  signedResponse,
+  signRequest,
+  textEditRequest,
+  verifyResponse,
+  versionListResponse,
+  versionParams,
+  versionResponse,
+  versionSummary,
+  workingTextResponse,
+} from '../../../contract/text.js';
+import { asId } from '../../../core/shared/ids.js';
+import type { StoredAmendment, StoredSignature, StoredVersion } from '../../../core/text/stored.js';
+import { decideAmendment } from '../../../core/usecases/decide-amendment.js';
+import { diffVersions } from '../../../core/usecases/diff-versions.js';
+import { editWorkingText, type TextEdit } from '../../../core/usecases/edit-working-text.js';
+import { getVersion } from '../../../core/usecases/get-version.js';
+import { getWorkingText } from '../../../core/usecases/get-working-text.js';
+import { listAmendments } from '../../../core/usecases/list-amendments.js';
+import { listVersions } from '../../../core/usecases/list-versions.js';
+import { proposeAmendment } from '../../../core/usecases/propose-amendment.js';
+import { publishVersion } from '../../../core/usecases/publish-version.js';
+import { signVersion } from '../../../core/usecases/sign-version.js';
+import { verifySignatures } from '../../../core/usecases/verify-signatures.js';
+import { route } from '../route.js';
+
+const pid = (p: { processId: string }) => asId<'Process'>(p.processId);
+
+const presentVersion = (
+  v: StoredVersion,
+  signatures: StoredSignature[],
+): z.input<typeof versionSummary> => ({
+  id: v.id,
+  number: v.number,
+  note: v.note,
+  changeList: v.changeList,
+  hash: v.hash,
+  publishedAt: v.publishedAt,
+  compartmentId: v.compartmentId,
+  recipients: v.recipients,
+  signatures: signatures.map((s) => ({
+    partyId: s.partyId,
+    signedAt: s.signedAt,
+    versionHash: s.versionHash,
+  })),
+});
+const presentAmendment = (a: StoredAmendment): z.input<typeof amendmentResponse> => ({
+  id: a.id,
+  compartmentId: a.compartmentId,
+  partyId: a.partyId,
+  provision: a.provision,
+  change: a.change,
+  note: a.note,
+  outcome: a.outcome,
+  proposedAt: a.proposedAt,
+  decidedAt: a.decidedAt,
+});
+
+export const textRoutes = [
+  route({
+    method: 'GET',
+    url: '/api/processes/:processId/text',
+    summary: "The working draft (the mediator team's).",
+    tag: 'text',
+    auth: 'required',
+    params: processParams,
+    response: workingTextResponse,
+    handler: async ({ actor, params, deps }) => {
+      const v = await getWorkingText(deps, { actor, processId: pid(params) });
+      return {
+        text: v.draft.text,
+        revision: v.draft.revision,
+        updatedAt: v.draft.updatedAt,
+        plainText: v.plainText,
+        state: v.state,
+        directory: v.directory,
+      };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/processes/:processId/text/edits',
+    summary:
+      'Edit the working draft from a named revision (stale revisions answer 409 with the current text).',
+    tag: 'text',
+    auth: 'required',
+    params: processParams,
+    body: textEditRequest,
+    response: editedResponse,
+    handler: async ({ actor, params, body, deps }) => {
+      const d = await editWorkingText(deps, {
+        actor,
+        processId: pid(params),
+        baseRevision: body.baseRevision,
+        edit: body.edit as TextEdit,
+      });
+      return { revision: d.revision, updatedAt: d.updatedAt };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/processes/:processId/text/versions',
+    summary: 'The published versions I have received, with signatures.',
+    tag: 'text',
+    auth: 'required',
+    params: processParams,
+    response: versionListResponse,
+    handler: async ({ actor, params, deps }) => ({
+      versions: (await listVersions(deps, { actor, processId: pid(params) })).map((v) =>
+        presentVersion(v, v.signatures),
+      ),
+    }),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/processes/:processId/text/versions',
+    summary:
+      'Publish the working draft as the next immutable, numbered version, to all parties, one, or none.',
+    tag: 'text',
+    auth: 'required',
+    params: processParams,
+    body: publishRequest,
+    response: versionSummary,
+    status: 201,
+    handler: async ({ actor, params, body, deps }) => {
+      const d = body.distribution;
+      const v = await publishVersion(deps, {
+        actor,
+        processId: pid(params),
+        baseRevision: body.baseRevision,
+        note: body.note,
+        distribution:
+          d === 'all'
+            ? { to: 'all' }
+            : d === 'mediators'
+              ? { to: 'mediators' }
+              : { to: 'party', partyId: asId(d) },
+      });
+      return presentVersion(v, []);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/processes/:processId/text/versions/:number',
+    summary: 'One published version, with its state and signatures.',
+    tag: 'text',
+    auth: 'required',
+    params: versionParams,
+    response: versionResponse,
+    handler: async ({ actor, params, deps }) => {
+      const v = await getVersion(deps, { actor, processId: pid(params), number: params.number });
+      return {
+        version: presentVersion(v.version, v.signatures),
+        text: v.text,
+        plainText: v.plainText,
+        state: v.state,
+        directory: v.directory,
+      };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/processes/:processId/text/diff',
+    summary: 'Word-level diff and provision-by-provision comparison of two versions.',
+    tag: 'text',
+    auth: 'required',
+    params: processParams,
+    query: diffQuery,
+    response: diffResponse,
+    handler: async ({ actor, params, query, deps }) =>
+      diffVersions(deps, { actor, processId: pid(params), from: query.from, to: query.to }),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/processes/:processId/text/versions/:number/signatures',
+    summary: 'Sign a version for my party (head of delegation), naming the hash I saw.',
+    tag: 'text',
+    auth: 'required',
+    params: versionParams,
+    body: signRequest,
+    response: signedResponse,
+    status: 201,
+    handler: async ({ actor, params, body, deps }) =>
+      signVersion(deps, {
+        actor,
+        processId: pid(params),
+        number: params.number,
+        versionHash: body.versionHash,
+      }),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/processes/:processId/text/versions/:number/verification',
+    summary: 'Re-hash a version and check its signatures.',
+    tag: 'text',
+    auth: 'required',
+    params: versionParams,
+    response: verifyResponse,
+    handler: async ({ actor, params, deps }) =>
+      verifySignatures(deps, { actor, processId: pid(params), number: params.number }),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/processes/:processId/amendments',
+    summary: 'Amendments I may see: my party’s, or every party’s for the mediators.',
+    tag: 'text',
+    auth: 'required',
+    params: processParams,
+    response: amendmentListResponse,
+    handler: async ({ actor, params, deps }) => ({
+      amendments: (await listAmendments(deps, { actor, processId: pid(params) })).map(
+        presentAmendment,
+      ),
+    }),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/processes/:processId/amendments',
+    summary: 'Propose an amendment for my party, in our bilateral channel with the mediators.',
+    tag: 'text',
+    auth: 'required',
+    params: processParams,
+    body: proposeAmendmentRequest,
+    response: amendmentResponse,
+    status: 201,
+    handler: async ({ actor, params, body, deps }) =>
+      presentAmendment(
+        await proposeAmendment(deps, {
+          actor,
+          processId: pid(params),
+          provision: asId(body.provision),
+          change: body.change,
+          note: body.note,
+        }),
+      ),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/processes/:processId/amendments/:amendmentId/decision',
+    summary: 'Accept an amendment as a bracketed alternative, merge it, or decline it.',
+    tag: 'text',
+    auth: 'required',
+    params: amendmentParams,
+    body: decideAmendmentRequest,
+    response: decidedAmendmentResponse,
+    handler: async ({ actor, params, body, deps }) => {
+      const r = await decideAmendment(deps, {
+        actor,
+        processId: pid(params),
+        amendmentId: asId(params.amendmentId),
+        decision: body.decision,
+        baseRevision: body.baseRevision,
+      });
+      return { amendment: presentAmendment(r.amendment), revision: r.draft.revision };
+    },
+  }),
+];
