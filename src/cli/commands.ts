@@ -6,10 +6,12 @@
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { createUser } from '../core/usecases/create-user.js';
-import { loadConfig } from '../server/config.js';
-import { startRuntime, type Runtime } from '../server/runtime.js';
 import { verifyAuditLog } from '../server/audit-verify.js';
 import { seedDemo, seedDemoIfEmpty } from '../server/demo/seed.js';
+import { out, readStdin, UsageError, withRuntime } from './session.js';
+import { runText, textUsage } from './text-commands.js';
+
+export { UsageError };
 
 const usage = `parley — operate a Parley server
 
@@ -21,28 +23,12 @@ Commands:
                                Create a facilitator admin account.
   audit verify                 Recompute the audit log's hash chain; exit 1 naming the first bad entry.
   demo seed [--force]          Create the illustrative demo (only on an empty database unless --force).
+\${textUsage}
+
+Commands that read or change a process act as a user: pass --token or set PARLEY_TOKEN to a
+personal API token (created in the web app under Account).
 
 The database comes from PARLEY_DATABASE_URL (default sqlite:./data/parley.db under PARLEY_DATA_DIR).`;
-
-/** Prints to stdout. */
-const out = (line: string) => process.stdout.write(`${line}\n`);
-
-async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
-  const rt = await startRuntime({ ...loadConfig(), logLevel: 'silent' }, { webRoot: null });
-  try {
-    return await fn(rt);
-  } finally {
-    await rt.close();
-  }
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
-}
 
 /** Runs one command line; returns the exit code. */
 export async function run(argv: string[]): Promise<number> {
@@ -109,6 +95,8 @@ export async function run(argv: string[]): Promise<number> {
         out(`  ${a.role.padEnd(34)} ${a.email.padEnd(32)} ${a.password}`);
       return 0;
     }
+    case 'text':
+      return runText(rest);
     case 'version':
       out(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
       return 0;
@@ -122,8 +110,5 @@ export async function run(argv: string[]): Promise<number> {
       throw new UsageError(`Unknown command "${command}".`);
   }
 }
-
-/** A mistake in the command line. */
-export class UsageError extends Error {}
 
 export { usage };

@@ -41,7 +41,7 @@ export interface AuditEvents {
   'version.published': { versionId: string; number: number; hash: string; recipients: number };
   'version.read': { versionId: string; number: number };
   'version.signed': { versionId: string; partyId: string; hash: string };
-  'version.exported': { versionId: string; number: number; format: string; fingerprint: string };
+  'version.exported': { versionId: string; number: number; format: string; copyId: string };
   'amendment.proposed': { amendmentId: string; provision: string };
   'amendment.decided': { amendmentId: string; outcome: string };
 }

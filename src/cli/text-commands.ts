@@ -1,0 +1,83 @@
+/** `parley text …`: the negotiating text from the command line, as the token's user. */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { diffVersions } from '../core/usecases/diff-versions.js';
+import { editWorkingText } from '../core/usecases/edit-working-text.js';
+import { getWorkingText } from '../core/usecases/get-working-text.js';
+import { actingUser, out, processNamed, UsageError, whole, withRuntime } from './session.js';
+
+/** Usage lines of the text commands. */
+export const textUsage = `  text diff --process P --from N --to M [--token T]
+                               Word-level diff of two versions ([-removed-]{+added+}).
+  text import --process P --file F [--token T]
+                               Replace the working draft with a text in the bracket syntax.`;
+
+/** Runs `parley text <sub> …`. */
+export async function runText(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      process: { type: 'string' },
+      token: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      file: { type: 'string' },
+    },
+  });
+  switch (sub) {
+    case 'diff':
+      return withRuntime(async (rt) => {
+        const actor = await actingUser(rt, values.token);
+        const processId = await processNamed(rt, actor, values.process);
+        const { diff } = await diffVersions(rt.deps, {
+          actor,
+          processId,
+          from: whole(values.from, 'from'),
+          to: whole(values.to, 'to'),
+        });
+        if (diff.identical) {
+          out('The two versions are identical.');
+          return 0;
+        }
+        for (const p of diff.provisions.filter((x) => x.change !== 'unchanged')) {
+          const number = p.to?.number ?? p.from?.number ?? '?';
+          const what = [
+            p.change,
+            p.statusChanged && `status ${p.from?.status} → ${p.to?.status}`,
+            p.moved && 'moved',
+          ]
+            .filter(Boolean)
+            .join(', ');
+          out(`${number} (${what})`);
+          if (p.wordingChanged)
+            out(
+              `    ${p.ops.map((o) => (o.op === 'equal' ? o.text : o.op === 'delete' ? `[-${o.text}-]` : `{+${o.text}+}`)).join('')}`,
+            );
+        }
+        const s = diff.summary;
+        out(
+          `\n${s.changed} changed, ${s.added} added, ${s.removed} removed, ${s.unchanged} unchanged.`,
+        );
+        return 0;
+      });
+    case 'import':
+      return withRuntime(async (rt) => {
+        if (!values.file) throw new UsageError('text import needs --file.');
+        const plainText = readFileSync(values.file, 'utf8');
+        const actor = await actingUser(rt, values.token);
+        const processId = await processNamed(rt, actor, values.process);
+        const { draft } = await getWorkingText(rt.deps, { actor, processId });
+        const next = await editWorkingText(rt.deps, {
+          actor,
+          processId,
+          baseRevision: draft.revision,
+          edit: { kind: 'import', plainText },
+        });
+        out(`Imported ${values.file}: the working draft is now at revision ${next.revision}.`);
+        return 0;
+      });
+    default:
+      throw new UsageError(`Unknown text command "${sub ?? ''}".`);
+  }
+}
