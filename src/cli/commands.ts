@@ -23,7 +23,7 @@ Commands:
                                Create a facilitator admin account.
   audit verify                 Recompute the audit log's hash chain; exit 1 naming the first bad entry.
   demo seed [--force]          Create the illustrative demo (only on an empty database unless --force).
-\${textUsage}
+${textUsage}
 
 Commands that read or change a process act as a user: pass --token or set PARLEY_TOKEN to a
 personal API token (created in the web app under Account).
