@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -102,5 +102,26 @@ describe('parley text', () => {
     await expect(
       parley(['text', 'diff', '--process', 'NORDLYS', '--from', '1', '--to', '2']),
     ).rejects.toThrow(/PARLEY_TOKEN/);
+  });
+
+  it("writes a copy of a version to a file, issued to the token's user", async () => {
+    const target = join(dir, 'copy.pdf');
+    const r = await parley([
+      'text',
+      'export',
+      '--process',
+      'NORDLYS',
+      '--version',
+      '3',
+      '--format',
+      'pdf',
+      '--out',
+      target,
+      '--token',
+      tokens['opp.head@demo.parley']!,
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.output).toContain('issued to Opposition head (demo)');
+    expect(readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

@@ -1,13 +1,21 @@
 /** `parley text …`: the negotiating text from the command line, as the token's user. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { diffVersions } from '../core/usecases/diff-versions.js';
 import { editWorkingText } from '../core/usecases/edit-working-text.js';
+import {
+  exportFormats,
+  exportVersion,
+  type ExportFormat,
+} from '../core/usecases/export-version.js';
+import { renderCopy } from '../server/exports/render-copy.js';
 import { getWorkingText } from '../core/usecases/get-working-text.js';
 import { actingUser, out, processNamed, UsageError, whole, withRuntime } from './session.js';
 
 /** Usage lines of the text commands. */
-export const textUsage = `  text diff --process P --from N --to M [--token T]
+export const textUsage = `  text export --process P --version N --format docx|pdf|txt [--out FILE] [--token T]
+                               A copy of a version issued to the token's user (audited).
+  text diff --process P --from N --to M [--token T]
                                Word-level diff of two versions ([-removed-]{+added+}).
   text import --process P --file F [--token T]
                                Replace the working draft with a text in the bracket syntax.`;
@@ -23,6 +31,9 @@ export async function runText(args: string[]): Promise<number> {
       from: { type: 'string' },
       to: { type: 'string' },
       file: { type: 'string' },
+      version: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
     },
   });
   switch (sub) {
@@ -58,6 +69,27 @@ export async function runText(args: string[]): Promise<number> {
         const s = diff.summary;
         out(
           `\n${s.changed} changed, ${s.added} added, ${s.removed} removed, ${s.unchanged} unchanged.`,
+        );
+        return 0;
+      });
+    case 'export':
+      return withRuntime(async (rt) => {
+        const format = values.format as ExportFormat | undefined;
+        if (!format || !exportFormats.includes(format))
+          throw new UsageError('text export needs --format docx, pdf or txt.');
+        const actor = await actingUser(rt, values.token);
+        const processId = await processNamed(rt, actor, values.process);
+        const copy = await exportVersion(rt.deps, {
+          actor,
+          processId,
+          number: whole(values.version, 'version'),
+          format,
+        });
+        const file = await renderCopy(copy, format);
+        const target = values.out ?? file.filename;
+        writeFileSync(target, file.body);
+        out(
+          `Wrote ${target} (${file.body.length} bytes), issued to ${copy.recipient.name}; copy ${copy.copyId}.`,
         );
         return 0;
       });

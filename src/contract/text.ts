@@ -230,3 +230,10 @@ export const decidedAmendmentResponse = z.object({
   amendment: amendmentResponse,
   revision: z.number().int(),
 });
+
+export const exportQuery = z.object({
+  /** docx, pdf or txt (the bracket syntax with a header and footer). */
+  format: z.enum(['docx', 'pdf', 'txt']),
+});
+/** An issued copy: the file's bytes. */
+export const exportResponse = z.instanceof(Buffer);

@@ -5,6 +5,7 @@
 import type { AuditEntry, AuditEvent } from './audit/catalogue.js';
 import type { Compartment } from './access/compartments.js';
 import type { Item } from './items/model.js';
+import type { StoredPreferences } from './analysis/stored.js';
 import type { AmendmentOutcome } from './text/amendment.js';
 import type {
   StoredAmendment,
@@ -289,6 +290,23 @@ export interface TextStore {
   decideAmendment(id: AmendmentId, outcome: AmendmentOutcome, decidedAt: string): Promise<boolean>;
 }
 
+/** Parties' private ratings. */
+export interface PreferenceStore {
+  /** One party's ratings, only if they lie in a visible compartment. */
+  find(
+    processId: ProcessId,
+    partyId: PartyId,
+    visible: readonly CompartmentId[],
+  ): Promise<StoredPreferences | undefined>;
+  /**
+   * Every party's ratings, unfiltered: only for the engine inside the analysis use case, whose
+   * result passes the disclosure rules (core/analysis/disclosure) before anyone sees it.
+   */
+  listForEngine(processId: ProcessId): Promise<StoredPreferences[]>;
+  /** Writes the ratings if the stored revision is still `expectedRevision` (null: none yet). */
+  save(p: StoredPreferences, expectedRevision: number | null): Promise<boolean>;
+}
+
 /** Everything a use case can touch inside one transaction. */
 export interface Stores {
   accounts: AccountStore;
@@ -296,6 +314,7 @@ export interface Stores {
   items: ItemStore;
   record: RecordStore;
   text: TextStore;
+  preferences: PreferenceStore;
   audit: AuditLog;
 }
 

@@ -44,6 +44,9 @@ export interface AuditEvents {
   'version.exported': { versionId: string; number: number; format: string; copyId: string };
   'amendment.proposed': { amendmentId: string; provision: string };
   'amendment.decided': { amendmentId: string; outcome: string };
+  'preferences.saved': { partyId: string; revision: number; method: string };
+  'preferences.shared': { partyId: string; shared: boolean };
+  'analysis.viewed': { viewer: string; proposalId: string | null };
 }
 
 /** Every kind of audit event. */

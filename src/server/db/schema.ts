@@ -238,7 +238,23 @@ export interface AmendmentsTable {
   decided_at: string | null;
 }
 
+export interface PreferencesTable {
+  process_id: string;
+  party_id: string;
+  compartment_id: string;
+  /** JSON: issue id → weight. */
+  weights: string;
+  /** JSON: issue id → option id → score. */
+  scores: string;
+  reservation: number;
+  method: string;
+  revision: number;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface DB {
+  preferences: PreferencesTable;
   text_drafts: TextDraftsTable;
   text_versions: TextVersionsTable;
   version_recipients: VersionRecipientsTable;

@@ -7,6 +7,7 @@ import { itemsRepository } from './items-repository.js';
 import { processesRepository } from './processes-repository.js';
 import { recordRepository } from './record-repository.js';
 import { textRepository } from './text-repository.js';
+import { preferencesRepository } from './preferences-repository.js';
 
 /** Runs each use case's work in one Kysely transaction with repositories bound to it. */
 export function kyselyUnitOfWork(
@@ -22,6 +23,7 @@ export function kyselyUnitOfWork(
           items: itemsRepository(trx),
           record: recordRepository(trx),
           text: textRepository(trx),
+          preferences: preferencesRepository(trx),
           audit: auditRepository(trx, {
             dialect: database.dialect,
             clock: deps.clock,

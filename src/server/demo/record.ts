@@ -86,8 +86,8 @@ const rounds: Array<{
     round: 2,
     by: 'gov',
     where: 'plenary',
-    pkg: [4, 3, 2, 3, 3],
-    note: 'Two new members of the electoral authority.',
+    pkg: [4, 3, 3, 3, 3],
+    note: 'No change: sanctions first.',
   },
   {
     round: 3,
@@ -96,7 +96,7 @@ const rounds: Array<{
     pkg: [2, 2, 1, 1, 2],
     note: 'Twelve months, with a joint commission.',
   },
-  { round: 3, by: 'gov', where: 'plenary', pkg: [4, 3, 2, 3, 3], note: 'No change.' },
+  { round: 3, by: 'gov', where: 'plenary', pkg: [4, 3, 3, 3, 3], note: 'No change.' },
   {
     round: 3,
     by: 'gov',

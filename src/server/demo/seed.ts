@@ -7,7 +7,7 @@
 import type { Actor } from '../../core/access/policy.js';
 import type { Compartment } from '../../core/access/compartments.js';
 import type { Role } from '../../core/process/model.js';
-import type { CoreDeps, Totp } from '../../core/ports.js';
+import type { Clock, CoreDeps, Totp } from '../../core/ports.js';
 import type { CompartmentId, ItemId, PartyId, ProcessId, UserId } from '../../core/shared/ids.js';
 import { addParty } from '../../core/usecases/add-party.js';
 import { addProcessLink } from '../../core/usecases/add-process-link.js';
@@ -20,6 +20,7 @@ import { grantCompartment } from '../../core/usecases/manage-members.js';
 import type { AgendaIssue } from '../../core/record/model.js';
 import { seedDemoRecord } from './record.js';
 import { seedDemoText } from './text.js';
+import { seedDemoPreferences } from './preferences.js';
 
 /** The password of every demo account (the demo is for trying Parley out, never for real talks). */
 export const demoPassword = 'demo-password-2019';
@@ -143,8 +144,23 @@ export async function actorOf(deps: CoreDeps, email: string): Promise<Actor> {
   return { userId, isAdmin: user?.isAdmin ?? false, mfa: false, memberships };
 }
 
+/**
+ * The demo's own clock: it starts three weeks ago and moves on ten minutes at every reading, so
+ * the invented history has distinct, ordered times (the audit log keeps the real time).
+ */
+export function demoClock(real: Clock): Clock {
+  let next = real.now().getTime() - 21 * 86_400_000;
+  return {
+    now: () => {
+      next += 10 * 60_000;
+      return new Date(Math.min(next, real.now().getTime()));
+    },
+  };
+}
+
 /** Creates the demo process and its accounts. */
-export async function seedDemo(deps: CoreDeps & { totp: Totp }): Promise<DemoData> {
+export async function seedDemo(realDeps: CoreDeps & { totp: Totp }): Promise<DemoData> {
+  const deps = { ...realDeps, clock: demoClock(realDeps.clock) };
   const admin = await createUser(deps, {
     email: 'facilitator@demo.parley',
     displayName: 'Facilitator admin (demo)',
@@ -303,6 +319,14 @@ export async function seedDemo(deps: CoreDeps & { totp: Totp }): Promise<DemoDat
     mark: inventedMark,
   });
 
+  await seedDemoPreferences(deps, {
+    processId: process.id,
+    issues,
+    heads: {
+      gov: await actorOf(deps, 'gov.head@demo.parley'),
+      opp: await actorOf(deps, 'opp.head@demo.parley'),
+    },
+  });
   await seedDemoText(deps, {
     processId: process.id,
     parties: { gov: gov.id, opp: opp.id },

@@ -831,6 +831,82 @@ const matrix: Record<string, Spec> = {
       },
     ];
   },
+  'GET /api/processes/:processId/text/versions/:number/export': async (env, r) =>
+    (await versionFixtures(env)).map(({ c, v }) => ({
+      label: c.kind,
+      method: 'GET',
+      url: `${P(env)}/text/versions/${v.number}/export?format=txt`,
+      expect: readOutcome(reads(env, r, c)),
+    })),
+  'GET /api/processes/:processId/preferences': async (env, r) => [
+    {
+      label: 'mine',
+      method: 'GET',
+      url: `${P(env)}/preferences`,
+      expect: delegates.includes(r) ? 'allowed' : 'forbidden',
+    },
+    {
+      label: 'other',
+      method: 'GET',
+      url: `${O(env)}/preferences`,
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'PUT /api/processes/:processId/preferences': async (env, r) => {
+    const party = r.startsWith('gov') ? env.p.demo.parties.gov : env.p.demo.parties.opp;
+    const current = (
+      await deps(env).db.transaction((s) => s.preferences.listForEngine(env.p.demo.processId))
+    ).find((x) => x.partyId === party)!;
+    // The agenda may have grown during the matrix (issues added above): rate every issue there is now.
+    const agenda = await deps(env).db.transaction((s) => s.record.listIssues(env.p.demo.processId));
+    const entry = {
+      kind: 'numbers',
+      weights: Object.fromEntries(agenda.map((i) => [i.id, current.weights[i.id] ?? 5])),
+      scores: Object.fromEntries(
+        agenda.map((i) => [
+          i.id,
+          Object.fromEntries(
+            i.options.map((o, k) => [o.id, current.scores[i.id]?.[o.id] ?? k * 10]),
+          ),
+        ]),
+      ),
+      reservation: current.reservation,
+    };
+    return [
+      {
+        label: 'save',
+        method: 'PUT',
+        url: `${P(env)}/preferences`,
+        payload: { baseRevision: current.revision, entry },
+        expect: delegates.includes(r) ? 'allowed' : 'forbidden',
+      },
+    ];
+  },
+  'POST /api/processes/:processId/preferences/sharing': async (env, r) => [
+    {
+      label: 'share',
+      method: 'POST',
+      url: `${P(env)}/preferences/sharing`,
+      payload: { shared: true },
+      expect: r === 'govHead' || r === 'oppHead' ? 'allowed' : 'forbidden',
+    },
+  ],
+  'GET /api/processes/:processId/analysis': async (env, r) => [
+    {
+      label: 'analysis',
+      method: 'GET',
+      url: `${P(env)}/analysis`,
+      expect: team.includes(r) || delegates.includes(r) ? 'allowed' : 'forbidden',
+    },
+    {
+      label: 'other',
+      method: 'GET',
+      url: `${O(env)}/analysis`,
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
 };
 
 const statusFor: Record<Outcome, number[]> = {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { flat, openDocx, pdfPages, wordText } from '../exports/test-support/extract.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../test-support/databases.js';
 import { startTestParley, type TestParley } from '../test-support/harness.js';
@@ -198,5 +199,27 @@ describe.each(targets)('the negotiating text on $name', (target) => {
         .json()
         .versions.map((v: { number: number }) => v.number),
     ).not.toContain(n);
+  });
+
+  it('issues a copy in each format with the recipient named on it, and audits each copy', async () => {
+    const s = await p.session('oppDelegate');
+    const download = (format: string) =>
+      p.as(s, { method: 'GET', url: `${url()}/text/versions/2/export?format=${format}` });
+    const txt = await download('txt');
+    expect(txt.statusCode).toBe(200);
+    expect(txt.headers['content-disposition']).toBe('attachment; filename="NORDLYS-v2.txt"');
+    expect(txt.body).toContain('Opposition delegate (demo)');
+    expect(txt.body).toContain('[Alt 1: within nine months of signature]{OPP}');
+    const pdf = await download('pdf');
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const pages = await pdfPages(pdf.rawPayload);
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) expect(flat(page)).toContain('Issued to Opposition delegate (demo)');
+    const docx = await openDocx((await download('docx')).rawPayload);
+    expect(wordText(docx.document)).toContain('within nine months of signature');
+    const audit = (await get('leadMediator', '/audit?limit=50')).json().entries;
+    expect(
+      audit.filter((e: { kind: string }) => e.kind === 'version.exported').length,
+    ).toBeGreaterThanOrEqual(3);
   });
 });

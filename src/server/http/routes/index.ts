@@ -7,6 +7,7 @@ import { peopleRoutes } from './people.js';
 import { processRoutes } from './processes.js';
 import { recordRoutes } from './record.js';
 import { textRoutes } from './text.js';
+import { analysisRoutes } from './analysis.js';
 
 export const routeTable: readonly RouteDef[] = [
   ...authRoutes,
@@ -15,4 +16,5 @@ export const routeTable: readonly RouteDef[] = [
   ...itemRoutes,
   ...recordRoutes,
   ...textRoutes,
+  ...analysisRoutes,
 ];

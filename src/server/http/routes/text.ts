@@ -9,6 +9,8 @@ import {
   decidedAmendmentResponse,
   diffQuery,
   diffResponse,
+  exportQuery,
+  exportResponse,
   editedResponse,
   proposeAmendmentRequest,
   publishRequest,
@@ -26,6 +28,8 @@ import { asId } from '../../../core/shared/ids.js';
 import type { StoredAmendment, StoredSignature, StoredVersion } from '../../../core/text/stored.js';
 import { decideAmendment } from '../../../core/usecases/decide-amendment.js';
 import { diffVersions } from '../../../core/usecases/diff-versions.js';
+import { exportVersion } from '../../../core/usecases/export-version.js';
+import { renderCopy } from '../../exports/render-copy.js';
 import { editWorkingText, type TextEdit } from '../../../core/usecases/edit-working-text.js';
 import { getVersion } from '../../../core/usecases/get-version.js';
 import { getWorkingText } from '../../../core/usecases/get-working-text.js';
@@ -169,6 +173,30 @@ export const textRoutes = [
         state: v.state,
         directory: v.directory,
       };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/processes/:processId/text/versions/:number/export',
+    summary:
+      'A copy of a version issued to me (DOCX, PDF or text), with my name in the footer; audited.',
+    tag: 'text',
+    auth: 'required',
+    params: versionParams,
+    query: exportQuery,
+    response: exportResponse,
+    handler: async ({ actor, params, query, deps, reply }) => {
+      const copy = await exportVersion(deps, {
+        actor,
+        processId: pid(params),
+        number: params.number,
+        format: query.format,
+      });
+      const file = await renderCopy(copy, query.format);
+      void reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`);
+      return file.body;
     },
   }),
   route({

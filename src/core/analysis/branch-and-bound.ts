@@ -1,0 +1,247 @@
+/**
+ * Exact branch-and-bound over complete packages (internal): the engine's solver for every
+ * solution concept with three or more parties, and the fallback for two.
+ *
+ * The search fixes one issue at a time, depth first. At each node it knows the partial utilities U
+ * of the fixed issues and, per party, the most the open issues can still add (the sum of each open
+ * issue's best option for that party). Two kinds of upper bound prune a node:
+ *
+ * - the objective at the per-party maxima M (valid because every objective here is non-decreasing
+ *   in each party's utility), and
+ * - linear relaxations "objective ≤ c + Σ λ_p u_p", which decompose per issue: the open issues add
+ *   at most Σ_issues max_option Σ_p λ_p·contribution. The caller derives λ from the problem's dual
+ *   (multiplicative weights for max-min objectives, tangent planes for the Nash product,
+ *   Lagrangian multipliers for constrained maxima), so the bound is close to the convex relaxation.
+ *
+ * Only options in their issue's Pareto set are branched on (a package using a dominated option is
+ * beaten on every objective by the one using the dominating option, and of identical options the
+ * smallest index is kept, which the package tie-break prefers anyway).
+ *
+ * Ranking: candidates are ordered by their key (numbers, higher is better, compared
+ * lexicographically), then by package (option indices in issue order, lexicographically smaller
+ * first). The search returns the best `limit` candidates exactly.
+ */
+import { comparePackages, type CompiledDomain } from './domain.js';
+import { issueParetoSet } from './pareto-sum.js';
+
+/** An upper bound on the primary objective that is linear in the utilities: constant + Σ weights_p · u_p. */
+export interface LinearBound {
+  /** Multiplier of each party's utility in micro-points. */
+  readonly weights: Float64Array;
+  /** The constant term. */
+  readonly constant: number;
+}
+
+/** What to search for. */
+export interface SearchSpec {
+  /** Per party, the least utility (micro-points) a package must give; -Infinity for none. */
+  readonly lower: Float64Array;
+  /** Whether a package must give someone strictly more than `lower` (improvements). */
+  readonly strictlyAbove: boolean;
+  /** The ranking key of a feasible package's utilities; higher is better; the last entry is the total utility. */
+  readonly evaluate: (units: Float64Array) => number[];
+  /** An upper bound on the key's first entry over feasible utilities ≤ `max` componentwise. */
+  readonly boundFromMax: (max: Float64Array) => number;
+  /** Further valid upper bounds on the key's first entry (see the module comment). */
+  readonly relaxations: readonly LinearBound[];
+  /** Whether the relaxations bound the logarithm of the key's first entry (the Nash product). */
+  readonly relaxationsAreLogs: boolean;
+  /**
+   * For keys [primary, secondary, total]: an upper bound on the secondary entry over feasible
+   * utilities ≤ `max`. Keys without it are [primary, total].
+   */
+  readonly secondaryBound?: (max: Float64Array) => number;
+  /** How many of the best packages to return. */
+  readonly limit: number;
+  /** Weights that order the options tried first (a good guess finds a good incumbent early). */
+  readonly guide: Float64Array;
+}
+
+/** One package found by the search. */
+export interface SearchHit {
+  /** Its ranking key. */
+  readonly key: readonly number[];
+  /** Its options, by index, in issue order. */
+  readonly pkg: readonly number[];
+  /** Its utilities in micro-points. */
+  readonly units: Float64Array;
+}
+
+/** Orders hits best first: key descending, then package ascending. */
+export function compareHits(a: Pick<SearchHit, 'key' | 'pkg'>, b: Pick<SearchHit, 'key' | 'pkg'>): number {
+  const n = Math.min(a.key.length, b.key.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.key[i] ?? 0;
+    const y = b.key[i] ?? 0;
+    if (x !== y) return x > y ? -1 : 1;
+  }
+  return comparePackages(a.pkg, b.pkg);
+}
+
+/** Relative slack on pruning, so that floating rounding in a bound never prunes a true optimum. */
+const TOLERANCE = 1e-9;
+
+/** Runs the search; returns up to `limit` best feasible packages, best first. */
+export function branchAndBound(compiled: CompiledDomain, spec: SearchSpec): SearchHit[] {
+  const d = compiled.partyCount;
+  const n = compiled.issueCount;
+  const guide = spec.guide;
+  const sets = Array.from({ length: n }, (_, i) => issueParetoSet(compiled, i));
+
+  // Guide score of each kept option, and the issue order: widest spread of guide score first.
+  const score = (set: ReturnType<typeof issueParetoSet>, j: number): number => {
+    let s = 0;
+    for (let p = 0; p < d; p++) s += (guide[p] ?? 0) * (set.vectors[j * d + p] ?? 0);
+    return s;
+  };
+  const spread = sets.map((set) => {
+    let mn = Infinity;
+    let mx = -Infinity;
+    for (let j = 0; j < set.count; j++) {
+      const v = score(set, j);
+      if (v < mn) mn = v;
+      if (v > mx) mx = v;
+    }
+    return mx - mn;
+  });
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => (spread[b] ?? 0) - (spread[a] ?? 0) || a - b,
+  );
+  // Per depth: the issue, its options (best guide score first) and their vectors.
+  const depthIssue = Int32Array.from(order);
+  const depthOptions: Int32Array[] = [];
+  const depthVectors: Float64Array[] = [];
+  for (const i of order) {
+    const set = sets[i];
+    if (set === undefined) continue;
+    const idx = Array.from({ length: set.count }, (_, j) => j).sort(
+      (a, b) => score(set, b) - score(set, a) || (set.options[a] ?? 0) - (set.options[b] ?? 0),
+    );
+    depthOptions.push(Int32Array.from(idx, (j) => set.options[j] ?? 0));
+    const v = new Float64Array(set.count * d);
+    idx.forEach((j, r) => {
+      for (let p = 0; p < d; p++) v[r * d + p] = set.vectors[j * d + p] ?? 0;
+    });
+    depthVectors.push(v);
+  }
+
+  // Suffix tables: per-party maxima, total maxima, and each relaxation's maxima of the open issues.
+  const suffixMax = new Float64Array((n + 1) * d);
+  const suffixTotal = new Float64Array(n + 1);
+  const relax = spec.relaxations;
+  const suffixRelax = relax.map(() => new Float64Array(n + 1));
+  for (let k = n - 1; k >= 0; k--) {
+    const v = depthVectors[k] ?? new Float64Array(0);
+    const count = v.length / d;
+    for (let p = 0; p < d; p++) {
+      let mx = -Infinity;
+      for (let j = 0; j < count; j++) mx = Math.max(mx, v[j * d + p] ?? 0);
+      suffixMax[k * d + p] = (suffixMax[(k + 1) * d + p] ?? 0) + mx;
+    }
+    let tmx = -Infinity;
+    for (let j = 0; j < count; j++) {
+      let t = 0;
+      for (let p = 0; p < d; p++) t += v[j * d + p] ?? 0;
+      tmx = Math.max(tmx, t);
+    }
+    suffixTotal[k] = (suffixTotal[k + 1] ?? 0) + tmx;
+    relax.forEach((r, ri) => {
+      let mx = -Infinity;
+      for (let j = 0; j < count; j++) {
+        let t = 0;
+        for (let p = 0; p < d; p++) t += (r.weights[p] ?? 0) * (v[j * d + p] ?? 0);
+        mx = Math.max(mx, t);
+      }
+      const table = suffixRelax[ri];
+      if (table !== undefined) table[k] = (table[k + 1] ?? 0) + mx;
+    });
+  }
+
+  const lower = spec.lower;
+  const limit = Math.max(1, spec.limit);
+  const hits: SearchHit[] = [];
+  const units = new Float64Array(d);
+  const max = new Float64Array(d);
+  const choice = new Array<number>(n).fill(0);
+  let threshold = -Infinity;
+  let thresholdSecond = -Infinity;
+  let thresholdTotal = -Infinity;
+
+  const visit = (k: number): void => {
+    for (let p = 0; p < d; p++) {
+      const m = (units[p] ?? 0) + (suffixMax[k * d + p] ?? 0);
+      if (m < (lower[p] ?? 0)) return;
+      max[p] = m;
+    }
+    if (hits.length >= limit) {
+      let bound = spec.boundFromMax(max);
+      for (let r = 0; r < relax.length; r++) {
+        const rel = relax[r];
+        if (rel === undefined) continue;
+        let b = rel.constant + (suffixRelax[r]?.[k] ?? 0);
+        for (let p = 0; p < d; p++) b += (rel.weights[p] ?? 0) * (units[p] ?? 0);
+        if (spec.relaxationsAreLogs) b = Math.exp(b);
+        if (b < bound) bound = b;
+      }
+      const slack = TOLERANCE * Math.max(1, Math.abs(threshold));
+      if (bound < threshold - slack) return;
+      if (bound <= threshold + slack) {
+        // The subtree can at best tie on the primary entry: the tie-break entries decide.
+        let onlyTies = true;
+        if (spec.secondaryBound !== undefined) {
+          const second = spec.secondaryBound(max);
+          const slack2 = TOLERANCE * Math.max(1, Math.abs(thresholdSecond));
+          if (second < thresholdSecond - slack2) return;
+          onlyTies = second <= thresholdSecond + slack2;
+        }
+        if (onlyTies) {
+          let total = suffixTotal[k] ?? 0;
+          for (let p = 0; p < d; p++) total += units[p] ?? 0;
+          if (total < thresholdTotal) return;
+        }
+      }
+    }
+    if (k === n) {
+      leaf();
+      return;
+    }
+    const issue = depthIssue[k] ?? 0;
+    const opts = depthOptions[k] ?? new Int32Array(0);
+    const vec = depthVectors[k] ?? new Float64Array(0);
+    for (let j = 0; j < opts.length; j++) {
+      for (let p = 0; p < d; p++) units[p] = (units[p] ?? 0) + (vec[j * d + p] ?? 0);
+      choice[issue] = opts[j] ?? 0;
+      visit(k + 1);
+      for (let p = 0; p < d; p++) units[p] = (units[p] ?? 0) - (vec[j * d + p] ?? 0);
+    }
+  };
+
+  const leaf = (): void => {
+    if (spec.strictlyAbove) {
+      let above = false;
+      for (let p = 0; p < d; p++) if ((units[p] ?? 0) > (lower[p] ?? 0)) above = true;
+      if (!above) return;
+    }
+    const hit = { key: spec.evaluate(units), pkg: choice, units };
+    const worst = hits[hits.length - 1];
+    if (hits.length >= limit && worst !== undefined && compareHits(hit, worst) >= 0) return;
+    const stored: SearchHit = { key: hit.key, pkg: choice.slice(), units: units.slice() };
+    let at = hits.length;
+    while (at > 0) {
+      const prev = hits[at - 1];
+      if (prev === undefined || compareHits(prev, stored) <= 0) break;
+      at--;
+    }
+    hits.splice(at, 0, stored);
+    if (hits.length > limit) hits.pop();
+    const last = hits[hits.length - 1];
+    if (hits.length >= limit && last !== undefined) {
+      threshold = last.key[0] ?? -Infinity;
+      thresholdSecond = last.key[1] ?? -Infinity;
+      thresholdTotal = last.key[last.key.length - 1] ?? -Infinity;
+    }
+  };
+
+  visit(0);
+  return hits;
+}

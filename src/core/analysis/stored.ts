@@ -1,0 +1,26 @@
+/** How a party's private ratings are kept in a process. */
+import type { CompartmentId, PartyId, ProcessId, UserId } from '../shared/ids.js';
+
+/** A party's ratings, in its caucus (or, once shared, its bilateral channel with the mediators). */
+export interface StoredPreferences {
+  /** The process. */
+  processId: ProcessId;
+  /** Whose ratings. */
+  partyId: PartyId;
+  /** Where they live: the caucus while private, the bilateral channel once shared with the mediators. */
+  compartmentId: CompartmentId;
+  /** Issue id → importance (points, normalised by the engine). */
+  weights: Record<string, number>;
+  /** Issue id → option id → score 0–100. */
+  scores: Record<string, Record<string, number>>;
+  /** Utility 0–100 without agreement. */
+  reservation: number;
+  /** How they were entered: numbers, or rankings converted by the documented rule. */
+  method: 'numbers' | 'ranking';
+  /** Increases with every save; saves name the revision they start from. */
+  revision: number;
+  /** Last saved (ISO 8601). */
+  updatedAt: string;
+  /** Last saved by. */
+  updatedBy: UserId;
+}

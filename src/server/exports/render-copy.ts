@@ -1,0 +1,45 @@
+/** Renders an issued copy in the format asked for, with its file name and content type. */
+import type { ExportFormat, IssuedCopy } from '../../core/usecases/export-version.js';
+import { renderDocx } from './docx.js';
+import { renderPdf } from './pdf.js';
+import { renderPlainText } from './plain-text.js';
+
+/** A rendered file. */
+export interface RenderedFile {
+  /** The bytes. */
+  body: Buffer;
+  /** Its media type. */
+  contentType: string;
+  /** A file name that names the codename and version, never the real title. */
+  filename: string;
+}
+
+const contentTypes: Record<ExportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  txt: 'text/plain; charset=utf-8',
+};
+
+/** Renders one copy. */
+export async function renderCopy(copy: IssuedCopy, format: ExportFormat): Promise<RenderedFile> {
+  const input = {
+    text: copy.text,
+    parties: copy.parties,
+    codename: copy.codename,
+    version: copy.version,
+    state: copy.state,
+    recipient: copy.recipient,
+  };
+  const body =
+    format === 'docx'
+      ? await renderDocx(input)
+      : format === 'pdf'
+        ? await renderPdf(input)
+        : Buffer.from(renderPlainText(input), 'utf8');
+  const safe = copy.codename.replace(/[^A-Za-z0-9_-]+/g, '-');
+  return {
+    body,
+    contentType: contentTypes[format],
+    filename: `${safe}-v${copy.version.number}.${format}`,
+  };
+}

@@ -1,0 +1,129 @@
+/** Decision support: private ratings and the analysis. */
+import type { z } from 'zod';
+import {
+  analysisQuery,
+  analysisResponse,
+  preferencesResponse,
+  savePreferencesRequest,
+  shareRequest,
+} from '../../../contract/analysis.js';
+import { processParams } from '../../../contract/common.js';
+import type { AnalysisView } from '../../../core/analysis/disclosure.js';
+import type { StoredPreferences } from '../../../core/analysis/stored.js';
+import { asId } from '../../../core/shared/ids.js';
+import { analyzeProcess } from '../../../core/usecases/analyze-process.js';
+import { getPreferences } from '../../../core/usecases/get-preferences.js';
+import { savePreferences } from '../../../core/usecases/save-preferences.js';
+import { sharePreferences } from '../../../core/usecases/share-preferences.js';
+import { route } from '../route.js';
+
+const pid = (p: { processId: string }) => asId<'Process'>(p.processId);
+
+/** At most this many frontier points go to the browser: an even sample of a larger frontier. */
+export const maxFrontierPointsSent = 2000;
+
+const presentPreferences = (
+  p: StoredPreferences | null,
+  shared: boolean,
+): z.input<typeof preferencesResponse> => ({
+  preferences: p && {
+    partyId: p.partyId,
+    shared,
+    weights: p.weights,
+    scores: p.scores,
+    reservation: p.reservation,
+    method: p.method,
+    revision: p.revision,
+    updatedAt: p.updatedAt,
+  },
+});
+
+function presentView(view: AnalysisView): z.input<typeof analysisResponse>['view'] {
+  if (view.kind === 'party')
+    return { ...view, suggestions: view.suggestions.map((s) => ({ ...s, labels: [...s.labels] })) };
+  const all = view.frontier.points;
+  const step = Math.max(1, Math.ceil(all.length / maxFrontierPointsSent));
+  return {
+    ...view,
+    visibleParties: [...view.visibleParties],
+    frontier: { ...view.frontier, size: all.length, points: all.filter((_, i) => i % step === 0) },
+    solutions: [...view.solutions],
+    proposal: view.proposal && { ...view.proposal, improvements: [...view.proposal.improvements] },
+  };
+}
+
+export const analysisRoutes = [
+  route({
+    method: 'GET',
+    url: '/api/processes/:processId/preferences',
+    summary: "My party's private ratings of the agenda (null before the first save).",
+    tag: 'analysis',
+    auth: 'required',
+    params: processParams,
+    response: preferencesResponse,
+    handler: async ({ actor, params, deps }) => {
+      const { preferences, shared } = await getPreferences(deps, { actor, processId: pid(params) });
+      return presentPreferences(preferences, shared);
+    },
+  }),
+  route({
+    method: 'PUT',
+    url: '/api/processes/:processId/preferences',
+    summary:
+      "Save my party's ratings: numbers, or rankings converted to scores shown back for confirmation.",
+    tag: 'analysis',
+    auth: 'required',
+    params: processParams,
+    body: savePreferencesRequest,
+    response: preferencesResponse,
+    handler: async ({ actor, params, body, deps }) => {
+      const r = await savePreferences(deps, {
+        actor,
+        processId: pid(params),
+        baseRevision: body.baseRevision,
+        entry: body.entry,
+      });
+      return presentPreferences(r.preferences, r.shared);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/processes/:processId/preferences/sharing',
+    summary:
+      "Share my party's ratings with the mediator team, or take them back (head of delegation).",
+    tag: 'analysis',
+    auth: 'required',
+    params: processParams,
+    body: shareRequest,
+    response: preferencesResponse,
+    handler: async ({ actor, params, body, deps }) => {
+      const r = await sharePreferences(deps, {
+        actor,
+        processId: pid(params),
+        shared: body.shared,
+      });
+      return presentPreferences(r.preferences, r.shared);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/processes/:processId/analysis',
+    summary:
+      'Efficient packages, fair solutions, improvements and movement, as the disclosure rules let me see them.',
+    tag: 'analysis',
+    auth: 'required',
+    params: processParams,
+    query: analysisQuery,
+    response: analysisResponse,
+    handler: async ({ actor, params, query, deps }) => {
+      const a = await analyzeProcess(deps, {
+        actor,
+        processId: pid(params),
+        proposalId: query.proposalId ? asId(query.proposalId) : undefined,
+        epsilon: query.epsilon,
+        stallRounds: query.stallRounds,
+      });
+      return { ...a, view: presentView(a.view) };
+    },
+  }),
+];
