@@ -10,6 +10,7 @@ import { verifyAuditLog } from '../server/audit-verify.js';
 import { seedDemo, seedDemoIfEmpty } from '../server/demo/seed.js';
 import { out, readStdin, UsageError, withRuntime } from './session.js';
 import { runText, textUsage } from './text-commands.js';
+import { analyzeUsage, runAnalyze } from './analyze-command.js';
 
 export { UsageError };
 
@@ -24,6 +25,7 @@ Commands:
   audit verify                 Recompute the audit log's hash chain; exit 1 naming the first bad entry.
   demo seed [--force]          Create the illustrative demo (only on an empty database unless --force).
 ${textUsage}
+${analyzeUsage}
 
 Commands that read or change a process act as a user: pass --token or set PARLEY_TOKEN to a
 personal API token (created in the web app under Account).
@@ -97,6 +99,8 @@ export async function run(argv: string[]): Promise<number> {
     }
     case 'text':
       return runText(rest);
+    case 'analyze':
+      return runAnalyze(rest);
     case 'version':
       out(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
       return 0;

@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { run } from './commands.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'parley-analyze-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, content: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+async function parley(args: string[]): Promise<{ code: number; output: string }> {
+  const lines: string[] = [];
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    lines.push(String(chunk));
+    return true;
+  });
+  try {
+    return { code: await run(args), output: lines.join('') };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+const domain = {
+  issues: [
+    { id: 'election', options: ['6m', '12m', '24m'] },
+    { id: 'sanctions', options: ['none', 'phased', 'full'] },
+  ],
+  parties: [
+    {
+      id: 'gov',
+      reservation: 20,
+      weights: { election: 30, sanctions: 70 },
+      scores: {
+        election: { '6m': 0, '12m': 50, '24m': 100 },
+        sanctions: { none: 0, phased: 60, full: 100 },
+      },
+    },
+    {
+      id: 'opp',
+      reservation: 20,
+      weights: { election: 80, sanctions: 20 },
+      scores: {
+        election: { '6m': 100, '12m': 70, '24m': 0 },
+        sanctions: { none: 100, phased: 50, full: 0 },
+      },
+    },
+  ],
+  proposal: { election: '24m', sanctions: 'none' },
+};
+
+describe('parley analyze', () => {
+  it('prints the frontier and the solutions of a domain file', async () => {
+    const r = await parley(['analyze', file('d.json', domain)]);
+    expect(r.code).toBe(0);
+    expect(r.output).toContain('2 parties, 2 issues, 9 possible packages.');
+    expect(r.output).toMatch(/Pareto frontier: \d+ packages, exact/);
+    expect(r.output).toContain('Nash bargaining: election: 6m; sanctions: full');
+  });
+
+  it('answers machines with JSON, including improvements on the proposal', async () => {
+    const r = await parley(['analyze', file('d.json', domain), '--json']);
+    const json = JSON.parse(r.output);
+    // (6m, full) gives gains 50 and 60 over the reservation levels: the largest product.
+    expect(json.solutions.nash.package).toEqual({ election: '6m', sanctions: 'full' });
+    expect(json.proposal.efficient).toBe(false);
+    for (const i of json.proposal.improvements)
+      for (const g of i.gains) expect(g).toBeGreaterThanOrEqual(0);
+  });
+
+  it('lists every problem of an invalid file at once', async () => {
+    const bad = {
+      issues: [{ id: 'x', options: ['a'] }],
+      parties: [{ id: 'p', weights: {}, scores: {}, reservation: 500 }],
+    };
+    await expect(parley(['analyze', file('bad.json', bad)])).rejects.toThrow(/problems/);
+    await expect(parley(['analyze', file('broken.json', '{ not json')])).rejects.toThrow(
+      /not readable JSON/,
+    );
+  });
+});
