@@ -53,10 +53,14 @@ export function analyze(domain: Domain, options: AnalyzeOptions = {}): AnalysisR
 }
 
 /** As `analyze`, for a domain already compiled. */
-export function analyzeCompiled(compiled: CompiledDomain, options: AnalyzeOptions = {}): AnalysisResult {
+export function analyzeCompiled(
+  compiled: CompiledDomain,
+  options: AnalyzeOptions = {},
+): AnalysisResult {
   const domain = compiled.domain;
   const maxFrontierPoints = options.maxFrontierPoints ?? DEFAULT_MAX_FRONTIER_POINTS;
-  const proposal = options.proposal === undefined ? null : proposalIndices(domain, options.proposal);
+  const proposal =
+    options.proposal === undefined ? null : proposalIndices(domain, options.proposal);
   const frontier = frontierOf(compiled, {
     ...(options.epsilon === undefined ? {} : { epsilon: options.epsilon }),
     maxPoints: maxFrontierPoints,

@@ -68,7 +68,10 @@ export interface SearchHit {
 }
 
 /** Orders hits best first: key descending, then package ascending. */
-export function compareHits(a: Pick<SearchHit, 'key' | 'pkg'>, b: Pick<SearchHit, 'key' | 'pkg'>): number {
+export function compareHits(
+  a: Pick<SearchHit, 'key' | 'pkg'>,
+  b: Pick<SearchHit, 'key' | 'pkg'>,
+): number {
   const n = Math.min(a.key.length, b.key.length);
   for (let i = 0; i < n; i++) {
     const x = a.key[i] ?? 0;

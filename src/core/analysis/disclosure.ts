@@ -219,14 +219,18 @@ function partyView(result: AnalysisResult, party: string): PartyView {
   const index = result.parties.indexOf(party);
   if (index < 0) throw new DomainError('NOT_FOUND', 'party not found');
   const { domain } = result;
-  const suggestions = new Map<string, { pkg: Package; utility: number; labels: SuggestionLabel[] }>();
+  const suggestions = new Map<
+    string,
+    { pkg: Package; utility: number; labels: SuggestionLabel[] }
+  >();
   const add = (pkg: Package, utility: number, label: SuggestionLabel): void => {
     const key = pkg.join(',');
     const entry = suggestions.get(key);
     if (entry === undefined) suggestions.set(key, { pkg, utility, labels: [label] });
     else if (!entry.labels.includes(label)) entry.labels.push(label);
   };
-  for (const s of solutionList(result)) if (s.found) add(s.package, s.utilities[index] ?? 0, s.kind);
+  for (const s of solutionList(result))
+    if (s.found) add(s.package, s.utilities[index] ?? 0, s.kind);
   for (const imp of result.proposal?.improvements ?? [])
     add(imp.package, imp.utilities[index] ?? 0, 'alternative');
   const ordered = [...suggestions.values()].sort(
@@ -245,6 +249,9 @@ function partyView(result: AnalysisResult, party: string): PartyView {
     proposal:
       proposal === null
         ? null
-        : { package: proposalIds(domain, proposal.proposal), utility: proposal.baseline[index] ?? 0 },
+        : {
+            package: proposalIds(domain, proposal.proposal),
+            utility: proposal.baseline[index] ?? 0,
+          },
   };
 }

@@ -166,7 +166,11 @@ export function domainProblems(domain: Domain): string[] {
     }
     if (total <= 0 && domain.issues.length > 0)
       problems.push(`${who}: the issue weights must not all be zero`);
-    if (!isFiniteNumber(party.reservation) || party.reservation < 0 || party.reservation > MAX_SCORE)
+    if (
+      !isFiniteNumber(party.reservation) ||
+      party.reservation < 0 ||
+      party.reservation > MAX_SCORE
+    )
       problems.push(`${who}: the reservation level must be a number from 0 to 100`);
   }
   return problems;
@@ -259,7 +263,8 @@ export function proposalIndices(domain: Domain, proposal: ProposalByIds): number
     const optionId = proposal[issue.id];
     if (optionId === undefined) return -1;
     const o = issue.options.findIndex((opt) => opt.id === optionId);
-    if (o < 0) problems.push(`the proposal names an unknown option "${optionId}" of issue "${issue.id}"`);
+    if (o < 0)
+      problems.push(`the proposal names an unknown option "${optionId}" of issue "${issue.id}"`);
     return o;
   });
   if (problems.length > 0) throw ruleViolation(problems);

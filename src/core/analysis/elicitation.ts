@@ -102,7 +102,11 @@ export function preferencesFromRankings(
   ranked: RankedPreferences,
 ): PartyPreferences {
   const issueIds = issues.map((i) => i.id);
-  const problems = checkRanking(ranked.issueOrder, issueIds, `the issue order of party "${ranked.id}"`);
+  const problems = checkRanking(
+    ranked.issueOrder,
+    issueIds,
+    `the issue order of party "${ranked.id}"`,
+  );
   for (const issue of issues) {
     const ranking = ranked.optionRankings[issue.id];
     if (ranking === undefined)

@@ -76,7 +76,8 @@ export function baselineUnits(compiled: CompiledDomain, proposal: readonly numbe
     const c = compiled.contributions[i] ?? new Float64Array(0);
     const m = compiled.optionCounts[i] ?? 0;
     const o = proposal[i] ?? -1;
-    if (o >= m) throw new DomainError('RULE_VIOLATION', `the proposal has no option ${o} on issue ${i + 1}`);
+    if (o >= m)
+      throw new DomainError('RULE_VIOLATION', `the proposal has no option ${o} on issue ${i + 1}`);
     for (let p = 0; p < d; p++) {
       let v: number;
       if (o >= 0) v = c[o * d + p] ?? 0;
@@ -90,7 +91,11 @@ export function baselineUnits(compiled: CompiledDomain, proposal: readonly numbe
   return b;
 }
 
-function toImprovement(baseline: Float64Array, pkg: readonly number[], units: Float64Array): Improvement {
+function toImprovement(
+  baseline: Float64Array,
+  pkg: readonly number[],
+  units: Float64Array,
+): Improvement {
   const gains = Array.from(units, (u, p) => (u - (baseline[p] ?? 0)) / UNITS_PER_POINT);
   const key = improvementKey(units, baseline);
   let total = 0;
@@ -150,11 +155,19 @@ function frontierArc(front: ParetoSumResult, baseline: Float64Array, limit: numb
 }
 
 /** More parties: branch-and-bound for the top K, filtered to efficient ones, K growing as needed. */
-function searchImprovements(compiled: CompiledDomain, baseline: Float64Array, limit: number): SearchHit[] {
+function searchImprovements(
+  compiled: CompiledDomain,
+  baseline: Float64Array,
+  limit: number,
+): SearchHit[] {
   const d = compiled.partyCount;
   const everyone = Array.from({ length: d }, (_, p) => p);
   const ones = new Float64Array(d).fill(1);
-  const relaxations = maxMinRelaxations(compiled, { parties: everyone, scale: ones, base: baseline });
+  const relaxations = maxMinRelaxations(compiled, {
+    parties: everyone,
+    scale: ones,
+    base: baseline,
+  });
   let k = Math.max(16, 4 * limit);
   for (;;) {
     const hits = branchAndBound(compiled, {

@@ -150,11 +150,14 @@ function parseParty(
   const numeric = raw.weights !== undefined || raw.scores !== undefined;
   const ranked = raw.issueOrder !== undefined || raw.optionRankings !== undefined;
   if (numeric && ranked) {
-    problems.push(`${where} must give either weights and scores or issueOrder and optionRankings, not both`);
+    problems.push(
+      `${where} must give either weights and scores or issueOrder and optionRankings, not both`,
+    );
     return null;
   }
   if (ranked) {
-    if (!isRanking(raw.issueOrder)) problems.push(`${where}.issueOrder must be a ranking of issue ids`);
+    if (!isRanking(raw.issueOrder))
+      problems.push(`${where}.issueOrder must be a ranking of issue ids`);
     if (!isObject(raw.optionRankings)) problems.push(`${where}.optionRankings must be an object`);
     if (!isRanking(raw.issueOrder) || !isObject(raw.optionRankings)) return null;
     const optionRankings: Record<string, Ranking> = {};
@@ -181,7 +184,8 @@ function parseParty(
   const scores: Record<string, Record<string, number>> = {};
   if (!isObject(raw.scores)) problems.push(`${where}.scores must be an object`);
   else {
-    for (const [k, v] of Object.entries(raw.scores)) scores[k] = numberRecord(v, `${where}.scores.${k}`, problems);
+    for (const [k, v] of Object.entries(raw.scores))
+      scores[k] = numberRecord(v, `${where}.scores.${k}`, problems);
   }
   return { prefs: { id: raw.id, weights, scores, reservation }, derived: false };
 }
@@ -212,13 +216,15 @@ export function parseAnalysisInput(json: unknown): AnalysisInput {
   }
   let proposal: ProposalByIds | undefined;
   if (json.proposal !== undefined) {
-    if (!isObject(json.proposal)) problems.push('"proposal" must be an object of issue id → option id');
+    if (!isObject(json.proposal))
+      problems.push('"proposal" must be an object of issue id → option id');
     else {
       const out: Record<string, string> = {};
       for (const [issueId, optionId] of Object.entries(json.proposal)) {
         const issue = issues.find((i) => i.id === issueId);
         if (typeof optionId !== 'string') problems.push(`proposal.${issueId} must be an option id`);
-        else if (issue === undefined) problems.push(`the proposal names an unknown issue "${issueId}"`);
+        else if (issue === undefined)
+          problems.push(`the proposal names an unknown issue "${issueId}"`);
         else if (!issue.options.some((o) => o.id === optionId))
           problems.push(`the proposal names an unknown option "${optionId}" of issue "${issueId}"`);
         else out[issueId] = optionId;
@@ -233,7 +239,8 @@ export function parseAnalysisInput(json: unknown): AnalysisInput {
     else epsilon = json.epsilon;
   }
   const domain: Domain = { issues, parties };
-  if (Array.isArray(json.issues) && Array.isArray(json.parties)) problems.push(...domainProblems(domain));
+  if (Array.isArray(json.issues) && Array.isArray(json.parties))
+    problems.push(...domainProblems(domain));
   if (problems.length > 0) throw ruleViolation([...new Set(problems)]);
   return {
     domain,

@@ -152,7 +152,10 @@ function distanceConcession(
 export function movement(input: MovementInput): MovementReport {
   const n = input.stallRounds ?? 2;
   if (!Number.isInteger(n) || n < 1)
-    throw new DomainError('RULE_VIOLATION', 'the number of stalled rounds must be a positive integer');
+    throw new DomainError(
+      'RULE_VIOLATION',
+      'the number of stalled rounds must be a positive integer',
+    );
   const tolerance = input.tolerance ?? 1e-9;
   const pos = new Map(input.parties.map((p) => [p, positions(input, p)]));
   const ratings = new Map((input.ratings ?? []).map((r) => [r.id, r]));
@@ -162,7 +165,8 @@ export function movement(input: MovementInput): MovementReport {
     const concessions = input.rounds.map((_, t): number | null => {
       const before = t > 0 ? own[t - 1] : null;
       const after = own[t];
-      if (before === null || before === undefined || after === null || after === undefined) return null;
+      if (before === null || before === undefined || after === null || after === undefined)
+        return null;
       if (prefs !== undefined) return utilityConcession(prefs, input.issues, before, after);
       const others = input.parties
         .filter((q) => q !== party)

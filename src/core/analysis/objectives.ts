@@ -97,7 +97,11 @@ export function welfareKey(u: Float64Array): number[] {
 }
 
 /** The key of a concept, for the scans that handle every concept alike. */
-export function keyOf(kind: Exclude<SolutionKind, 'max-welfare'>, u: Float64Array, ctx: ObjectiveContext): number[] {
+export function keyOf(
+  kind: Exclude<SolutionKind, 'max-welfare'>,
+  u: Float64Array,
+  ctx: ObjectiveContext,
+): number[] {
   switch (kind) {
     case 'nash':
       return nashKey(u, ctx);

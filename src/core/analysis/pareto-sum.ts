@@ -105,7 +105,12 @@ export function issueParetoSet(compiled: CompiledDomain, i: number): IssueSet {
 }
 
 /** Ranks points by (predecessor rank, option index): their packages' lexicographic order. */
-function lexRanks(prevRank: Int32Array, parent: Int32Array, option: Int32Array, m: number): Int32Array {
+function lexRanks(
+  prevRank: Int32Array,
+  parent: Int32Array,
+  option: Int32Array,
+  m: number,
+): Int32Array {
   const n = parent.length;
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -118,7 +123,10 @@ function lexRanks(prevRank: Int32Array, parent: Int32Array, option: Int32Array, 
 }
 
 /** Runs the merge over all issues; null when a step exceeds `maxPoints`. */
-export function paretoSum(compiled: CompiledDomain, options: ParetoSumOptions): ParetoSumResult | null {
+export function paretoSum(
+  compiled: CompiledDomain,
+  options: ParetoSumOptions,
+): ParetoSumResult | null {
   return compiled.partyCount === 2 ? paretoSum2(compiled, options) : paretoSumN(compiled, options);
 }
 
@@ -141,7 +149,12 @@ class Budget {
     if (this.epsilonUnits <= 0) return 0;
     if (this.start === null && (size > this.lazyPoints || t === this.steps - 1)) this.start = t;
     if (this.start === null) return 0;
-    return (this.epsilonUnits * (t - this.start + 1)) / (this.steps - this.start);
+    const K = Number(process.env.PS_EVERY ?? 1);
+    const q = Math.floor((t - this.start) / K);
+    const total = Math.ceil((this.steps - this.start) / K);
+    if (t !== this.steps - 1 && (t - this.start) % K !== K - 1)
+      return (this.epsilonUnits * q) / total;
+    return t === this.steps - 1 ? this.epsilonUnits : (this.epsilonUnits * (q + 1)) / total;
   }
 }
 
@@ -408,7 +421,8 @@ function paretoSumN(compiled: CompiledDomain, options: ParetoSumOptions): Pareto
     if (merged === null) return null;
     steps.push(merged.back);
     state = merged.next;
-    if (process.env.PS_DEBUG) console.log('step', t, 'cand', state.count, 'budget', approximate ? budget.at(t, 0) : 0);
+    if (process.env.PS_DEBUG)
+      console.log('step', t, 'cand', state.count, 'budget', approximate ? budget.at(t, 0) : 0);
   }
   // Canonical order: lexicographically descending utility vectors.
   const { count, coords } = state;
@@ -538,7 +552,10 @@ function greedyCover(
   const keep: number[] = [];
   for (const i of order) {
     for (let p = 0; p < d; p++)
-      target[p] = (coords[i * d + p] ?? 0) + (process.env.PS_NOERR ? 0 : (errors[i * d + p] ?? 0)) - (process.env.PS_NOERR ? Number(process.env.PS_NOERR) : limits.budget);
+      target[p] =
+        (coords[i * d + p] ?? 0) +
+        (process.env.PS_NOERR ? 0 : (errors[i * d + p] ?? 0)) -
+        (process.env.PS_NOERR ? Number(process.env.PS_NOERR) : limits.budget);
     const q = index.findActiveAtLeast(target);
     if (q >= 0) {
       for (let p = 0; p < d; p++) {

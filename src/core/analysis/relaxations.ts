@@ -130,7 +130,8 @@ export function nashRelaxations(
   const span = spans(compiled);
   const floor = (p: number): number => Math.max(1, (span[p] ?? 1) * 1e-4);
   const a = new Float64Array(d);
-  for (const p of parties) a[p] = Math.max(floor(p), (problem.start[p] ?? 0) - (reservation[p] ?? 0));
+  for (const p of parties)
+    a[p] = Math.max(floor(p), (problem.start[p] ?? 0) - (reservation[p] ?? 0));
   const found: { bound: LinearBound; value: number }[] = [];
   for (let t = 0; t < ITERATIONS; t++) {
     const weights = new Float64Array(d);

@@ -98,7 +98,8 @@ function makeSolution(
 ): Solution {
   const r = compiled.reservation;
   let rational = true;
-  for (let p = 0; p < compiled.partyCount; p++) if ((hit.units[p] ?? 0) < (r[p] ?? 0)) rational = false;
+  for (let p = 0; p < compiled.partyCount; p++)
+    if ((hit.units[p] ?? 0) < (r[p] ?? 0)) rational = false;
   return {
     kind,
     package: [...hit.pkg],
@@ -153,7 +154,11 @@ export function solveCompiled(compiled: CompiledDomain, options: SolveOptions): 
 }
 
 /** Two parties: scan the exact frontier. */
-function scanTwoParty(compiled: CompiledDomain, front: ParetoSumResult, welfare: Solution): Solutions {
+function scanTwoParty(
+  compiled: CompiledDomain,
+  front: ParetoSumResult,
+  welfare: Solution,
+): Solutions {
   const r = compiled.reservation;
   const rational: number[] = [];
   for (let i = 0; i < front.count; i++) {
@@ -234,7 +239,7 @@ function searchSolutions(compiled: CompiledDomain, welfare: Solution): Solutions
       boundFromMax: (m) => m[q] ?? 0,
       relaxations,
       relaxationsAreLogs: false,
-        limit: 1,
+      limit: 1,
       guide: relaxations[0]?.weights ?? guide,
     });
     const top = hits[0];
@@ -280,7 +285,8 @@ function searchSolutions(compiled: CompiledDomain, welfare: Solution): Solutions
     evaluate: (u) => kalaiSmorodinskyKey(u, ctx),
     boundFromMax: (m) => {
       let least = Infinity;
-      for (const p of gaining) least = Math.min(least, ((m[p] ?? 0) - (r[p] ?? 0)) * (ksScale[p] ?? 0));
+      for (const p of gaining)
+        least = Math.min(least, ((m[p] ?? 0) - (r[p] ?? 0)) * (ksScale[p] ?? 0));
       return least === Infinity ? 1 : least;
     },
     relaxations: ksRelax,

@@ -243,9 +243,12 @@ export function bruteImprovements(
       if ((u[p] ?? 0) < (baseline[p] ?? 0)) ok = false;
       if ((u[p] ?? 0) > (baseline[p] ?? 0)) above = true;
     }
-    if (ok && above) found.push({ key: improvementKey(u, baseline), pkg: e.packageOf(k), units: Array.from(u) });
+    if (ok && above)
+      found.push({ key: improvementKey(u, baseline), pkg: e.packageOf(k), units: Array.from(u) });
   }
-  found.sort((a, b) => (better(a.key, b.key) ? -1 : better(b.key, a.key) ? 1 : comparePackages(a.pkg, b.pkg)));
+  found.sort((a, b) =>
+    better(a.key, b.key) ? -1 : better(b.key, a.key) ? 1 : comparePackages(a.pkg, b.pkg),
+  );
   return found.slice(0, limit);
 }
 
@@ -255,4 +258,3 @@ export function bruteIsDominated(e: Enumeration, units: Float64Array): boolean {
   for (let k = 0; k < e.count; k++) if (dominates(e.units, k, units, 0, d)) return true;
   return false;
 }
-

@@ -1,0 +1,209 @@
+/**
+ * The typed API client: a fetch wrapper that sends the session cookie, adds the session's CSRF
+ * token to every write, and turns every error answer into an ApiError with the API's code,
+ * message and details. The endpoint functions below are typed from the shared contract.
+ */
+import type {
+  AcceptInvitationRequest,
+  AddPartyRequest,
+  ApiToken,
+  AuditEntry,
+  AuditQuery,
+  ChangePartyStatusRequest,
+  ChangeStatusRequest,
+  CreatedInvitation,
+  CreatedToken,
+  CreateInvitationRequest,
+  CreateNoteRequest,
+  CreateProcessRequest,
+  ErrorBody,
+  Invitation,
+  InvitationPreview,
+  Item,
+  ListItemsQuery,
+  Party,
+  ProcessLink,
+  ProcessLinkRequest,
+  ProcessSummary,
+  ProcessView,
+  ReleaseItemRequest,
+  Session,
+  SignInRequest,
+  TotpSetup,
+  UpdateItemRequest,
+} from './types.js';
+
+/** An error answer of the API (or a network failure, with code NETWORK and status 0). */
+export class ApiError extends Error {
+  constructor(
+    /** HTTP status; 0 when the server could not be reached. */
+    readonly status: number,
+    /** The API's stable code, e.g. STALE_REVISION. */
+    readonly code: string,
+    message: string,
+    /** The API's structured details, e.g. the current state on a stale edit. */
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Whether a value is an ApiError with the given code. */
+export function isApiError(e: unknown, code?: string): e is ApiError {
+  return e instanceof ApiError && (code === undefined || e.code === code);
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+type Query = Record<string, string | number | undefined>;
+
+let csrfToken: string | null = null;
+
+/** Remembers the CSRF token of the current session (null after sign-out). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+// Requests in flight, so the shell can show a progress bar while anything is loading.
+let inFlight = 0;
+const activityListeners = new Set<() => void>();
+const setInFlight = (n: number) => {
+  inFlight = n;
+  for (const l of activityListeners) l();
+};
+
+/** Subscribes to the number of requests in flight (for useSyncExternalStore). */
+export const activity = {
+  subscribe(listener: () => void): () => void {
+    activityListeners.add(listener);
+    return () => activityListeners.delete(listener);
+  },
+  getSnapshot: (): number => inFlight,
+};
+
+let sessionLostListener: (() => void) | null = null;
+
+/** Called when the server says the session is gone (expired or revoked elsewhere). */
+export function onSessionLost(listener: (() => void) | null): void {
+  sessionLostListener = listener;
+}
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query))
+    if (v !== undefined && v !== '') params.set(k, `${v}`);
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+async function call<T>(
+  method: Method,
+  path: string,
+  options: { body?: unknown; query?: Query } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  setInFlight(inFlight + 1);
+  try {
+    let response: Response;
+    try {
+      response = await fetch(withQuery(path, options.query), {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
+    } catch {
+      throw new ApiError(0, 'NETWORK', 'The server could not be reached.');
+    }
+    const text = await response.text();
+    let json: unknown = undefined;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    if (!response.ok) {
+      const error = (json as Partial<ErrorBody> | undefined)?.error;
+      const e = new ApiError(
+        response.status,
+        error?.code ?? `HTTP_${response.status}`,
+        error?.message ?? (response.statusText || `HTTP ${response.status}`),
+        error?.details,
+      );
+      if (e.code === 'UNAUTHENTICATED' && path !== '/api/session') sessionLostListener?.();
+      throw e;
+    }
+    return json as T;
+  } finally {
+    setInFlight(inFlight - 1);
+  }
+}
+
+const enc = encodeURIComponent;
+const p = (processId: string) => `/api/processes/${enc(processId)}`;
+
+/** Every endpoint the web app uses, typed from the contract. */
+export const api = {
+  session: {
+    get: () => call<Session>('GET', '/api/session'),
+    signIn: (body: SignInRequest) => call<Session>('POST', '/api/session', { body }),
+    signOut: () => call<{ ok: true }>('DELETE', '/api/session'),
+  },
+  tokens: {
+    list: () => call<{ tokens: ApiToken[] }>('GET', '/api/me/tokens'),
+    create: (name: string) => call<CreatedToken>('POST', '/api/me/tokens', { body: { name } }),
+    revoke: (tokenId: string) => call<{ ok: true }>('DELETE', `/api/me/tokens/${enc(tokenId)}`),
+  },
+  totp: {
+    setup: () => call<TotpSetup>('POST', '/api/me/totp/setup', { body: {} }),
+    confirm: (code: string) =>
+      call<{ ok: true }>('POST', '/api/me/totp/confirm', { body: { code } }),
+    disable: (code: string) =>
+      call<{ ok: true }>('POST', '/api/me/totp/disable', { body: { code } }),
+  },
+  processes: {
+    list: () => call<{ processes: ProcessSummary[] }>('GET', '/api/processes'),
+    create: (body: CreateProcessRequest) =>
+      call<ProcessSummary>('POST', '/api/processes', { body }),
+    get: (processId: string) => call<ProcessView>('GET', p(processId)),
+    changeStatus: (processId: string, body: ChangeStatusRequest) =>
+      call<{ ok: true }>('POST', `${p(processId)}/status`, { body }),
+    addParty: (processId: string, body: AddPartyRequest) =>
+      call<Party>('POST', `${p(processId)}/parties`, { body }),
+    changePartyStatus: (processId: string, partyId: string, body: ChangePartyStatusRequest) =>
+      call<Party>('POST', `${p(processId)}/parties/${enc(partyId)}/status`, { body }),
+    addLink: (processId: string, body: ProcessLinkRequest) =>
+      call<ProcessLink>('POST', `${p(processId)}/links`, { body }),
+  },
+  invitations: {
+    list: (processId: string) =>
+      call<{ invitations: Invitation[] }>('GET', `${p(processId)}/invitations`),
+    create: (processId: string, body: CreateInvitationRequest) =>
+      call<CreatedInvitation>('POST', `${p(processId)}/invitations`, { body }),
+    revoke: (processId: string, invitationId: string) =>
+      call<{ ok: true }>('DELETE', `${p(processId)}/invitations/${enc(invitationId)}`),
+    preview: (secret: string) => call<InvitationPreview>('GET', `/api/invitations/${enc(secret)}`),
+    accept: (secret: string, body: AcceptInvitationRequest) =>
+      call<{ processId: string }>('POST', `/api/invitations/${enc(secret)}/accept`, { body }),
+  },
+  items: {
+    list: (processId: string, query: ListItemsQuery = {}) =>
+      call<{ items: Item[] }>('GET', `${p(processId)}/items`, { query }),
+    get: (processId: string, itemId: string) =>
+      call<Item>('GET', `${p(processId)}/items/${enc(itemId)}`),
+    createNote: (processId: string, compartmentId: string, body: CreateNoteRequest) =>
+      call<Item>('POST', `${p(processId)}/compartments/${enc(compartmentId)}/notes`, { body }),
+    update: (processId: string, itemId: string, body: UpdateItemRequest) =>
+      call<Item>('PATCH', `${p(processId)}/items/${enc(itemId)}`, { body }),
+    release: (processId: string, itemId: string, body: ReleaseItemRequest) =>
+      call<Item>('POST', `${p(processId)}/items/${enc(itemId)}/release`, { body }),
+  },
+  audit: {
+    list: (processId: string, query: AuditQuery = {}) =>
+      call<{ entries: AuditEntry[] }>('GET', `${p(processId)}/audit`, { query }),
+  },
+};

@@ -1,0 +1,187 @@
+/**
+ * /invite/:secret — what the invitation offers (codename, role, party), and accepting it: as the
+ * signed-in user, or with a new account (then signed in straight away).
+ */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.js';
+import type { InvitationPreview } from '../../api/types.js';
+import { useFormats } from '../../i18n/index.js';
+import { navigate } from '../../router.js';
+import { Button, ErrorAlert, Loading, Notice, PageTitle, TextField } from '../../ui/components.js';
+import { useAction, useQuery } from '../../ui/hooks.js';
+import { SignInForm } from '../auth/SignInForm.js';
+import { useSession } from '../auth/session.js';
+
+/** The invitation screen. */
+export function AcceptInvitationPage({ secret }: { secret: string }) {
+  const { t } = useTranslation();
+  const preview = useQuery(() => api.invitations.preview(secret), [secret]);
+  if (preview.loading && !preview.data) return <Loading />;
+  if (!preview.data)
+    return (
+      <div className="auth-layout">
+        <div className="auth-card">
+          <PageTitle documentTitle={t('invite.invalidTitle')}>{t('invite.invalidTitle')}</PageTitle>
+          <ErrorAlert error={preview.error} />
+          <p>{t('invite.invalidHelp')}</p>
+        </div>
+      </div>
+    );
+  return <Invitation secret={secret} preview={preview.data} />;
+}
+
+function Invitation({ secret, preview }: { secret: string; preview: InvitationPreview }) {
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const session = useSession();
+  const [mode, setMode] = useState<'new' | 'signIn'>('new');
+  const role = t(`role.${preview.role}`);
+  return (
+    <div className="auth-layout">
+      <div className="auth-card auth-card-wide">
+        <p className="eyebrow">{t('invite.eyebrow')}</p>
+        <PageTitle documentTitle={t('invite.title', { codename: preview.codename })}>
+          {t('invite.title', { codename: preview.codename })}
+        </PageTitle>
+        <dl className="invite-facts">
+          <div>
+            <dt>{t('invite.process')}</dt>
+            <dd className="strong">{preview.codename}</dd>
+          </div>
+          <div>
+            <dt>{t('invite.role')}</dt>
+            <dd>{role}</dd>
+          </div>
+          {preview.party && (
+            <div>
+              <dt>{t('invite.party')}</dt>
+              <dd>
+                {preview.party.name} ({preview.party.code})
+              </dd>
+            </div>
+          )}
+          <div>
+            <dt>{t('invite.expires')}</dt>
+            <dd>{formats.dateTime(preview.expiresAt)}</dd>
+          </div>
+        </dl>
+        <p className="muted">{t('invite.titleHidden')}</p>
+        {session.state.status === 'signedIn' ? (
+          <AcceptAsMe secret={secret} name={session.state.session.user.displayName} />
+        ) : mode === 'new' ? (
+          <>
+            <h2 className="subheading">{t('invite.newAccountTitle')}</h2>
+            <NewAccountForm secret={secret} />
+            <p className="switch-line">
+              {t('invite.haveAccount')}{' '}
+              <button type="button" className="link-button" onClick={() => setMode('signIn')}>
+                {t('invite.signInToAccept')}
+              </button>
+            </p>
+          </>
+        ) : (
+          <>
+            <h2 className="subheading">{t('invite.signInTitle')}</h2>
+            <SignInForm />
+            <p className="switch-line">
+              {t('invite.noAccount')}{' '}
+              <button type="button" className="link-button" onClick={() => setMode('new')}>
+                {t('invite.createInstead')}
+              </button>
+            </p>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function AcceptAsMe({ secret, name }: { secret: string; name: string }) {
+  const { t } = useTranslation();
+  const { signOut } = useSession();
+  const action = useAction();
+  const accept = () =>
+    void action.run(async () => {
+      const { processId } = await api.invitations.accept(secret, { newAccount: null });
+      navigate(`/processes/${processId}`);
+    });
+  return (
+    <div className="stack-small">
+      <ErrorAlert error={action.error} />
+      <div className="form-actions">
+        <Button onClick={accept} pending={action.pending} pendingLabel={t('invite.accepting')}>
+          {t('invite.acceptAs', { name })}
+        </Button>
+      </div>
+      <p className="muted small">
+        {t('invite.notYou')}{' '}
+        <button type="button" className="link-button" onClick={() => void signOut()}>
+          {t('app.signOut')}
+        </button>
+      </p>
+    </div>
+  );
+}
+
+function NewAccountForm({ secret }: { secret: string }) {
+  const { t } = useTranslation();
+  const { signIn } = useSession();
+  const [email, setEmail] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [password, setPassword] = useState('');
+  const [accepted, setAccepted] = useState(false);
+  const action = useAction();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void action.run(async () => {
+      const { processId } = await api.invitations.accept(secret, {
+        newAccount: { email, displayName, password },
+      });
+      setAccepted(true);
+      // The account exists now; sign in with the same credentials so the person lands inside.
+      await signIn({ email, password });
+      navigate(`/processes/${processId}`);
+    });
+  };
+  return (
+    <form className="form" onSubmit={submit}>
+      <ErrorAlert error={action.error} />
+      {accepted && <Notice>{t('invite.accountCreated')}</Notice>}
+      <TextField
+        label={t('invite.displayName')}
+        hint={t('invite.displayNameHint')}
+        autoComplete="name"
+        value={displayName}
+        maxLength={200}
+        onChange={(e) => setDisplayName(e.target.value)}
+      />
+      <TextField
+        label={t('auth.email')}
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
+      <TextField
+        label={t('auth.password')}
+        hint={t('invite.passwordHint')}
+        type="password"
+        autoComplete="new-password"
+        minLength={12}
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      <div className="form-actions">
+        <Button
+          type="submit"
+          pending={action.pending}
+          pendingLabel={t('invite.accepting')}
+          disabled={accepted}
+        >
+          {t('invite.createAndAccept')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,299 @@
+/** The people of a process (members with their roles) and, for those who may invite, invitations. */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isDelegationRole } from '../../../core/process/model.js';
+import { api } from '../../api/client.js';
+import { roles, type CreatedInvitation, type Invitation, type Role } from '../../api/types.js';
+import { useFormats } from '../../i18n/index.js';
+import {
+  Button,
+  CopyField,
+  ErrorAlert,
+  Loading,
+  Notice,
+  PageTitle,
+  Section,
+  SelectField,
+  TextField,
+} from '../../ui/components.js';
+import { useAction, useQuery } from '../../ui/hooks.js';
+import { useRoleName } from '../processes/labels.js';
+import { useProcess } from '../processes/ProcessContext.js';
+
+/** Members and invitations. */
+export function PeoplePage() {
+  const { t } = useTranslation();
+  const { view } = useProcess();
+  return (
+    <div className="page">
+      <header className="page-header">
+        <p className="eyebrow">{view.process.codename}</p>
+        <PageTitle documentTitle={`${t('people.title')} · ${view.process.codename}`}>
+          {t('people.title')}
+        </PageTitle>
+      </header>
+      <MembersSection />
+      {view.can.invite && <InvitationsSection />}
+    </div>
+  );
+}
+
+/** Orders roles as the process is organised: facilitator, mediators, parties, accompanying. */
+const roleOrder = (r: Role) => roles.indexOf(r);
+
+function MembersSection() {
+  const { t } = useTranslation();
+  const { view, partyCode } = useProcess();
+  const roleName = useRoleName();
+  const members = [...view.members].sort(
+    (a, b) =>
+      roleOrder(a.role) - roleOrder(b.role) ||
+      partyCode(a.partyId).localeCompare(partyCode(b.partyId)) ||
+      a.displayName.localeCompare(b.displayName),
+  );
+  return (
+    <Section title={t('people.membersTitle', { count: members.length })}>
+      <div className="table-wrap">
+        <table className="table table-cards">
+          <caption className="visually-hidden">{t('people.membersCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('people.name')}</th>
+              <th scope="col">{t('people.role')}</th>
+              <th scope="col">{t('people.party')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => {
+              const party = view.parties.find((p) => p.id === m.partyId);
+              return (
+                <tr key={m.userId}>
+                  <th scope="row" data-label={t('people.name')}>
+                    {m.displayName}
+                    {m.userId === view.me.userId && (
+                      <span className="badge badge-neutral">{t('people.you')}</span>
+                    )}
+                  </th>
+                  <td data-label={t('people.role')}>{roleName(m.role)}</td>
+                  <td data-label={t('people.party')}>
+                    {party ? `${party.name} (${party.code})` : t('common.none')}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </Section>
+  );
+}
+
+function InvitationsSection() {
+  const { t } = useTranslation();
+  const { view } = useProcess();
+  const list = useQuery(() => api.invitations.list(view.process.id), [view.process.id]);
+  const [created, setCreated] = useState<CreatedInvitation | null>(null);
+  return (
+    <Section title={t('people.invitationsTitle')}>
+      <p className="section-intro">{t('people.invitationsIntro')}</p>
+      {created && (
+        <div className="secret-box">
+          <p className="strong">
+            {t('people.linkReady', { invitee: created.invitation.inviteeLabel })}
+          </p>
+          <Notice tone="warning">{t('people.linkOnce')}</Notice>
+          <CopyField
+            label={t('people.linkLabel')}
+            value={`${window.location.origin}/invite/${created.secret}`}
+          />
+          <Button variant="quiet" onClick={() => setCreated(null)}>
+            {t('people.linkDone')}
+          </Button>
+        </div>
+      )}
+      <h3 className="subheading">{t('people.issueTitle')}</h3>
+      <InviteForm
+        onCreated={(c) => {
+          setCreated(c);
+          list.reload();
+        }}
+      />
+      <h3 className="subheading">{t('people.issuedTitle')}</h3>
+      <ErrorAlert error={list.error} />
+      {list.loading && !list.data ? (
+        <Loading />
+      ) : (
+        <InvitationTable invitations={list.data?.invitations ?? []} onChange={list.reload} />
+      )}
+    </Section>
+  );
+}
+
+const invitableRoles = roles.filter((r) => r !== 'facilitator');
+
+function InviteForm({ onCreated }: { onCreated: (c: CreatedInvitation) => void }) {
+  const { t } = useTranslation();
+  const { view } = useProcess();
+  const [inviteeLabel, setInviteeLabel] = useState('');
+  const [role, setRole] = useState<Role>('head_of_delegation');
+  const [partyId, setPartyId] = useState(view.parties[0]?.id ?? '');
+  const [validDays, setValidDays] = useState(7);
+  const action = useAction();
+  const needsParty = isDelegationRole(role);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void action.run(async () => {
+      const c = await api.invitations.create(view.process.id, {
+        role: role as Exclude<Role, 'facilitator'>,
+        partyId: needsParty ? partyId || null : null,
+        inviteeLabel,
+        validDays,
+      });
+      setInviteeLabel('');
+      onCreated(c);
+    });
+  };
+  return (
+    <form className="form" onSubmit={submit}>
+      <ErrorAlert error={action.error} />
+      <div className="form-row">
+        <TextField
+          label={t('people.invitee')}
+          hint={t('people.inviteeHint')}
+          value={inviteeLabel}
+          maxLength={200}
+          onChange={(e) => setInviteeLabel(e.target.value)}
+          wrapperClassName="field-grow"
+        />
+        <SelectField
+          label={t('people.role')}
+          value={role}
+          onChange={(e) => setRole(e.target.value as Role)}
+        >
+          {invitableRoles.map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <div className="form-row">
+        {needsParty && (
+          <SelectField
+            label={t('people.party')}
+            value={partyId}
+            onChange={(e) => setPartyId(e.target.value)}
+            hint={view.parties.length === 0 ? t('people.addPartyFirst') : undefined}
+          >
+            {view.parties.length === 0 && <option value="">{t('common.none')}</option>}
+            {view.parties.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name} ({p.code})
+              </option>
+            ))}
+          </SelectField>
+        )}
+        <TextField
+          label={t('people.validDays')}
+          type="number"
+          min={1}
+          max={30}
+          value={validDays}
+          onChange={(e) => setValidDays(Number(e.target.value))}
+          className="input-number"
+        />
+      </div>
+      <div className="form-actions">
+        <Button type="submit" pending={action.pending} pendingLabel={t('common.creating')}>
+          {t('people.issue')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function InvitationTable({
+  invitations,
+  onChange,
+}: {
+  invitations: Invitation[];
+  onChange: () => void;
+}) {
+  const { t } = useTranslation();
+  const { view, partyCode } = useProcess();
+  const formats = useFormats();
+  const roleName = useRoleName();
+  const revoke = useAction();
+  const [revoking, setRevoking] = useState<string | null>(null);
+  if (invitations.length === 0) return <p className="empty">{t('people.issuedEmpty')}</p>;
+  const now = new Date().toISOString();
+  const state = (i: Invitation) =>
+    i.usedAt ? 'used' : i.revokedAt ? 'revoked' : i.expiresAt <= now ? 'expired' : 'pending';
+  const sorted = [...invitations].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return (
+    <>
+      <ErrorAlert error={revoke.error} />
+      <div className="table-wrap">
+        <table className="table table-cards">
+          <caption className="visually-hidden">{t('people.issuedTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('people.invitee')}</th>
+              <th scope="col">{t('people.role')}</th>
+              <th scope="col">{t('people.created')}</th>
+              <th scope="col">{t('people.expires')}</th>
+              <th scope="col">{t('people.state')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('people.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((i) => {
+              const s = state(i);
+              return (
+                <tr key={i.id}>
+                  <th scope="row" data-label={t('people.invitee')}>
+                    {i.inviteeLabel}
+                  </th>
+                  <td data-label={t('people.role')}>
+                    {roleName(i.role, i.partyId ? partyCode(i.partyId) : null)}
+                  </td>
+                  <td data-label={t('people.created')} className="nowrap">
+                    {formats.date(i.createdAt)}
+                  </td>
+                  <td data-label={t('people.expires')} className="nowrap">
+                    {formats.date(i.expiresAt)}
+                  </td>
+                  <td data-label={t('people.state')}>
+                    <span className={`badge badge-invitation invitation-${s}`}>
+                      {t(`invitationState.${s}`)}
+                    </span>
+                  </td>
+                  <td className="cell-actions">
+                    {s === 'pending' && (
+                      <Button
+                        variant="danger"
+                        className="button-small"
+                        pending={revoke.pending && revoking === i.id}
+                        onClick={() => {
+                          setRevoking(i.id);
+                          void revoke
+                            .run(() => api.invitations.revoke(view.process.id, i.id))
+                            .then(onChange);
+                        }}
+                        aria-label={t('people.revokeFor', { invitee: i.inviteeLabel })}
+                      >
+                        {t('common.revoke')}
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

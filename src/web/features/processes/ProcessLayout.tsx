@@ -1,0 +1,134 @@
+/** Inside a process: the left navigation (overview, compartments, search, people, audit). */
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client.js';
+import { Link, navigate, useLocation } from '../../router.js';
+import { ErrorAlert, Loading, PageTitle, VisuallyHidden } from '../../ui/components.js';
+import { useFormats } from '../../i18n/index.js';
+import { useCompartmentName } from '../compartments/labels.js';
+import { StatusBadge } from './labels.js';
+import { useProcess, useProcessQuery } from './ProcessContext.js';
+
+/** Shows the process's screens once it has loaded, or why it cannot be shown. */
+export function ProcessGate({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const query = useProcessQuery();
+  if (!query || (query.loading && !query.data)) return <Loading />;
+  if (query.error && !query.data) {
+    const mfa = isApiError(query.error, 'MFA_REQUIRED_BY_PROCESS');
+    const title = mfa ? t('processNav.mfaRequired') : t('processNav.cannotOpen');
+    return (
+      <div className="page page-narrow">
+        <PageTitle documentTitle={title}>{title}</PageTitle>
+        <ErrorAlert error={query.error} />
+        <p>
+          {mfa ? (
+            <Link to="/account">{t('processNav.setUpTotp')}</Link>
+          ) : (
+            <Link to="/processes">{t('app.backToProcesses')}</Link>
+          )}
+        </p>
+      </div>
+    );
+  }
+  return <ProcessLayout>{children}</ProcessLayout>;
+}
+
+function ProcessLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { view } = useProcess();
+  const formats = useFormats();
+  const name = useCompartmentName();
+  const base = `/processes/${view.process.id}`;
+  return (
+    <div className="process-layout">
+      <nav className="process-nav" aria-label={t('processNav.label')}>
+        <div className="process-nav-head">
+          <p className="eyebrow">{t('processNav.process')}</p>
+          <p className="process-nav-codename">{view.process.codename}</p>
+          <StatusBadge status={view.process.status} />
+        </div>
+        <SearchBox base={base} />
+        <ul className="nav-list">
+          <li>
+            <Link to={base} current="exact">
+              {t('processNav.overview')}
+            </Link>
+          </li>
+        </ul>
+        <h2 className="nav-heading">{t('processNav.compartments')}</h2>
+        <ul className="nav-list">
+          {view.compartments.map((c) => (
+            <li key={c.id}>
+              <Link
+                to={`${base}/compartments/${c.id}`}
+                current="prefix"
+                className="nav-compartment"
+              >
+                <span className={`kind-dot kind-${c.kind}`} aria-hidden="true" />
+                <span className="nav-compartment-name">{name(c)}</span>
+                <span className="nav-count">
+                  {formats.number(c.itemCount)}
+                  <VisuallyHidden>
+                    {' '}
+                    {t('processNav.itemsSuffix', { count: c.itemCount })}
+                  </VisuallyHidden>
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <h2 className="nav-heading">{t('processNav.more')}</h2>
+        <ul className="nav-list">
+          <li>
+            <Link to={`${base}/search`} current="prefix">
+              {t('processNav.search')}
+            </Link>
+          </li>
+          <li>
+            <Link to={`${base}/people`} current="prefix">
+              {t('processNav.people')}
+            </Link>
+          </li>
+          {view.can.viewAudit && (
+            <li>
+              <Link to={`${base}/audit`} current="prefix">
+                {t('processNav.audit')}
+              </Link>
+            </li>
+          )}
+        </ul>
+      </nav>
+      <div className="process-main">{children}</div>
+    </div>
+  );
+}
+
+function SearchBox({ base }: { base: string }) {
+  const { t } = useTranslation();
+  const { search } = useLocation();
+  const [q, setQ] = useState(search.get('q') ?? '');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    navigate(`${base}/search?q=${encodeURIComponent(q.trim())}`);
+  };
+  return (
+    <form role="search" className="nav-search" onSubmit={submit}>
+      <label htmlFor="process-search" className="visually-hidden">
+        {t('search.label')}
+      </label>
+      <input
+        id="process-search"
+        type="search"
+        className="input input-small"
+        placeholder={t('search.placeholder')}
+        value={q}
+        maxLength={200}
+        onChange={(e) => setQ(e.target.value)}
+      />
+      <button type="submit" className="button button-secondary button-small">
+        {t('search.button')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * Interface languages: English, Spanish and Norwegian bokmål. The choice is kept in localStorage;
+ * without one, the browser's preferred languages decide. Dates and numbers follow the language.
+ */
+import i18n from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import { useMemo } from 'react';
+import { en } from './en.js';
+import { es } from './es.js';
+import { nb } from './nb.js';
+
+/** The languages of the interface, each named in its own language. */
+export const languages = [
+  { code: 'en', name: 'English' },
+  { code: 'es', name: 'Español' },
+  { code: 'nb', name: 'Norsk bokmål' },
+] as const;
+export type LanguageCode = (typeof languages)[number]['code'];
+
+const storageKey = 'parley.language';
+
+function isLanguage(v: string | null | undefined): v is LanguageCode {
+  return languages.some((l) => l.code === v);
+}
+
+/** The stored choice, else the first supported browser language, else English. */
+function initialLanguage(): LanguageCode {
+  try {
+    const stored = window.localStorage.getItem(storageKey);
+    if (isLanguage(stored)) return stored;
+  } catch {
+    // Storage may be disabled; the browser's languages still apply.
+  }
+  for (const tag of window.navigator.languages ?? []) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (base === 'no' || base === 'nn' || base === 'nb') return 'nb';
+    if (isLanguage(base)) return base;
+  }
+  return 'en';
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, es: { translation: es }, nb: { translation: nb } },
+  lng: initialLanguage(),
+  fallbackLng: 'en',
+  supportedLngs: languages.map((l) => l.code),
+  interpolation: { escapeValue: false },
+  initAsync: false,
+  returnNull: false,
+});
+
+document.documentElement.lang = i18n.language;
+i18n.on('languageChanged', (lng) => {
+  document.documentElement.lang = lng;
+  try {
+    window.localStorage.setItem(storageKey, lng);
+  } catch {
+    // Not persisted; the choice still holds for this page.
+  }
+});
+
+/** Switches the interface language (and remembers it). */
+export function setLanguage(code: LanguageCode): void {
+  void i18n.changeLanguage(code);
+}
+
+/** The current language code. */
+export function currentLanguage(): LanguageCode {
+  return isLanguage(i18n.language) ? i18n.language : 'en';
+}
+
+/** Formatting of dates and numbers in the current language. */
+export interface Formats {
+  /** Date and time, e.g. "27 Nov 2025, 14:05". */
+  dateTime(iso: string): string;
+  /** Date only. */
+  date(iso: string): string;
+  /** A number with the language's grouping. */
+  number(n: number): string;
+}
+
+/**
+ * The locale for dates and numbers: the browser's own tag when it is a variant of the interface
+ * language (en-GB writes "27 Nov", en-US "Nov 27"), else the interface language itself.
+ */
+function formattingLocale(lng: string): string {
+  for (const tag of window.navigator.languages ?? []) {
+    const base = tag.toLowerCase().split('-')[0] ?? '';
+    if (base === lng || (lng === 'nb' && (base === 'no' || base === 'nn'))) return tag;
+  }
+  return lng;
+}
+
+/** Intl formatters for the current language, re-created when it changes. */
+export function useFormats(): Formats {
+  const { i18n: instance } = useTranslation();
+  const lng = formattingLocale(instance.language);
+  return useMemo(() => {
+    const dateTime = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' });
+    const date = new Intl.DateTimeFormat(lng, { dateStyle: 'medium' });
+    const number = new Intl.NumberFormat(lng);
+    const safe = (f: Intl.DateTimeFormat, iso: string) => {
+      const d = new Date(iso);
+      return Number.isNaN(d.getTime()) ? iso : f.format(d);
+    };
+    return {
+      dateTime: (iso) => safe(dateTime, iso),
+      date: (iso) => safe(date, iso),
+      number: (n) => number.format(n),
+    };
+  }, [lng]);
+}
+
+/**
+ * Translates a key computed at run time (e.g. from an audit event kind the server may add later),
+ * falling back to the given text when the key is unknown.
+ */
+export function useDynamicT(): (key: string, fallback: string) => string {
+  const { t, i18n: instance } = useTranslation();
+  const untyped = t as unknown as (key: string) => string;
+  return (key, fallback) => (instance.exists(key) ? untyped(key) : fallback);
+}
+
+export default i18n;
