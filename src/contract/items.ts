@@ -9,6 +9,12 @@ export const itemResponse = z.object({
   compartmentId: idSchema,
   /** Label of that compartment, shown on every item. */
   compartmentLabel: z.string(),
+  /** Kind of that compartment. */
+  compartmentKind: z.enum(['public', 'plenary', 'caucus', 'mediators', 'bilateral']),
+  /** Party of a caucus or bilateral compartment. */
+  compartmentPartyId: idSchema.nullable(),
+  /** Wider compartments the reader may release the item to. */
+  releaseTargets: z.array(idSchema),
   /** Kind. */
   kind: z.enum(['note']),
   /** Title. */
@@ -57,6 +63,8 @@ export const auditEntryResponse = z.object({
   seq: z.number().int(),
   at: timestamp,
   actorUserId: z.string().nullable(),
+  /** The actor's name, when a member of the process. */
+  actorName: z.string().nullable(),
   compartmentId: z.string().nullable(),
   kind: z.string(),
   data: z.record(z.string(), z.unknown()),

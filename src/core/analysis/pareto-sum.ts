@@ -47,14 +47,23 @@ export interface ParetoSumResult {
   readonly coords: Float64Array;
   /** One entry per issue, in issue order; the last one is aligned with `coords`. */
   readonly steps: readonly BackPointers[];
+  /** The guaranteed additive error per coordinate (micro-points); 0 when the set is exact. */
+  readonly epsilonUnits: number;
 }
 
 /** How to run the merge. */
 export interface ParetoSumOptions {
   /** Additive error allowed per coordinate at the end, in micro-points; 0 computes the exact set. */
   readonly epsilonUnits: number;
-  /** Give up (return null) when a step's Pareto set exceeds this many points. */
+  /** Largest number of points a step may keep. */
   readonly maxPoints: number;
+  /**
+   * What to do when a step outgrows `maxPoints`: give up (return null), or coarsen — double ε, or
+   * switch an exact run to `fallbackUnits` — and go on.
+   */
+  readonly onOverflow: 'fail' | 'coarsen';
+  /** The ε (micro-points) an exact run switches to when it coarsens. */
+  readonly fallbackUnits: number;
 }
 
 /** The Pareto set of one issue's option vectors: options that no other option of the issue dominates. */
@@ -131,36 +140,53 @@ export function paretoSum(
 }
 
 /**
- * The error budget per step. Thinning starts lazily, at the first step whose set outgrows
- * `LAZY_POINTS` (or at the last step); from then on the budget grows linearly to reach ε at the last
- * merge. Before it starts, the steps are exact and carry no error.
+ * The error budget per step. Thinning starts lazily, at the first step whose set outgrows the
+ * lazy size (or at the last step); from then on the budget grows linearly to reach ε at the last
+ * merge. Before it starts, the steps are exact and carry no error. When a step outgrows the cap,
+ * `coarsen` doubles ε (or starts at the fallback ε if the run was exact so far) and the budget
+ * grows from the level already reached to the new ε: earlier errors stay within it, so the
+ * guarantee holds for the final ε without starting over.
  */
 class Budget {
   private start: number | null = null;
+  private base = 0;
 
   constructor(
-    private readonly epsilonUnits: number,
+    private epsilon: number,
     private readonly steps: number,
     private readonly lazyPoints: number,
   ) {}
 
+  /** The ε the run guarantees so far (micro-points); 0 while it is exact. */
+  get guaranteed(): number {
+    return this.start === null ? 0 : this.epsilon;
+  }
+
+  /** Whether points may carry error (an ε is set). */
+  get approximate(): boolean {
+    return this.epsilon > 0;
+  }
+
   /** The budget for step t (0-based), given the size of its set before thinning. */
   at(t: number, size: number): number {
-    if (this.epsilonUnits <= 0) return 0;
+    if (this.epsilon <= 0) return 0;
     if (this.start === null && (size > this.lazyPoints || t === this.steps - 1)) this.start = t;
     if (this.start === null) return 0;
-    const K = Number(process.env.PS_EVERY ?? 1);
-    const q = Math.floor((t - this.start) / K);
-    const total = Math.ceil((this.steps - this.start) / K);
-    if (t !== this.steps - 1 && (t - this.start) % K !== K - 1)
-      return (this.epsilonUnits * q) / total;
-    return t === this.steps - 1 ? this.epsilonUnits : (this.epsilonUnits * (q + 1)) / total;
+    return this.base + ((this.epsilon - this.base) * (t - this.start + 1)) / (this.steps - this.start);
+  }
+
+  /** Coarsens from step t on (see the class comment). */
+  coarsen(t: number, fallback: number): void {
+    const reached = this.start === null || t <= this.start ? this.base : this.at(t - 1, 0);
+    this.epsilon = this.epsilon > 0 ? 2 * this.epsilon : fallback;
+    this.base = reached;
+    this.start = t;
   }
 }
 
 /** Sets up to this size are merged exactly even when an approximation is asked for. */
 const LAZY_POINTS_2 = 20_000;
-const LAZY_POINTS_N = Number(process.env.PS_LAZY ?? 2_000);
+const LAZY_POINTS_N = 2_000;
 
 // ---------------------------------------------------------------------------------------------
 // Two parties
@@ -174,12 +200,11 @@ interface State2 {
 }
 
 function paretoSum2(compiled: CompiledDomain, options: ParetoSumOptions): ParetoSumResult | null {
-  const approximate = options.epsilonUnits > 0;
   let state: State2 = {
     u0: new Float64Array(1),
     u1: new Float64Array(1),
-    e0: approximate ? new Float64Array(1) : null,
-    e1: approximate ? new Float64Array(1) : null,
+    e0: null,
+    e1: null,
     rank: new Int32Array(1),
   };
   const steps: BackPointers[] = [];
@@ -187,17 +212,25 @@ function paretoSum2(compiled: CompiledDomain, options: ParetoSumOptions): Pareto
   const budget = new Budget(options.epsilonUnits, n, LAZY_POINTS_2);
   for (let t = 0; t < n; t++) {
     const set = issueParetoSet(compiled, t);
-    // Exact: give up as soon as the step outgrows the cap. ε: the cap applies after thinning.
-    const merged = merge2(state, set, approximate ? Infinity : options.maxPoints);
-    if (merged === null) return null;
-    let { next, back } = merged;
-    if (approximate) {
-      ({ next, back } = thin2(next, back, budget.at(t, next.u0.length)));
-      if (next.u0.length > options.maxPoints) return null;
+    for (;;) {
+      if (budget.approximate && (state.e0 === null || state.e1 === null)) {
+        state = { ...state, e0: new Float64Array(state.u0.length), e1: new Float64Array(state.u0.length) };
+      }
+      // Exact: give up as soon as the step outgrows the cap. ε: the cap applies after thinning.
+      const merged = merge2(state, set, budget.approximate ? Infinity : options.maxPoints);
+      if (merged !== null) {
+        let { next, back } = merged;
+        if (budget.approximate) ({ next, back } = thin2(next, back, budget.at(t, next.u0.length)));
+        if (next.u0.length <= options.maxPoints) {
+          next.rank = lexRanks(state.rank, back.parent, back.option, set.optionCount);
+          steps.push(back);
+          state = next;
+          break;
+        }
+      }
+      if (options.onOverflow === 'fail') return null;
+      budget.coarsen(t, options.fallbackUnits);
     }
-    next.rank = lexRanks(state.rank, back.parent, back.option, set.optionCount);
-    steps.push(back);
-    state = next;
   }
   const count = state.u0.length;
   const coords = new Float64Array(count * 2);
@@ -205,7 +238,7 @@ function paretoSum2(compiled: CompiledDomain, options: ParetoSumOptions): Pareto
     coords[2 * i] = state.u0[i] ?? 0;
     coords[2 * i + 1] = state.u1[i] ?? 0;
   }
-  return { count, dim: 2, coords, steps };
+  return { count, dim: 2, coords, steps, epsilonUnits: budget.guaranteed };
 }
 
 /** One two-party merge step: m-way merge by (u₀ desc, u₁ desc, tie) and a sweep on u₁. */
@@ -402,11 +435,10 @@ interface StateN {
 
 function paretoSumN(compiled: CompiledDomain, options: ParetoSumOptions): ParetoSumResult | null {
   const d = compiled.partyCount;
-  const approximate = options.epsilonUnits > 0;
   let state: StateN = {
     count: 1,
     coords: new Float64Array(d),
-    errors: approximate ? new Float64Array(d) : null,
+    errors: null,
     rank: new Int32Array(1),
   };
   const steps: BackPointers[] = [];
@@ -414,15 +446,21 @@ function paretoSumN(compiled: CompiledDomain, options: ParetoSumOptions): Pareto
   const budget = new Budget(options.epsilonUnits, n, LAZY_POINTS_N);
   for (let t = 0; t < n; t++) {
     const set = issueParetoSet(compiled, t);
-    const merged = mergeN(state, set, d, {
-      budget: approximate ? budget.at(t, state.count * set.count) : 0,
-      maxPoints: options.maxPoints,
-    });
-    if (merged === null) return null;
-    steps.push(merged.back);
-    state = merged.next;
-    if (process.env.PS_DEBUG)
-      console.log('step', t, 'cand', state.count, 'budget', approximate ? budget.at(t, 0) : 0);
+    for (;;) {
+      if (budget.approximate && state.errors === null)
+        state = { ...state, errors: new Float64Array(state.count * d) };
+      const merged = mergeN(state, set, d, {
+        budget: budget.at(t, state.count * set.count),
+        maxPoints: options.maxPoints,
+      });
+      if (merged !== null) {
+        steps.push(merged.back);
+        state = merged.next;
+        break;
+      }
+      if (options.onOverflow === 'fail') return null;
+      budget.coarsen(t, options.fallbackUnits);
+    }
   }
   // Canonical order: lexicographically descending utility vectors.
   const { count, coords } = state;
@@ -444,7 +482,7 @@ function paretoSumN(compiled: CompiledDomain, options: ParetoSumOptions): Pareto
     option[dst] = last?.option[src] ?? 0;
   });
   if (last !== undefined) steps[steps.length - 1] = { parent, option };
-  return { count, dim: d, coords: sorted, steps };
+  return { count, dim: d, coords: sorted, steps, epsilonUnits: budget.guaranteed };
 }
 
 /** One merge step for three or more parties. */
@@ -552,10 +590,7 @@ function greedyCover(
   const keep: number[] = [];
   for (const i of order) {
     for (let p = 0; p < d; p++)
-      target[p] =
-        (coords[i * d + p] ?? 0) +
-        (process.env.PS_NOERR ? 0 : (errors[i * d + p] ?? 0)) -
-        (process.env.PS_NOERR ? Number(process.env.PS_NOERR) : limits.budget);
+      target[p] = (coords[i * d + p] ?? 0) + (errors[i * d + p] ?? 0) - limits.budget;
     const q = index.findActiveAtLeast(target);
     if (q >= 0) {
       for (let p = 0; p < d; p++) {

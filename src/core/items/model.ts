@@ -1,4 +1,5 @@
-import type { CompartmentId, ItemId, ProcessId, UserId } from '../shared/ids.js';
+import type { CompartmentKind } from '../access/compartments.js';
+import type { CompartmentId, ItemId, PartyId, ProcessId, UserId } from '../shared/ids.js';
 
 /** The kinds of item a compartment holds. Notes first; the record and text add more kinds. */
 export const itemKinds = ['note'] as const;
@@ -32,4 +33,10 @@ export interface Item {
 export type LabelledItem = Item & {
   /** E.g. "Plenary", "GOV caucus". */
   compartmentLabel: string;
+  /** The kind of that compartment, for the interface to colour and translate. */
+  compartmentKind: CompartmentKind;
+  /** The party of a caucus or bilateral compartment. */
+  compartmentPartyId: PartyId | null;
+  /** The wider compartments the reader may release this item to (empty when none). */
+  releaseTargets: CompartmentId[];
 };

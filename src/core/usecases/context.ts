@@ -1,6 +1,6 @@
 /** Shared steps of use cases: finding a process the actor may see, with its compartments. */
 import type { Actor } from '../access/policy.js';
-import { requireProcessView } from '../access/policy.js';
+import { canRelease, requireProcessView } from '../access/policy.js';
 import type { Compartment } from '../access/compartments.js';
 import { compartmentLabel } from '../access/compartments.js';
 import type { Item, LabelledItem } from '../items/model.js';
@@ -39,7 +39,7 @@ export function compartmentOf(ctx: ProcessContext, id: CompartmentId): Compartme
   return c;
 }
 
-/** Labels items with their compartment's name, e.g. "GOV caucus". */
+/** Labels items with their compartment (name, kind, party) and where the reader may release them. */
 export async function itemLabeller(
   stores: Stores,
   ctx: ProcessContext,
@@ -48,6 +48,15 @@ export async function itemLabeller(
   const code = (id: PartyId) => parties.find((p) => p.id === id)?.code ?? '?';
   return (item) => {
     const c = ctx.compartments.find((x) => x.id === item.compartmentId);
-    return { ...item, compartmentLabel: c ? compartmentLabel(c, code) : '' };
+    if (!c) throw notFound('Item');
+    return {
+      ...item,
+      compartmentLabel: compartmentLabel(c, code),
+      compartmentKind: c.kind,
+      compartmentPartyId: c.partyId,
+      releaseTargets: ctx.compartments
+        .filter((to) => canRelease(ctx.membership, c, to))
+        .map((to) => to.id),
+    };
   };
 }

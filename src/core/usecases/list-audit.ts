@@ -8,11 +8,12 @@ import { openProcess } from './context.js';
 /**
  * The audit log of a process, for those allowed to see it. Entries about material in a
  * compartment the viewer may not read are left out: the log obeys compartments like everything else.
+ * Actors are named when they are members of the process.
  */
 export async function listAudit(
   deps: { db: UnitOfWork },
   input: { actor: Actor; processId: ProcessId; limit?: number; beforeSeq?: number },
-): Promise<AuditEntry[]> {
+): Promise<Array<AuditEntry & { actorName: string | null }>> {
   return deps.db.transaction(async (s) => {
     const ctx = await openProcess(s, input.actor, input.processId);
     requireOnProcess(ctx.membership, 'view_audit');
@@ -30,6 +31,8 @@ export async function listAudit(
       processId: input.processId,
       compartmentId: null,
     });
-    return entries;
+    const members = await s.processes.listMembers(input.processId);
+    const name = (id: string | null) => members.find((m) => m.userId === id)?.displayName ?? null;
+    return entries.map((e) => ({ ...e, actorName: name(e.actorUserId) }));
   });
 }

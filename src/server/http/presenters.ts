@@ -64,6 +64,9 @@ export const presentItem = (i: LabelledItem): z.input<typeof itemResponse> => ({
   id: i.id,
   compartmentId: i.compartmentId,
   compartmentLabel: i.compartmentLabel,
+  compartmentKind: i.compartmentKind,
+  compartmentPartyId: i.compartmentPartyId,
+  releaseTargets: i.releaseTargets,
   kind: i.kind,
   title: i.title,
   body: i.body,
@@ -73,8 +76,11 @@ export const presentItem = (i: LabelledItem): z.input<typeof itemResponse> => ({
   revision: i.revision,
 });
 
-export const presentAuditEntry = (e: AuditEntry): z.input<typeof auditEntryResponse> => ({
+export const presentAuditEntry = (
+  e: AuditEntry & { actorName: string | null },
+): z.input<typeof auditEntryResponse> => ({
   seq: e.seq,
+  actorName: e.actorName,
   at: e.at,
   actorUserId: e.actorUserId,
   compartmentId: e.compartmentId,
