@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from './commands.js';
+import { entryHash, genesisHash } from '../core/audit/chain.js';
+import { sha256 } from '../server/security/crypto.js';
 
 /** Runs `parley …` against the temporary database and captures what it prints. */
 async function parley(args: string[]): Promise<{ code: number; output: string }> {
@@ -84,6 +86,70 @@ describe('parley audit verify', () => {
     const r = await parley(['audit', 'verify']);
     expect(r.code).toBe(1);
     expect(r.output).toMatch(/entries were removed from the end/);
+  });
+});
+
+describe('parley audit verify --against a signed tree head', () => {
+  let dir: string;
+  let file: string;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'parley-witness-'));
+    file = join(dir, 'parley.db');
+    vi.stubEnv('PARLEY_DATABASE_URL', `sqlite:${file}`);
+    vi.stubEnv('PARLEY_DATA_DIR', dir);
+    await parley(['demo', 'seed']);
+    expect((await parley(['audit', 'head', '--out', join(dir, 'head.json')])).code).toBe(0);
+    await parley([
+      'create-admin',
+      '--email',
+      'later@example.org',
+      '--name',
+      'Later',
+      '--password',
+      'a-long-password',
+    ]);
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('proves that the log grew from the witnessed one without changing it', async () => {
+    const r = await parley(['audit', 'verify', '--against', join(dir, 'head.json')]);
+    expect(r.code).toBe(0);
+    expect(r.output).toMatch(/The log of \d+ entries extends the one of \d+ entries/);
+  });
+
+  it('catches a history rewritten with every hash recomputed, which the chain alone cannot', async () => {
+    const db = new SQLite(file);
+    const rows = db.prepare('select * from audit_log order by seq').all() as Array<
+      Record<string, string | number | null>
+    >;
+    let prev = genesisHash;
+    const update = db.prepare(
+      'update audit_log set data = ?, prev_hash = ?, hash = ? where seq = ?',
+    );
+    for (const r of rows) {
+      const data = r.seq === 3 ? '{"isAdmin":false}' : String(r.data);
+      const entry = {
+        seq: Number(r.seq),
+        at: String(r.at),
+        actorUserId: r.actor_user_id as string | null,
+        processId: r.process_id as string | null,
+        compartmentId: r.compartment_id as string | null,
+        kind: String(r.kind),
+        data,
+        prevHash: prev,
+      };
+      prev = entryHash(entry, sha256);
+      update.run(data, entry.prevHash, prev, entry.seq);
+    }
+    db.prepare('update audit_head set hash = ? where id = 1').run(prev);
+    db.close();
+    expect((await parley(['audit', 'verify'])).code).toBe(0);
+    const r = await parley(['audit', 'verify', '--against', join(dir, 'head.json')]);
+    expect(r.code).toBe(1);
+    expect(r.output).toContain('does NOT extend');
   });
 });
 

@@ -6,11 +6,11 @@
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { createUser } from '../core/usecases/create-user.js';
-import { verifyAuditLog } from '../server/audit-verify.js';
 import { seedDemo, seedDemoIfEmpty } from '../server/demo/seed.js';
 import { out, readStdin, UsageError, withRuntime } from './session.js';
 import { runText, textUsage } from './text-commands.js';
 import { analyzeUsage, runAnalyze } from './analyze-command.js';
+import { auditUsage, runAudit } from './audit-commands.js';
 
 export { UsageError };
 
@@ -22,7 +22,7 @@ Commands:
   migrate                      Create or update the database schema.
   create-admin --email E --name N [--password P | --password-stdin]
                                Create a facilitator admin account.
-  audit verify                 Recompute the audit log's hash chain; exit 1 naming the first bad entry.
+${auditUsage}
   demo seed [--force]          Create the illustrative demo (only on an empty database unless --force).
 ${textUsage}
 ${analyzeUsage}
@@ -67,19 +67,8 @@ export async function run(argv: string[]): Promise<number> {
       out(`Created facilitator admin ${user.email} (${user.id}).`);
       return 0;
     }
-    case 'audit': {
-      if (rest[0] !== 'verify') throw new UsageError('Did you mean: parley audit verify');
-      const verdict = await withRuntime((rt) => verifyAuditLog(rt.database));
-      if (verdict.ok) {
-        out(`Audit log verified: ${verdict.entries} entries, head ${verdict.head}.`);
-        return 0;
-      }
-      out(`Audit log BROKEN at entry #${verdict.badSeq}: ${verdict.reason}.`);
-      out(
-        `(${verdict.entries} entries read; everything from #${verdict.badSeq} on is untrustworthy.)`,
-      );
-      return 1;
-    }
+    case 'audit':
+      return runAudit(rest);
     case 'demo': {
       if (rest[0] !== 'seed') throw new UsageError('Did you mean: parley demo seed');
       const force = rest.includes('--force');

@@ -75,3 +75,27 @@ export const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).optional(),
   beforeSeq: z.coerce.number().int().min(1).optional(),
 });
+
+/** A signed head of the audit Merkle tree (RFC 9162), to keep as a witness. */
+export const treeHeadResponse = z.object({
+  /** Entries in the log. */
+  treeSize: z.number().int(),
+  /** Root hash (hex). */
+  rootHash: z.string(),
+  /** When it was signed. */
+  timestamp: z.string(),
+  /** Ed25519 signature (base64) over the head's canonical bytes. */
+  signature: z.string(),
+  /** Which key signed. */
+  keyId: z.string(),
+});
+export const consistencyQuery = z.object({
+  from: z.coerce.number().int().min(1),
+  to: z.coerce.number().int().min(1),
+});
+export const consistencyResponse = z.object({
+  oldSize: z.number().int(),
+  newSize: z.number().int(),
+  /** The proof's nodes (hex), per RFC 9162 §2.1.4. */
+  proof: z.array(z.string()),
+});

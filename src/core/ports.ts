@@ -3,6 +3,7 @@
  * Node's crypto, the system clock) and by test fakes. Use cases receive exactly the ports they use.
  */
 import type { AuditEntry, AuditEvent } from './audit/catalogue.js';
+import type { SignedTreeHead } from './audit/tree-head.js';
 import type { Compartment } from './access/compartments.js';
 import type { Item } from './items/model.js';
 import type { StoredPreferences } from './analysis/stored.js';
@@ -322,6 +323,14 @@ export interface Stores {
 export interface UnitOfWork {
   /** Runs fn in a transaction; the audit events it appends commit with its changes. */
   transaction<T>(fn: (stores: Stores) => Promise<T>): Promise<T>;
+}
+
+/** The audit log as a Merkle tree (RFC 9162): signed heads and proofs. */
+export interface AuditTreePort {
+  /** The current signed tree head. */
+  head(): Promise<SignedTreeHead>;
+  /** A consistency proof between two tree sizes, as hex nodes. */
+  consistency(oldSize: number, newSize: number): Promise<string[]>;
 }
 
 /** The ports most use cases share. */

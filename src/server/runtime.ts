@@ -10,6 +10,8 @@ import { migrateToLatest, openDatabase, type Database } from './db/connect.js';
 import { kyselyUnitOfWork } from './db/unit-of-work.js';
 import type { AppDeps } from './http/deps.js';
 import { nodeHashing, nodeIds, otpTotp, sha256 } from './security/crypto.js';
+import { loadOrCreateTreeHeadKey, type TreeHeadKey } from './security/signing-key.js';
+import { AuditTree } from './audit-tree.js';
 
 /** The system clock. */
 export const systemClock: Clock = { now: () => new Date() };
@@ -21,6 +23,8 @@ export const defaultWebRoot = join(dirname(fileURLToPath(import.meta.url)), '..'
 export interface Runtime {
   database: Database;
   deps: AppDeps;
+  /** The key that signs audit tree heads. */
+  treeHeadKey: TreeHeadKey;
   close(): Promise<void>;
 }
 
@@ -32,7 +36,9 @@ export async function startRuntime(
   const database = openDatabase(config.databaseUrl, { schema: options.schema });
   await migrateToLatest(database);
   const clock = options.clock ?? systemClock;
+  const treeHeadKey = loadOrCreateTreeHeadKey(config.dataDir);
   const deps: AppDeps = {
+    auditTree: new AuditTree(database.db, treeHeadKey, clock),
     db: kyselyUnitOfWork(database, { clock, sha256 }),
     clock,
     ids: nodeIds,
@@ -41,5 +47,5 @@ export async function startRuntime(
     config,
     webRoot: options.webRoot === undefined ? defaultWebRoot : options.webRoot,
   };
-  return { database, deps, close: () => database.close() };
+  return { database, deps, treeHeadKey, close: () => database.close() };
 }

@@ -95,20 +95,25 @@ export class DominanceIndex {
   private select(from: number, to: number, k: number, axis: number): void {
     const { coords, dim } = this.points;
     const perm = this.perm;
-    const key = (t: number): number => coords[(perm[t] ?? 0) * dim + axis] ?? 0;
+    // Copy the axis values once, and permute them alongside `perm`.
+    const vals = new Float64Array(to - from + 1);
+    for (let t = from; t <= to; t++) vals[t - from] = coords[(perm[t] ?? 0) * dim + axis] ?? 0;
     let l = from;
     let r = to;
     while (l < r) {
-      const pivot = key((l + r) >> 1);
+      const pivot = vals[((l + r) >> 1) - from] ?? 0;
       let i = l;
       let j = r;
       while (i <= j) {
-        while (key(i) < pivot) i++;
-        while (key(j) > pivot) j--;
+        while ((vals[i - from] ?? 0) < pivot) i++;
+        while ((vals[j - from] ?? 0) > pivot) j--;
         if (i <= j) {
           const t = perm[i] ?? 0;
           perm[i] = perm[j] ?? 0;
           perm[j] = t;
+          const v = vals[i - from] ?? 0;
+          vals[i - from] = vals[j - from] ?? 0;
+          vals[j - from] = v;
           i++;
           j--;
         }

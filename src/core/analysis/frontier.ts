@@ -9,7 +9,7 @@
  */
 import { DomainError } from '../shared/errors.js';
 import { toPoints, UNITS_PER_POINT, type CompiledDomain, type Package } from './domain.js';
-import { packageAt, paretoSum, type ParetoSumResult } from './pareto-sum.js';
+import { exactParetoSum, packageAt, paretoSum, type ParetoSumResult } from './pareto-sum.js';
 
 /** Largest frontier held in memory before the engine coarsens to an ε-approximation. */
 export const DEFAULT_MAX_FRONTIER_POINTS = 100_000;
@@ -24,7 +24,7 @@ export interface FrontierOptions {
    * exact when the frontier has at most `maxPoints` points, else approximate. 0: exact or an error.
    */
   readonly epsilon?: number;
-  /** Largest number of points to hold; beyond it ε is doubled until the set fits. */
+  /** Largest number of points to hold; beyond it ε is coarsened until the set fits. */
   readonly maxPoints?: number;
 }
 
@@ -48,16 +48,11 @@ export interface Frontier {
   readonly raw: ParetoSumResult;
 }
 
-function wrap(
-  raw: ParetoSumResult,
-  exact: boolean,
-  epsilon: number,
-  requestedEpsilon: number | null,
-): Frontier {
+function wrap(raw: ParetoSumResult, requestedEpsilon: number | null): Frontier {
   const d = raw.dim;
   return {
-    exact,
-    epsilon,
+    exact: raw.epsilonUnits === 0,
+    epsilon: raw.epsilonUnits / (100 * UNITS_PER_POINT),
     requestedEpsilon,
     size: raw.count,
     utilitiesAt: (i) => Array.from(raw.coords.subarray(i * d, i * d + d), toPoints),
@@ -68,10 +63,11 @@ function wrap(
 }
 
 /**
- * Computes the frontier of a compiled domain. Exact by default when it fits in `maxPoints`;
- * otherwise, or when ε is requested, an ε-approximation whose ε is stated in the result (doubled
- * from the requested or fallback value until the set fits). Throws DomainError('RULE_VIOLATION')
- * for an invalid ε, or when ε = 0 (exact required) and the exact frontier does not fit.
+ * Computes the frontier of a compiled domain. Exact by default while it fits in `maxPoints`;
+ * otherwise, or when ε is requested, an ε-approximation whose ε is stated in the result (the
+ * merge coarsens in flight — from the fallback ε, or by doubling the requested one — whenever a
+ * step would outgrow `maxPoints`). Throws DomainError('RULE_VIOLATION') for an invalid ε, or when
+ * ε = 0 (exact required) and the exact frontier does not fit.
  */
 export function frontierOf(compiled: CompiledDomain, options: FrontierOptions = {}): Frontier {
   const maxPoints = options.maxPoints ?? DEFAULT_MAX_FRONTIER_POINTS;
@@ -80,22 +76,24 @@ export function frontierOf(compiled: CompiledDomain, options: FrontierOptions = 
     throw new DomainError('RULE_VIOLATION', 'epsilon must be a number from 0 to 1');
   if (!Number.isInteger(maxPoints) || maxPoints < 1)
     throw new DomainError('RULE_VIOLATION', 'maxPoints must be a positive integer');
-  if (requested === undefined || requested === 0) {
-    const exact = paretoSum(compiled, { epsilonUnits: 0, maxPoints });
-    if (exact !== null) return wrap(exact, true, 0, requested ?? null);
-    if (requested === 0)
+  if (requested === 0) {
+    const exact = exactParetoSum(compiled, maxPoints);
+    if (exact === null)
       throw new DomainError(
         'RULE_VIOLATION',
         `the exact frontier has more than ${maxPoints} points; ask for an approximation`,
       );
+    return wrap(exact, 0);
   }
-  let epsilon = requested ?? FALLBACK_EPSILON;
-  for (;;) {
-    const approx = paretoSum(compiled, {
-      epsilonUnits: epsilon * 100 * UNITS_PER_POINT,
-      maxPoints,
-    });
-    if (approx !== null) return wrap(approx, false, epsilon, requested ?? null);
-    epsilon *= 2;
-  }
+  const result = paretoSum(compiled, {
+    epsilonUnits: (requested ?? 0) * 100 * UNITS_PER_POINT,
+    maxPoints,
+    onOverflow: 'coarsen',
+    fallbackUnits: FALLBACK_EPSILON * 100 * UNITS_PER_POINT,
+  });
+  return wrap(result ?? unreachable(), requested ?? null);
+}
+
+function unreachable(): never {
+  throw new Error('unreachable: a coarsening merge always returns a set');
 }

@@ -27,7 +27,7 @@ import { branchAndBound, compareHits, type SearchHit } from './branch-and-bound.
 import { DomainError } from '../shared/errors.js';
 import { toPoints, UNITS_PER_POINT, type CompiledDomain, type Package } from './domain.js';
 import { improvementKey } from './objectives.js';
-import { packageAt, paretoSum, type ParetoSumResult } from './pareto-sum.js';
+import { exactParetoSum, packageAt, type ParetoSumResult } from './pareto-sum.js';
 import { maxMinRelaxations } from './relaxations.js';
 
 /** One improvement on the tabled proposal. */
@@ -122,9 +122,7 @@ export function analyzeProposalCompiled(
   const limit = Math.max(0, Math.floor(options.limit));
   let hits: SearchHit[] | null = null;
   if (compiled.partyCount === 2) {
-    const exact =
-      options.exactFrontier ??
-      paretoSum(compiled, { epsilonUnits: 0, maxPoints: options.maxFrontierPoints });
+    const exact = options.exactFrontier ?? exactParetoSum(compiled, options.maxFrontierPoints);
     if (exact !== null) hits = frontierArc(exact, baseline, Math.max(1, limit));
   }
   hits ??= searchImprovements(compiled, baseline, Math.max(1, limit));

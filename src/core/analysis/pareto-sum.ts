@@ -131,7 +131,15 @@ function lexRanks(
   return rank;
 }
 
-/** Runs the merge over all issues; null when a step exceeds `maxPoints`. */
+/** The exact set, or null when a step exceeds `maxPoints`. */
+export function exactParetoSum(
+  compiled: CompiledDomain,
+  maxPoints: number,
+): ParetoSumResult | null {
+  return paretoSum(compiled, { epsilonUnits: 0, maxPoints, onOverflow: 'fail', fallbackUnits: 0 });
+}
+
+/** Runs the merge over all issues; null when a step exceeds `maxPoints` and `onOverflow` is 'fail'. */
 export function paretoSum(
   compiled: CompiledDomain,
   options: ParetoSumOptions,
@@ -172,7 +180,9 @@ class Budget {
     if (this.epsilon <= 0) return 0;
     if (this.start === null && (size > this.lazyPoints || t === this.steps - 1)) this.start = t;
     if (this.start === null) return 0;
-    return this.base + ((this.epsilon - this.base) * (t - this.start + 1)) / (this.steps - this.start);
+    return (
+      this.base + ((this.epsilon - this.base) * (t - this.start + 1)) / (this.steps - this.start)
+    );
   }
 
   /** Coarsens from step t on (see the class comment). */
@@ -213,14 +223,13 @@ function paretoSum2(compiled: CompiledDomain, options: ParetoSumOptions): Pareto
   for (let t = 0; t < n; t++) {
     const set = issueParetoSet(compiled, t);
     for (;;) {
-      if (budget.approximate && (state.e0 === null || state.e1 === null)) {
-        state = { ...state, e0: new Float64Array(state.u0.length), e1: new Float64Array(state.u0.length) };
-      }
+      // Until thinning starts the points carry no error and the exact merge (with its skips) runs.
       // Exact: give up as soon as the step outgrows the cap. ε: the cap applies after thinning.
       const merged = merge2(state, set, budget.approximate ? Infinity : options.maxPoints);
       if (merged !== null) {
         let { next, back } = merged;
-        if (budget.approximate) ({ next, back } = thin2(next, back, budget.at(t, next.u0.length)));
+        const allowance = budget.at(t, next.u0.length);
+        if (allowance > 0 || next.e0 !== null) ({ next, back } = thin2(next, back, allowance));
         if (next.u0.length <= options.maxPoints) {
           next.rank = lexRanks(state.rank, back.parent, back.option, set.optionCount);
           steps.push(back);
@@ -447,12 +456,11 @@ function paretoSumN(compiled: CompiledDomain, options: ParetoSumOptions): Pareto
   for (let t = 0; t < n; t++) {
     const set = issueParetoSet(compiled, t);
     for (;;) {
-      if (budget.approximate && state.errors === null)
+      // Until thinning starts the points carry no error and the exact filter runs.
+      const allowance = budget.at(t, state.count * set.count);
+      if (allowance > 0 && state.errors === null)
         state = { ...state, errors: new Float64Array(state.count * d) };
-      const merged = mergeN(state, set, d, {
-        budget: budget.at(t, state.count * set.count),
-        maxPoints: options.maxPoints,
-      });
+      const merged = mergeN(state, set, d, { budget: allowance, maxPoints: options.maxPoints });
       if (merged !== null) {
         steps.push(merged.back);
         state = merged.next;
@@ -583,9 +591,7 @@ function greedyCover(
     for (let p = 0; p < d; p++) t += coords[i * d + p] ?? 0;
     sums[i] = t;
   }
-  const order = Array.from({ length: count }, (_, i) => i).sort(
-    (a, b) => (sums[b] ?? 0) - (sums[a] ?? 0) || (tieKey[a] ?? 0) - (tieKey[b] ?? 0),
-  );
+  const order = byDescendingSum(sums, tieKey);
   const target = new Float64Array(d);
   const keep: number[] = [];
   for (const i of order) {
@@ -604,6 +610,30 @@ function greedyCover(
     keep.push(i);
   }
   return Int32Array.from(keep);
+}
+
+/**
+ * Indices sorted by sum descending, ties by tie key ascending. Sums are integers; when sum and
+ * index pack exactly into one double the native numeric sort does it (ties then fall to the
+ * candidate index, which follows the predecessor's storage order — as deterministic).
+ */
+function byDescendingSum(sums: Float64Array, tieKey: Float64Array): Int32Array {
+  const n = sums.length;
+  let max = 0;
+  for (let i = 0; i < n; i++) max = Math.max(max, sums[i] ?? 0);
+  if ((max + 1) * n < Number.MAX_SAFE_INTEGER) {
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = (max - (sums[i] ?? 0)) * n + i;
+    keys.sort();
+    const order = new Int32Array(n);
+    for (let r = 0; r < n; r++) order[r] = (keys[r] ?? 0) % n;
+    return order;
+  }
+  return Int32Array.from(
+    Array.from({ length: n }, (_, i) => i).sort(
+      (a, b) => (sums[b] ?? 0) - (sums[a] ?? 0) || (tieKey[a] ?? 0) - (tieKey[b] ?? 0),
+    ),
+  );
 }
 
 /** Reconstructs the package of point `index` of the last step by walking the back-pointers. */

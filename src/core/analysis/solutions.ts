@@ -32,7 +32,7 @@ import {
   type ObjectiveContext,
   type SolutionKind,
 } from './objectives.js';
-import { packageAt, paretoSum, type ParetoSumResult } from './pareto-sum.js';
+import { exactParetoSum, packageAt, type ParetoSumResult } from './pareto-sum.js';
 import { constrainedMaxRelaxations, maxMinRelaxations, nashRelaxations } from './relaxations.js';
 
 /** One computed solution. */
@@ -145,9 +145,7 @@ const found = (s: Solution): SolutionOutcome => ({ found: true, ...s });
 export function solveCompiled(compiled: CompiledDomain, options: SolveOptions): Solutions {
   const welfare = maxWelfare(compiled);
   if (compiled.partyCount === 2) {
-    const exact =
-      options.exactFrontier ??
-      paretoSum(compiled, { epsilonUnits: 0, maxPoints: options.maxFrontierPoints });
+    const exact = options.exactFrontier ?? exactParetoSum(compiled, options.maxFrontierPoints);
     if (exact !== null) return scanTwoParty(compiled, exact, welfare);
   }
   return searchSolutions(compiled, welfare);

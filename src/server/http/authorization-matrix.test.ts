@@ -907,6 +907,12 @@ const matrix: Record<string, Spec> = {
       subject: env.other,
     },
   ],
+  'GET /api/audit/tree-head': async () => [
+    { label: 'head', method: 'GET', url: '/api/audit/tree-head', expect: 'allowed' },
+  ],
+  'GET /api/audit/consistency': async () => [
+    { label: 'proof', method: 'GET', url: '/api/audit/consistency?from=1&to=2', expect: 'allowed' },
+  ],
 };
 
 const statusFor: Record<Outcome, number[]> = {

@@ -1,4 +1,7 @@
 /** A fresh Parley for a test: migrated database, optional demo, the app ready for inject(). */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Clock } from '../../core/ports.js';
 import { loadConfig } from '../config.js';

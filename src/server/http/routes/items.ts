@@ -2,6 +2,9 @@
 import {
   auditListResponse,
   auditQuery,
+  consistencyQuery,
+  consistencyResponse,
+  treeHeadResponse,
   compartmentParams,
   createNoteRequest,
   itemListResponse,
@@ -16,6 +19,7 @@ import { asId } from '../../../core/shared/ids.js';
 import { createNote } from '../../../core/usecases/create-note.js';
 import { getItem } from '../../../core/usecases/get-item.js';
 import { listAudit } from '../../../core/usecases/list-audit.js';
+import { getTreeHead, proveConsistency } from '../../../core/usecases/get-tree-head.js';
 import { listItems } from '../../../core/usecases/list-items.js';
 import { releaseItem } from '../../../core/usecases/release-item.js';
 import { updateItem } from '../../../core/usecases/update-item.js';
@@ -134,5 +138,25 @@ export const itemRoutes = [
         presentAuditEntry,
       ),
     }),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/audit/tree-head',
+    summary: "The audit log's current signed tree head (RFC 9162), to keep as a witness.",
+    tag: 'audit',
+    auth: 'required',
+    response: treeHeadResponse,
+    handler: async ({ actor, deps }) => getTreeHead(deps, { actor }),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/audit/consistency',
+    summary: 'A proof that the log of `to` entries extends the log of `from` entries.',
+    tag: 'audit',
+    auth: 'required',
+    query: consistencyQuery,
+    response: consistencyResponse,
+    handler: async ({ actor, query, deps }) =>
+      proveConsistency(deps, { actor, oldSize: query.from, newSize: query.to }),
   }),
 ];
