@@ -47,7 +47,7 @@ export async function startTestParley(
   const config = loadConfig({
     PARLEY_DATABASE_URL: target.url,
     PARLEY_LOG_LEVEL: 'silent',
-    PARLEY_DATA_DIR: '/tmp/parley-test',
+    PARLEY_DATA_DIR: mkdtempSync(join(tmpdir(), 'parley-test-')),
   });
   const runtime = await startRuntime(config, {
     clock: options.clock,
