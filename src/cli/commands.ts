@@ -11,6 +11,7 @@ import { out, readStdin, UsageError, withRuntime } from './session.js';
 import { runText, textUsage } from './text-commands.js';
 import { analyzeUsage, runAnalyze } from './analyze-command.js';
 import { auditUsage, runAudit } from './audit-commands.js';
+import { runTrace, traceUsage } from './trace-command.js';
 
 export { UsageError };
 
@@ -26,6 +27,7 @@ ${auditUsage}
   demo seed [--force]          Create the illustrative demo (only on an empty database unless --force).
 ${textUsage}
 ${analyzeUsage}
+${traceUsage}
 
 Commands that read or change a process act as a user: pass --token or set PARLEY_TOKEN to a
 personal API token (created in the web app under Account).
@@ -90,6 +92,8 @@ export async function run(argv: string[]): Promise<number> {
       return runText(rest);
     case 'analyze':
       return runAnalyze(rest);
+    case 'trace':
+      return runTrace(rest);
     case 'version':
       out(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
       return 0;

@@ -124,4 +124,59 @@ describe('parley text', () => {
     expect(r.output).toContain('issued to Opposition head (demo)');
     expect(readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-');
   });
+
+  it('traces a leaked paragraph and a leaked file back to the recipient of the copy', async () => {
+    const copies: Record<string, string> = {};
+    for (const [email, name] of [
+      ['opp.head@demo.parley', 'opp'],
+      ['lead.mediator@demo.parley', 'lead'],
+    ] as const) {
+      const target = join(dir, `${name}.txt`);
+      await parley([
+        'text',
+        'export',
+        '--process',
+        'NORDLYS',
+        '--version',
+        '2',
+        '--format',
+        'txt',
+        '--out',
+        target,
+        '--token',
+        tokens[email]!,
+      ]);
+      copies[name] = readFileSync(target, 'utf8');
+    }
+    // A paragraph of a few sentences, as someone would paste it into an e-mail.
+    const body = copies
+      .opp!.split('\n')
+      .filter((l) => /^\s*[1-5]\.\d/.test(l))
+      .slice(2, 9)
+      .join(' ');
+    const pasted = await parley(['trace', '--text', body]);
+    expect(pasted.output).toMatch(/identified/i);
+    expect(pasted.output).toContain('Opposition head (demo)');
+    expect(pasted.code).toBe(0);
+    const docx = join(dir, 'leak.docx');
+    await parley([
+      'text',
+      'export',
+      '--process',
+      'NORDLYS',
+      '--version',
+      '3',
+      '--format',
+      'docx',
+      '--out',
+      docx,
+      '--token',
+      tokens['lead.mediator@demo.parley']!,
+    ]);
+    const file = await parley(['trace', docx]);
+    expect(file.output).toContain('Ingrid Haugen (demo)');
+    const clean = await parley(['trace', '--text', body.replace(/\u00a0/g, ' ')]);
+    expect(clean.code).toBe(1);
+    expect(clean.output).not.toContain('Opposition head (demo)');
+  });
 });

@@ -85,7 +85,7 @@ export async function runText(args: string[]): Promise<number> {
           number: whole(values.version, 'version'),
           format,
         });
-        const file = await renderCopy(copy, format);
+        const file = await renderCopy(copy, format, rt.deps.fingerprintKey);
         const target = values.out ?? file.filename;
         writeFileSync(target, file.body);
         out(

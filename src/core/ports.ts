@@ -242,6 +242,8 @@ export interface ItemStore {
 export interface AuditLog {
   /** Appends an event in the current transaction, chained to the previous entry. */
   append(event: AuditEvent): Promise<AuditEntry>;
+  /** Every entry of one kind, oldest first (for operators: tracing issued copies). */
+  listByKind(kind: AuditEntry['kind']): Promise<AuditEntry[]>;
   /** The entries of one process whose compartment (if any) is visible, newest first. */
   listForProcess(query: {
     processId: ProcessId;

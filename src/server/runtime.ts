@@ -12,6 +12,7 @@ import type { AppDeps } from './http/deps.js';
 import { nodeHashing, nodeIds, otpTotp, sha256 } from './security/crypto.js';
 import { loadOrCreateTreeHeadKey, type TreeHeadKey } from './security/signing-key.js';
 import { AuditTree } from './audit-tree.js';
+import { loadOrCreateFingerprintKey } from './security/fingerprint-key.js';
 
 /** The system clock. */
 export const systemClock: Clock = { now: () => new Date() };
@@ -39,6 +40,7 @@ export async function startRuntime(
   const treeHeadKey = loadOrCreateTreeHeadKey(config.dataDir);
   const deps: AppDeps = {
     auditTree: new AuditTree(database.db, treeHeadKey, clock),
+    fingerprintKey: loadOrCreateFingerprintKey(config.dataDir),
     db: kyselyUnitOfWork(database, { clock, sha256 }),
     clock,
     ids: nodeIds,

@@ -65,6 +65,15 @@ export function auditRepository(
         .execute();
       return entry;
     },
+    async listByKind(kind) {
+      const rows = await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('kind', '=', kind)
+        .orderBy('seq')
+        .execute();
+      return rows.map(toAuditEntry);
+    },
     async listForProcess(q) {
       let query = db
         .selectFrom('audit_log')

@@ -1,5 +1,6 @@
 /** Renders an issued copy in the format asked for, with its file name and content type. */
 import type { ExportFormat, IssuedCopy } from '../../core/usecases/export-version.js';
+import { fingerprintNegotiatingText, type FingerprintKey } from '../../core/trace/index.js';
 import { renderDocx } from './docx.js';
 import { renderPdf } from './pdf.js';
 import { renderPlainText } from './plain-text.js';
@@ -20,10 +21,18 @@ const contentTypes: Record<ExportFormat, string> = {
   txt: 'text/plain; charset=utf-8',
 };
 
-/** Renders one copy. */
-export async function renderCopy(copy: IssuedCopy, format: ExportFormat): Promise<RenderedFile> {
+/**
+ * Renders one copy, its wording fingerprinted for its copy id (invisible space variations that
+ * survive copy-paste; see core/trace/fingerprint.ts), besides the visible footer naming the recipient.
+ */
+export async function renderCopy(
+  copy: IssuedCopy,
+  format: ExportFormat,
+  secret: FingerprintKey,
+): Promise<RenderedFile> {
+  const parties = copy.parties.map((p) => ({ id: p.id, code: p.code }));
   const input = {
-    text: copy.text,
+    text: fingerprintNegotiatingText(copy.text, { copyId: copy.copyId, parties }, secret),
     parties: copy.parties,
     codename: copy.codename,
     version: copy.version,

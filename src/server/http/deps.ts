@@ -1,12 +1,15 @@
 /** What the HTTP layer is built from: the core's ports and the configuration. */
 import type { Config } from '../config.js';
 import type { AuditTreePort, CoreDeps, Totp } from '../../core/ports.js';
+import type { FingerprintKey } from '../../core/trace/fingerprint.js';
 
 /** The dependencies of buildApp. */
 export interface AppDeps extends CoreDeps {
   totp: Totp;
   /** The audit log as a Merkle tree. */
   auditTree: AuditTreePort;
+  /** The secret that fingerprints each issued copy. */
+  fingerprintKey: FingerprintKey;
   config: Readonly<Config>;
   /** Where the built web app lives (index.html), or null to serve the API only. */
   webRoot: string | null;

@@ -192,7 +192,7 @@ export const textRoutes = [
         number: params.number,
         format: query.format,
       });
-      const file = await renderCopy(copy, query.format);
+      const file = await renderCopy(copy, query.format, deps.fingerprintKey);
       void reply
         .header('content-type', file.contentType)
         .header('content-disposition', `attachment; filename="${file.filename}"`);
