@@ -22,6 +22,12 @@ import { totpCodeAt } from '../security/crypto.js';
 import { testDatabases } from '../test-support/databases.js';
 import { startTestParley, type Session, type TestParley } from '../test-support/harness.js';
 import { routeTable } from './app.js';
+import {
+  delegation,
+  demoRoleReads,
+  partyKey as demoPartyKey,
+  team,
+} from '../test-support/oracle.js';
 
 type Outcome = 'allowed' | 'forbidden' | 'not_found' | 'rule';
 interface Case {
@@ -46,26 +52,9 @@ interface Env {
 type Spec = (env: Env, role: DemoRoleKey) => Promise<Case[]>;
 
 // ---- The oracle: who may do what, from PRODUCT.md --------------------------------------------
-const team: DemoRoleKey[] = ['leadMediator', 'mediator'];
-const delegation = { gov: ['govHead', 'govDelegate'], opp: ['oppHead', 'oppDelegate'] } as const;
-const partyKey = (env: Env, c: Compartment): 'gov' | 'opp' =>
-  c.partyId === env.p.demo.parties.gov ? 'gov' : 'opp';
+const partyKey = (env: Env, c: Compartment) => demoPartyKey(env.p.demo, c);
 const manages = (r: DemoRoleKey) => r === 'admin' || r === 'leadMediator';
-
-function reads(env: Env, r: DemoRoleKey, c: Compartment): boolean {
-  switch (c.kind) {
-    case 'public':
-      return true;
-    case 'plenary': // the observer was given the plenary in the demo
-      return r !== 'admin';
-    case 'mediators':
-      return team.includes(r);
-    case 'bilateral':
-      return team.includes(r) || (delegation[partyKey(env, c)] as readonly string[]).includes(r);
-    case 'caucus':
-      return (delegation[partyKey(env, c)] as readonly string[]).includes(r);
-  }
-}
+const reads = (env: Env, r: DemoRoleKey, c: Compartment) => demoRoleReads(env.p.demo, r, c);
 const writes = (env: Env, r: DemoRoleKey, c: Compartment) =>
   reads(env, r, c) &&
   r !== 'admin' &&

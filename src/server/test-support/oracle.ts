@@ -1,0 +1,36 @@
+/**
+ * Who may read what in the demo, written from PRODUCT.md's table of roles (not from the policy
+ * code), so the authorization matrix and the canary test check the policy against an independent
+ * statement of it.
+ */
+import type { Compartment } from '../../core/access/compartments.js';
+import type { DemoData, DemoRoleKey } from '../demo/seed.js';
+
+/** The mediator team among the demo roles. */
+export const team: readonly DemoRoleKey[] = ['leadMediator', 'mediator'];
+
+/** Each party's delegation among the demo roles. */
+export const delegation = {
+  gov: ['govHead', 'govDelegate'],
+  opp: ['oppHead', 'oppDelegate'],
+} as const;
+
+/** Which demo party a caucus or bilateral compartment belongs to. */
+export const partyKey = (demo: DemoData, c: Compartment): 'gov' | 'opp' =>
+  c.partyId === demo.parties.gov ? 'gov' : 'opp';
+
+/** Whether a demo role may read a compartment of the demo process. */
+export function demoRoleReads(demo: DemoData, r: DemoRoleKey, c: Compartment): boolean {
+  switch (c.kind) {
+    case 'public':
+      return true;
+    case 'plenary': // the observer was given the plenary in the demo; the facilitator sees set-up only
+      return r !== 'admin';
+    case 'mediators':
+      return team.includes(r);
+    case 'bilateral':
+      return team.includes(r) || (delegation[partyKey(demo, c)] as readonly string[]).includes(r);
+    case 'caucus':
+      return (delegation[partyKey(demo, c)] as readonly string[]).includes(r);
+  }
+}
