@@ -1,27 +1,17 @@
 /** Processes, parties, people, invitations. */
 import { z } from 'zod';
+import { compartmentKinds } from '../core/access/compartments.js';
+import { partyStatuses, processStatuses, roles } from '../core/process/model.js';
 import { idSchema, text, timestamp } from './common.js';
 
-export const processStatus = z.enum([
-  'exploratory',
-  'active',
-  'suspended',
-  'concluded_agreement',
-  'concluded_no_agreement',
-]);
-export const partyStatus = z.enum(['participating', 'suspended', 'withdrawn']);
-export const role = z.enum([
-  'facilitator',
-  'lead_mediator',
-  'mediator',
-  'secretariat',
-  'head_of_delegation',
-  'delegate',
-  'adviser',
-  'guarantor',
-  'observer',
-]);
-export const compartmentKind = z.enum(['public', 'plenary', 'caucus', 'mediators', 'bilateral']);
+/** Process statuses, as the domain lists them. */
+export const processStatus = z.enum(processStatuses);
+/** A party's standing. */
+export const partyStatus = z.enum(partyStatuses);
+/** Roles in a process. */
+export const role = z.enum(roles);
+/** Compartment kinds. */
+export const compartmentKind = z.enum(compartmentKinds);
 
 export const createProcessRequest = z.object({
   /** A name that reveals nothing. */

@@ -6,7 +6,7 @@ import { compartmentLabel } from '../access/compartments.js';
 import type { Item, LabelledItem } from '../items/model.js';
 import type { Membership, Process } from '../process/model.js';
 import type { Stores } from '../ports.js';
-import { notFound } from '../shared/errors.js';
+import { DomainError, notFound } from '../shared/errors.js';
 import type { CompartmentId, PartyId, ProcessId } from '../shared/ids.js';
 
 /** A process as seen by one member. */
@@ -59,4 +59,19 @@ export async function itemLabeller(
         .map((to) => to.id),
     };
   };
+}
+
+/**
+ * The actor's own party's caucus or bilateral channel, with the party. Anyone outside a party's
+ * delegation gets FORBIDDEN, with `why` saying whose business it is.
+ */
+export function ownPartyCompartment(
+  ctx: ProcessContext,
+  kind: 'caucus' | 'bilateral',
+  why: string,
+): { partyId: PartyId; compartment: Compartment } {
+  const partyId = ctx.membership.partyId;
+  const compartment = ctx.compartments.find((c) => c.kind === kind && c.partyId === partyId);
+  if (!partyId || !compartment) throw new DomainError('FORBIDDEN', why);
+  return { partyId, compartment };
 }

@@ -2,9 +2,9 @@ import type { Actor } from '../access/policy.js';
 import { requireWrite } from '../access/policy.js';
 import type { CoreDeps } from '../ports.js';
 import type { Position } from '../record/model.js';
-import { DomainError, notFound } from '../shared/errors.js';
+import { notFound } from '../shared/errors.js';
 import { asId, type IssueId, type OptionId, type ProcessId } from '../shared/ids.js';
-import { openProcess } from './context.js';
+import { openProcess, ownPartyCompartment } from './context.js';
 
 /** Records the actor's party's private position on an issue, in the party's caucus. */
 export async function recordPosition(
@@ -19,13 +19,11 @@ export async function recordPosition(
 ): Promise<Position> {
   return deps.db.transaction(async (s) => {
     const ctx = await openProcess(s, input.actor, input.processId);
-    const partyId = ctx.membership.partyId;
-    const caucus = ctx.compartments.find((c) => c.kind === 'caucus' && c.partyId === partyId);
-    if (!partyId || !caucus)
-      throw new DomainError(
-        'FORBIDDEN',
-        'Private positions belong to a party; only its delegation records them.',
-      );
+    const { partyId, compartment: caucus } = ownPartyCompartment(
+      ctx,
+      'caucus',
+      'Private positions belong to a party; only its delegation records them.',
+    );
     requireWrite(ctx.membership, caucus, 'Compartment');
     const issue = (await s.record.listIssues(input.processId)).find((i) => i.id === input.issueId);
     if (!issue) throw notFound('Issue');

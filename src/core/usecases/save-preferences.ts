@@ -6,7 +6,7 @@ import type { StoredPreferences } from '../analysis/stored.js';
 import type { CoreDeps } from '../ports.js';
 import { DomainError } from '../shared/errors.js';
 import type { ProcessId } from '../shared/ids.js';
-import { openProcess } from './context.js';
+import { openProcess, ownPartyCompartment } from './context.js';
 import { engineIssues, readable } from './preference-context.js';
 
 /** Ratings as a party enters them: numbers, or rankings converted by the documented rule. */
@@ -35,13 +35,11 @@ export async function savePreferences(
 ): Promise<{ preferences: StoredPreferences; shared: boolean }> {
   return deps.db.transaction(async (s) => {
     const ctx = await openProcess(s, input.actor, input.processId);
-    const partyId = ctx.membership.partyId;
-    const caucus = ctx.compartments.find((c) => c.kind === 'caucus' && c.partyId === partyId);
-    if (!partyId || !caucus)
-      throw new DomainError(
-        'FORBIDDEN',
-        'Ratings belong to a party; only its delegation enters them.',
-      );
+    const { partyId, compartment: caucus } = ownPartyCompartment(
+      ctx,
+      'caucus',
+      'Ratings belong to a party; only its delegation enters them.',
+    );
     requireWrite(ctx.membership, caucus, 'Compartment');
     const agenda = await s.record.listIssues(input.processId);
     const issues = engineIssues(agenda);
