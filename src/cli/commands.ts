@@ -11,6 +11,7 @@ import { out, readStdin, UsageError, withRuntime } from './session.js';
 import { runText, textUsage } from './text-commands.js';
 import { analyzeUsage, runAnalyze } from './analyze-command.js';
 import { auditUsage, runAudit } from './audit-commands.js';
+import { backupUsage, runBackup, runRestore } from './backup-commands.js';
 import { runTrace, traceUsage } from './trace-command.js';
 
 export { UsageError };
@@ -24,6 +25,7 @@ Commands:
   create-admin --email E --name N [--password P | --password-stdin]
                                Create a facilitator admin account.
 ${auditUsage}
+${backupUsage}
   demo seed [--force]          Create the illustrative demo (only on an empty database unless --force).
 ${textUsage}
 ${analyzeUsage}
@@ -71,6 +73,10 @@ export async function run(argv: string[]): Promise<number> {
     }
     case 'audit':
       return runAudit(rest);
+    case 'backup':
+      return runBackup(rest);
+    case 'restore':
+      return runRestore(rest);
     case 'demo': {
       if (rest[0] !== 'seed') throw new UsageError('Did you mean: parley demo seed');
       const force = rest.includes('--force');
