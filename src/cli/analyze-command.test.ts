@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { run } from './commands.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parley } from './test-support/parley.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-analyze-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -11,19 +11,6 @@ function file(name: string, content: unknown): string {
   const path = join(dir, name);
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
   return path;
-}
-
-async function parley(args: string[]): Promise<{ code: number; output: string }> {
-  const lines: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    lines.push(String(chunk));
-    return true;
-  });
-  try {
-    return { code: await run(args), output: lines.join('') };
-  } finally {
-    spy.mockRestore();
-  }
 }
 
 const domain = {

@@ -4,22 +4,9 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from './commands.js';
+import { parley } from './test-support/parley.js';
 import { entryHash, genesisHash } from '../core/audit/chain.js';
 import { sha256 } from '../server/security/crypto.js';
-
-/** Runs `parley …` against the temporary database and captures what it prints. */
-async function parley(args: string[]): Promise<{ code: number; output: string }> {
-  const lines: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    lines.push(String(chunk));
-    return true;
-  });
-  try {
-    return { code: await run(args), output: lines.join('') };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 describe('parley audit verify', () => {
   let dir: string;

@@ -15,21 +15,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { backedUpKeyFiles, manifestFileName, type BackupManifest } from '../server/backup.js';
 import { postgresReachable, postgresTestUrl } from '../server/test-support/databases.js';
-import { run } from './commands.js';
-
-/** Runs `parley …` against the stubbed configuration and captures what it prints. */
-async function parley(args: string[]): Promise<{ code: number; output: string }> {
-  const lines: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    lines.push(String(chunk));
-    return true;
-  });
-  try {
-    return { code: await run(args), output: lines.join('') };
-  } finally {
-    spy.mockRestore();
-  }
-}
+import { parley } from './test-support/parley.js';
 
 /** Points the CLI at a data directory and database. */
 function useTarget(dataDir: string, databaseUrl = `sqlite:${join(dataDir, 'parley.db')}`): void {

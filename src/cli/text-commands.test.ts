@@ -4,21 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiToken } from '../core/usecases/manage-api-tokens.js';
 import { actorOf } from '../server/demo/seed.js';
-import { run } from './commands.js';
+import { parley } from './test-support/parley.js';
 import { withRuntime } from './session.js';
-
-async function parley(args: string[]): Promise<{ code: number; output: string }> {
-  const lines: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    lines.push(String(chunk));
-    return true;
-  });
-  try {
-    return { code: await run(args), output: lines.join('') };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 describe('parley text', () => {
   let dir: string;
