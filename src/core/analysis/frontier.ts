@@ -8,14 +8,21 @@
  * utilities exact, and no returned point dominates another.
  */
 import { DomainError } from '../shared/errors.js';
-import { toPoints, UNITS_PER_POINT, type CompiledDomain, type Package } from './domain.js';
+import {
+  compileDomain,
+  toPoints,
+  UNITS_PER_POINT,
+  type CompiledDomain,
+  type Domain,
+  type Package,
+} from './domain.js';
 import { exactParetoSum, packageAt, paretoSum, type ParetoSumResult } from './pareto-sum.js';
 
 /** Largest frontier held in memory before the engine coarsens to an ε-approximation. */
 export const DEFAULT_MAX_FRONTIER_POINTS = 100_000;
 
 /** The ε tried first when the exact frontier is too large and the caller asked for none. */
-export const FALLBACK_EPSILON = 0.001;
+export const FALLBACK_EPSILON = 0.01;
 
 /** Options of `frontierOf`. */
 export interface FrontierOptions {
@@ -96,4 +103,9 @@ export function frontierOf(compiled: CompiledDomain, options: FrontierOptions = 
 
 function unreachable(): never {
   throw new Error('unreachable: a coarsening merge always returns a set');
+}
+
+/** Validates and compiles `domain`, then computes its frontier (see `frontierOf`). */
+export function paretoFrontier(domain: Domain, options: FrontierOptions = {}): Frontier {
+  return frontierOf(compileDomain(domain), options);
 }

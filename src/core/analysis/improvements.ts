@@ -18,14 +18,24 @@
  * proposal is not a package, so the question does not apply (null).
  *
  * Two parties: the improvements are the arc of the exact frontier that dominates the baseline.
- * More parties: branch-and-bound for the best K improvements by the ranking, filtered to the
- * efficient ones in rank order (an improvement is efficient exactly when no efficient improvement
- * ranked above it dominates it, because its dominators all rank above it); K grows until the
- * requested number of efficient ones is found or the improvements run out.
+ * More parties: branch-and-bound for the best K improvements by the ranking (K starts at the
+ * number asked for and grows fourfold while needed), filtered to the efficient ones in rank order (an improvement is efficient exactly when no efficient improvement
+ * ranked above it dominates it, because its dominators all rank above it), until the requested
+ * number of efficient ones is found or the improvements run out.
  */
 import { branchAndBound, compareHits, type SearchHit } from './branch-and-bound.js';
 import { DomainError } from '../shared/errors.js';
-import { toPoints, UNITS_PER_POINT, type CompiledDomain, type Package } from './domain.js';
+import {
+  compileDomain,
+  proposalIndices,
+  toPoints,
+  UNITS_PER_POINT,
+  type CompiledDomain,
+  type Domain,
+  type Package,
+  type ProposalByIds,
+} from './domain.js';
+import { DEFAULT_MAX_FRONTIER_POINTS } from './frontier.js';
 import { improvementKey } from './objectives.js';
 import { exactParetoSum, packageAt, type ParetoSumResult } from './pareto-sum.js';
 import { maxMinRelaxations } from './relaxations.js';
@@ -135,6 +145,21 @@ export function analyzeProposalCompiled(
   };
 }
 
+/**
+ * Validates and compiles `domain`, then analyses a tabled proposal given by ids (issues left out
+ * are open); lists 5 improvements unless told otherwise.
+ */
+export function analyzeProposal(
+  domain: Domain,
+  proposal: ProposalByIds,
+  options: Partial<ImprovementOptions> = {},
+): ProposalAnalysis {
+  return analyzeProposalCompiled(compileDomain(domain), proposalIndices(domain, proposal), {
+    limit: options.limit ?? 5,
+    maxFrontierPoints: options.maxFrontierPoints ?? DEFAULT_MAX_FRONTIER_POINTS,
+  });
+}
+
 /** Two parties: the frontier points that dominate the baseline, ranked. */
 function frontierArc(front: ParetoSumResult, baseline: Float64Array, limit: number): SearchHit[] {
   const found: SearchHit[] = [];
@@ -166,7 +191,8 @@ function searchImprovements(
     scale: ones,
     base: baseline,
   });
-  let k = Math.max(16, 4 * limit);
+  const uniform = new Float64Array(d).fill(1 / d);
+  let k = limit;
   for (;;) {
     const hits = branchAndBound(compiled, {
       lower: baseline,
@@ -179,6 +205,7 @@ function searchImprovements(
       },
       relaxations,
       relaxationsAreLogs: false,
+      adaptiveMaxMin: { parties: everyone, scale: ones, base: baseline, start: uniform },
       limit: k,
       guide: relaxations[0]?.weights ?? ones,
     });

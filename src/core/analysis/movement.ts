@@ -246,7 +246,7 @@ export interface DancePoint {
 /**
  * The negotiation dance: every party's position in every round, in the utility space of the
  * compiled domain's parties (compile it from the ratings the viewer may see; plot it over the
- * frontier of the same domain).
+ * frontier of the same domain). Option ids that are not on the agenda count as unspecified.
  */
 export function negotiationDance(
   compiled: CompiledDomain,

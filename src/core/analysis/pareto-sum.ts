@@ -18,13 +18,14 @@
  * Three or more parties: all |F|·m sums are formed and filtered with a k-d tree dominance index.
  *
  * ε-approximation: each kept point q carries an error vector e_q with the invariant "every prefix
- * package that q stands for has utilities ≤ q + e_q". A point may be dropped in favour of another
- * only while the receiving point's error stays within the budget; the budget grows linearly with
- * the issues merged and reaches ε at the last one, so every true frontier point p has a returned
- * point q with p ≤ q + ε in every coordinate. Dropping a dominated point never breaks the budget
- * (its error is pushed to its dominator and shrinks by the dominance margin). For three or more
- * parties the candidates are first gathered in grid cells of the current budget's size, one
- * point absorbing its cell-mates where the budget allows.
+ * package that q stands for has utilities ≤ q + e_q". A point p may be dropped in favour of q
+ * only when p + e_p ≤ q + budget in every coordinate; q's error then grows to cover p. The budget
+ * is 0 while the sets are small (those steps are exact), then grows linearly to reach ε at the
+ * last merge, so every true frontier point p ends up with a returned point q ≥ p − ε. Two
+ * parties: a greedy sweep along the sorted frontier (optimal on a staircase when no error is
+ * carried yet). More parties: a greedy cover by decreasing utility sum, with the k-d tree answering
+ * "is some kept point ≥ this target?". When a step outgrows the cap the budget coarsens in flight
+ * (see `Budget`), so a run never starts over.
  */
 import type { CompiledDomain } from './domain.js';
 import { DominanceIndex } from './dominance-index.js';

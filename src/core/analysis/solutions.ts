@@ -15,10 +15,12 @@
  */
 import { branchAndBound, type SearchHit } from './branch-and-bound.js';
 import {
+  compileDomain,
   comparePackages,
   toPoints,
   UNITS_PER_POINT,
   type CompiledDomain,
+  type Domain,
   type Package,
 } from './domain.js';
 import {
@@ -33,6 +35,7 @@ import {
   type SolutionKind,
 } from './objectives.js';
 import { exactParetoSum, packageAt, type ParetoSumResult } from './pareto-sum.js';
+import { DEFAULT_MAX_FRONTIER_POINTS } from './frontier.js';
 import { constrainedMaxRelaxations, maxMinRelaxations, nashRelaxations } from './relaxations.js';
 
 /** One computed solution. */
@@ -151,6 +154,13 @@ export function solveCompiled(compiled: CompiledDomain, options: SolveOptions): 
   return searchSolutions(compiled, welfare);
 }
 
+/** Validates and compiles `domain`, then computes every solution concept exactly. */
+export function solve(domain: Domain, options: Partial<SolveOptions> = {}): Solutions {
+  return solveCompiled(compileDomain(domain), {
+    maxFrontierPoints: options.maxFrontierPoints ?? DEFAULT_MAX_FRONTIER_POINTS,
+  });
+}
+
 /** Two parties: scan the exact frontier. */
 function scanTwoParty(
   compiled: CompiledDomain,
@@ -218,6 +228,13 @@ function compareKeys(a: readonly number[], b: readonly number[]): number {
   return 0;
 }
 
+/** The uniform weighting over `parties` (zero elsewhere). */
+function uniformOver(parties: readonly number[], d: number): Float64Array {
+  const w = new Float64Array(d);
+  for (const p of parties) w[p] = 1 / parties.length;
+  return w;
+}
+
 /** Three or more parties: branch-and-bound for each concept. */
 function searchSolutions(compiled: CompiledDomain, welfare: Solution): Solutions {
   const d = compiled.partyCount;
@@ -269,6 +286,12 @@ function searchSolutions(compiled: CompiledDomain, welfare: Solution): Solutions
     },
     relaxations: egalRelax,
     relaxationsAreLogs: false,
+    adaptiveMaxMin: {
+      parties: everyone,
+      scale: ones,
+      base: r,
+      start: uniformOver(everyone, d),
+    },
     limit: 1,
     guide: egalRelax[0]?.weights ?? ones,
   })[0];
@@ -289,6 +312,12 @@ function searchSolutions(compiled: CompiledDomain, welfare: Solution): Solutions
     },
     relaxations: ksRelax,
     relaxationsAreLogs: false,
+    adaptiveMaxMin: {
+      parties: gaining,
+      scale: ksScale,
+      base: r,
+      start: uniformOver(gaining, d),
+    },
     secondaryBound: (m) => {
       let product = 1;
       for (const p of gaining) product *= ((m[p] ?? 0) - (r[p] ?? 0)) * (ksScale[p] ?? 0);

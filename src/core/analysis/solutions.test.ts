@@ -1,0 +1,171 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileDomain, type CompiledDomain, type Domain } from './domain.js';
+import type { SolutionKind } from './objectives.js';
+import { solveCompiled, type SolutionOutcome, type Solutions } from './solutions.js';
+import { domainArbitrary, LARGE, SMALL } from './test-support/arbitraries.js';
+import { bruteSolutions, enumerate } from './test-support/brute-force.js';
+
+const small = SMALL;
+
+function byKind(s: Solutions): Record<SolutionKind, SolutionOutcome> {
+  return {
+    nash: s.nash,
+    'kalai-smorodinsky': s.kalaiSmorodinsky,
+    egalitarian: s.egalitarian,
+    'max-welfare': { found: true, ...s.maxWelfare },
+  };
+}
+
+function assertMatchesBruteForce(compiled: CompiledDomain, solutions: Solutions): void {
+  const brute = bruteSolutions(compiled, enumerate(compiled));
+  expect(solutions.ideal === null).toBe(brute.ideal === null);
+  if (brute.ideal !== null) expect(solutions.ideal).toEqual(brute.ideal.map((u) => u / 1_000_000));
+  for (const [kind, outcome] of Object.entries(byKind(solutions))) {
+    const expected = brute.best[kind as SolutionKind];
+    if (expected === null) {
+      expect(outcome.found).toBe(false);
+      continue;
+    }
+    expect(outcome.found).toBe(true);
+    if (!outcome.found) continue;
+    expect({ kind, pkg: outcome.package }).toEqual({ kind, pkg: expected.pkg });
+    expect(outcome.utilities).toEqual(expected.units.map((u) => u / 1_000_000));
+  }
+}
+
+describe('the solutions', () => {
+  it('equal brute-force enumeration for every concept (values and tie-broken packages)', () => {
+    fc.assert(
+      fc.property(domainArbitrary(small), (domain) => {
+        const compiled = compileDomain(domain);
+        assertMatchesBruteForce(compiled, solveCompiled(compiled, { maxFrontierPoints: 100_000 }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('equal brute-force enumeration on the largest small domains too (6 issues × 5 options)', () => {
+    fc.assert(
+      fc.property(domainArbitrary(LARGE), (domain) => {
+        const compiled = compileDomain(domain);
+        assertMatchesBruteForce(compiled, solveCompiled(compiled, { maxFrontierPoints: 100_000 }));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('equal brute-force enumeration for five and six parties too', () => {
+    fc.assert(
+      fc.property(
+        domainArbitrary({ minParties: 5, maxParties: 6, maxIssues: 6, maxOptions: 4 }),
+        (domain) => {
+          const compiled = compileDomain(domain);
+          assertMatchesBruteForce(
+            compiled,
+            solveCompiled(compiled, { maxFrontierPoints: 100_000 }),
+          );
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('are the same whether two parties are solved by frontier scan or by branch-and-bound', () => {
+    fc.assert(
+      fc.property(domainArbitrary({ ...small, maxParties: 2 }), (domain) => {
+        const compiled = compileDomain(domain);
+        // A cap of one point forces the branch-and-bound path.
+        const searched = solveCompiled(compiled, { maxFrontierPoints: 1 });
+        const scanned = solveCompiled(compiled, { maxFrontierPoints: 100_000 });
+        expect(searched).toEqual(scanned);
+        assertMatchesBruteForce(compiled, searched);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('report that none exists when no package meets every reservation level', () => {
+    const domain: Domain = {
+      issues: [{ id: 'border', options: [{ id: 'open' }, { id: 'closed' }] }],
+      parties: [
+        {
+          id: 'north',
+          weights: { border: 1 },
+          scores: { border: { open: 100, closed: 0 } },
+          reservation: 60,
+        },
+        {
+          id: 'south',
+          weights: { border: 1 },
+          scores: { border: { open: 0, closed: 100 } },
+          reservation: 60,
+        },
+        {
+          id: 'east',
+          weights: { border: 1 },
+          scores: { border: { open: 50, closed: 50 } },
+          reservation: 10,
+        },
+      ],
+    };
+    for (const maxFrontierPoints of [1, 100]) {
+      const s = solveCompiled(compileDomain({ ...domain, parties: domain.parties.slice(0, 2) }), {
+        maxFrontierPoints,
+      });
+      expect(s.ideal).toBeNull();
+      expect(s.nash).toEqual({
+        found: false,
+        kind: 'nash',
+        reason: 'no-individually-rational-package',
+      });
+      expect(s.kalaiSmorodinsky.found).toBe(false);
+      expect(s.egalitarian.found).toBe(false);
+      expect(s.maxWelfare.individuallyRational).toBe(false);
+    }
+    expect(solveCompiled(compileDomain(domain), { maxFrontierPoints: 100 }).nash.found).toBe(false);
+  });
+
+  it('follow their definitions on a small worked example', () => {
+    // Two issues; north cares about land, south about water.
+    const domain: Domain = {
+      issues: [
+        { id: 'land', options: [{ id: 'north' }, { id: 'split' }, { id: 'south' }] },
+        { id: 'water', options: [{ id: 'north' }, { id: 'split' }, { id: 'south' }] },
+      ],
+      parties: [
+        {
+          id: 'north',
+          weights: { land: 80, water: 20 },
+          scores: {
+            land: { north: 100, split: 50, south: 0 },
+            water: { north: 100, split: 50, south: 0 },
+          },
+          reservation: 30,
+        },
+        {
+          id: 'south',
+          weights: { land: 40, water: 60 },
+          scores: {
+            land: { north: 0, split: 50, south: 100 },
+            water: { north: 0, split: 50, south: 100 },
+          },
+          reservation: 20,
+        },
+      ],
+    };
+    const s = solveCompiled(compileDomain(domain), { maxFrontierPoints: 100 });
+    // Logrolling: land to the north, water to the south gives (80, 60) — gains (50, 40).
+    expect(s.nash.found && s.nash.package).toEqual([0, 2]);
+    expect(s.nash.found && s.nash.value).toBeCloseTo(50 * 40);
+    expect(s.maxWelfare.package).toEqual([0, 2]);
+    expect(s.maxWelfare.value).toBeCloseTo(140);
+    expect(s.egalitarian.found && s.egalitarian.package).toEqual([0, 2]);
+    // Ideal levels over the individually rational packages: north 90 at (north, split) — its 100
+    // at (north, north) leaves south below 20 — and south 80 at (split, south).
+    expect(s.ideal).toEqual([90, 80]);
+    // KS: possible gains (60, 60); at (80, 60) the normalised gains are 50/60 and 40/60.
+    expect(s.kalaiSmorodinsky.found && s.kalaiSmorodinsky.package).toEqual([0, 2]);
+    expect(s.kalaiSmorodinsky.found && s.kalaiSmorodinsky.value).toBeCloseTo(40 / 60);
+  });
+});
