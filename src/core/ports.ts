@@ -16,6 +16,18 @@ import type {
 } from './text/stored.js';
 import type { AgendaIssue, Demand, Position, Proposal, ProposalResponse } from './record/model.js';
 import type {
+  Acknowledgement,
+  Consultation,
+  ConsultationResponse,
+  Minutes,
+  MinutesApproval,
+  MinutesKind,
+  Round,
+  RoundSession,
+} from './rounds/model.js';
+import type { Message, Thread, ThreadSummary } from './messages/model.js';
+import type { Communique, CommuniqueApproval, PublicStatement } from './communiques/model.js';
+import type {
   Membership,
   Party,
   Process,
@@ -35,6 +47,14 @@ import type {
   UserId,
   VersionId,
   AmendmentId,
+  CommuniqueId,
+  ConsultationId,
+  MessageId,
+  MinutesId,
+  RoundId,
+  RoundSessionId,
+  StatementId,
+  ThreadId,
 } from './shared/ids.js';
 
 /** Current time, injected so tests control it. */
@@ -310,6 +330,138 @@ export interface PreferenceStore {
   save(p: StoredPreferences, expectedRevision: number | null): Promise<boolean>;
 }
 
+/**
+ * Rounds, sessions, minutes, consultations and acknowledgements. Rounds themselves are known to
+ * every member (their venue is withheld by the use cases); sessions, minutes, consultations and
+ * responses live in compartments, so their reads take the readable compartment ids.
+ */
+export interface RoundStore {
+  insertRound(r: Round): Promise<void>;
+  /** Writes the round if the stored revision is still `expectedRevision`; false otherwise. */
+  updateRound(r: Round, expectedRevision: number): Promise<boolean>;
+  /** A round with its invitees. */
+  findRound(id: RoundId): Promise<Round | undefined>;
+  /** The rounds of a process by number, with their invitees. */
+  listRounds(processId: ProcessId): Promise<Round[]>;
+  /** The highest round number of a process (0 when none). */
+  latestRoundNumber(processId: ProcessId): Promise<number>;
+  insertAcknowledgement(a: Acknowledgement): Promise<void>;
+  /** One user's acknowledgements of the given rounds (every rules hash they acknowledged). */
+  listAcknowledgements(userId: UserId, roundIds: readonly RoundId[]): Promise<Acknowledgement[]>;
+  insertConsultation(c: Consultation): Promise<void>;
+  /** Closes the round's open consultation, if any; returns it. */
+  closeConsultation(roundId: RoundId, at: string): Promise<Consultation | undefined>;
+  /** The round's open consultation, regardless of compartments (for its deadline and state). */
+  findOpenConsultation(roundId: RoundId): Promise<Consultation | undefined>;
+  /** Consultations of the given rounds in the visible compartments, oldest first. */
+  listConsultations(
+    roundIds: readonly RoundId[],
+    visible: readonly CompartmentId[],
+  ): Promise<Consultation[]>;
+  /** Inserts or replaces a party's answer to a consultation. */
+  saveConsultationResponse(r: ConsultationResponse): Promise<void>;
+  /** Answers to the given consultations in the visible compartments. */
+  listConsultationResponses(
+    consultationIds: readonly ConsultationId[],
+    visible: readonly CompartmentId[],
+  ): Promise<ConsultationResponse[]>;
+  insertSession(s: RoundSession): Promise<void>;
+  /** A session, only if it lies in a visible compartment. */
+  findSession(
+    id: RoundSessionId,
+    visible: readonly CompartmentId[],
+  ): Promise<RoundSession | undefined>;
+  /** Sessions of a process (optionally of some rounds) in the visible compartments, by start. */
+  listSessions(query: {
+    processId: ProcessId;
+    visible: readonly CompartmentId[];
+    roundIds?: readonly RoundId[];
+  }): Promise<RoundSession[]>;
+  /** Replaces a session's attendance if its revision is still `expectedRevision`; false otherwise. */
+  saveAttendance(session: RoundSession, expectedRevision: number): Promise<boolean>;
+  /** One kind of minutes of a session, only if they lie in a visible compartment. */
+  findMinutes(
+    sessionId: RoundSessionId,
+    kind: MinutesKind,
+    visible: readonly CompartmentId[],
+  ): Promise<Minutes | undefined>;
+  /** Writes minutes if the stored revision is still `expectedRevision` (null: none yet); false otherwise. */
+  saveMinutes(m: Minutes, expectedRevision: number | null): Promise<boolean>;
+  /** Minutes of the given sessions in the visible compartments. */
+  listMinutes(
+    sessionIds: readonly RoundSessionId[],
+    visible: readonly CompartmentId[],
+  ): Promise<Minutes[]>;
+  /** Records a party's approval, replacing any earlier one by the party (of an older text). */
+  insertMinutesApproval(a: MinutesApproval): Promise<void>;
+  /** Deletes every approval of the minutes (their text changed); returns how many there were. */
+  clearMinutesApprovals(minutesId: MinutesId): Promise<number>;
+  /** Approvals of the given minutes (the caller passes only minutes it may see). */
+  listMinutesApprovals(minutesIds: readonly MinutesId[]): Promise<MinutesApproval[]>;
+}
+
+/** Threads and messages; every read takes the readable compartment ids. */
+export interface MessageStore {
+  insertThread(t: Thread): Promise<void>;
+  /** A thread, only if it lies in a visible compartment. */
+  findThread(id: ThreadId, visible: readonly CompartmentId[]): Promise<Thread | undefined>;
+  /** Threads in the visible compartments (optionally one), most recently active first. */
+  listThreads(query: {
+    processId: ProcessId;
+    visible: readonly CompartmentId[];
+    compartmentId?: CompartmentId;
+  }): Promise<ThreadSummary[]>;
+  insertMessage(m: Message): Promise<void>;
+  /** A message, only if it lies in a visible compartment. */
+  findMessage(id: MessageId, visible: readonly CompartmentId[]): Promise<Message | undefined>;
+  /** The messages of a thread in a visible compartment, oldest first. */
+  listMessages(threadId: ThreadId, visible: readonly CompartmentId[]): Promise<Message[]>;
+}
+
+/**
+ * Communiqués, press lines and public statements. A released communiqué is visible in its stored
+ * compartment, and in the public compartment from `publicFrom`: reads take the time as well as
+ * the readable compartment ids.
+ */
+export interface CommuniqueStore {
+  insertCommunique(c: Communique): Promise<void>;
+  /** Writes it if the stored revision is still `expectedRevision`; false otherwise. */
+  updateCommunique(c: Communique, expectedRevision: number): Promise<boolean>;
+  /** One, only if visible (in a visible compartment, or public by `now` with public visible). */
+  findCommunique(
+    id: CommuniqueId,
+    visible: readonly CompartmentId[],
+    now: string,
+  ): Promise<Communique | undefined>;
+  /** Those visible, drafts and circulated first, then released by number and time. */
+  listCommuniques(
+    processId: ProcessId,
+    visible: readonly CompartmentId[],
+    now: string,
+  ): Promise<Communique[]>;
+  /** The highest communiqué number of a process (0 when none). */
+  latestCommuniqueNumber(processId: ProcessId): Promise<number>;
+  /** Records an approval, replacing any earlier one by the same approver (of an older wording). */
+  insertApproval(a: CommuniqueApproval): Promise<void>;
+  /** Deletes every approval (the wording changed); returns how many there were. */
+  clearApprovals(communiqueId: CommuniqueId): Promise<number>;
+  /** Approvals of the given communiqués (the caller passes only those it may see). */
+  listApprovals(communiqueIds: readonly CommuniqueId[]): Promise<CommuniqueApproval[]>;
+  insertStatement(s: PublicStatement): Promise<void>;
+  /** Writes a statement's divergence note. */
+  updateStatement(s: PublicStatement): Promise<void>;
+  /** A statement, only if it lies in a visible compartment. */
+  findStatement(
+    id: StatementId,
+    visible: readonly CompartmentId[],
+  ): Promise<PublicStatement | undefined>;
+  /** Statements in the visible compartments, by date. */
+  listStatements(
+    processId: ProcessId,
+    visible: readonly CompartmentId[],
+  ): Promise<PublicStatement[]>;
+}
+
 /** Everything a use case can touch inside one transaction. */
 export interface Stores {
   accounts: AccountStore;
@@ -318,6 +470,9 @@ export interface Stores {
   record: RecordStore;
   text: TextStore;
   preferences: PreferenceStore;
+  rounds: RoundStore;
+  messages: MessageStore;
+  communiques: CommuniqueStore;
   audit: AuditLog;
 }
 

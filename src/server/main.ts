@@ -5,9 +5,10 @@ import { startRuntime } from './runtime.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 
 const config = loadConfig();
-const runtime = await startRuntime(config);
+const runtime = await startRuntime(config, { live: true });
 const demo = config.demo ? await seedDemoIfEmpty(runtime.deps) : null;
 const app = await buildApp(runtime.deps);
+await runtime.deps.live?.start();
 await app.listen({ port: config.port, host: config.host });
 
 const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;

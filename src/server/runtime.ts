@@ -13,6 +13,7 @@ import { nodeHashing, nodeIds, otpTotp, sha256 } from './security/crypto.js';
 import { loadOrCreateTreeHeadKey, type TreeHeadKey } from './security/signing-key.js';
 import { AuditTree } from './audit-tree.js';
 import { loadOrCreateFingerprintKey } from './security/fingerprint-key.js';
+import { LiveHub } from './realtime/hub.js';
 
 /** The system clock. */
 export const systemClock: Clock = { now: () => new Date() };
@@ -32,7 +33,7 @@ export interface Runtime {
 /** Opens the database named in the config, migrates it, and wires everything. */
 export async function startRuntime(
   config: Readonly<Config>,
-  options: { clock?: Clock; webRoot?: string | null; schema?: string } = {},
+  options: { clock?: Clock; webRoot?: string | null; schema?: string; live?: boolean } = {},
 ): Promise<Runtime> {
   const database = openDatabase(config.databaseUrl, { schema: options.schema });
   await migrateToLatest(database);
@@ -48,6 +49,8 @@ export async function startRuntime(
     totp: otpTotp,
     config,
     webRoot: options.webRoot === undefined ? defaultWebRoot : options.webRoot,
+    live: null,
   };
+  if (options.live) deps.live = new LiveHub({ db: database.db, uow: deps.db, clock });
   return { database, deps, treeHeadKey, close: () => database.close() };
 }

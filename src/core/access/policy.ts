@@ -7,6 +7,7 @@
 import type { Compartment } from './compartments.js';
 import { isWider } from './compartments.js';
 import type { Membership } from '../process/model.js';
+import type { SessionFormat } from '../rounds/model.js';
 import { isDelegationRole, isMediatorRole } from '../process/model.js';
 import type { CompartmentId, PartyId, ProcessId, UserId } from '../shared/ids.js';
 import { DomainError, notFound } from '../shared/errors.js';
@@ -216,4 +217,155 @@ export function canProposeAmendment(
   m: Membership | undefined,
 ): m is Membership & { partyId: PartyId } {
   return !!m && (m.role === 'head_of_delegation' || m.role === 'delegate') && !!m.partyId;
+}
+
+// ---- Rounds and sessions (C3) ------------------------------------------------------------------
+
+/**
+ * Whether a membership organises rounds: sets them up, invites to them and moves their status.
+ * The facilitator (who runs the logistics) and the mediator team.
+ */
+export function canOrganiseRounds(m: Membership | undefined): boolean {
+  return !!m && (m.role === 'facilitator' || isMediatorRole(m.role));
+}
+
+/** Whether a membership may put a round into consultations (the subject is plenary material). */
+export function canOpenConsultations(m: Membership | undefined): boolean {
+  return !!m && isMediatorRole(m.role);
+}
+
+/**
+ * Whether the venue of a round may be shown to a reader: only to someone invited to it, and only
+ * once they have acknowledged its confidentiality rules. Everyone else gets "venue withheld".
+ */
+export function canSeeVenue(
+  userId: UserId,
+  invitees: readonly UserId[],
+  acknowledged: boolean,
+): boolean {
+  return acknowledged && invitees.includes(userId);
+}
+
+/**
+ * Whether a reader may see that someone is invited to a round. Each party has its own invitation
+ * and logistics: organisers see the whole list, a party's delegation its own members and the
+ * mediator team, anyone else only themselves.
+ */
+export function canSeeInvitee(reader: Membership, invitee: Membership): boolean {
+  if (reader.userId === invitee.userId || canOrganiseRounds(reader)) return true;
+  if (isDelegationRole(reader.role))
+    return isMediatorRole(invitee.role) || invitee.partyId === reader.partyId;
+  return false;
+}
+
+/**
+ * Whether a membership may schedule a session of a format in its compartment: a party's head or
+ * delegate schedules its own caucus; the mediator team every other format.
+ */
+export function canScheduleSession(
+  m: Membership | undefined,
+  format: SessionFormat,
+  c: Compartment,
+): boolean {
+  if (!m || !canWriteCompartment(m, c)) return false;
+  if (format === 'caucus')
+    return (
+      (m.role === 'head_of_delegation' || m.role === 'delegate') &&
+      c.kind === 'caucus' &&
+      m.partyId === c.partyId
+    );
+  return isMediatorRole(m.role);
+}
+
+/**
+ * Whether a reader of a session may see one of its attendees. In shuttle and proximity sessions
+ * the parties never share a channel, so a party's members see only their own delegation and
+ * those who belong to no party; in every other format whoever sees the session sees who came.
+ */
+export function canSeeAttendee(
+  reader: Membership,
+  sharedChannel: boolean,
+  attendee: { partyId: PartyId | null },
+): boolean {
+  if (sharedChannel || !isDelegationRole(reader.role)) return true;
+  return attendee.partyId === null || attendee.partyId === reader.partyId;
+}
+
+/** Whether a membership keeps minutes and records attendance: the mediator team, note-takers included. */
+export function canKeepMinutes(m: Membership | undefined): boolean {
+  return !!m && isMediatorRole(m.role);
+}
+
+/**
+ * The party a membership answers for — approving plenary minutes, answering a consultation: its
+ * head of delegation only; null for everyone else.
+ */
+export function answeringParty(m: Membership | undefined): PartyId | null {
+  return m && m.role === 'head_of_delegation' && m.partyId ? m.partyId : null;
+}
+
+// ---- Messages (C8) ----------------------------------------------------------------------------
+
+/**
+ * Whether a membership may relay a message between two channels: the lead mediator or a mediator,
+ * from one party's bilateral channel to another party's, reading both.
+ */
+export function canRelay(m: Membership | undefined, from: Compartment, to: Compartment): boolean {
+  if (!m || (m.role !== 'lead_mediator' && m.role !== 'mediator')) return false;
+  if (from.kind !== 'bilateral' || to.kind !== 'bilateral' || from.partyId === to.partyId)
+    return false;
+  return canReadCompartment(m, from) && canWriteCompartment(m, to);
+}
+
+/**
+ * Whether a reader of a relayed message may see where it came from and which mediator relayed it:
+ * only the mediator team, reading the original's channel. Everyone else reads "relayed by the
+ * mediators" and nothing more.
+ */
+export function canSeeRelaySource(m: Membership | undefined, source: Compartment): boolean {
+  return !!m && isMediatorRole(m.role) && canReadCompartment(m, source);
+}
+
+// ---- Communiqués and press lines (C8) ---------------------------------------------------------
+
+/** Whether a membership drafts and edits communiqués and press lines: the mediator team. */
+export function canDraftCommunique(m: Membership | undefined): boolean {
+  return !!m && isMediatorRole(m.role);
+}
+
+/**
+ * Whom a membership approves a communiqué's wording for: its party (a head of delegation), the
+ * mediator team (the lead mediator), or nobody (null).
+ */
+export function communiqueApproverFor(
+  m: Membership | undefined,
+): { kind: 'party'; partyId: PartyId } | { kind: 'mediators' } | null {
+  if (!m) return null;
+  if (m.role === 'lead_mediator') return { kind: 'mediators' };
+  const party = answeringParty(m);
+  return party ? { kind: 'party', partyId: party } : null;
+}
+
+/** Whether a membership releases an approved communiqué: the lead mediator, who releases plenary material. */
+export function canReleaseCommunique(m: Membership | undefined): boolean {
+  return !!m && m.role === 'lead_mediator';
+}
+
+/** Whether a membership may log a party's public statement: its delegation, or the mediators. */
+export function canLogStatement(m: Membership | undefined, partyId: PartyId): boolean {
+  return canRecordDemand(m, partyId);
+}
+
+/** Whether a membership may raise a divergence from the agreed line: the mediator team. */
+export function canRaiseDivergence(m: Membership | undefined): boolean {
+  return !!m && isMediatorRole(m.role);
+}
+
+/**
+ * Whether a member may be told that something happened: events about material in a compartment
+ * follow that compartment; process-level events (status, parties, people) go to every member.
+ */
+export function canSeeEvent(m: Membership | undefined, c: Compartment | null): boolean {
+  if (!m) return false;
+  return c === null ? true : canReadCompartment(m, c);
 }

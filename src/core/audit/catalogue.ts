@@ -47,6 +47,50 @@ export interface AuditEvents {
   'preferences.saved': { partyId: string; revision: number; method: string };
   'preferences.shared': { partyId: string; shared: boolean };
   'analysis.viewed': { viewer: string; proposalId: string | null };
+  // Rounds and sessions (C3).
+  'round.created': { roundId: string; number: number };
+  'round.updated': { roundId: string; fields: string[]; rulesHash: string };
+  'round.invitees_changed': { roundId: string; invitees: number };
+  'round.status_changed': { roundId: string; from: string; to: string };
+  'round.acknowledged': { roundId: string; rulesHash: string };
+  'round.viewed': { roundId: string; venue: boolean };
+  'consultation.opened': { roundId: string; consultationId: string; deadline: string };
+  'consultation.closed': { roundId: string; consultationId: string };
+  'consultation.responded': { consultationId: string; partyId: string; kind: string };
+  'session.scheduled': { sessionId: string; roundId: string; format: string };
+  'session.attendance_recorded': { sessionId: string; attendees: number; revision: number };
+  'minutes.written': {
+    minutesId: string;
+    sessionId: string;
+    kind: string;
+    revision: number;
+    hash: string;
+    approvalsReset: number;
+  };
+  'minutes.approved': { minutesId: string; partyId: string; hash: string };
+  'calendar.exported': { rounds: number; sessions: number };
+  // Messages and communiqués (C8).
+  'thread.started': { threadId: string; sessionId: string | null };
+  'thread.read': { threadId: string };
+  'message.posted': { messageId: string; threadId: string };
+  'message.relayed': { messageId: string; relayOf: string; from: string; to: string };
+  'communique.drafted': { communiqueId: string; kind: string; hash: string };
+  'communique.edited': {
+    communiqueId: string;
+    revision: number;
+    hash: string;
+    approvalsReset: number;
+  };
+  'communique.circulated': { communiqueId: string; from: string; to: string; hash: string };
+  'communique.approved': { communiqueId: string; partyId: string | null; hash: string };
+  'communique.released': {
+    communiqueId: string;
+    number: number | null;
+    hash: string;
+    publicFrom: string;
+  };
+  'statement.logged': { statementId: string; partyId: string; agreedLineId: string | null };
+  'statement.divergence_raised': { statementId: string; agreedLineId: string };
 }
 
 /** Every kind of audit event. */

@@ -33,6 +33,8 @@ export const errorCodes = [
   'INVITATION_INVALID',
   /** A cookie-authenticated write without the CSRF token of its session. */
   'CSRF_REJECTED',
+  /** The round's confidentiality rules must be acknowledged before anything in it opens. */
+  'ACKNOWLEDGEMENT_REQUIRED',
 ] as const;
 
 /** The closed union of domain error codes. */

@@ -36,3 +36,19 @@ export type DemandId = Id<'Demand'>;
 export type PositionId = Id<'Position'>;
 /** A tabled proposal (package of options). */
 export type ProposalId = Id<'Proposal'>;
+/** A round of talks (C3): dates, a venue only its invitees see, sessions. */
+export type RoundId = Id<'Round'>;
+/** A session within a round (plenary, caucus, bilateral, shuttle, proximity); not a sign-in session. */
+export type RoundSessionId = Id<'RoundSession'>;
+/** The minutes of one session, of one kind (the mediators' or the plenary's). */
+export type MinutesId = Id<'Minutes'>;
+/** A consultation with principals opened in a round, with its deadline. */
+export type ConsultationId = Id<'Consultation'>;
+/** A thread of messages in one compartment. */
+export type ThreadId = Id<'Thread'>;
+/** One message of a thread. */
+export type MessageId = Id<'Message'>;
+/** A joint communiqué or press line. */
+export type CommuniqueId = Id<'Communique'>;
+/** A party's public statement, logged beside the agreed line. */
+export type StatementId = Id<'Statement'>;

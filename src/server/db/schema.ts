@@ -253,7 +253,180 @@ export interface PreferencesTable {
   updated_by: string;
 }
 
+export interface RoundsTable {
+  id: string;
+  process_id: string;
+  number: number;
+  title: string;
+  /** YYYY-MM-DD. */
+  starts_on: string;
+  /** YYYY-MM-DD. */
+  ends_on: string;
+  /** Shown only to invitees who acknowledged the rules. */
+  venue: string;
+  rules: string;
+  rules_hash: string;
+  status: string;
+  revision: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+export interface RoundInviteesTable {
+  round_id: string;
+  user_id: string;
+}
+export interface RoundAcknowledgementsTable {
+  round_id: string;
+  user_id: string;
+  rules_hash: string;
+  acknowledged_at: string;
+}
+export interface ConsultationsTable {
+  id: string;
+  process_id: string;
+  round_id: string;
+  compartment_id: string;
+  subject: string;
+  deadline: string;
+  opened_at: string;
+  opened_by: string;
+  closed_at: string | null;
+}
+export interface ConsultationResponsesTable {
+  consultation_id: string;
+  party_id: string;
+  compartment_id: string;
+  kind: string;
+  text: string;
+  responded_by: string;
+  responded_at: string;
+}
+export interface RoundSessionsTable {
+  id: string;
+  process_id: string;
+  round_id: string;
+  compartment_id: string;
+  format: string;
+  party_id: string | null;
+  title: string;
+  starts_at: string;
+  ends_at: string;
+  revision: number;
+  created_by: string;
+  created_at: string;
+}
+export interface SessionAgendaTable {
+  session_id: string;
+  issue_id: string;
+  position: number;
+}
+export interface SessionAttendanceTable {
+  session_id: string;
+  user_id: string;
+}
+export interface MinutesTable {
+  id: string;
+  process_id: string;
+  session_id: string;
+  kind: string;
+  compartment_id: string;
+  text: string;
+  hash: string;
+  revision: number;
+  updated_at: string;
+  updated_by: string;
+}
+export interface MinutesApprovalsTable {
+  minutes_id: string;
+  party_id: string;
+  hash: string;
+  approved_by: string;
+  approved_at: string;
+}
+export interface ThreadsTable {
+  id: string;
+  process_id: string;
+  compartment_id: string;
+  title: string;
+  session_id: string | null;
+  created_by: string;
+  created_at: string;
+}
+export interface MessagesTable {
+  id: string;
+  process_id: string;
+  thread_id: string;
+  compartment_id: string;
+  body: string;
+  author_user_id: string;
+  posted_at: string;
+  relay_of: string | null;
+  relay_of_compartment_id: string | null;
+}
+export interface CommuniquesTable {
+  id: string;
+  process_id: string;
+  kind: string;
+  number: number | null;
+  title: string;
+  text: string;
+  embargo_until: string | null;
+  state: string;
+  compartment_id: string;
+  /** The process's public compartment, set at release. */
+  public_compartment_id: string | null;
+  /** From when it is public (ISO 8601), set at release. */
+  public_from: string | null;
+  round_id: string | null;
+  hash: string;
+  revision: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  released_at: string | null;
+  released_by: string | null;
+}
+export interface CommuniqueApprovalsTable {
+  communique_id: string;
+  /** The party's id, or 'mediators'. */
+  approver: string;
+  party_id: string | null;
+  hash: string;
+  approved_by: string;
+  approved_at: string;
+}
+export interface PublicStatementsTable {
+  id: string;
+  process_id: string;
+  compartment_id: string;
+  party_id: string;
+  round_id: string | null;
+  agreed_line_id: string | null;
+  source: string;
+  stated_on: string;
+  text: string;
+  divergence: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
 export interface DB {
+  rounds: RoundsTable;
+  round_invitees: RoundInviteesTable;
+  round_acknowledgements: RoundAcknowledgementsTable;
+  consultations: ConsultationsTable;
+  consultation_responses: ConsultationResponsesTable;
+  round_sessions: RoundSessionsTable;
+  session_agenda: SessionAgendaTable;
+  session_attendance: SessionAttendanceTable;
+  minutes: MinutesTable;
+  minutes_approvals: MinutesApprovalsTable;
+  threads: ThreadsTable;
+  messages: MessagesTable;
+  communiques: CommuniquesTable;
+  communique_approvals: CommuniqueApprovalsTable;
+  public_statements: PublicStatementsTable;
   preferences: PreferencesTable;
   text_drafts: TextDraftsTable;
   text_versions: TextVersionsTable;

@@ -8,6 +8,9 @@ import { processesRepository } from './processes-repository.js';
 import { recordRepository } from './record-repository.js';
 import { textRepository } from './text-repository.js';
 import { preferencesRepository } from './preferences-repository.js';
+import { roundsRepository } from './rounds-repository.js';
+import { messagesRepository } from './messages-repository.js';
+import { communiquesRepository } from './communiques-repository.js';
 
 /** Runs each use case's work in one Kysely transaction with repositories bound to it. */
 export function kyselyUnitOfWork(
@@ -24,6 +27,9 @@ export function kyselyUnitOfWork(
           record: recordRepository(trx),
           text: textRepository(trx),
           preferences: preferencesRepository(trx),
+          rounds: roundsRepository(trx),
+          messages: messagesRepository(trx),
+          communiques: communiquesRepository(trx),
           audit: auditRepository(trx, {
             dialect: database.dialect,
             clock: deps.clock,

@@ -8,7 +8,14 @@ import type { Actor } from '../../core/access/policy.js';
 import type { Compartment } from '../../core/access/compartments.js';
 import type { Role } from '../../core/process/model.js';
 import type { Clock, CoreDeps, Totp } from '../../core/ports.js';
-import type { CompartmentId, ItemId, PartyId, ProcessId, UserId } from '../../core/shared/ids.js';
+import type {
+  CompartmentId,
+  ItemId,
+  PartyId,
+  ProcessId,
+  RoundId,
+  UserId,
+} from '../../core/shared/ids.js';
 import { addParty } from '../../core/usecases/add-party.js';
 import { addProcessLink } from '../../core/usecases/add-process-link.js';
 import { changeProcessStatus } from '../../core/usecases/change-process-status.js';
@@ -21,6 +28,7 @@ import type { AgendaIssue } from '../../core/record/model.js';
 import { seedDemoRecord } from './record.js';
 import { seedDemoText } from './text.js';
 import { seedDemoPreferences } from './preferences.js';
+import { seedDemoRounds } from './rounds.js';
 
 /** The password of every demo account (the demo is for trying Parley out, never for real talks). */
 export const demoPassword = 'demo-password-2019';
@@ -63,7 +71,20 @@ export interface DemoData {
   notes: Map<CompartmentId, ItemId>;
   /** The agenda issues with their options. */
   issues: AgendaIssue[];
+  /** The Oslo round of May 2019. */
+  roundId: RoundId;
+  /** The demo roles invited to that round (the others see "venue withheld"). */
+  roundInvitees: DemoRoleKey[];
 }
+
+/** Who is invited to the demo's round: the mediators, both heads and the government delegate. */
+export const demoRoundInvitees: DemoRoleKey[] = [
+  'leadMediator',
+  'mediator',
+  'govHead',
+  'govDelegate',
+  'oppHead',
+];
 
 const people: Array<{
   key: DemoRoleKey;
@@ -339,6 +360,23 @@ export async function seedDemo(realDeps: CoreDeps & { totp: Totp }): Promise<Dem
     },
   });
 
+  const roundId = await seedDemoRounds(deps, {
+    processId: process.id,
+    parties: { gov: gov.id, opp: opp.id },
+    compartments,
+    issues,
+    actors: {
+      lead: await actorOf(deps, 'lead.mediator@demo.parley'),
+      mediator: await actorOf(deps, 'mediator@demo.parley'),
+      govHead: await actorOf(deps, 'gov.head@demo.parley'),
+      oppHead: await actorOf(deps, 'opp.head@demo.parley'),
+    },
+    invitees: demoRoundInvitees.flatMap((k) =>
+      accounts.filter((a) => a.key === k).map((a) => a.userId),
+    ),
+    mark: inventedMark,
+  });
+
   return {
     processId: process.id,
     codename: process.codename,
@@ -347,6 +385,8 @@ export async function seedDemo(realDeps: CoreDeps & { totp: Totp }): Promise<Dem
     compartments,
     notes,
     issues,
+    roundId,
+    roundInvitees: demoRoundInvitees,
   };
 }
 

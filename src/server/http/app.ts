@@ -16,6 +16,7 @@ import { openApiDocument } from './openapi.js';
 import type { RouteDef } from './route.js';
 import { routeTable } from './routes/index.js';
 import { sessionTokenOf } from './session-cookie.js';
+import { registerLive } from '../realtime/route.js';
 
 /** The Content-Security-Policy of every answer: nothing but our own scripts and styles. */
 export const contentSecurityPolicy = [
@@ -119,6 +120,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   for (const def of routeTable) register(app, deps, def);
+
+  if (deps.live) {
+    const hub = deps.live;
+    await registerLive(app, hub, (request) => resolveCaller(deps, request));
+  }
 
   const document = openApiDocument(routeTable, '0.1.0');
   app.get('/api/openapi.json', async () => document);

@@ -17,6 +17,20 @@ import { createUser } from '../../core/usecases/create-user.js';
 import { acceptInvitation, createInvitation } from '../../core/usecases/manage-invitations.js';
 import { beginTotpSetup } from '../../core/usecases/manage-totp.js';
 import { createApiToken } from '../../core/usecases/manage-api-tokens.js';
+import { acknowledgeRound } from '../../core/usecases/acknowledge-round.js';
+import { approveCommunique } from '../../core/usecases/approve-communique.js';
+import { changeRoundStatus } from '../../core/usecases/change-round-status.js';
+import { changePartyStatus } from '../../core/usecases/change-party-status.js';
+import { circulateCommunique } from '../../core/usecases/circulate-communique.js';
+import type { CommuniqueView } from '../../core/usecases/communique-view.js';
+import { createRound } from '../../core/usecases/create-round.js';
+import { draftCommunique } from '../../core/usecases/draft-communique.js';
+import { logStatement } from '../../core/usecases/log-statement.js';
+import { releaseCommunique } from '../../core/usecases/release-communique.js';
+import { scheduleSession } from '../../core/usecases/schedule-session.js';
+import { startThread } from '../../core/usecases/start-thread.js';
+import { writeMinutes } from '../../core/usecases/write-minutes.js';
+import type { SessionFormat } from '../../core/rounds/model.js';
 import { actorOf, demoPassword, demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
 import { totpCodeAt } from '../security/crypto.js';
 import { testDatabases } from '../test-support/databases.js';
@@ -25,11 +39,13 @@ import { routeTable } from './app.js';
 import {
   delegation,
   demoRoleReads,
+  heads,
+  organisers,
   partyKey as demoPartyKey,
   team,
 } from '../test-support/oracle.js';
 
-type Outcome = 'allowed' | 'forbidden' | 'not_found' | 'rule';
+type Outcome = 'allowed' | 'forbidden' | 'not_found' | 'rule' | 'conflict' | 'acknowledge';
 interface Case {
   label: string;
   method: string;
@@ -48,6 +64,12 @@ interface Env {
   otherItem: string;
   joinable: ProcessId;
   compartments: Compartment[];
+  /** A round of the other process, for id substitution. */
+  otherRound: string;
+  /** A communiqué released without embargo (public to every member). */
+  released: CommuniqueView;
+  /** A government statement logged beside it. */
+  statement: string;
 }
 type Spec = (env: Env, role: DemoRoleKey) => Promise<Case[]>;
 
@@ -170,6 +192,135 @@ async function currentStatus(env: Env) {
     async (s) => (await s.processes.findProcess(env.p.demo.processId))?.status,
   );
 }
+
+// ---- Fixtures for rounds, messages and communiqués ---------------------------------------------
+const actorFor = async (env: Env, r: DemoRoleKey) => actorOf(deps(env), emailOf(env, r));
+const compartmentOfKind = (env: Env, kind: Compartment['kind'], party?: 'gov' | 'opp') =>
+  env.compartments.find(
+    (c) => c.kind === kind && (party === undefined || c.partyId === env.p.demo.parties[party]),
+  )!;
+/** Every demo role acknowledges a round's rules, so the matrix tests access, not the gate. */
+async function acknowledgeAll(env: Env, roundId: string, rulesHash: string) {
+  for (const r of demoRoleKeys)
+    await acknowledgeRound(deps(env), {
+      actor: await actorFor(env, r),
+      processId: env.p.demo.processId,
+      roundId: asId(roundId),
+      rulesHash,
+    });
+}
+/** A new round of the demo process, acknowledged by every role unless told otherwise. */
+async function freshRound(
+  env: Env,
+  options: { acknowledged?: boolean; to?: 'in_progress' | 'in_consultations' } = {},
+) {
+  const lead = await actorFor(env, 'leadMediator');
+  const view = await createRound(deps(env), {
+    actor: lead,
+    processId: env.p.demo.processId,
+    title: 'Matrix round',
+    startsOn: '2019-06-01',
+    endsOn: '2019-06-03',
+    venue: 'Matrix venue',
+    rules: null,
+    invitees: [lead.userId],
+  });
+  if (options.acknowledged !== false)
+    await acknowledgeAll(env, view.round.id, view.round.rulesHash);
+  const move = (to: 'in_progress' | 'in_consultations') =>
+    changeRoundStatus(deps(env), {
+      actor: lead,
+      processId: env.p.demo.processId,
+      roundId: view.round.id,
+      to,
+      consultation:
+        to === 'in_consultations'
+          ? { subject: 'matrix', deadline: new Date(Date.now() + 86_400_000).toISOString() }
+          : null,
+    });
+  if (options.to) await move('in_progress');
+  if (options.to === 'in_consultations') await move('in_consultations');
+  return view.round;
+}
+/** A session of the demo round, scheduled by whoever may. */
+async function freshSession(env: Env, format: SessionFormat, party: 'gov' | 'opp' | null = null) {
+  const by: DemoRoleKey = format === 'caucus' ? `${party ?? 'gov'}Head` : 'leadMediator';
+  return scheduleSession(deps(env), {
+    actor: await actorFor(env, by),
+    processId: env.p.demo.processId,
+    roundId: env.p.demo.roundId,
+    format,
+    partyId: party ? env.p.demo.parties[party] : null,
+    title: 'Matrix session',
+    startsAt: '2019-05-28T07:00:00Z',
+    endsAt: '2019-05-28T08:00:00Z',
+    agenda: [],
+  });
+}
+/** A thread in a compartment, started by someone who may write there. */
+async function freshThread(env: Env, c: Compartment) {
+  return startThread(deps(env), {
+    actor: await actorFor(env, writerOf(env, c)),
+    processId: env.p.demo.processId,
+    compartmentId: c.id,
+    title: 'Matrix thread',
+    body: 'matrix',
+    sessionId: null,
+  });
+}
+/** A communiqué drafted by the mediator, optionally circulated and approved by everyone. */
+async function freshCommunique(env: Env, stage: 'draft' | 'circulated' | 'approved' | 'released') {
+  const processId = env.p.demo.processId;
+  const c = await draftCommunique(deps(env), {
+    actor: await actorFor(env, 'mediator'),
+    processId,
+    kind: 'communique',
+    title: 'Matrix communiqué',
+    text: 'matrix',
+    embargoUntil: null,
+    roundId: null,
+  });
+  if (stage === 'draft') return c;
+  const lead = await actorFor(env, 'leadMediator');
+  await circulateCommunique(deps(env), {
+    actor: lead,
+    processId,
+    communiqueId: c.id,
+    hash: c.hash,
+  });
+  if (stage === 'circulated') return c;
+  // Every party must approve: the parties the matrix added (which have no delegation) withdraw.
+  const parties = await deps(env).db.transaction((s) => s.processes.listParties(processId));
+  for (const party of parties)
+    if (
+      party.status !== 'withdrawn' &&
+      party.id !== env.p.demo.parties.gov &&
+      party.id !== env.p.demo.parties.opp
+    )
+      await changePartyStatus(deps(env), {
+        actor: await actorFor(env, 'admin'),
+        processId,
+        partyId: party.id,
+        to: 'withdrawn',
+        reason: 'matrix fixture',
+      });
+  for (const r of ['govHead', 'oppHead', 'leadMediator'] as const)
+    await approveCommunique(deps(env), {
+      actor: await actorFor(env, r),
+      processId,
+      communiqueId: c.id,
+      hash: c.hash,
+    });
+  if (stage === 'approved') return c;
+  return releaseCommunique(deps(env), { actor: lead, processId, communiqueId: c.id, hash: c.hash });
+}
+const organises = (r: DemoRoleKey) => organisers.includes(r);
+const isHead = (r: DemoRoleKey) => heads.includes(r);
+/** Who schedules a session (and records its attendance): a party's head or delegate its own caucus, the mediators the rest. */
+const schedules = (env: Env, r: DemoRoleKey, format: SessionFormat, c: Compartment) =>
+  format === 'caucus'
+    ? r === `${partyKey(env, c)}Head` || r === `${partyKey(env, c)}Delegate`
+    : team.includes(r);
 
 // ---- The matrix: one spec per route ------------------------------------------------------------
 const P = (env: Env) => `/api/processes/${env.p.demo.processId}`;
@@ -896,6 +1047,514 @@ const matrix: Record<string, Spec> = {
       subject: env.other,
     },
   ],
+  'GET /api/processes/:processId/rounds': async (env) => [
+    { label: 'demo', method: 'GET', url: `${P(env)}/rounds`, expect: 'allowed' },
+    {
+      label: 'other',
+      method: 'GET',
+      url: `${O(env)}/rounds`,
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'POST /api/processes/:processId/rounds': async (env, r) => {
+    const payload = { title: 'Round', startsOn: '2019-06-01', endsOn: '2019-06-02', venue: 'x' };
+    return [
+      {
+        label: 'demo',
+        method: 'POST',
+        url: `${P(env)}/rounds`,
+        payload,
+        expect: organises(r) ? 'allowed' : 'forbidden',
+      },
+      {
+        label: 'other',
+        method: 'POST',
+        url: `${O(env)}/rounds`,
+        payload,
+        expect: 'not_found',
+        subject: env.other,
+      },
+    ];
+  },
+  'GET /api/processes/:processId/rounds/:roundId': async (env) => {
+    const unacknowledged = await freshRound(env, { acknowledged: false });
+    return [
+      {
+        label: 'demo round',
+        method: 'GET',
+        url: `${P(env)}/rounds/${env.p.demo.roundId}`,
+        expect: 'allowed',
+      },
+      {
+        label: 'unacknowledged',
+        method: 'GET',
+        url: `${P(env)}/rounds/${unacknowledged.id}`,
+        expect: 'acknowledge',
+      },
+      {
+        label: "another process's round",
+        method: 'GET',
+        url: `${P(env)}/rounds/${env.otherRound}`,
+        expect: 'not_found',
+        subject: env.otherRound,
+      },
+    ];
+  },
+  'PATCH /api/processes/:processId/rounds/:roundId': async (env, r) => {
+    const round = await freshRound(env);
+    return [
+      {
+        label: 'retitle',
+        method: 'PATCH',
+        url: `${P(env)}/rounds/${round.id}`,
+        payload: { baseRevision: round.revision, title: 'Retitled' },
+        expect: organises(r) ? 'allowed' : 'forbidden',
+      },
+    ];
+  },
+  'PUT /api/processes/:processId/rounds/:roundId/invitees': async (env, r) => {
+    const round = await freshRound(env);
+    return [
+      {
+        label: 'invite',
+        method: 'PUT',
+        url: `${P(env)}/rounds/${round.id}/invitees`,
+        payload: { baseRevision: round.revision, invitees: [env.p.demo.accounts[1]!.userId] },
+        expect: organises(r) ? 'allowed' : 'forbidden',
+      },
+    ];
+  },
+  'POST /api/processes/:processId/rounds/:roundId/status': async (env, r) => {
+    const planned = await freshRound(env);
+    const running = await freshRound(env, { to: 'in_progress' });
+    return [
+      {
+        label: 'start',
+        method: 'POST',
+        url: `${P(env)}/rounds/${planned.id}/status`,
+        payload: { to: 'in_progress' },
+        expect: organises(r) ? 'allowed' : 'forbidden',
+      },
+      {
+        label: 'into consultations',
+        method: 'POST',
+        url: `${P(env)}/rounds/${running.id}/status`,
+        payload: {
+          to: 'in_consultations',
+          consultation: { subject: 'x', deadline: new Date(Date.now() + 86_400_000).toISOString() },
+        },
+        expect: team.includes(r) ? 'allowed' : 'forbidden',
+      },
+    ];
+  },
+  'POST /api/processes/:processId/rounds/:roundId/acknowledgement': async (env) => {
+    const round = await freshRound(env, { acknowledged: false });
+    return [
+      {
+        label: 'acknowledge',
+        method: 'POST',
+        url: `${P(env)}/rounds/${round.id}/acknowledgement`,
+        payload: { rulesHash: round.rulesHash },
+        expect: 'allowed',
+      },
+      {
+        label: "another process's round",
+        method: 'POST',
+        url: `${P(env)}/rounds/${env.otherRound}/acknowledgement`,
+        payload: { rulesHash: round.rulesHash },
+        expect: 'not_found',
+        subject: env.otherRound,
+      },
+    ];
+  },
+  'POST /api/processes/:processId/rounds/:roundId/consultation/responses': async (env, r) => {
+    const round = await freshRound(env, { to: 'in_consultations' });
+    return [
+      {
+        label: 'answer',
+        method: 'POST',
+        url: `${P(env)}/rounds/${round.id}/consultation/responses`,
+        payload: { kind: 'accept' },
+        expect: isHead(r) ? 'allowed' : 'forbidden',
+      },
+    ];
+  },
+  'POST /api/processes/:processId/rounds/:roundId/sessions': async (env, r) =>
+    (
+      [
+        ['plenary', null],
+        ['proximity', null],
+        ['caucus', 'gov'],
+        ['bilateral', 'gov'],
+        ['bilateral', 'opp'],
+      ] as const
+    ).map(([format, party]) => {
+      const c =
+        format === 'caucus' || format === 'bilateral'
+          ? compartmentOfKind(env, format, party ?? 'gov')
+          : compartmentOfKind(env, 'plenary');
+      return {
+        label: `${format} ${party ?? ''}`,
+        method: 'POST',
+        url: `${P(env)}/rounds/${env.p.demo.roundId}/sessions`,
+        payload: {
+          format,
+          partyId: party ? env.p.demo.parties[party] : null,
+          title: 'Matrix',
+          startsAt: '2019-05-28T07:00:00Z',
+          endsAt: '2019-05-28T08:00:00Z',
+        },
+        expect: !reads(env, r, c)
+          ? 'not_found'
+          : schedules(env, r, format, c)
+            ? 'allowed'
+            : 'forbidden',
+      } satisfies Case;
+    }),
+  'PUT /api/processes/:processId/rounds/:roundId/sessions/:sessionId/attendance': async (env, r) =>
+    Promise.all(
+      (
+        [
+          ['plenary', null],
+          ['caucus', 'gov'],
+          ['bilateral', 'gov'],
+        ] as const
+      ).map(async ([format, party]) => {
+        const s = await freshSession(env, format, party);
+        const c = env.compartments.find((x) => x.id === s.session.compartmentId)!;
+        return {
+          label: `${format} ${party ?? ''}`,
+          method: 'PUT',
+          url: `${P(env)}/rounds/${env.p.demo.roundId}/sessions/${s.session.id}/attendance`,
+          payload: { baseRevision: s.session.revision, attendees: [] },
+          expect: !reads(env, r, c)
+            ? 'not_found'
+            : schedules(env, r, format, c)
+              ? 'allowed'
+              : 'forbidden',
+          subject: s.session.id,
+        } satisfies Case;
+      }),
+    ),
+  'PUT /api/processes/:processId/rounds/:roundId/sessions/:sessionId/minutes/:kind': async (
+    env,
+    r,
+  ) => {
+    const plenarySession = await freshSession(env, 'plenary');
+    const bilateral = await freshSession(env, 'bilateral', 'gov');
+    const path = (id: string) => `${P(env)}/rounds/${env.p.demo.roundId}/sessions/${id}/minutes`;
+    const plenary = compartmentOfKind(env, 'plenary');
+    const room = compartmentOfKind(env, 'mediators');
+    const channel = compartmentOfKind(env, 'bilateral', 'gov');
+    const keeps = team.includes(r);
+    return [
+      {
+        label: "mediators' minutes",
+        method: 'PUT',
+        url: `${path(plenarySession.session.id)}/mediators`,
+        payload: { baseRevision: 0, text: 'minutes' },
+        expect:
+          !reads(env, r, plenary) || !reads(env, r, room)
+            ? 'not_found'
+            : keeps
+              ? 'allowed'
+              : 'forbidden',
+      },
+      {
+        label: 'plenary minutes',
+        method: 'PUT',
+        url: `${path(plenarySession.session.id)}/plenary`,
+        payload: { baseRevision: 0, text: 'minutes' },
+        expect: !reads(env, r, plenary) ? 'not_found' : keeps ? 'allowed' : 'forbidden',
+        subject: plenarySession.session.id,
+      },
+      {
+        label: 'plenary minutes of a bilateral session',
+        method: 'PUT',
+        url: `${path(bilateral.session.id)}/plenary`,
+        payload: { baseRevision: 0, text: 'minutes' },
+        expect: !reads(env, r, channel) ? 'not_found' : keeps ? 'rule' : 'forbidden',
+        subject: bilateral.session.id,
+      },
+    ];
+  },
+  'POST /api/processes/:processId/rounds/:roundId/sessions/:sessionId/minutes/:kind/approvals':
+    async (env, r) => {
+      const s = await freshSession(env, 'plenary');
+      const write = async (kind: 'plenary' | 'mediators') =>
+        writeMinutes(deps(env), {
+          actor: await actorFor(env, 'mediator'),
+          processId: env.p.demo.processId,
+          roundId: env.p.demo.roundId,
+          sessionId: s.session.id,
+          kind,
+          baseRevision: 0,
+          text: `${kind} minutes`,
+        });
+      const plenaryMinutes = await write('plenary');
+      const own = await write('mediators');
+      const path = `${P(env)}/rounds/${env.p.demo.roundId}/sessions/${s.session.id}/minutes`;
+      const plenary = compartmentOfKind(env, 'plenary');
+      const room = compartmentOfKind(env, 'mediators');
+      return [
+        {
+          label: 'plenary minutes',
+          method: 'POST',
+          url: `${path}/plenary/approvals`,
+          payload: { hash: plenaryMinutes.hash },
+          expect: !reads(env, r, plenary) ? 'not_found' : isHead(r) ? 'allowed' : 'forbidden',
+        },
+        {
+          label: "mediators' minutes",
+          method: 'POST',
+          url: `${path}/mediators/approvals`,
+          payload: { hash: own.hash },
+          expect: !reads(env, r, room) ? 'not_found' : 'rule',
+        },
+      ];
+    },
+  'GET /api/processes/:processId/threads': async (env, r) => [
+    { label: 'all', method: 'GET', url: `${P(env)}/threads`, expect: 'allowed' },
+    {
+      label: 'other',
+      method: 'GET',
+      url: `${O(env)}/threads`,
+      expect: 'not_found',
+      subject: env.other,
+    },
+    ...(await perCompartment(env, (c) => ({
+      label: c.kind,
+      method: 'GET',
+      url: `${P(env)}/threads?compartmentId=${c.id}`,
+      expect: readOutcome(reads(env, r, c)),
+      subject: c.id,
+    }))),
+  ],
+  'POST /api/processes/:processId/threads': async (env, r) =>
+    perCompartment(env, (c) => ({
+      label: c.kind,
+      method: 'POST',
+      url: `${P(env)}/threads`,
+      payload: { compartmentId: c.id, title: 'matrix', body: 'matrix' },
+      expect: writeOutcome(reads(env, r, c), writes(env, r, c)),
+    })),
+  'GET /api/processes/:processId/threads/:threadId': async (env, r) =>
+    perCompartment(env, async (c) => {
+      const t = await freshThread(env, c);
+      return {
+        label: c.kind,
+        method: 'GET',
+        url: `${P(env)}/threads/${t.thread.id}`,
+        expect: readOutcome(reads(env, r, c)),
+        subject: t.thread.id,
+      };
+    }),
+  'POST /api/processes/:processId/threads/:threadId/messages': async (env, r) =>
+    perCompartment(env, async (c) => {
+      const t = await freshThread(env, c);
+      return {
+        label: c.kind,
+        method: 'POST',
+        url: `${P(env)}/threads/${t.thread.id}/messages`,
+        payload: { body: 'matrix' },
+        expect: writeOutcome(reads(env, r, c), writes(env, r, c)),
+        subject: t.thread.id,
+      };
+    }),
+  'POST /api/processes/:processId/messages/:messageId/relay': async (env, r) => {
+    const gov = compartmentOfKind(env, 'bilateral', 'gov');
+    const opp = compartmentOfKind(env, 'bilateral', 'opp');
+    const original = await freshThread(env, gov);
+    const target = await freshThread(env, opp);
+    const plenaryThread = await freshThread(env, compartmentOfKind(env, 'plenary'));
+    const seesOriginal = reads(env, r, gov);
+    return [
+      {
+        label: 'to the other side',
+        method: 'POST',
+        url: `${P(env)}/messages/${original.message.id}/relay`,
+        payload: { toThreadId: target.thread.id, body: 'relayed' },
+        expect: seesOriginal && reads(env, r, opp) && team.includes(r) ? 'allowed' : 'not_found',
+        subject: seesOriginal ? undefined : original.message.id,
+      },
+      {
+        label: 'into the plenary',
+        method: 'POST',
+        url: `${P(env)}/messages/${original.message.id}/relay`,
+        payload: { toThreadId: plenaryThread.thread.id, body: 'relayed' },
+        expect:
+          seesOriginal && reads(env, r, compartmentOfKind(env, 'plenary')) ? 'rule' : 'not_found',
+        subject: seesOriginal ? undefined : original.message.id,
+      },
+    ];
+  },
+  'GET /api/processes/:processId/communiques': async (env) => [
+    { label: 'demo', method: 'GET', url: `${P(env)}/communiques`, expect: 'allowed' },
+    {
+      label: 'other',
+      method: 'GET',
+      url: `${O(env)}/communiques`,
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'POST /api/processes/:processId/communiques': async (env, r) => [
+    {
+      label: 'draft',
+      method: 'POST',
+      url: `${P(env)}/communiques`,
+      payload: { kind: 'press_line', title: 'Line', text: 'matrix' },
+      expect: team.includes(r) ? 'allowed' : 'forbidden',
+    },
+    {
+      label: 'other',
+      method: 'POST',
+      url: `${O(env)}/communiques`,
+      payload: { kind: 'press_line', title: 'Line', text: 'matrix' },
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'PATCH /api/processes/:processId/communiques/:communiqueId': async (env, r) => {
+    const draft = await freshCommunique(env, 'draft');
+    const circulated = await freshCommunique(env, 'circulated');
+    const room = compartmentOfKind(env, 'mediators');
+    const plenary = compartmentOfKind(env, 'plenary');
+    const edit = (id: string) => `${P(env)}/communiques/${id}`;
+    return [
+      {
+        label: 'draft',
+        method: 'PATCH',
+        url: edit(draft.id),
+        payload: { baseRevision: draft.revision, text: 'edited' },
+        expect: writeOutcome(reads(env, r, room), team.includes(r)),
+        subject: draft.id,
+      },
+      {
+        label: 'circulated',
+        method: 'PATCH',
+        url: edit(circulated.id),
+        payload: { baseRevision: circulated.revision + 1, text: 'edited' },
+        expect: writeOutcome(reads(env, r, plenary), team.includes(r)),
+        subject: circulated.id,
+      },
+      {
+        label: 'released',
+        method: 'PATCH',
+        url: edit(env.released.id),
+        payload: { baseRevision: env.released.revision, text: 'edited' },
+        expect: 'conflict',
+      },
+    ];
+  },
+  'POST /api/processes/:processId/communiques/:communiqueId/circulation': async (env, r) => {
+    const draft = await freshCommunique(env, 'draft');
+    return [
+      {
+        label: 'circulate',
+        method: 'POST',
+        url: `${P(env)}/communiques/${draft.id}/circulation`,
+        payload: { hash: draft.hash },
+        expect: !reads(env, r, compartmentOfKind(env, 'mediators'))
+          ? 'not_found'
+          : r === 'leadMediator'
+            ? 'allowed'
+            : 'forbidden',
+        subject: draft.id,
+      },
+    ];
+  },
+  'POST /api/processes/:processId/communiques/:communiqueId/approvals': async (env, r) => {
+    const draft = await freshCommunique(env, 'draft');
+    const circulated = await freshCommunique(env, 'circulated');
+    const approves = isHead(r) || r === 'leadMediator';
+    return [
+      {
+        label: 'circulated',
+        method: 'POST',
+        url: `${P(env)}/communiques/${circulated.id}/approvals`,
+        payload: { hash: circulated.hash },
+        expect: !reads(env, r, compartmentOfKind(env, 'plenary'))
+          ? 'not_found'
+          : approves
+            ? 'allowed'
+            : 'forbidden',
+        subject: circulated.id,
+      },
+      {
+        label: 'draft',
+        method: 'POST',
+        url: `${P(env)}/communiques/${draft.id}/approvals`,
+        payload: { hash: draft.hash },
+        expect: !reads(env, r, compartmentOfKind(env, 'mediators'))
+          ? 'not_found'
+          : approves
+            ? 'rule'
+            : 'forbidden',
+        subject: draft.id,
+      },
+    ];
+  },
+  'POST /api/processes/:processId/communiques/:communiqueId/release': async (env, r) => {
+    const approved = await freshCommunique(env, 'approved');
+    return [
+      {
+        label: 'release',
+        method: 'POST',
+        url: `${P(env)}/communiques/${approved.id}/release`,
+        payload: { hash: approved.hash },
+        expect: !reads(env, r, compartmentOfKind(env, 'plenary'))
+          ? 'not_found'
+          : r === 'leadMediator'
+            ? 'allowed'
+            : 'forbidden',
+        subject: approved.id,
+      },
+    ];
+  },
+  'POST /api/processes/:processId/statements': async (env, r) => {
+    const payload = {
+      partyId: env.p.demo.parties.gov,
+      agreedLineId: env.released.id,
+      source: 'press',
+      statedOn: '2019-05-30',
+      text: 'statement',
+    };
+    return [
+      {
+        label: 'gov statement',
+        method: 'POST',
+        url: `${P(env)}/statements`,
+        payload,
+        expect:
+          team.includes(r) || (delegation.gov as readonly string[]).includes(r)
+            ? 'allowed'
+            : 'forbidden',
+      },
+      {
+        label: 'other',
+        method: 'POST',
+        url: `${O(env)}/statements`,
+        payload,
+        expect: 'not_found',
+        subject: env.other,
+      },
+    ];
+  },
+  'POST /api/processes/:processId/statements/:statementId/divergence': async (env, r) => [
+    {
+      label: 'divergence',
+      method: 'POST',
+      url: `${P(env)}/statements/${env.statement}/divergence`,
+      payload: { note: 'diverges' },
+      expect: writeOutcome(reads(env, r, compartmentOfKind(env, 'plenary')), team.includes(r)),
+      subject: env.statement,
+    },
+  ],
+  'GET /api/me/calendar.ics': async () => [
+    { label: 'calendar', method: 'GET', url: '/api/me/calendar.ics', expect: 'allowed' },
+  ],
   'GET /api/audit/tree-head': async () => [
     { label: 'head', method: 'GET', url: '/api/audit/tree-head', expect: 'allowed' },
   ],
@@ -909,6 +1568,8 @@ const statusFor: Record<Outcome, number[]> = {
   forbidden: [403],
   not_found: [404],
   rule: [422],
+  conflict: [409],
+  acknowledge: [403],
 };
 const [sqlite] = await testDatabases();
 
@@ -968,13 +1629,38 @@ describe('the authorization matrix', () => {
       title: 'Joinable',
       requireTotp: false,
     });
-    env = {
+    const otherRound = await createRound(d, {
+      actor: await actorOf(d, 'other.lead@fixture.parley'),
+      processId: other.id,
+      title: 'Other round',
+      startsOn: '2019-06-01',
+      endsOn: '2019-06-02',
+      venue: 'elsewhere',
+      rules: null,
+      invitees: [],
+    });
+    const partial = {
       p,
       other: other.id,
       otherItem: otherItem.id,
       joinable: joinable.id,
       compartments: p.demo.compartments,
+      otherRound: otherRound.round.id,
     };
+    const demoRound = (await d.db.transaction((s) => s.rounds.findRound(p.demo.roundId)))!;
+    await acknowledgeAll(partial as unknown as Env, demoRound.id, demoRound.rulesHash);
+    const released = await freshCommunique(partial as unknown as Env, 'released');
+    const statement = await logStatement(d, {
+      actor: await actorOf(d, 'mediator@demo.parley'),
+      processId: p.demo.processId,
+      partyId: p.demo.parties.gov,
+      roundId: null,
+      agreedLineId: released.id,
+      source: 'fixture',
+      statedOn: '2019-05-30',
+      text: 'fixture',
+    });
+    env = { ...partial, released, statement: statement.id };
     for (const r of demoRoleKeys) sessions.set(r, await p.session(r));
   });
   afterAll(async () => env.p.close());
@@ -1002,7 +1688,12 @@ describe('the authorization matrix', () => {
             payload: c.payload as object,
           });
           checked++;
-          if (!statusFor[c.expect].includes(res.statusCode))
+          const gated =
+            res.statusCode === 403 && res.json().error?.code === 'ACKNOWLEDGEMENT_REQUIRED';
+          if (
+            !statusFor[c.expect].includes(res.statusCode) ||
+            gated !== (c.expect === 'acknowledge')
+          )
             mismatches.push(
               `${def.method} ${def.url} [${c.label}] as ${role}: expected ${c.expect}, got ${res.statusCode} ${res.body.slice(0, 120)}`,
             );

@@ -1,9 +1,12 @@
 /**
  * The canary test: a unique string is planted in every compartment of the demo — in notes,
  * private positions, proposals, amendments, published versions and the working draft — and
- * every demo role then reads through every GET route of the API (lists, searches, single items,
- * the record, the text and its versions, diffs, exports, verification, amendments, analysis,
- * audit, errors). Each canary must appear exactly where that role may see its compartment.
+ * further canaries in threads and messages (a shuttle relay among them), communiqué drafts and
+ * releases, sessions, minutes, consultation answers and public statements, and in a round's
+ * venue. Every demo role then reads through every GET route of the API (lists, searches, single
+ * items, the record, the text and its versions, diffs, exports, verification, amendments,
+ * analysis, rounds, threads, communiqués, the calendar, audit, errors). Each canary must appear
+ * exactly where that role may see its compartment, and the venue only to the round's invitees.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,18 +18,34 @@ import { publishVersion } from '../../core/usecases/publish-version.js';
 import { recordPosition } from '../../core/usecases/record-position.js';
 import { tableProposal } from '../../core/usecases/table-proposal.js';
 import { asId } from '../../core/shared/ids.js';
+import { acknowledgeRound } from '../../core/usecases/acknowledge-round.js';
+import { approveCommunique } from '../../core/usecases/approve-communique.js';
+import { approveMinutes } from '../../core/usecases/approve-minutes.js';
+import { changeRoundStatus } from '../../core/usecases/change-round-status.js';
+import { circulateCommunique } from '../../core/usecases/circulate-communique.js';
+import { createRound } from '../../core/usecases/create-round.js';
+import { draftCommunique } from '../../core/usecases/draft-communique.js';
+import { logStatement } from '../../core/usecases/log-statement.js';
+import { relayMessage } from '../../core/usecases/relay-message.js';
+import { releaseCommunique } from '../../core/usecases/release-communique.js';
+import { respondToConsultation } from '../../core/usecases/respond-to-consultation.js';
+import { scheduleSession } from '../../core/usecases/schedule-session.js';
+import { startThread } from '../../core/usecases/start-thread.js';
+import { writeMinutes } from '../../core/usecases/write-minutes.js';
 import { actorOf, demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
 import { testDatabases } from '../test-support/databases.js';
 import { startTestParley, type TestParley } from '../test-support/harness.js';
-import { demoRoleReads, partyKey } from '../test-support/oracle.js';
+import { demoRoleReads, demoRoleSeesVenue, partyKey } from '../test-support/oracle.js';
 import { routeTable } from './app.js';
 
 const [sqlite] = await testDatabases();
 
-/** A canary per compartment: its compartment and the string. */
+/** A canary per compartment and kind of material: its compartment and the string. */
 interface Canary {
   compartment: Compartment;
   value: string;
+  /** What carries it: notes and the record, messages, communiqués, round material. */
+  what: 'note' | 'message' | 'communique' | 'round';
 }
 
 describe('canaries planted in every compartment', () => {
@@ -34,6 +53,7 @@ describe('canaries planted in every compartment', () => {
   const canaries: Canary[] = [];
   const crawled = new Set<string>();
   const seen = new Map<DemoRoleKey, string>();
+  const venueCanary = `VENUECANARY${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
     p = await startTestParley(sqlite!);
@@ -46,7 +66,7 @@ describe('canaries planted in every compartment', () => {
     for (const c of p.demo.compartments) {
       const label = c.partyId ? `${c.kind}-${partyKey(p.demo, c)}` : c.kind;
       const value = `CANARY${label.replace('-', '')}${randomUUID().slice(0, 8)}`;
-      canaries.push({ compartment: c, value });
+      canaries.push({ compartment: c, value, what: 'note' });
       const writer: DemoRoleKey = c.partyId
         ? (`${partyKey(p.demo, c)}Head` as DemoRoleKey)
         : 'leadMediator';
@@ -109,6 +129,192 @@ describe('canaries planted in every compartment', () => {
       edit: { kind: 'retitle', title: `Draft ${room.value}` },
     });
 
+    // ---- Rounds, messages and communiqués ----------------------------------------------------
+    const canaryFor = (c: Compartment, what: Canary['what']) => {
+      const label = c.partyId ? `${c.kind}${partyKey(p.demo, c)}` : c.kind;
+      const value = `${what.toUpperCase()}CANARY${label}${randomUUID().slice(0, 8)}`;
+      canaries.push({ compartment: c, value, what });
+      return value;
+    };
+    const of = (kind: Compartment['kind'], party?: 'gov' | 'opp') =>
+      p.demo.compartments.find(
+        (c) => c.kind === kind && (party === undefined || c.partyId === p.demo.parties[party]),
+      )!;
+    const writerOf = (c: Compartment): DemoRoleKey =>
+      c.partyId ? (`${partyKey(p.demo, c)}Head` as DemoRoleKey) : 'leadMediator';
+    const venueRound = await createRound(d, {
+      actor: lead,
+      processId,
+      title: 'Round with a canary venue',
+      startsOn: '2019-06-10',
+      endsOn: '2019-06-12',
+      venue: `Venue ${venueCanary}`,
+      rules: null,
+      invitees: p.demo.roundInvitees.map((k) => p.demo.accounts.find((a) => a.key === k)!.userId),
+    });
+    for (const roundId of [p.demo.roundId, venueRound.round.id]) {
+      const round = (await d.db.transaction((s) => s.rounds.findRound(roundId)))!;
+      for (const role of demoRoleKeys)
+        await acknowledgeRound(d, {
+          actor: await actor(role),
+          processId,
+          roundId,
+          rulesHash: round.rulesHash,
+        });
+    }
+    // Threads and messages in every compartment; a shuttle relay from one channel to the other.
+    const firstMessages = new Map<string, string>();
+    const threadIn = new Map<string, string>();
+    for (const c of p.demo.compartments) {
+      const value = canaryFor(c, 'message');
+      const t = await startThread(d, {
+        actor: await actor(writerOf(c)),
+        processId,
+        compartmentId: c.id,
+        title: `Thread ${value}`,
+        body: `Message ${value}`,
+        sessionId: null,
+      });
+      firstMessages.set(c.id, t.message.id);
+      threadIn.set(c.id, t.thread.id);
+    }
+    const oppMessage = canaries.find(
+      (x) => x.what === 'message' && x.compartment.id === of('bilateral', 'opp').id,
+    )!;
+    await relayMessage(d, {
+      actor: await actor('mediator'),
+      processId,
+      messageId: asId(firstMessages.get(of('bilateral', 'gov').id)!),
+      toThreadId: asId(threadIn.get(of('bilateral', 'opp').id)!),
+      body: `Reworded for the other side ${oppMessage.value}`,
+    });
+    // Communiqués: a draft in the mediators' room, a circulated draft and an embargoed release in
+    // the plenary, a release without embargo in public.
+    const mediator = await actor('mediator');
+    const draft = async (value: string, embargoUntil: string | null = null) =>
+      draftCommunique(d, {
+        actor: mediator,
+        processId,
+        kind: 'communique',
+        title: `Communiqué ${value}`,
+        text: `Wording ${value}`,
+        embargoUntil,
+        roundId: null,
+      });
+    const approveAndRelease = async (c: { id: typeof roomDraft.id; hash: string }) => {
+      await circulateCommunique(d, { actor: lead, processId, communiqueId: c.id, hash: c.hash });
+      for (const r of ['govHead', 'oppHead', 'leadMediator'] as const)
+        await approveCommunique(d, {
+          actor: await actor(r),
+          processId,
+          communiqueId: c.id,
+          hash: c.hash,
+        });
+      await releaseCommunique(d, { actor: lead, processId, communiqueId: c.id, hash: c.hash });
+    };
+    const roomDraft = await draft(canaryFor(of('mediators'), 'communique'));
+    void roomDraft;
+    const plenaryValue = canaryFor(of('plenary'), 'communique');
+    const circulated = await draft(plenaryValue);
+    await circulateCommunique(d, {
+      actor: lead,
+      processId,
+      communiqueId: circulated.id,
+      hash: circulated.hash,
+    });
+    await approveAndRelease(await draft(plenaryValue, '2099-01-01T00:00:00Z'));
+    const released = await draft(canaryFor(of('public'), 'communique'));
+    await approveAndRelease(released);
+    // Round material: sessions, minutes, a consultation and its answers, a public statement.
+    const roundId = p.demo.roundId;
+    const plenaryRound = canaryFor(of('plenary'), 'round');
+    const session = await scheduleSession(d, {
+      actor: lead,
+      processId,
+      roundId,
+      format: 'plenary',
+      partyId: null,
+      title: `Session ${plenaryRound}`,
+      startsAt: '2019-05-28T07:00:00Z',
+      endsAt: '2019-05-28T09:00:00Z',
+      agenda: [],
+    });
+    for (const party of ['gov', 'opp'] as const) {
+      await scheduleSession(d, {
+        actor: await actor(`${party}Head`),
+        processId,
+        roundId,
+        format: 'caucus',
+        partyId: p.demo.parties[party],
+        title: `Caucus ${canaryFor(of('caucus', party), 'round')}`,
+        startsAt: '2019-05-28T10:00:00Z',
+        endsAt: '2019-05-28T11:00:00Z',
+        agenda: [],
+      });
+      await scheduleSession(d, {
+        actor: lead,
+        processId,
+        roundId,
+        format: 'bilateral',
+        partyId: p.demo.parties[party],
+        title: `Bilateral ${canaryFor(of('bilateral', party), 'round')}`,
+        startsAt: '2019-05-28T12:00:00Z',
+        endsAt: '2019-05-28T13:00:00Z',
+        agenda: [],
+      });
+    }
+    const minutes = (kind: 'mediators' | 'plenary', text: string) =>
+      writeMinutes(d, {
+        actor: mediator,
+        processId,
+        roundId,
+        sessionId: session.session.id,
+        kind,
+        baseRevision: 0,
+        text,
+      });
+    await minutes('mediators', `Minutes ${canaryFor(of('mediators'), 'round')}`);
+    const plenaryMinutes = await minutes('plenary', `Minutes ${plenaryRound}`);
+    await approveMinutes(d, {
+      actor: await actor('govHead'),
+      processId,
+      roundId,
+      sessionId: session.session.id,
+      kind: 'plenary',
+      hash: plenaryMinutes.hash,
+    });
+    await changeRoundStatus(d, {
+      actor: lead,
+      processId,
+      roundId,
+      to: 'in_consultations',
+      consultation: {
+        subject: `Consulted on ${plenaryRound}`,
+        deadline: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+    });
+    for (const party of ['gov', 'opp'] as const) {
+      const value = canaries.find(
+        (x) => x.what === 'round' && x.compartment.id === of('bilateral', party).id,
+      )!.value;
+      await respondToConsultation(d, {
+        actor: await actor(`${party}Head`),
+        processId,
+        roundId,
+        kind: 'counter_text',
+        text: `Counter-text ${value}`,
+      });
+    }
+    await logStatement(d, {
+      actor: mediator,
+      processId,
+      partyId: p.demo.parties.gov,
+      roundId,
+      agreedLineId: released.id,
+      source: `Source ${plenaryRound}`,
+      statedOn: '2019-05-30',
+      text: `Statement ${plenaryRound}`,
+    });
     const versions = (
       await d.db.transaction((s) =>
         s.text.listVersions(
@@ -119,6 +325,9 @@ describe('canaries planted in every compartment', () => {
     ).map((v) => v.number);
     const notes = await d.db.transaction((s) =>
       s.items.listItems({ processId, visible: p.demo.compartments.map((c) => c.id), limit: 500 }),
+    );
+    const threads = await d.db.transaction((s) =>
+      s.messages.listThreads({ processId, visible: p.demo.compartments.map((c) => c.id) }),
     );
     const P = `/api/processes/${processId}`;
     const urls: Array<[string, string]> = [
@@ -159,6 +368,22 @@ describe('canaries planted in every compartment', () => {
       ['/api/processes/:processId/analysis', `${P}/analysis`],
       ['/api/audit/tree-head', '/api/audit/tree-head'],
       ['/api/audit/consistency', '/api/audit/consistency?from=1&to=2'],
+      ['/api/processes/:processId/rounds', `${P}/rounds`],
+      ['/api/processes/:processId/rounds/:roundId', `${P}/rounds/${p.demo.roundId}`],
+      ['/api/processes/:processId/rounds/:roundId', `${P}/rounds/${venueRound.round.id}`],
+      ['/api/processes/:processId/rounds/:roundId', `${P}/rounds/${randomUUID()}`],
+      ['/api/processes/:processId/threads', `${P}/threads`],
+      ...p.demo.compartments.map((c): [string, string] => [
+        '/api/processes/:processId/threads',
+        `${P}/threads?compartmentId=${c.id}`,
+      ]),
+      ...threads.map((t): [string, string] => [
+        '/api/processes/:processId/threads/:threadId',
+        `${P}/threads/${t.id}`,
+      ]),
+      ['/api/processes/:processId/threads/:threadId', `${P}/threads/${randomUUID()}`],
+      ['/api/processes/:processId/communiques', `${P}/communiques`],
+      ['/api/me/calendar.ics', '/api/me/calendar.ics'],
     ];
     for (const role of demoRoleKeys) {
       const session = await p.session(role);
@@ -166,7 +391,8 @@ describe('canaries planted in every compartment', () => {
       for (const [route, url] of urls) {
         crawled.add(route);
         const res = await p.as(session, { method: 'GET', url });
-        all += `\n${res.body}`;
+        // iCalendar folds long lines; unfold so a canary split across two lines is still found.
+        all += `\n${res.body.replace(/\r\n[ \t]/g, '')}`;
       }
       seen.set(role, all);
     }
@@ -191,10 +417,18 @@ describe('canaries planted in every compartment', () => {
         const found = body.includes(c.value);
         if (may !== found)
           wrong.push(
-            `${role} ${found ? 'sees' : 'misses'} the ${c.compartment.kind} canary${c.compartment.partyId ? ` of ${partyKey(p.demo, c.compartment)}` : ''}`,
+            `${role} ${found ? 'sees' : 'misses'} the ${c.compartment.kind} ${c.what} canary${c.compartment.partyId ? ` of ${partyKey(p.demo, c.compartment)}` : ''}`,
           );
       }
     }
+    expect(wrong).toEqual([]);
+    expect(canaries.filter((c) => c.what === 'message')).toHaveLength(p.demo.compartments.length);
+  });
+
+  it('shows the canary venue only to those invited to the round', () => {
+    const wrong = demoRoleKeys.filter(
+      (role) => (seen.get(role) ?? '').includes(venueCanary) !== demoRoleSeesVenue(p.demo, role),
+    );
     expect(wrong).toEqual([]);
   });
 });

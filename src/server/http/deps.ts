@@ -2,6 +2,7 @@
 import type { Config } from '../config.js';
 import type { AuditTreePort, CoreDeps, Totp } from '../../core/ports.js';
 import type { FingerprintKey } from '../../core/trace/fingerprint.js';
+import type { LiveHub } from '../realtime/hub.js';
 
 /** The dependencies of buildApp. */
 export interface AppDeps extends CoreDeps {
@@ -11,6 +12,8 @@ export interface AppDeps extends CoreDeps {
   /** The secret that fingerprints each issued copy. */
   fingerprintKey: FingerprintKey;
   config: Readonly<Config>;
+  /** The live-updates hub, or null to serve no WebSocket (most tests). */
+  live: LiveHub | null;
   /** Where the built web app lives (index.html), or null to serve the API only. */
   webRoot: string | null;
 }

@@ -21,6 +21,7 @@ export const statusOf: Record<ErrorCode, number> = {
   IMMUTABLE: 409,
   INVITATION_INVALID: 410,
   CSRF_REJECTED: 403,
+  ACKNOWLEDGEMENT_REQUIRED: 403,
 };
 
 /** The body of an error answer. */

@@ -25,6 +25,8 @@ export interface TestParley {
   session(key: DemoRoleKey): Promise<Session>;
   /** Signs in with any credentials, uncached. */
   signIn(email: string, password: string): Promise<Session>;
+  /** Listens on a free loopback port (for WebSocket tests); returns host:port. */
+  listen(): Promise<string>;
   /** inject() with a session's cookie and CSRF header. */
   as(session: Session | null, options: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -41,7 +43,7 @@ export function testClock(
 /** Starts Parley on a fresh database with the demo seeded. */
 export async function startTestParley(
   target: TestDatabase,
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock; live?: boolean } = {},
 ): Promise<TestParley> {
   const fresh = await target.fresh();
   const config = loadConfig({
@@ -53,9 +55,11 @@ export async function startTestParley(
     clock: options.clock,
     webRoot: null,
     schema: fresh.schema,
+    live: options.live,
   });
   const demo = await seedDemo(runtime.deps);
   const app = await buildApp(runtime.deps);
+  await runtime.deps.live?.start();
   const sessions = new Map<DemoRoleKey, Session>();
 
   async function signIn(email: string, password: string): Promise<Session> {
@@ -86,6 +90,12 @@ export async function startTestParley(
       const s = await signIn(account.email, account.password);
       sessions.set(key, s);
       return s;
+    },
+    async listen() {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const address = app.server.address();
+      if (!address || typeof address === 'string') throw new Error('no address');
+      return `127.0.0.1:${address.port}`;
     },
     as(session, options) {
       const headers: Record<string, string> = {

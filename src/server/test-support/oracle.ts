@@ -34,3 +34,17 @@ export function demoRoleReads(demo: DemoData, r: DemoRoleKey, c: Compartment): b
       return (delegation[partyKey(demo, c)] as readonly string[]).includes(r);
   }
 }
+
+/**
+ * Who organises rounds (sets them up, invites, moves their status): the facilitator, who runs the
+ * process's logistics, and the mediator team, who run the talks.
+ */
+export const organisers: readonly DemoRoleKey[] = ['admin', 'leadMediator', 'mediator'];
+
+/** Each party's head of delegation: answers, approves and signs for the party. */
+export const heads: readonly DemoRoleKey[] = ['govHead', 'oppHead'];
+
+/** Whether a demo role may see the venue of the demo's round: only those invited to it. */
+export function demoRoleSeesVenue(demo: DemoData, r: DemoRoleKey): boolean {
+  return demo.roundInvitees.includes(r);
+}

@@ -8,6 +8,9 @@ import { processRoutes } from './processes.js';
 import { recordRoutes } from './record.js';
 import { textRoutes } from './text.js';
 import { analysisRoutes } from './analysis.js';
+import { roundRoutes } from './rounds.js';
+import { messageRoutes } from './messages.js';
+import { communiqueRoutes } from './communiques.js';
 
 export const routeTable: readonly RouteDef[] = [
   ...authRoutes,
@@ -17,4 +20,7 @@ export const routeTable: readonly RouteDef[] = [
   ...recordRoutes,
   ...textRoutes,
   ...analysisRoutes,
+  ...roundRoutes,
+  ...messageRoutes,
+  ...communiqueRoutes,
 ];

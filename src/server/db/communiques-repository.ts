@@ -1,0 +1,236 @@
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type {
+  Communique,
+  CommuniqueKind,
+  CommuniqueState,
+  PublicStatement,
+} from '../../core/communiques/model.js';
+import type { CommuniqueStore } from '../../core/ports.js';
+import { asId, type CompartmentId } from '../../core/shared/ids.js';
+import type { CommuniquesTable, DB, PublicStatementsTable } from './schema.js';
+import { visibleTo } from './visible-to.js';
+
+const toCommunique = (r: CommuniquesTable): Communique => ({
+  id: asId(r.id),
+  processId: asId(r.process_id),
+  kind: r.kind as CommuniqueKind,
+  number: r.number,
+  title: r.title,
+  text: r.text,
+  embargoUntil: r.embargo_until,
+  state: r.state as CommuniqueState,
+  compartmentId: asId(r.compartment_id),
+  roundId: r.round_id === null ? null : asId(r.round_id),
+  hash: r.hash,
+  revision: r.revision,
+  createdBy: asId(r.created_by),
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  releasedAt: r.released_at,
+  releasedBy: r.released_by === null ? null : asId(r.released_by),
+  publicFrom: r.public_from,
+});
+
+const toStatement = (r: PublicStatementsTable): PublicStatement => ({
+  id: asId(r.id),
+  processId: asId(r.process_id),
+  compartmentId: asId(r.compartment_id),
+  partyId: asId(r.party_id),
+  roundId: r.round_id === null ? null : asId(r.round_id),
+  agreedLineId: r.agreed_line_id === null ? null : asId(r.agreed_line_id),
+  source: r.source,
+  statedOn: r.stated_on,
+  text: r.text,
+  divergence: r.divergence,
+  recordedBy: asId(r.recorded_by),
+  recordedAt: r.recorded_at,
+});
+
+/**
+ * Where a communiqué is visible: in its compartment, or — once released and its embargo past — in
+ * the public compartment. Both halves go through `visibleTo`.
+ */
+const communiqueVisible =
+  (visible: readonly CompartmentId[], now: string) => (eb: ExpressionBuilder<DB, 'communiques'>) =>
+    eb.or([
+      visibleTo(visible),
+      eb.and([eb('public_from', '<=', now), visibleTo(visible, 'public_compartment_id')]),
+    ]);
+
+/** Communiqués, approvals and public statements in SQL; every read is filtered by `visibleTo`. */
+export function communiquesRepository(db: Kysely<DB>): CommuniqueStore {
+  const values = (c: Communique, publicCompartment: string | null) => ({
+    kind: c.kind,
+    number: c.number,
+    title: c.title,
+    text: c.text,
+    embargo_until: c.embargoUntil,
+    state: c.state,
+    compartment_id: c.compartmentId,
+    public_compartment_id: publicCompartment,
+    public_from: c.publicFrom,
+    round_id: c.roundId,
+    hash: c.hash,
+    revision: c.revision,
+    updated_at: c.updatedAt,
+    released_at: c.releasedAt,
+    released_by: c.releasedBy,
+  });
+  async function publicCompartmentOf(c: Communique): Promise<string | null> {
+    if (c.publicFrom === null) return null;
+    const r = await db
+      .selectFrom('compartments')
+      .select('id')
+      .where('process_id', '=', c.processId)
+      .where('kind', '=', 'public')
+      .executeTakeFirst();
+    return r?.id ?? null;
+  }
+
+  return {
+    async insertCommunique(c) {
+      await db
+        .insertInto('communiques')
+        .values({
+          id: c.id,
+          process_id: c.processId,
+          created_by: c.createdBy,
+          created_at: c.createdAt,
+          ...values(c, await publicCompartmentOf(c)),
+        })
+        .execute();
+    },
+    async updateCommunique(c, expectedRevision) {
+      const res = await db
+        .updateTable('communiques')
+        .set(values(c, await publicCompartmentOf(c)))
+        .where('id', '=', c.id)
+        .where('revision', '=', expectedRevision)
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows) === 1;
+    },
+    async findCommunique(id, visible, now) {
+      const r = await db
+        .selectFrom('communiques')
+        .selectAll()
+        .where('id', '=', id)
+        .where(communiqueVisible(visible, now))
+        .executeTakeFirst();
+      return r && toCommunique(r);
+    },
+    async listCommuniques(processId, visible, now) {
+      const rows = await db
+        .selectFrom('communiques')
+        .selectAll()
+        .where('process_id', '=', processId)
+        .where(communiqueVisible(visible, now))
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      const order: Record<CommuniqueState, number> = { draft: 0, circulated: 1, released: 2 };
+      return rows
+        .map(toCommunique)
+        .sort(
+          (a, b) =>
+            order[a.state] - order[b.state] ||
+            (a.number ?? 0) - (b.number ?? 0) ||
+            (a.releasedAt ?? a.createdAt).localeCompare(b.releasedAt ?? b.createdAt),
+        );
+    },
+    async latestCommuniqueNumber(processId) {
+      const r = await db
+        .selectFrom('communiques')
+        .select((eb) => eb.fn.max<number>('number').as('n'))
+        .where('process_id', '=', processId)
+        .executeTakeFirst();
+      return Number(r?.n ?? 0);
+    },
+    async insertApproval(a) {
+      await db
+        .deleteFrom('communique_approvals')
+        .where('communique_id', '=', a.communiqueId)
+        .where('approver', '=', a.partyId ?? 'mediators')
+        .execute();
+      await db
+        .insertInto('communique_approvals')
+        .values({
+          communique_id: a.communiqueId,
+          approver: a.partyId ?? 'mediators',
+          party_id: a.partyId,
+          hash: a.hash,
+          approved_by: a.approvedBy,
+          approved_at: a.approvedAt,
+        })
+        .execute();
+    },
+    async clearApprovals(communiqueId) {
+      const res = await db
+        .deleteFrom('communique_approvals')
+        .where('communique_id', '=', communiqueId)
+        .executeTakeFirst();
+      return Number(res.numDeletedRows);
+    },
+    async listApprovals(communiqueIds) {
+      if (communiqueIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('communique_approvals')
+        .selectAll()
+        .where('communique_id', 'in', [...communiqueIds])
+        .orderBy('approved_at')
+        .execute();
+      return rows.map((r) => ({
+        communiqueId: asId(r.communique_id),
+        partyId: r.party_id === null ? null : asId(r.party_id),
+        hash: r.hash,
+        approvedBy: asId(r.approved_by),
+        approvedAt: r.approved_at,
+      }));
+    },
+    async insertStatement(s) {
+      await db
+        .insertInto('public_statements')
+        .values({
+          id: s.id,
+          process_id: s.processId,
+          compartment_id: s.compartmentId,
+          party_id: s.partyId,
+          round_id: s.roundId,
+          agreed_line_id: s.agreedLineId,
+          source: s.source,
+          stated_on: s.statedOn,
+          text: s.text,
+          divergence: s.divergence,
+          recorded_by: s.recordedBy,
+          recorded_at: s.recordedAt,
+        })
+        .execute();
+    },
+    async updateStatement(s) {
+      await db
+        .updateTable('public_statements')
+        .set({ divergence: s.divergence })
+        .where('id', '=', s.id)
+        .execute();
+    },
+    async findStatement(id, visible) {
+      const r = await db
+        .selectFrom('public_statements')
+        .selectAll()
+        .where('id', '=', id)
+        .where(visibleTo(visible))
+        .executeTakeFirst();
+      return r && toStatement(r);
+    },
+    async listStatements(processId, visible) {
+      const rows = await db
+        .selectFrom('public_statements')
+        .selectAll()
+        .where('process_id', '=', processId)
+        .where(visibleTo(visible))
+        .orderBy('stated_on')
+        .orderBy('recorded_at')
+        .execute();
+      return rows.map(toStatement);
+    },
+  };
+}

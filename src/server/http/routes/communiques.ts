@@ -1,0 +1,235 @@
+/** Joint communiqués and press lines, and the public statements logged beside them (C8). */
+import type { z } from 'zod';
+import { processParams } from '../../../contract/common.js';
+import {
+  communiqueListResponse,
+  communiqueParams,
+  communiqueResponse,
+  divergenceRequest,
+  draftCommuniqueRequest,
+  editCommuniqueRequest,
+  logStatementRequest,
+  statementParams,
+  statementResponse,
+  wordingHashRequest,
+} from '../../../contract/communiques.js';
+import type { PublicStatement } from '../../../core/communiques/model.js';
+import { asId } from '../../../core/shared/ids.js';
+import { approveCommunique } from '../../../core/usecases/approve-communique.js';
+import { circulateCommunique } from '../../../core/usecases/circulate-communique.js';
+import type { CommuniqueView } from '../../../core/usecases/communique-view.js';
+import { draftCommunique } from '../../../core/usecases/draft-communique.js';
+import { editCommunique } from '../../../core/usecases/edit-communique.js';
+import { listCommuniques } from '../../../core/usecases/list-communiques.js';
+import { logStatement } from '../../../core/usecases/log-statement.js';
+import { raiseDivergence } from '../../../core/usecases/raise-divergence.js';
+import { releaseCommunique } from '../../../core/usecases/release-communique.js';
+import { route } from '../route.js';
+
+const pid = (p: { processId: string }) => asId<'Process'>(p.processId);
+const cid = (p: { communiqueId: string }) => asId<'Communique'>(p.communiqueId);
+
+/** A communiqué as the contract says, placed where it is visible now. */
+export const presentCommunique = (c: CommuniqueView): z.input<typeof communiqueResponse> => ({
+  id: c.id,
+  kind: c.kind,
+  number: c.number,
+  title: c.title,
+  text: c.text,
+  embargoUntil: c.embargoUntil,
+  state: c.state,
+  compartmentId: c.visibleIn,
+  isPublic: c.isPublic,
+  roundId: c.roundId,
+  hash: c.hash,
+  revision: c.revision,
+  createdAt: c.createdAt,
+  updatedAt: c.updatedAt,
+  releasedAt: c.releasedAt,
+  approvals: c.approvals.map((a) => ({
+    partyId: a.partyId,
+    hash: a.hash,
+    approvedAt: a.approvedAt,
+  })),
+  awaiting: c.awaiting,
+});
+
+/** A public statement with the mediators' divergence note. */
+export const presentStatement = (s: PublicStatement): z.input<typeof statementResponse> => ({
+  id: s.id,
+  partyId: s.partyId,
+  roundId: s.roundId,
+  agreedLineId: s.agreedLineId,
+  source: s.source,
+  statedOn: s.statedOn,
+  text: s.text,
+  divergence: s.divergence,
+  recordedAt: s.recordedAt,
+});
+
+/** The communiqué and statement routes. */
+export const communiqueRoutes = [
+  route({
+    method: 'GET',
+    url: '/api/processes/:processId/communiques',
+    summary:
+      'Communiqués and press lines I may see now, and the public statements logged beside them.',
+    tag: 'communiques',
+    auth: 'required',
+    params: processParams,
+    response: communiqueListResponse,
+    handler: async ({ actor, params, deps }) => {
+      const r = await listCommuniques(deps, { actor, processId: pid(params) });
+      return {
+        communiques: r.communiques.map(presentCommunique),
+        statements: r.statements.map(presentStatement),
+      };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/processes/:processId/communiques',
+    summary: 'Draft a joint communiqué or a press line in the mediators’ room.',
+    tag: 'communiques',
+    auth: 'required',
+    params: processParams,
+    body: draftCommuniqueRequest,
+    response: communiqueResponse,
+    status: 201,
+    handler: async ({ actor, params, body, deps }) =>
+      presentCommunique(
+        await draftCommunique(deps, {
+          actor,
+          processId: pid(params),
+          kind: body.kind,
+          title: body.title,
+          text: body.text,
+          embargoUntil: body.embargoUntil,
+          roundId: body.roundId ? asId(body.roundId) : null,
+        }),
+      ),
+  }),
+  route({
+    method: 'PATCH',
+    url: '/api/processes/:processId/communiques/:communiqueId',
+    summary: 'Change the wording or the embargo of a draft; every approval is reset.',
+    tag: 'communiques',
+    auth: 'required',
+    params: communiqueParams,
+    body: editCommuniqueRequest,
+    response: communiqueResponse,
+    handler: async ({ actor, params, body, deps }) => {
+      const { baseRevision, ...changes } = body;
+      return presentCommunique(
+        await editCommunique(deps, {
+          actor,
+          processId: pid(params),
+          communiqueId: cid(params),
+          baseRevision,
+          changes,
+        }),
+      );
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/processes/:processId/communiques/:communiqueId/circulation',
+    summary: 'Circulate a draft to the parties for approval (a release to the plenary).',
+    tag: 'communiques',
+    auth: 'required',
+    params: communiqueParams,
+    body: wordingHashRequest,
+    response: communiqueResponse,
+    handler: async ({ actor, params, body, deps }) =>
+      presentCommunique(
+        await circulateCommunique(deps, {
+          actor,
+          processId: pid(params),
+          communiqueId: cid(params),
+          hash: body.hash,
+        }),
+      ),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/processes/:processId/communiques/:communiqueId/approvals',
+    summary: 'Approve the exact wording for my party (or the mediator team), naming its hash.',
+    tag: 'communiques',
+    auth: 'required',
+    params: communiqueParams,
+    body: wordingHashRequest,
+    response: communiqueResponse,
+    status: 201,
+    handler: async ({ actor, params, body, deps }) =>
+      presentCommunique(
+        await approveCommunique(deps, {
+          actor,
+          processId: pid(params),
+          communiqueId: cid(params),
+          hash: body.hash,
+        }),
+      ),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/processes/:processId/communiques/:communiqueId/release',
+    summary: 'Release an approved communiqué: numbered, to the plenary, public from its embargo.',
+    tag: 'communiques',
+    auth: 'required',
+    params: communiqueParams,
+    body: wordingHashRequest,
+    response: communiqueResponse,
+    handler: async ({ actor, params, body, deps }) =>
+      presentCommunique(
+        await releaseCommunique(deps, {
+          actor,
+          processId: pid(params),
+          communiqueId: cid(params),
+          hash: body.hash,
+        }),
+      ),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/processes/:processId/statements',
+    summary: "Log a party's public statement beside the agreed line.",
+    tag: 'communiques',
+    auth: 'required',
+    params: processParams,
+    body: logStatementRequest,
+    response: statementResponse,
+    status: 201,
+    handler: async ({ actor, params, body, deps }) =>
+      presentStatement(
+        await logStatement(deps, {
+          actor,
+          processId: pid(params),
+          partyId: asId(body.partyId),
+          roundId: body.roundId ? asId(body.roundId) : null,
+          agreedLineId: body.agreedLineId ? asId(body.agreedLineId) : null,
+          source: body.source,
+          statedOn: body.statedOn,
+          text: body.text,
+        }),
+      ),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/processes/:processId/statements/:statementId/divergence',
+    summary: 'Raise how a statement departs from the agreed line.',
+    tag: 'communiques',
+    auth: 'required',
+    params: statementParams,
+    body: divergenceRequest,
+    response: statementResponse,
+    handler: async ({ actor, params, body, deps }) =>
+      presentStatement(
+        await raiseDivergence(deps, {
+          actor,
+          processId: pid(params),
+          statementId: asId(params.statementId),
+          note: body.note,
+        }),
+      ),
+  }),
+];

@@ -1,0 +1,73 @@
+/**
+ * GET /api/live: the WebSocket of live updates. It authenticates with the session cookie (or a
+ * bearer token), refuses cross-origin handshakes, and hands the socket to the hub, which filters
+ * every event through the access policy. Clients may send {"type":"ping"}; anything else gets an
+ * error message and changes nothing.
+ */
+import fastifyWebsocket from '@fastify/websocket';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Authenticated } from '../../core/usecases/authenticate.js';
+import { errorBody } from '../http/errors.js';
+import type { LiveHub } from './hub.js';
+
+/** Registers the live-updates WebSocket. */
+export async function registerLive(
+  app: FastifyInstance,
+  hub: LiveHub,
+  resolveCaller: (request: FastifyRequest) => Promise<Authenticated | null>,
+): Promise<void> {
+  await app.register(fastifyWebsocket, { options: { maxPayload: 4096 } });
+  const callers = new WeakMap<FastifyRequest, Authenticated>();
+  app.addHook('onClose', async () => hub.stop());
+  app.get(
+    '/api/live',
+    {
+      websocket: true,
+      preValidation: async (request, reply) => {
+        const origin = request.headers.origin;
+        if (origin && new URL(origin).host !== request.headers.host)
+          return reply
+            .status(403)
+            .send(errorBody('FORBIDDEN', 'Cross-origin WebSocket handshakes are refused.'));
+        const auth = await resolveCaller(request).catch(() => null);
+        if (!auth) return reply.status(401).send(errorBody('UNAUTHENTICATED', 'Sign in first.'));
+        callers.set(request, auth);
+      },
+    },
+    (socket, request) => {
+      const auth = callers.get(request);
+      if (!auth) {
+        socket.close(4401, 'unauthenticated');
+        return;
+      }
+      const remove = hub.add({
+        actor: auth.actor,
+        sessionId: auth.session?.id ?? null,
+        send: (message) => socket.send(JSON.stringify(message)),
+        close: (code, reason) => socket.close(code, reason),
+      });
+      socket.on('message', (raw) => {
+        let message: unknown;
+        try {
+          message = JSON.parse(String(raw));
+        } catch {
+          message = null;
+        }
+        if (
+          message !== null &&
+          typeof message === 'object' &&
+          (message as { type?: unknown }).type === 'ping'
+        )
+          socket.send(JSON.stringify({ type: 'pong' }));
+        else
+          socket.send(
+            JSON.stringify({
+              type: 'error',
+              ...errorBody('INVALID_INPUT', 'The only message a client sends is {"type":"ping"}.'),
+            }),
+          );
+      });
+      socket.on('close', remove);
+    },
+  );
+}
