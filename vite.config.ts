@@ -16,6 +16,18 @@ export default defineConfig({
     emptyOutDir: true,
     // The server's CSP allows nothing inline: keep every asset a separate file.
     assetsInlineLimit: 0,
+    rolldownOptions: {
+      output: {
+        // React and i18next change rarely: their own chunks stay cached across releases. The
+        // chart library is only in the analysis screen's chunk, loaded when it is opened.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080' },

@@ -5,31 +5,15 @@
  * Each step saves screenshots to e2e/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { actorOf, demoPassword } from '../src/server/demo/seed.js';
 import { updateItem } from '../src/core/usecases/update-item.js';
 import { asId } from '../src/core/shared/ids.js';
 import { totpCodeAt } from '../src/server/security/crypto.js';
 import { browserAvailable, openBrowser, type Person } from './support/browser.js';
 import { startParley, type E2eParley } from './support/parley.js';
+import { navCompartments, scrollWidth, signIn } from './support/steps.js';
 
 const runJourney = browserAvailable();
-
-/** Signs in through the sign-in form. */
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'My processes' }).waitFor();
-}
-
-/** The names in the process navigation's compartment list. */
-async function navCompartments(page: Page): Promise<string[]> {
-  // By class, not by name: the navigation's accessible name changes with the language.
-  const nav = page.locator('nav.process-nav');
-  await nav.waitFor();
-  return nav.locator('.nav-compartment-name').allTextContents();
-}
 
 describe.skipIf(!runJourney)('a negotiation set up and worked on in the browser', () => {
   let parley: E2eParley;
@@ -313,9 +297,7 @@ describe.skipIf(!runJourney)('a negotiation set up and worked on in the browser'
     await signIn(page, 'opp.head@demo.parley', demoPassword);
     await page.getByRole('link', { name: 'NORDLYS' }).click();
     await page.getByRole('heading', { level: 1, name: 'NORDLYS' }).waitFor();
-    // A string expression: this file is type-checked without the DOM library.
-    const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
-    expect(width).toBeLessThanOrEqual(820);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(820);
     await tablet.shot('20-tablet-dashboard');
 
     await page

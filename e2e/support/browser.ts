@@ -39,8 +39,11 @@ export interface Person {
   page: Page;
   /** Problems the page reported: uncaught errors and Content-Security-Policy violations. */
   problems: string[];
-  /** Saves a full-page screenshot as e2e/screenshots/<name>.png. */
-  shot(name: string): Promise<void>;
+  /**
+   * Saves a screenshot as e2e/screenshots/<name>.png: the full page from the top, or with
+   * `{ fullPage: false }` the viewport where it is (to show a part deep in a long page).
+   */
+  shot(name: string, options?: { fullPage?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -71,10 +74,10 @@ export async function openBrowser(
     context,
     page,
     problems,
-    shot: async (name) => {
+    shot: async (name, { fullPage = true } = {}) => {
       // From the top, so the sticky header sits where a person sees it.
-      await page.evaluate('window.scrollTo(0, 0)');
-      await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+      if (fullPage) await page.evaluate('window.scrollTo(0, 0)');
+      await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage });
     },
     close: async () => {
       await context.close();

@@ -1,8 +1,9 @@
 /** The shell (header, main, footer) and the routes of the app. */
-import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activity } from './api/client.js';
 import { AccountPage } from './features/account/AccountPage.js';
+import { PreferencesPage } from './features/analysis/PreferencesPage.js';
 import { AuditPage } from './features/audit/AuditPage.js';
 import { SignInPage } from './features/auth/SignInPage.js';
 import { useSession } from './features/auth/session.js';
@@ -15,9 +16,19 @@ import { ProcessDashboard } from './features/processes/ProcessDashboard.js';
 import { ProcessGate } from './features/processes/ProcessLayout.js';
 import { ProcessListPage } from './features/processes/ProcessListPage.js';
 import { ProcessProvider, useOptionalProcess } from './features/processes/ProcessContext.js';
+import { RecordPage } from './features/record/RecordPage.js';
+import { AmendmentsPage } from './features/text/AmendmentsPage.js';
+import { TextPage } from './features/text/TextPage.js';
+import { VersionPage } from './features/text/VersionPage.js';
+import { VersionsPage } from './features/text/VersionsPage.js';
 import { currentLanguage, languages, setLanguage, type LanguageCode } from './i18n/index.js';
 import { Link, matchPath, navigate, useLocation } from './router.js';
 import { Loading, PageTitle } from './ui/components.js';
+
+// The analysis brings the chart library: loaded when first opened, not with the app.
+const AnalysisPage = lazy(() =>
+  import('./features/analysis/AnalysisPage.js').then((m) => ({ default: m.AnalysisPage })),
+);
 
 /** The whole app. */
 export function App() {
@@ -86,6 +97,20 @@ function processPage(rest: string): ReactNode | null {
   if (path === '/people') return <PeoplePage />;
   if (path === '/audit') return <AuditPage />;
   if (path === '/search') return <SearchPage />;
+  if (path === '/record') return <RecordPage />;
+  if (path === '/text') return <TextPage />;
+  if (path === '/text/versions') return <VersionsPage />;
+  if (path === '/text/amendments') return <AmendmentsPage />;
+  if (path === '/preferences') return <PreferencesPage />;
+  if (path === '/analysis')
+    return (
+      <Suspense fallback={<Loading />}>
+        <AnalysisPage />
+      </Suspense>
+    );
+  const version = matchPath('/text/versions/:number', path);
+  if (version?.number && /^[1-9][0-9]{0,5}$/.test(version.number))
+    return <VersionPage key={version.number} number={Number(version.number)} />;
   const note = matchPath('/compartments/:compartmentId/notes/:itemId', path);
   if (note?.compartmentId && note.itemId)
     return <NotePage key={note.itemId} compartmentId={note.compartmentId} itemId={note.itemId} />;

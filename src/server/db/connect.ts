@@ -21,6 +21,8 @@ export interface Database {
   dialect: Dialect;
   /** The raw SQLite handle, for online backup and integrity checks. */
   sqlite: SQLite.Database | null;
+  /** The PostgreSQL schema Parley lives in (public unless configured); null for SQLite. */
+  schema: string | null;
   /** Closes every connection. */
   close(): Promise<void>;
 }
@@ -37,7 +39,13 @@ export function openDatabase(url: string, options: { schema?: string } = {}): Da
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      sqlite: null,
+      schema: options.schema ?? 'public',
+      close: () => db.destroy(),
+    };
   }
   const file = url.replace(/^sqlite:/, '');
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -47,7 +55,7 @@ export function openDatabase(url: string, options: { schema?: string } = {}): Da
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', sqlite, schema: null, close: () => db.destroy() };
 }
 
 /** Runs every pending migration; throws with the failing migration's name. */

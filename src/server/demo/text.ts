@@ -120,7 +120,7 @@ export async function seedDemoText(
     provision: asId('p-security'),
     change: {
       kind: 'insert',
-      at: { position: 'end' },
+      at: { quote: 'electoral process', occurrence: 1, position: 'after' },
       wording: 'under the oversight of the joint commission',
     },
     note: 'Neutrality needs oversight (invented).',

@@ -5,7 +5,12 @@
  */
 import type {
   AcceptInvitationRequest,
+  AddIssueRequest,
   AddPartyRequest,
+  AgendaIssue,
+  Amendment,
+  Analysis,
+  AnalysisQuery,
   ApiToken,
   AuditEntry,
   AuditQuery,
@@ -16,21 +21,45 @@ import type {
   CreateInvitationRequest,
   CreateNoteRequest,
   CreateProcessRequest,
+  DecideAmendmentRequest,
+  DecidedAmendment,
+  Demand,
+  Edited,
   ErrorBody,
+  ExportFormat,
   Invitation,
   InvitationPreview,
   Item,
   ListItemsQuery,
+  NegotiationRecord,
   Party,
+  Position,
+  PreferencesAnswer,
   ProcessLink,
   ProcessLinkRequest,
   ProcessSummary,
   ProcessView,
+  Proposal,
+  ProposalAnswer,
+  ProposeAmendmentRequest,
+  PublishRequest,
+  RecordDemandRequest,
+  RecordPositionRequest,
   ReleaseItemRequest,
+  RespondRequest,
+  SavePreferencesRequest,
   Session,
+  Signature,
   SignInRequest,
+  TableProposalRequest,
+  TextDiff,
+  TextEditRequest,
+  TextVersion,
   TotpSetup,
   UpdateItemRequest,
+  Verification,
+  VersionSummary,
+  WorkingText,
 } from './types.js';
 
 /** An error answer of the API (or a network failure, with code NETWORK and status 0). */
@@ -143,6 +172,47 @@ async function call<T>(
   }
 }
 
+/** A file the API sent: its bytes and the name it suggested. */
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string;
+}
+
+/** Fetches a file (an export) with the session cookie; errors become ApiErrors like any call. */
+async function download(path: string, query: Query, fallbackName: string): Promise<DownloadedFile> {
+  setInFlight(inFlight + 1);
+  try {
+    let response: Response;
+    try {
+      response = await fetch(withQuery(path, query), {
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
+    } catch {
+      throw new ApiError(0, 'NETWORK', 'The server could not be reached.');
+    }
+    if (!response.ok) {
+      let error: Partial<ErrorBody['error']> | undefined;
+      try {
+        error = ((await response.json()) as Partial<ErrorBody>).error;
+      } catch {
+        error = undefined;
+      }
+      throw new ApiError(
+        response.status,
+        error?.code ?? `HTTP_${response.status}`,
+        error?.message ?? (response.statusText || `HTTP ${response.status}`),
+        error?.details,
+      );
+    }
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
+    return { blob: await response.blob(), filename };
+  } finally {
+    setInFlight(inFlight - 1);
+  }
+}
+
 const enc = encodeURIComponent;
 const p = (processId: string) => `/api/processes/${enc(processId)}`;
 
@@ -205,5 +275,62 @@ export const api = {
   audit: {
     list: (processId: string, query: AuditQuery = {}) =>
       call<{ entries: AuditEntry[] }>('GET', `${p(processId)}/audit`, { query }),
+  },
+  record: {
+    get: (processId: string) => call<NegotiationRecord>('GET', `${p(processId)}/record`),
+    addIssue: (processId: string, body: AddIssueRequest) =>
+      call<AgendaIssue>('POST', `${p(processId)}/issues`, { body }),
+    recordDemand: (processId: string, body: RecordDemandRequest) =>
+      call<Demand>('POST', `${p(processId)}/demands`, { body }),
+    recordPosition: (processId: string, body: RecordPositionRequest) =>
+      call<Position>('POST', `${p(processId)}/positions`, { body }),
+    tableProposal: (processId: string, body: TableProposalRequest) =>
+      call<Proposal>('POST', `${p(processId)}/proposals`, { body }),
+    respond: (processId: string, proposalId: string, body: RespondRequest) =>
+      call<ProposalAnswer>('POST', `${p(processId)}/proposals/${enc(proposalId)}/responses`, {
+        body,
+      }),
+  },
+  text: {
+    draft: (processId: string) => call<WorkingText>('GET', `${p(processId)}/text`),
+    edit: (processId: string, body: TextEditRequest) =>
+      call<Edited>('POST', `${p(processId)}/text/edits`, { body }),
+    versions: (processId: string) =>
+      call<{ versions: VersionSummary[] }>('GET', `${p(processId)}/text/versions`),
+    publish: (processId: string, body: PublishRequest) =>
+      call<VersionSummary>('POST', `${p(processId)}/text/versions`, { body }),
+    version: (processId: string, n: number) =>
+      call<TextVersion>('GET', `${p(processId)}/text/versions/${n}`),
+    diff: (processId: string, from: number, to: number) =>
+      call<TextDiff>('GET', `${p(processId)}/text/diff`, { query: { from, to } }),
+    export: (processId: string, n: number, format: ExportFormat) =>
+      download(`${p(processId)}/text/versions/${n}/export`, { format }, `version-${n}.${format}`),
+    sign: (processId: string, n: number, versionHash: string) =>
+      call<Signature>('POST', `${p(processId)}/text/versions/${n}/signatures`, {
+        body: { versionHash },
+      }),
+    verify: (processId: string, n: number) =>
+      call<Verification>('GET', `${p(processId)}/text/versions/${n}/verification`),
+  },
+  amendments: {
+    list: (processId: string) =>
+      call<{ amendments: Amendment[] }>('GET', `${p(processId)}/amendments`),
+    propose: (processId: string, body: ProposeAmendmentRequest) =>
+      call<Amendment>('POST', `${p(processId)}/amendments`, { body }),
+    decide: (processId: string, amendmentId: string, body: DecideAmendmentRequest) =>
+      call<DecidedAmendment>('POST', `${p(processId)}/amendments/${enc(amendmentId)}/decision`, {
+        body,
+      }),
+  },
+  preferences: {
+    get: (processId: string) => call<PreferencesAnswer>('GET', `${p(processId)}/preferences`),
+    save: (processId: string, body: SavePreferencesRequest) =>
+      call<PreferencesAnswer>('PUT', `${p(processId)}/preferences`, { body }),
+    share: (processId: string, shared: boolean) =>
+      call<PreferencesAnswer>('POST', `${p(processId)}/preferences/sharing`, { body: { shared } }),
+  },
+  analysis: {
+    get: (processId: string, query: AnalysisQuery = {}) =>
+      call<Analysis>('GET', `${p(processId)}/analysis`, { query }),
   },
 };

@@ -3,10 +3,13 @@
  * zod itself stays out of the browser bundle; the server validates every request and answer.
  */
 import type { z } from 'zod';
+import type * as analysis from '../../contract/analysis.js';
 import type * as auth from '../../contract/auth.js';
 import type * as common from '../../contract/common.js';
 import type * as items from '../../contract/items.js';
 import type * as processes from '../../contract/processes.js';
+import type * as record from '../../contract/record.js';
+import type * as text from '../../contract/text.js';
 import { partyStatuses, processStatuses, roles } from '../../core/process/model.js';
 
 export { partyStatuses, processStatuses, roles };
@@ -84,6 +87,97 @@ export type ReleaseItemRequest = z.input<typeof items.releaseItemRequest>;
 export type AuditEntry = z.infer<typeof items.auditEntryResponse>;
 /** Audit paging query (as the server reads it). */
 export type AuditQuery = z.infer<typeof items.auditQuery>;
+
+/** The negotiation record as I may see it. */
+export type NegotiationRecord = z.infer<typeof record.recordResponse>;
+/** An agenda issue with its options. */
+export type AgendaIssue = z.infer<typeof record.issueResponse>;
+/** A party's public demand. */
+export type Demand = z.infer<typeof record.demandResponse>;
+/** My party's private position. */
+export type Position = z.infer<typeof record.positionResponse>;
+/** A tabled proposal with its responses. */
+export type Proposal = z.infer<typeof record.proposalResponse>;
+/** A party's answer to a proposal. */
+export type ProposalAnswer = z.infer<typeof record.proposalResponseEntry>;
+/** Who proposed which option on which issue, in which round. */
+export type TimelineEntry = z.infer<typeof record.timelineEntryResponse>;
+/** Add-issue body. */
+export type AddIssueRequest = z.input<typeof record.addIssueRequest>;
+/** Record-demand body. */
+export type RecordDemandRequest = z.input<typeof record.recordDemandRequest>;
+/** Record-position body. */
+export type RecordPositionRequest = z.input<typeof record.recordPositionRequest>;
+/** Table-proposal body. */
+export type TableProposalRequest = z.input<typeof record.tableProposalRequest>;
+/** Respond-to-proposal body. */
+export type RespondRequest = z.input<typeof record.respondRequest>;
+
+/** The negotiating text's structure. */
+export type NegotiatingText = z.infer<typeof text.negotiatingText>;
+/** A chapter of the text. */
+export type TextChapter = NegotiatingText['chapters'][number];
+/** A provision of the text. */
+export type TextProvision = TextChapter['provisions'][number];
+/** A piece of a provision's wording. */
+export type TextSegment = TextProvision['body'][number];
+/** Who holds a bracket or an alternative. */
+export type Holder = Extract<TextSegment, { kind: 'bracket' }>['holder'];
+/** A provision's status. */
+export type ProvisionStatus = z.infer<typeof text.provisionStatus>;
+/** Counts, signatures and the "nothing is agreed" banner. */
+export type OverallState = z.infer<typeof text.overallStateResponse>;
+/** The working draft (mediator team). */
+export type WorkingText = z.infer<typeof text.workingTextResponse>;
+/** One edit of the working draft. */
+export type TextEditRequest = z.input<typeof text.textEditRequest>;
+/** The kinds of edit. */
+export type TextEdit = TextEditRequest['edit'];
+/** The draft's revision after an edit. */
+export type Edited = z.infer<typeof text.editedResponse>;
+/** Publish body. */
+export type PublishRequest = z.input<typeof text.publishRequest>;
+/** A published version in a list. */
+export type VersionSummary = z.infer<typeof text.versionSummary>;
+/** One published version with its text. */
+export type TextVersion = z.infer<typeof text.versionResponse>;
+/** Diff and comparison of two versions. */
+export type TextDiff = z.infer<typeof text.diffResponse>;
+/** A signature. */
+export type Signature = z.infer<typeof text.signedResponse>;
+/** A re-check of a version and its signatures. */
+export type Verification = z.infer<typeof text.verifyResponse>;
+/** An amendment a party proposed. */
+export type Amendment = z.infer<typeof text.amendmentResponse>;
+/** What an amendment changes. */
+export type AmendmentChange = z.input<typeof text.amendmentChange>;
+/** Propose-amendment body. */
+export type ProposeAmendmentRequest = z.input<typeof text.proposeAmendmentRequest>;
+/** Decide-amendment body. */
+export type DecideAmendmentRequest = z.input<typeof text.decideAmendmentRequest>;
+/** The decision's result. */
+export type DecidedAmendment = z.infer<typeof text.decidedAmendmentResponse>;
+/** Export formats. */
+export type ExportFormat = z.infer<typeof text.exportQuery>['format'];
+
+/** My party's ratings (null before the first save). */
+export type PreferencesAnswer = z.infer<typeof analysis.preferencesResponse>;
+/** Saved ratings. */
+export type Preferences = NonNullable<PreferencesAnswer['preferences']>;
+/** Save-ratings body. */
+export type SavePreferencesRequest = z.input<typeof analysis.savePreferencesRequest>;
+/** Ratings as entered: numbers or rankings. */
+export type PreferenceEntry = SavePreferencesRequest['entry'];
+/** Analysis query (as the server reads it). */
+export type AnalysisQuery = z.infer<typeof analysis.analysisQuery>;
+/** The analysis as I may see it. */
+export type Analysis = z.infer<typeof analysis.analysisResponse>;
+/** The mediator team's view. */
+export type MediatorAnalysis = Extract<Analysis['view'], { kind: 'mediator' }>;
+/** A party's view. */
+export type PartyAnalysis = Extract<Analysis['view'], { kind: 'party' }>;
+/** A solution concept. */
+export type SolutionKind = MediatorAnalysis['solutions'][number]['kind'];
 
 /** Fails to compile when a list misses a member of its union. */
 type Covers<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : never;

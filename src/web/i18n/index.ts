@@ -77,6 +77,8 @@ export interface Formats {
   date(iso: string): string;
   /** A number with the language's grouping. */
   number(n: number): string;
+  /** A fraction as a percentage ("40 %", "40%"), as the language writes it. */
+  percent(fraction: number): string;
 }
 
 /**
@@ -99,6 +101,7 @@ export function useFormats(): Formats {
     const dateTime = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' });
     const date = new Intl.DateTimeFormat(lng, { dateStyle: 'medium' });
     const number = new Intl.NumberFormat(lng);
+    const percent = new Intl.NumberFormat(lng, { style: 'percent', maximumFractionDigits: 0 });
     const safe = (f: Intl.DateTimeFormat, iso: string) => {
       const d = new Date(iso);
       return Number.isNaN(d.getTime()) ? iso : f.format(d);
@@ -107,6 +110,7 @@ export function useFormats(): Formats {
       dateTime: (iso) => safe(dateTime, iso),
       date: (iso) => safe(date, iso),
       number: (n) => number.format(n),
+      percent: (f) => percent.format(f),
     };
   }, [lng]);
 }

@@ -98,10 +98,13 @@ export function AuditPage() {
 function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t } = useTranslation();
   const dyn = useDynamicT();
-  const { memberName, compartment } = useProcess();
+  const { compartment } = useProcess();
   const formats = useFormats();
   const name = useCompartmentName();
   const details = useDetails();
+  // The API names the actor; an entry without a name is the system's or a former member's.
+  const actor = (e: AuditEntry) =>
+    e.actorName ?? (e.actorUserId ? t('common.formerMember') : t('common.system'));
   const kindName = (kind: string) => dyn(`auditKind.${kind.replace('.', '_')}`, kind);
   return (
     <div className="table-wrap">
@@ -127,7 +130,7 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
               <tr key={e.seq}>
                 <td className="num">{formats.number(e.seq)}</td>
                 <td className="audit-when">{formats.dateTime(e.at)}</td>
-                <td>{memberName(e.actorUserId)}</td>
+                <td>{actor(e)}</td>
                 <td>
                   <span className="audit-kind">{kindName(e.kind)}</span>
                   <code className="audit-code">{e.kind}</code>

@@ -23,7 +23,8 @@ export function ItemCard({ item }: { item: Item }) {
       <div className="item-card-head">
         <CompartmentBadge
           compartmentId={item.compartmentId}
-          fallbackLabel={item.compartmentLabel}
+          kind={item.compartmentKind}
+          partyId={item.compartmentPartyId}
         />
         <span className="muted small">
           {t('items.updated', { date: formats.dateTime(item.updatedAt) })}

@@ -24,7 +24,6 @@ import { useProcess } from '../processes/ProcessContext.js';
 import { itemPath } from './ItemCard.js';
 import { CompartmentBadge, useAudience, useCompartmentName } from './labels.js';
 import { Markdown } from './Markdown.js';
-import { releaseTargets } from './policy.js';
 
 /** The note screen. */
 export function NotePage({ compartmentId, itemId }: { compartmentId: string; itemId: string }) {
@@ -59,22 +58,17 @@ function Note({ item, onChange }: { item: Item; onChange: (item: Item) => void }
   const [editing, setEditing] = useState(false);
   const [flash, setFlash] = useState<Flash>(null);
   const c = compartment(item.compartmentId);
+  const where = { kind: item.compartmentKind, partyId: item.compartmentPartyId };
   const base = `/processes/${view.process.id}`;
   return (
     <div className="page">
       <nav className="breadcrumbs" aria-label={t('note.breadcrumbs')}>
         <Link to={base}>{view.process.codename}</Link>
         <span aria-hidden="true"> / </span>
-        <Link to={`${base}/compartments/${item.compartmentId}`}>
-          {c ? name(c) : item.compartmentLabel}
-        </Link>
+        <Link to={`${base}/compartments/${item.compartmentId}`}>{name(where)}</Link>
       </nav>
       <header className="page-header">
-        <CompartmentBadge
-          compartmentId={item.compartmentId}
-          fallbackLabel={item.compartmentLabel}
-          large
-        />
+        <CompartmentBadge compartmentId={item.compartmentId} {...where} large />
         <PageTitle documentTitle={item.title}>{item.title}</PageTitle>
         <p className="muted small">
           {t(item.updatedAt === item.createdAt ? 'note.metaNew' : 'note.meta', {
@@ -281,10 +275,11 @@ function ReleasePanel({
   onReleased: (item: Item, toName: string) => void;
 }) {
   const { t } = useTranslation();
-  const { view, reload } = useProcess();
+  const { view, reload, compartment } = useProcess();
   const name = useCompartmentName();
   const audience = useAudience();
-  const targets = releaseTargets(view, item.compartmentId);
+  // The API says where I may release this item; the process view names those compartments.
+  const targets = item.releaseTargets.flatMap((id) => compartment(id) ?? []);
   const [to, setTo] = useState(targets[0]?.id ?? '');
   const [confirming, setConfirming] = useState(false);
   const action = useAction();

@@ -31,22 +31,29 @@ export function useAudience(): (c: Pick<Compartment, 'kind' | 'partyId'>) => str
   return (c) => t(`audience.${c.kind}`, { party: partyCode(c.partyId) });
 }
 
-/** A compartment badge: kind colour plus the compartment's name. */
+/**
+ * A compartment badge: kind colour plus the compartment's name. Items name their compartment's
+ * kind and party themselves; other material (proposals, versions) is looked up in the process.
+ */
 export function CompartmentBadge({
   compartmentId,
-  fallbackLabel,
+  kind: givenKind,
+  partyId: givenParty,
   large = false,
 }: {
   compartmentId: string;
-  /** The API's label, used if the compartment is not in the process view. */
-  fallbackLabel?: string;
+  /** The compartment's kind, when the material says so itself. */
+  kind?: CompartmentKind;
+  /** Its party (caucus, bilateral), with `kind`. */
+  partyId?: string | null;
   large?: boolean;
 }) {
   const { t } = useTranslation();
   const { compartment } = useProcess();
   const name = useCompartmentName();
   const audience = useAudience();
-  const c = compartment(compartmentId);
+  const known = compartment(compartmentId);
+  const c = givenKind ? { kind: givenKind, partyId: givenParty ?? null } : known;
   const kind: CompartmentKind | 'unknown' = c?.kind ?? 'unknown';
   return (
     <span
@@ -55,7 +62,7 @@ export function CompartmentBadge({
     >
       <VisuallyHidden>{t('compartments.inCompartment')} </VisuallyHidden>
       <span className="kind-icon" aria-hidden="true" />
-      {c ? name(c) : (fallbackLabel ?? '?')}
+      {c ? name(c) : '?'}
     </span>
   );
 }

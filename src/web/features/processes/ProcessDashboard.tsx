@@ -30,6 +30,7 @@ import {
 } from '../../ui/components.js';
 import { useAction, useQuery } from '../../ui/hooks.js';
 import { CompartmentBadge, useAudience } from '../compartments/labels.js';
+import { TextSummaryPanel } from '../text/TextSummaryPanel.js';
 import { PartyStatusBadge, StatusBadge, useRoleName } from './labels.js';
 import { useProcess } from './ProcessContext.js';
 
@@ -72,6 +73,7 @@ export function ProcessDashboard() {
       <div className="grid-2">
         <div className="stack">
           <StatusPanel />
+          <TextSummaryPanel />
           <PartiesPanel />
         </div>
         <div className="stack">

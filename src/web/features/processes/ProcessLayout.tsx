@@ -1,5 +1,9 @@
-/** Inside a process: the left navigation (overview, compartments, search, people, audit). */
+/**
+ * Inside a process: the left navigation (overview; the negotiation — record, text, ratings,
+ * analysis — where the role makes sense; compartments; search, people, audit).
+ */
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { isDelegationRole, isMediatorRole } from '../../../core/process/model.js';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.js';
 import { Link, navigate, useLocation } from '../../router.js';
@@ -55,6 +59,33 @@ function ProcessLayout({ children }: { children: ReactNode }) {
               {t('processNav.overview')}
             </Link>
           </li>
+        </ul>
+        <h2 className="nav-heading">{t('negotiationNav.heading')}</h2>
+        <ul className="nav-list">
+          <li>
+            <Link to={`${base}/record`} current="prefix">
+              {t('negotiationNav.record')}
+            </Link>
+          </li>
+          <li>
+            <Link to={`${base}/text`} current="prefix">
+              {t('negotiationNav.text')}
+            </Link>
+          </li>
+          {isDelegationRole(view.me.role) && (
+            <li>
+              <Link to={`${base}/preferences`} current="prefix">
+                {t('negotiationNav.preferences')}
+              </Link>
+            </li>
+          )}
+          {(isDelegationRole(view.me.role) || isMediatorRole(view.me.role)) && (
+            <li>
+              <Link to={`${base}/analysis`} current="prefix">
+                {t('negotiationNav.analysis')}
+              </Link>
+            </li>
+          )}
         </ul>
         <h2 className="nav-heading">{t('processNav.compartments')}</h2>
         <ul className="nav-list">
