@@ -35,9 +35,10 @@ export async function startParley(): Promise<E2eParley> {
     PARLEY_LOG_LEVEL: 'silent',
     PARLEY_DATA_DIR: dir,
   });
-  const runtime = await startRuntime(config, { webRoot });
+  const runtime = await startRuntime(config, { webRoot, live: true });
   const demo = await seedDemo(runtime.deps);
   const app = await buildApp(runtime.deps);
+  await runtime.deps.live?.start();
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url,

@@ -2,7 +2,8 @@
  * The open process: loaded once for all its screens (dashboard, compartments, people, audit) and
  * reloaded after changes, so counts and names stay current everywhere, including the header.
  */
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useLiveChanges } from '../../api/live.js';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import type { Compartment, CompartmentKind, ProcessView } from '../../api/types.js';
@@ -13,6 +14,8 @@ export interface OpenProcess {
   view: ProcessView;
   /** Loads the process again (after a change). */
   reload(): void;
+  /** Increases whenever the server announces a change I may see: screens that list material add it to their reload dependencies. */
+  liveTick: number;
   /** A party's short code, or "?" when unknown. */
   partyCode(partyId: string | null): string;
   /** A member's name (or "former member" / "system"). */
@@ -41,6 +44,11 @@ export function ProcessProvider({
   children: ReactNode;
 }) {
   const query = useQuery(() => api.processes.get(processId), [processId]);
+  const [liveTick, setLiveTick] = useState(0);
+  useLiveChanges(processId, () => {
+    setLiveTick((n) => n + 1);
+    query.reload();
+  });
   const { t } = useTranslation();
   const loaded = query.data?.process.id === processId ? query.data : undefined;
   // Compartments from the most private to the most public, then by party: the order of the
@@ -62,6 +70,7 @@ export function ProcessProvider({
     return {
       view,
       reload: query.reload,
+      liveTick,
       partyCode: (id) => (id ? (parties.get(id)?.code ?? '?') : '?'),
       memberName: (id) =>
         id === null
@@ -69,7 +78,7 @@ export function ProcessProvider({
           : (members.get(id)?.displayName ?? t('common.formerMember')),
       compartment: (id) => (id ? compartments.get(id) : undefined),
     };
-  }, [view, query.reload, t]);
+  }, [view, query.reload, liveTick, t]);
   return (
     <QueryContext.Provider value={query}>
       <ProcessContext.Provider value={open}>{children}</ProcessContext.Provider>

@@ -35,8 +35,8 @@ import { PackageEditor, PackageView, type PackageTerms } from './packages.js';
 /** The record screen. */
 export function RecordPage() {
   const { t } = useTranslation();
-  const { view } = useProcess();
-  const record = useQuery(() => api.record.get(view.process.id), [view.process.id]);
+  const { view, liveTick } = useProcess();
+  const record = useQuery(() => api.record.get(view.process.id), [view.process.id, liveTick]);
   return (
     <div className="page page-wide">
       <header className="page-header">
