@@ -30,6 +30,7 @@ import type {
   Invitation,
   InvitationPreview,
   Item,
+  Round,
   ListItemsQuery,
   NegotiationRecord,
   Party,
@@ -259,6 +260,9 @@ export const api = {
     preview: (secret: string) => call<InvitationPreview>('GET', `/api/invitations/${enc(secret)}`),
     accept: (secret: string, body: AcceptInvitationRequest) =>
       call<{ processId: string }>('POST', `/api/invitations/${enc(secret)}/accept`, { body }),
+  },
+  rounds: {
+    list: (processId: string) => call<{ rounds: Round[] }>('GET', `${p(processId)}/rounds`),
   },
   items: {
     list: (processId: string, query: ListItemsQuery = {}) =>

@@ -9,6 +9,7 @@ import type * as common from '../../contract/common.js';
 import type * as items from '../../contract/items.js';
 import type * as processes from '../../contract/processes.js';
 import type * as record from '../../contract/record.js';
+import type * as rounds from '../../contract/rounds.js';
 import type * as text from '../../contract/text.js';
 import { partyStatuses, processStatuses, roles } from '../../core/process/model.js';
 
@@ -194,3 +195,6 @@ export const listsMatchContract: [
   Covers<PartyStatus, (typeof partyStatuses)[number]>,
   Covers<(typeof partyStatuses)[number], PartyStatus>,
 ] = [true, true, true, true, true, true];
+
+/** A round of talks as I may see it (the venue withheld unless I am invited and acknowledged). */
+export type Round = z.infer<typeof rounds.roundResponse>;

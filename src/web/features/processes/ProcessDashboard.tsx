@@ -31,6 +31,7 @@ import {
 import { useAction, useQuery } from '../../ui/hooks.js';
 import { CompartmentBadge, useAudience } from '../compartments/labels.js';
 import { TextSummaryPanel } from '../text/TextSummaryPanel.js';
+import { ActivityPanel } from './ActivityPanel.js';
 import { PartyStatusBadge, StatusBadge, useRoleName } from './labels.js';
 import { useProcess } from './ProcessContext.js';
 
@@ -77,6 +78,7 @@ export function ProcessDashboard() {
           <PartiesPanel />
         </div>
         <div className="stack">
+          <ActivityPanel />
           <CompartmentsPanel />
           <LinksPanel />
         </div>
