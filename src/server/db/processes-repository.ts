@@ -10,6 +10,7 @@ import type {
   StatusChange,
 } from '../../core/process/model.js';
 import { asId, type ProcessId } from '../../core/shared/ids.js';
+import { nextPosition } from './next-position.js';
 import type { DB, InvitationsTable, PartiesTable, ProcessesTable } from './schema.js';
 
 const toProcess = (r: ProcessesTable): Process => ({
@@ -42,20 +43,6 @@ const toInvitation = (r: InvitationsTable): Invitation => ({
   usedAt: r.used_at,
   revokedAt: r.revoked_at,
 });
-
-/** Next position in a per-process ordered table. */
-async function nextPosition(
-  db: Kysely<DB>,
-  table: 'parties' | 'status_changes' | 'process_links',
-  processId: string,
-) {
-  const r = await db
-    .selectFrom(table)
-    .select((eb) => eb.fn.max<number>('position').as('p'))
-    .where('process_id', '=', processId)
-    .executeTakeFirst();
-  return Number(r?.p ?? 0) + 1;
-}
 
 /** Processes, parties, memberships, links, history and invitations in SQL. */
 export function processesRepository(db: Kysely<DB>): ProcessStore {

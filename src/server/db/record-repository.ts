@@ -7,6 +7,7 @@ import type {
   ResponseKind,
 } from '../../core/record/model.js';
 import { asId, type ProposalId } from '../../core/shared/ids.js';
+import { nextPosition } from './next-position.js';
 import type { DB, ProposalsTable } from './schema.js';
 import { visibleTo } from './visible-to.js';
 
@@ -46,17 +47,12 @@ export function recordRepository(db: Kysely<DB>): RecordStore {
 
   return {
     async insertIssue(issue) {
-      const max = await db
-        .selectFrom('agenda_issues')
-        .select((eb) => eb.fn.max<number>('position').as('p'))
-        .where('process_id', '=', issue.processId)
-        .executeTakeFirst();
       await db
         .insertInto('agenda_issues')
         .values({
           id: issue.id,
           process_id: issue.processId,
-          position: Number(max?.p ?? 0) + 1,
+          position: await nextPosition(db, 'agenda_issues', issue.processId),
           title: issue.title,
           description: issue.description,
         })
