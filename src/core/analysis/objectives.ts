@@ -40,12 +40,17 @@ export function canGain(ctx: ObjectiveContext, p: number): boolean {
  * package, so they are left out of the product (else it would be 0 everywhere). Ties: total utility.
  */
 export function nashKey(u: Float64Array, ctx: ObjectiveContext): number[] {
+  // Gains are whole micro-points: multiplying them before scaling keeps mathematically equal
+  // products bit-identical (a correctly rounded product of the same integers), so exact ties in
+  // the product fall to the documented tie-break instead of to rounding noise.
   let product = 1;
+  let scale = 1;
   for (let p = 0; p < u.length; p++) {
     if (!canGain(ctx, p)) continue;
-    product *= ((u[p] ?? 0) - (ctx.reservation[p] ?? 0)) / UNITS_PER_POINT;
+    product *= (u[p] ?? 0) - (ctx.reservation[p] ?? 0);
+    scale *= UNITS_PER_POINT;
   }
-  return [product, total(u)];
+  return [product / scale, total(u)];
 }
 
 /**
@@ -57,15 +62,21 @@ export function nashKey(u: Float64Array, ctx: ObjectiveContext): number[] {
  */
 export function kalaiSmorodinskyKey(u: Float64Array, ctx: ObjectiveContext): number[] {
   let level = Infinity;
-  let product = 1;
+  let gains = 1;
+  let spans = 1;
   for (let p = 0; p < u.length; p++) {
     if (!canGain(ctx, p)) continue;
     const r = ctx.reservation[p] ?? 0;
-    const h = ((u[p] ?? 0) - r) / ((ctx.ideal[p] ?? 0) - r);
+    const gain = (u[p] ?? 0) - r;
+    const span = (ctx.ideal[p] ?? 0) - r;
+    // A correctly rounded quotient: equal ratios give equal levels.
+    const h = gain / span;
     if (h < level) level = h;
-    product *= h;
+    gains *= gain;
+    spans *= span;
   }
-  return [level === Infinity ? 1 : level, product, total(u)];
+  // Π gain / Π span rather than Π (gain / span), for the same reason as in nashKey.
+  return [level === Infinity ? 1 : level, gains / spans, total(u)];
 }
 
 /** Egalitarian: maximise the smallest gain over all parties (in micro-points); ties: total utility. */

@@ -85,6 +85,54 @@ describe('the solutions', () => {
     );
   });
 
+  it('send an exact tie in the Nash product to the tie-break, not to rounding noise', () => {
+    // 66.666666 × 49.999999 and 77.777777 × 42.857142 are the same product of whole micro-points;
+    // the documented tie-break (total utility) must pick the second whichever algorithm runs.
+    const issue = (id: string, n: number) => ({
+      id,
+      options: Array.from({ length: n }, (_, i) => ({ id: `option-${i}` })),
+    });
+    const scores = (hot: Record<string, [number, number]>, sizes: Record<string, number>) =>
+      Object.fromEntries(
+        Object.entries(sizes).map(([id, n]) => [
+          id,
+          Object.fromEntries(
+            Array.from({ length: n }, (_, i) => [
+              `option-${i}`,
+              hot[id]?.[0] === i ? (hot[id]?.[1] ?? 0) : 0,
+            ]),
+          ),
+        ]),
+      );
+    const sizes = { a: 3, b: 5, c: 3, d: 5, e: 1, f: 5 };
+    const domain: Domain = {
+      issues: Object.entries(sizes).map(([id, n]) => issue(id, n)),
+      parties: [
+        {
+          id: 'north',
+          weights: { a: 1, b: 2, c: 1, d: 2, e: 1, f: 2 },
+          scores: scores({ a: [1, 100], b: [4, 100], c: [2, 100], d: [3, 50], f: [3, 100] }, sizes),
+          reservation: 0,
+        },
+        {
+          id: 'south',
+          weights: { a: 1, b: 1, c: 1, d: 1, e: 2, f: 1 },
+          scores: scores(
+            { a: [1, 50], b: [1, 100], c: [0, 50], d: [3, 100], e: [0, 50], f: [3, 50] },
+            sizes,
+          ),
+          reservation: 0,
+        },
+      ],
+    };
+    const compiled = compileDomain(domain);
+    const scanned = solveCompiled(compiled, { maxFrontierPoints: 100_000 });
+    const searched = solveCompiled(compiled, { maxFrontierPoints: 1 });
+    expect(scanned.nash).toEqual(searched.nash);
+    expect(scanned.nash.found && scanned.nash.utilities).toEqual([77.777777, 42.857142]);
+    assertMatchesBruteForce(compiled, scanned);
+  });
+
   it('report that none exists when no package meets every reservation level', () => {
     const domain: Domain = {
       issues: [{ id: 'border', options: [{ id: 'open' }, { id: 'closed' }] }],
