@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -137,6 +137,35 @@ describe('parley audit verify --against a signed tree head', () => {
     const r = await parley(['audit', 'verify', '--against', join(dir, 'head.json')]);
     expect(r.code).toBe(1);
     expect(r.output).toContain('does NOT extend');
+  });
+
+  it('proves that an entry is in the witnessed log, and saves the proof', async () => {
+    const head = join(dir, 'head.json');
+    const proofFile = join(dir, 'proof.json');
+    const r = await parley(['audit', 'prove', '5', '--against', head, '--out', proofFile]);
+    expect(r.code).toBe(0);
+    expect(r.output).toMatch(
+      /Entry #5 \(.+\) is in the log of \d+ entries signed .+: proof of \d+ nodes checked/,
+    );
+    const proof = JSON.parse(readFileSync(proofFile, 'utf8')) as { seq: number; proof: string[] };
+    expect(proof.seq).toBe(5);
+    expect(proof.proof.length).toBeGreaterThan(0);
+  });
+
+  it('refuses to prove an entry whose hash was changed after the head was witnessed', async () => {
+    const db = new SQLite(file);
+    db.prepare('update audit_log set hash = ? where seq = 5').run('0'.repeat(64));
+    db.close();
+    const r = await parley(['audit', 'prove', '5', '--against', join(dir, 'head.json')]);
+    expect(r.code).toBe(1);
+    expect(r.output).toContain('NOT proven');
+  });
+
+  it('explains a seq that is not an entry of the head', async () => {
+    await expect(
+      parley(['audit', 'prove', '999999', '--against', join(dir, 'head.json')]),
+    ).rejects.toThrow(/no entry #999999 in a log of \d+ entries/);
+    await expect(parley(['audit', 'prove', 'five'])).rejects.toThrow('a whole number from 1');
   });
 });
 

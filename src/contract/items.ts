@@ -99,3 +99,20 @@ export const consistencyResponse = z.object({
   /** The proof's nodes (hex), per RFC 9162 §2.1.4. */
   proof: z.array(z.string()),
 });
+export const inclusionQuery = z.object({
+  /** The entry to prove. */
+  seq: z.coerce.number().int().min(1),
+  /** The size of the witnessed tree head to prove against; the current size when left out. */
+  size: z.coerce.number().int().min(1).optional(),
+});
+export const inclusionResponse = z.object({
+  seq: z.number().int(),
+  kind: z.string(),
+  at: z.string(),
+  compartmentId: z.string().nullable(),
+  /** The entry's chain hash; the leaf is `seq:hash`. */
+  hash: z.string(),
+  treeSize: z.number().int(),
+  /** The audit path (hex), nearest the leaf first, per RFC 9162 §2.1.3. */
+  proof: z.array(z.string()),
+});

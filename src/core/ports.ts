@@ -264,6 +264,13 @@ export interface AuditLog {
   append(event: AuditEvent): Promise<AuditEntry>;
   /** Every entry of one kind, oldest first (for operators: tracing issued copies). */
   listByKind(kind: AuditEntry['kind']): Promise<AuditEntry[]>;
+  /** The entry with this sequence number, if the log has one. */
+  findBySeq(seq: number): Promise<AuditEntry | undefined>;
+  /** The entries of one process of the given kinds, oldest first (set-up history, not material). */
+  listProcessKinds(
+    processId: ProcessId,
+    kinds: readonly AuditEntry['kind'][],
+  ): Promise<AuditEntry[]>;
   /** The entries of one process whose compartment (if any) is visible, newest first. */
   listForProcess(query: {
     processId: ProcessId;
@@ -488,6 +495,8 @@ export interface AuditTreePort {
   head(): Promise<SignedTreeHead>;
   /** A consistency proof between two tree sizes, as hex nodes. */
   consistency(oldSize: number, newSize: number): Promise<string[]>;
+  /** An inclusion proof for the entry `seq` in the tree of `size` entries, as hex nodes. */
+  inclusion(seq: number, size: number): Promise<string[]>;
 }
 
 /** The ports most use cases share. */

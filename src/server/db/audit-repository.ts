@@ -74,6 +74,25 @@ export function auditRepository(
         .execute();
       return rows.map(toAuditEntry);
     },
+    async findBySeq(seq) {
+      const row = await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('seq', '=', seq)
+        .executeTakeFirst();
+      return row && toAuditEntry(row);
+    },
+    async listProcessKinds(processId, kinds) {
+      if (kinds.length === 0) return [];
+      const rows = await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('process_id', '=', processId)
+        .where('kind', 'in', kinds)
+        .orderBy('seq')
+        .execute();
+      return rows.map(toAuditEntry);
+    },
     async listForProcess(q) {
       let query = db
         .selectFrom('audit_log')

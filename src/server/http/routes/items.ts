@@ -4,6 +4,8 @@ import {
   auditQuery,
   consistencyQuery,
   consistencyResponse,
+  inclusionQuery,
+  inclusionResponse,
   treeHeadResponse,
   compartmentParams,
   createNoteRequest,
@@ -19,7 +21,11 @@ import { asId } from '../../../core/shared/ids.js';
 import { createNote } from '../../../core/usecases/create-note.js';
 import { getItem } from '../../../core/usecases/get-item.js';
 import { listAudit } from '../../../core/usecases/list-audit.js';
-import { getTreeHead, proveConsistency } from '../../../core/usecases/get-tree-head.js';
+import {
+  getTreeHead,
+  proveConsistency,
+  proveInclusion,
+} from '../../../core/usecases/get-tree-head.js';
 import { listItems } from '../../../core/usecases/list-items.js';
 import { releaseItem } from '../../../core/usecases/release-item.js';
 import { updateItem } from '../../../core/usecases/update-item.js';
@@ -158,5 +164,17 @@ export const itemRoutes = [
     response: consistencyResponse,
     handler: async ({ actor, query, deps }) =>
       proveConsistency(deps, { actor, oldSize: query.from, newSize: query.to }),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/audit/inclusion',
+    summary:
+      'A proof that one entry (your own action, or an event you may see) is in the log of `size` entries.',
+    tag: 'audit',
+    auth: 'required',
+    query: inclusionQuery,
+    response: inclusionResponse,
+    handler: async ({ actor, query, deps }) =>
+      proveInclusion(deps, { actor, seq: query.seq, size: query.size }),
   }),
 ];
