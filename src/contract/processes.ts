@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { compartmentKinds } from '../core/access/compartments.js';
 import { partyStatuses, processStatuses, roles } from '../core/process/model.js';
+import { accessChangeKinds } from '../core/access/access-changes.js';
 import { idSchema, text, timestamp } from './common.js';
 
 /** Process statuses, as the domain lists them. */
@@ -195,6 +196,25 @@ export const acceptInvitationRequest = z.object({
 export const acceptedInvitationResponse = z.object({ processId: idSchema });
 
 export const memberParams = z.object({ processId: idSchema, userId: idSchema });
+export const accessChangeResponse = z.object({
+  /** The audit entry it comes from. */
+  seq: z.number().int(),
+  at: z.string(),
+  /** Whose access changed. */
+  userId: idSchema,
+  name: z.string(),
+  /** Who changed it (null: the person themself, e.g. by accepting an invitation). */
+  byUserId: idSchema.nullable(),
+  byName: z.string().nullable(),
+  change: z.enum(accessChangeKinds),
+  fromRole: role.nullable(),
+  toRole: role.nullable(),
+  partyId: idSchema.nullable(),
+  /** Compartments it opened to them, and closed to them — only those the viewer reads. */
+  opened: z.array(idSchema),
+  closed: z.array(idSchema),
+});
+export const accessChangeListResponse = z.object({ changes: z.array(accessChangeResponse) });
 export const changeRoleRequest = z.object({
   role: role.exclude(['facilitator']),
   partyId: idSchema.nullable().default(null),

@@ -646,6 +646,16 @@ const matrix: Record<string, Spec> = {
       },
     ];
   },
+  'GET /api/processes/:processId/access-changes': async (env) => [
+    { label: 'demo', method: 'GET', url: `${P(env)}/access-changes`, expect: 'allowed' },
+    {
+      label: 'other',
+      method: 'GET',
+      url: `${O(env)}/access-changes`,
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
   'POST /api/processes/:processId/members/:userId/grants': async (env, r) => {
     const target = await freshMember(env, 'observer');
     const plenary = env.compartments.find((c) => c.kind === 'plenary')?.id;

@@ -1,6 +1,7 @@
 /** Invitations and members. */
 import { okResponse, processParams } from '../../../contract/common.js';
 import {
+  accessChangeListResponse,
   acceptedInvitationResponse,
   acceptInvitationRequest,
   changeRoleRequest,
@@ -26,12 +27,26 @@ import {
   grantCompartment,
   removeMember,
 } from '../../../core/usecases/manage-members.js';
+import { listAccessChanges } from '../../../core/usecases/list-access-changes.js';
 import { presentInvitation } from '../presenters.js';
 import { route } from '../route.js';
 
 const pid = (p: { processId: string }) => asId<'Process'>(p.processId);
 
 export const peopleRoutes = [
+  route({
+    method: 'GET',
+    url: '/api/processes/:processId/access-changes',
+    summary:
+      'Who joined, changed role, left or was given a compartment — changes to the compartments you read, to you, or all of them for those who manage people.',
+    tag: 'people',
+    auth: 'required',
+    params: processParams,
+    response: accessChangeListResponse,
+    handler: async ({ actor, params, deps }) => ({
+      changes: await listAccessChanges(deps, { actor, processId: pid(params) }),
+    }),
+  }),
   route({
     method: 'GET',
     url: '/api/processes/:processId/invitations',
