@@ -230,6 +230,25 @@ describe.skipIf(!runJourney)('a negotiation set up and worked on in the browser'
     await mediator.shot('14-search');
   });
 
+  it('tells the delegation which of its rooms the newly joined lead mediator can read', async () => {
+    const page = delegate.page;
+    await page
+      .getByRole('navigation', { name: 'Process' })
+      .getByRole('link', { name: 'People and invitations' })
+      .click();
+    const section = page.getByRole('region', { name: 'Changes of access' });
+    const row = section.getByRole('row', { name: /Ingrid Haugen/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Joined as Lead mediator');
+    const rooms = await row.locator('.badge-compartment').allTextContents();
+    // The lead mediator now reads the plenary and this party's bilateral channel; the delegate is
+    // not told about the mediators' room or the other party's channel, which it does not read.
+    expect(rooms.join(' | ')).toContain('NA – mediators bilateral');
+    expect(rooms.join(' | ')).not.toContain('SC');
+    expect(rooms.join(' | ')).not.toContain('Mediator team');
+    await delegate.shot('14b-access-changes');
+  });
+
   it('shows the audit log and the account, and asks for the authenticator code once two-step sign-in is on', async () => {
     const page = mediator.page;
     await page.getByRole('link', { name: 'Audit log' }).click();

@@ -4,6 +4,7 @@
  * message and details. The endpoint functions below are typed from the shared contract.
  */
 import type {
+  AccessChange,
   AcceptInvitationRequest,
   AddIssueRequest,
   AddPartyRequest,
@@ -275,6 +276,10 @@ export const api = {
       call<Item>('PATCH', `${p(processId)}/items/${enc(itemId)}`, { body }),
     release: (processId: string, itemId: string, body: ReleaseItemRequest) =>
       call<Item>('POST', `${p(processId)}/items/${enc(itemId)}/release`, { body }),
+  },
+  accessChanges: {
+    list: (processId: string) =>
+      call<{ changes: AccessChange[] }>('GET', `${p(processId)}/access-changes`),
   },
   audit: {
     list: (processId: string, query: AuditQuery = {}) =>

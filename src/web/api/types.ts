@@ -86,6 +86,8 @@ export type UpdateItemRequest = z.input<typeof items.updateItemRequest>;
 export type ReleaseItemRequest = z.input<typeof items.releaseItemRequest>;
 /** One audit entry. */
 export type AuditEntry = z.infer<typeof items.auditEntryResponse>;
+/** A change of who may read what, as I may see it. */
+export type AccessChange = z.infer<typeof processes.accessChangeResponse>;
 /** Audit paging query (as the server reads it). */
 export type AuditQuery = z.infer<typeof items.auditQuery>;
 

@@ -3,7 +3,14 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isDelegationRole } from '../../../core/process/model.js';
 import { api } from '../../api/client.js';
-import { roles, type CreatedInvitation, type Invitation, type Role } from '../../api/types.js';
+import {
+  roles,
+  type AccessChange,
+  type CreatedInvitation,
+  type Invitation,
+  type Role,
+} from '../../api/types.js';
+import { CompartmentBadge } from '../compartments/labels.js';
 import { useFormats } from '../../i18n/index.js';
 import {
   Button,
@@ -33,6 +40,7 @@ export function PeoplePage() {
         </PageTitle>
       </header>
       <MembersSection />
+      <AccessChangesSection />
       {view.can.invite && <InvitationsSection />}
     </div>
   );
@@ -85,6 +93,96 @@ function MembersSection() {
         </table>
       </div>
     </Section>
+  );
+}
+
+/**
+ * Who joined, changed role, left or was given a room — shown to the members of the rooms it
+ * affects, each seeing only its own rooms (the server decides; see core/access/access-changes.ts).
+ */
+function AccessChangesSection() {
+  const { t } = useTranslation();
+  const { view, liveTick } = useProcess();
+  const formats = useFormats();
+  const id = view.process.id;
+  const list = useQuery(() => api.accessChanges.list(id), [id, liveTick]);
+  const changes = list.data?.changes ?? [];
+  return (
+    <Section title={t('people.accessTitle')}>
+      <p className="muted">{t('people.accessIntro')}</p>
+      {list.loading && !list.data ? <Loading /> : null}
+      {list.error ? <ErrorAlert error={list.error} /> : null}
+      {list.data && changes.length === 0 ? (
+        <p className="muted">{t('people.accessEmpty')}</p>
+      ) : null}
+      {changes.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table table-cards">
+            <caption className="visually-hidden">{t('people.accessCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('people.when')}</th>
+                <th scope="col">{t('people.name')}</th>
+                <th scope="col">{t('people.change')}</th>
+                <th scope="col">{t('people.rooms')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changes.map((c) => (
+                <tr key={c.seq}>
+                  <td data-label={t('people.when')}>{formats.dateTime(c.at)}</td>
+                  <th scope="row" data-label={t('people.name')}>
+                    {c.name}
+                  </th>
+                  <td data-label={t('people.change')}>
+                    <AccessChangeText change={c} />
+                  </td>
+                  <td data-label={t('people.rooms')}>
+                    <RoomList label={t('people.opened')} ids={c.opened} />
+                    <RoomList label={t('people.closed')} ids={c.closed} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </Section>
+  );
+}
+
+function AccessChangeText({ change: c }: { change: AccessChange }) {
+  const { t } = useTranslation();
+  const { partyCode } = useProcess();
+  const roleName = useRoleName();
+  const role = (r: Role | null) => (r ? roleName(r, c.partyId ? partyCode(c.partyId) : null) : '');
+  const what =
+    c.change === 'joined'
+      ? t('people.joined', { role: role(c.toRole) })
+      : c.change === 'left'
+        ? t('people.left', { role: role(c.fromRole) })
+        : c.change === 'granted'
+          ? t('people.granted')
+          : t('people.roleChanged', { from: role(c.fromRole), to: role(c.toRole) });
+  return (
+    <>
+      {what}
+      {c.byName && c.byUserId !== c.userId ? (
+        <span className="muted"> {t('people.by', { name: c.byName })}</span>
+      ) : null}
+    </>
+  );
+}
+
+function RoomList({ label, ids }: { label: string; ids: readonly string[] }) {
+  if (ids.length === 0) return null;
+  return (
+    <p className="room-list">
+      <span className="muted">{label}</span>{' '}
+      {ids.map((id) => (
+        <CompartmentBadge key={id} compartmentId={id} />
+      ))}
+    </p>
   );
 }
 
