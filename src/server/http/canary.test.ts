@@ -329,6 +329,16 @@ describe('canaries planted in every compartment', () => {
     const threads = await d.db.transaction((s) =>
       s.messages.listThreads({ processId, visible: p.demo.compartments.map((c) => c.id) }),
     );
+    const lastSeqIn = async (compartmentId: string) =>
+      (
+        await p.runtime.database.db
+          .selectFrom('audit_log')
+          .select('seq')
+          .where('compartment_id', '=', compartmentId)
+          .orderBy('seq', 'desc')
+          .executeTakeFirstOrThrow()
+      ).seq;
+    const entrySeqs = await Promise.all(p.demo.compartments.map((c) => lastSeqIn(c.id)));
     const P = `/api/processes/${processId}`;
     const urls: Array<[string, string]> = [
       ['/api/session', '/api/session'],
@@ -368,6 +378,11 @@ describe('canaries planted in every compartment', () => {
       ['/api/processes/:processId/analysis', `${P}/analysis`],
       ['/api/audit/tree-head', '/api/audit/tree-head'],
       ['/api/audit/consistency', '/api/audit/consistency?from=1&to=2'],
+      ...entrySeqs.map((seq): [string, string] => [
+        '/api/audit/inclusion',
+        `/api/audit/inclusion?seq=${seq}`,
+      ]),
+      ['/api/processes/:processId/access-changes', `${P}/access-changes`],
       ['/api/processes/:processId/rounds', `${P}/rounds`],
       ['/api/processes/:processId/rounds/:roundId', `${P}/rounds/${p.demo.roundId}`],
       ['/api/processes/:processId/rounds/:roundId', `${P}/rounds/${venueRound.round.id}`],
