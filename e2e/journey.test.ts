@@ -307,6 +307,14 @@ describe.skipIf(!runJourney)('a negotiation set up and worked on in the browser'
     await page.reload();
     await page.getByRole('heading', { name: 'Statushistorikk' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('nb');
+
+    // An error from the API leads with its meaning in the interface language.
+    const missing = '00000000-0000-4000-8000-000000000000';
+    await page.goto(`${parley.url}${processPath}/compartments/${missing}/notes/${missing}`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Det finnes ikke, eller du har ikke tilgang.');
+    await mediator.shot('19b-error-norwegian');
   });
 
   it('lays the dashboard out for a tablet without sideways scrolling', async () => {

@@ -36,6 +36,26 @@ export const en = {
   error: {
     title: 'That did not work',
     network: 'The server could not be reached. Check your connection and try again.',
+    /** What each API error code means, leading the server's English explanation. */
+    codes: {
+      NOT_FOUND: 'It does not exist, or you have no access to it.',
+      FORBIDDEN: 'Your role does not allow this.',
+      UNAUTHENTICATED: 'Your session has ended. Sign in again.',
+      INVALID_CREDENTIALS: 'Wrong e-mail address or password.',
+      TOTP_REQUIRED: 'The code from your authenticator app is needed, or the code was wrong.',
+      MFA_REQUIRED_BY_PROCESS: 'This process requires signing in with a second factor.',
+      RATE_LIMITED: 'Too many attempts. Wait a moment and try again.',
+      INVALID_INPUT: 'Some of what was entered is not valid.',
+      RULE_VIOLATION: 'The rules of the process do not allow this.',
+      INVALID_TRANSITION: 'This change of status is not allowed now.',
+      STALE_REVISION: 'Someone else changed this while you were editing.',
+      CONFLICT: 'This exists already.',
+      IMMUTABLE: 'This can no longer be changed.',
+      INVITATION_INVALID: 'The invitation was used, revoked or has expired.',
+      CSRF_REJECTED: 'The page was out of date. Reload it and try again.',
+      ACKNOWLEDGEMENT_REQUIRED: "First acknowledge this round's confidentiality rules.",
+      INTERNAL: 'Something went wrong on the server. Nothing was changed.',
+    },
   },
   demo: {
     marker: 'Illustrative demo — invented',

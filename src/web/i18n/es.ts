@@ -38,6 +38,27 @@ export const es: Catalogue = {
   error: {
     title: 'No se ha podido completar',
     network: 'No se pudo contactar con el servidor. Compruebe la conexión e inténtelo de nuevo.',
+    /** What each API error code means, leading the server's English explanation. */
+    codes: {
+      NOT_FOUND: 'No existe, o usted no tiene acceso.',
+      FORBIDDEN: 'Su función no le permite hacer esto.',
+      UNAUTHENTICATED: 'Su sesión ha terminado. Inicie sesión de nuevo.',
+      INVALID_CREDENTIALS: 'Correo electrónico o contraseña incorrectos.',
+      TOTP_REQUIRED:
+        'Se necesita el código de su aplicación de autenticación, o el código no era válido.',
+      MFA_REQUIRED_BY_PROCESS: 'Este proceso exige iniciar sesión con un segundo factor.',
+      RATE_LIMITED: 'Demasiados intentos. Espere un momento e inténtelo de nuevo.',
+      INVALID_INPUT: 'Algunos de los datos introducidos no son válidos.',
+      RULE_VIOLATION: 'Las reglas del proceso no lo permiten.',
+      INVALID_TRANSITION: 'Este cambio de estado no está permitido ahora.',
+      STALE_REVISION: 'Otra persona lo cambió mientras usted editaba.',
+      CONFLICT: 'Ya existe.',
+      IMMUTABLE: 'Esto ya no se puede modificar.',
+      INVITATION_INVALID: 'La invitación ya se usó, fue revocada o ha caducado.',
+      CSRF_REJECTED: 'La página estaba desactualizada. Recárguela e inténtelo de nuevo.',
+      ACKNOWLEDGEMENT_REQUIRED: 'Primero acepte las reglas de confidencialidad de esta ronda.',
+      INTERNAL: 'Algo falló en el servidor. No se cambió nada.',
+    },
   },
   demo: {
     marker: 'Demostración ilustrativa — inventado',

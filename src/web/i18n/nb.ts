@@ -37,6 +37,26 @@ export const nb: Catalogue = {
   error: {
     title: 'Det gikk ikke',
     network: 'Fikk ikke kontakt med serveren. Sjekk tilkoblingen og prøv igjen.',
+    /** What each API error code means, leading the server's English explanation. */
+    codes: {
+      NOT_FOUND: 'Det finnes ikke, eller du har ikke tilgang.',
+      FORBIDDEN: 'Rollen din tillater ikke dette.',
+      UNAUTHENTICATED: 'Økten er avsluttet. Logg inn på nytt.',
+      INVALID_CREDENTIALS: 'Feil e-postadresse eller passord.',
+      TOTP_REQUIRED: 'Koden fra autentiseringsappen trengs, eller koden var feil.',
+      MFA_REQUIRED_BY_PROCESS: 'Denne prosessen krever innlogging med en ekstra faktor.',
+      RATE_LIMITED: 'For mange forsøk. Vent litt og prøv igjen.',
+      INVALID_INPUT: 'Noe av det som ble fylt inn, er ugyldig.',
+      RULE_VIOLATION: 'Prosessens regler tillater ikke dette.',
+      INVALID_TRANSITION: 'Denne statusendringen er ikke tillatt nå.',
+      STALE_REVISION: 'Noen andre endret dette mens du redigerte.',
+      CONFLICT: 'Dette finnes allerede.',
+      IMMUTABLE: 'Dette kan ikke lenger endres.',
+      INVITATION_INVALID: 'Invitasjonen er brukt, trukket tilbake eller utløpt.',
+      CSRF_REJECTED: 'Siden var utdatert. Last den inn på nytt og prøv igjen.',
+      ACKNOWLEDGEMENT_REQUIRED: 'Bekreft først taushetsreglene for denne runden.',
+      INTERNAL: 'Noe gikk galt på serveren. Ingenting ble endret.',
+    },
   },
   demo: {
     marker: 'Illustrativ demo — oppdiktet',

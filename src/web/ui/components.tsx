@@ -12,6 +12,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client.js';
+import { useDynamicT } from '../i18n/index.js';
 import { hasNavigatedInApp } from '../router.js';
 
 /** A spinning ring; decorative (the text next to it says what is happening). */
@@ -32,9 +33,16 @@ export function Loading({ label }: { label?: string }) {
 
 /** The message to show for an error: the API's own message, or ours for a network failure. */
 export function useErrorMessage(): (error: unknown) => string {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const dynamic = useDynamicT();
   return (error) => {
-    if (isApiError(error)) return error.code === 'NETWORK' ? t('error.network') : error.message;
+    if (isApiError(error)) {
+      if (error.code === 'NETWORK') return t('error.network');
+      // The server explains in English; other languages lead with what the code means.
+      if (i18n.language.startsWith('en')) return error.message;
+      const summary = dynamic(`error.codes.${error.code}`, '');
+      return summary ? `${summary} (${error.message})` : error.message;
+    }
     if (error instanceof Error) return error.message;
     return String(error);
   };
