@@ -2,6 +2,9 @@
  * The ports the use cases need: small interfaces implemented by the server (Kysely repositories,
  * Node's crypto, the system clock) and by test fakes. Use cases receive exactly the ports they use.
  */
+import type { AnalyzeOptions } from './analysis/analyze.js';
+import type { AnalysisView, Viewer } from './analysis/disclosure.js';
+import type { Domain } from './analysis/domain.js';
 import type { AuditEntry, AuditEvent } from './audit/catalogue.js';
 import type { SignedTreeHead } from './audit/tree-head.js';
 import type { Compartment } from './access/compartments.js';
@@ -487,6 +490,14 @@ export interface Stores {
 export interface UnitOfWork {
   /** Runs fn in a transaction; the audit events it appends commit with its changes. */
   transaction<T>(fn: (stores: Stores) => Promise<T>): Promise<T>;
+}
+
+/**
+ * The decision-support engine. It may take seconds on a large agenda, so the server runs it off
+ * the request's thread; the result is already cut down to what the viewer may see.
+ */
+export interface AnalysisEngine {
+  analyzeFor(domain: Domain, options: AnalyzeOptions, viewer: Viewer): Promise<AnalysisView>;
 }
 
 /** The audit log as a Merkle tree (RFC 9162): signed heads and proofs. */

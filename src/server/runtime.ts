@@ -14,9 +14,13 @@ import { loadOrCreateTreeHeadKey, type TreeHeadKey } from './security/signing-ke
 import { AuditTree } from './audit-tree.js';
 import { loadOrCreateFingerprintKey } from './security/fingerprint-key.js';
 import { LiveHub } from './realtime/hub.js';
+import { WorkerEngine } from './analysis/engine.js';
 
 /** The system clock. */
 export const systemClock: Clock = { now: () => new Date() };
+
+/** How long one analysis may run before it is stopped with an explanation. */
+export const analysisTimeLimitMs = 60_000;
 
 /** Where the built web app is, relative to this file (dist/server → dist/web). */
 export const defaultWebRoot = join(dirname(fileURLToPath(import.meta.url)), '..', 'web');
@@ -33,13 +37,21 @@ export interface Runtime {
 /** Opens the database named in the config, migrates it, and wires everything. */
 export async function startRuntime(
   config: Readonly<Config>,
-  options: { clock?: Clock; webRoot?: string | null; schema?: string; live?: boolean } = {},
+  options: {
+    clock?: Clock;
+    webRoot?: string | null;
+    schema?: string;
+    live?: boolean;
+    analysisTimeLimitMs?: number;
+  } = {},
 ): Promise<Runtime> {
   const database = openDatabase(config.databaseUrl, { schema: options.schema });
   await migrateToLatest(database);
   const clock = options.clock ?? systemClock;
   const treeHeadKey = loadOrCreateTreeHeadKey(config.dataDir);
+  const engine = new WorkerEngine(options.analysisTimeLimitMs ?? analysisTimeLimitMs);
   const deps: AppDeps = {
+    engine,
     auditTree: new AuditTree(database.db, treeHeadKey, clock),
     fingerprintKey: loadOrCreateFingerprintKey(config.dataDir),
     db: kyselyUnitOfWork(database, { clock, sha256 }),
@@ -52,5 +64,13 @@ export async function startRuntime(
     live: null,
   };
   if (options.live) deps.live = new LiveHub({ db: database.db, uow: deps.db, clock });
-  return { database, deps, treeHeadKey, close: () => database.close() };
+  return {
+    database,
+    deps,
+    treeHeadKey,
+    close: async () => {
+      await engine.close();
+      await database.close();
+    },
+  };
 }

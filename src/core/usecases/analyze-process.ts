@@ -1,12 +1,11 @@
 import type { Actor } from '../access/policy.js';
 import { readableCompartmentIds } from '../access/policy.js';
-import { analyze } from '../analysis/analyze.js';
-import { viewFor, type AnalysisView, type Viewer } from '../analysis/disclosure.js';
+import type { AnalysisView, Viewer } from '../analysis/disclosure.js';
 import type { Issue, PartyPreferences, ProposalByIds } from '../analysis/domain.js';
 import { movement, type MovementReport, type RoundProposals } from '../analysis/movement.js';
 import type { StoredPreferences } from '../analysis/stored.js';
 import { isDelegationRole, isMediatorRole } from '../process/model.js';
-import type { UnitOfWork } from '../ports.js';
+import type { AnalysisEngine, UnitOfWork } from '../ports.js';
 import type { Proposal } from '../record/model.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import type { ProcessId, ProposalId } from '../shared/ids.js';
@@ -84,7 +83,7 @@ function byRound(proposals: readonly Proposal[]): { rounds: number[]; table: Rou
  * disclosure rules: the mediator team sees the scores of parties that shared, a party only its own.
  */
 export async function analyzeProcess(
-  deps: { db: UnitOfWork },
+  deps: { db: UnitOfWork; engine: AnalysisEngine },
   input: {
     actor: Actor;
     processId: ProcessId;
@@ -93,7 +92,7 @@ export async function analyzeProcess(
     stallRounds?: number;
   },
 ): Promise<ProcessAnalysis> {
-  return deps.db.transaction(async (s) => {
+  const job = await deps.db.transaction(async (s) => {
     const ctx = await openProcess(s, input.actor, input.processId);
     const m = ctx.membership;
     const visible = readableCompartmentIds(input.actor, input.processId, ctx.compartments);
@@ -144,7 +143,6 @@ export async function analyzeProcess(
         return asPreferences(found);
       }),
     };
-    const result = analyze(domain, { proposal, epsilon: input.epsilon });
     const { rounds, table } = byRound(proposals);
     const ratings = known.map(asPreferences);
     const report = movement({
@@ -168,18 +166,29 @@ export async function analyzeProcess(
         });
       });
     }
-    await s.audit.append({
+    const compartmentId =
+      ctx.compartments.find((c) =>
+        viewer.kind === 'mediator'
+          ? c.kind === 'mediators'
+          : c.kind === 'caucus' && c.partyId === m.partyId,
+      )?.id ?? null;
+    return { domain, proposal, viewer, report, dance, rounds, compartmentId };
+  });
+  // The engine runs outside the transaction (it may take seconds, off the request's thread);
+  // the view is recorded as seen only once it exists.
+  const view = await deps.engine.analyzeFor(
+    job.domain,
+    { proposal: job.proposal, epsilon: input.epsilon },
+    job.viewer,
+  );
+  await deps.db.transaction((s) =>
+    s.audit.append({
       kind: 'analysis.viewed',
-      data: { viewer: viewer.kind, proposalId: input.proposalId ?? null },
+      data: { viewer: job.viewer.kind, proposalId: input.proposalId ?? null },
       actorUserId: input.actor.userId,
       processId: input.processId,
-      compartmentId:
-        ctx.compartments.find((c) =>
-          viewer.kind === 'mediator'
-            ? c.kind === 'mediators'
-            : c.kind === 'caucus' && c.partyId === m.partyId,
-        )?.id ?? null,
-    });
-    return { view: viewFor(result, viewer), movement: report, dance, rounds };
-  });
+      compartmentId: job.compartmentId,
+    }),
+  );
+  return { view, movement: job.report, dance: job.dance, rounds: job.rounds };
 }

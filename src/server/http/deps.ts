@@ -1,6 +1,6 @@
 /** What the HTTP layer is built from: the core's ports and the configuration. */
 import type { Config } from '../config.js';
-import type { AuditTreePort, CoreDeps, Totp } from '../../core/ports.js';
+import type { AnalysisEngine, AuditTreePort, CoreDeps, Totp } from '../../core/ports.js';
 import type { FingerprintKey } from '../../core/trace/fingerprint.js';
 import type { LiveHub } from '../realtime/hub.js';
 
@@ -9,6 +9,8 @@ export interface AppDeps extends CoreDeps {
   totp: Totp;
   /** The audit log as a Merkle tree. */
   auditTree: AuditTreePort;
+  /** The decision-support engine (on its own thread). */
+  engine: AnalysisEngine;
   /** The secret that fingerprints each issued copy. */
   fingerprintKey: FingerprintKey;
   config: Readonly<Config>;
