@@ -5,7 +5,8 @@ import type { Page } from 'playwright-core';
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.getByLabel('E-mail address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  // Exactly: the form may also offer "Sign in with a passkey".
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'My processes' }).waitFor();
 }
 

@@ -7,9 +7,12 @@ import { PreferencesPage } from './features/analysis/PreferencesPage.js';
 import { AuditPage } from './features/audit/AuditPage.js';
 import { SignInPage } from './features/auth/SignInPage.js';
 import { useSession } from './features/auth/session.js';
+import { CommuniquesPage } from './features/communiques/CommuniquesPage.js';
 import { CompartmentPage } from './features/compartments/CompartmentPage.js';
 import { NotePage } from './features/compartments/NotePage.js';
 import { SearchPage } from './features/compartments/SearchPage.js';
+import { MessagesPage } from './features/messages/MessagesPage.js';
+import { ThreadPage } from './features/messages/ThreadPage.js';
 import { AcceptInvitationPage } from './features/people/AcceptInvitationPage.js';
 import { PeoplePage } from './features/people/PeoplePage.js';
 import { ProcessDashboard } from './features/processes/ProcessDashboard.js';
@@ -17,6 +20,8 @@ import { ProcessGate } from './features/processes/ProcessLayout.js';
 import { ProcessListPage } from './features/processes/ProcessListPage.js';
 import { ProcessProvider, useOptionalProcess } from './features/processes/ProcessContext.js';
 import { RecordPage } from './features/record/RecordPage.js';
+import { RoundPage } from './features/rounds/RoundPage.js';
+import { RoundsPage } from './features/rounds/RoundsPage.js';
 import { AmendmentsPage } from './features/text/AmendmentsPage.js';
 import { TextPage } from './features/text/TextPage.js';
 import { VersionPage } from './features/text/VersionPage.js';
@@ -102,12 +107,19 @@ function processPage(rest: string): ReactNode | null {
   if (path === '/text/versions') return <VersionsPage />;
   if (path === '/text/amendments') return <AmendmentsPage />;
   if (path === '/preferences') return <PreferencesPage />;
+  if (path === '/rounds') return <RoundsPage />;
+  if (path === '/messages') return <MessagesPage />;
+  if (path === '/communiques') return <CommuniquesPage />;
   if (path === '/analysis')
     return (
       <Suspense fallback={<Loading />}>
         <AnalysisPage />
       </Suspense>
     );
+  const round = matchPath('/rounds/:roundId', path);
+  if (round?.roundId) return <RoundPage key={round.roundId} roundId={round.roundId} />;
+  const thread = matchPath('/messages/:threadId', path);
+  if (thread?.threadId) return <ThreadPage key={thread.threadId} threadId={thread.threadId} />;
   const version = matchPath('/text/versions/:number', path);
   if (version?.number && /^[1-9][0-9]{0,5}$/.test(version.number))
     return <VersionPage key={version.number} number={Number(version.number)} />;

@@ -6,6 +6,7 @@
 import type {
   AccessChange,
   AcceptInvitationRequest,
+  Acknowledgement,
   AddIssueRequest,
   AddPartyRequest,
   AgendaIssue,
@@ -13,26 +14,37 @@ import type {
   Analysis,
   AnalysisQuery,
   ApiToken,
+  AttendanceRequest,
   AuditEntry,
   AuditQuery,
   ChangePartyStatusRequest,
   ChangeStatusRequest,
+  Communique,
+  CommuniqueList,
+  ConsultationAnswerRequest,
+  ConsultationResponse,
   CreatedInvitation,
   CreatedToken,
   CreateInvitationRequest,
   CreateNoteRequest,
   CreateProcessRequest,
+  CreateRoundRequest,
   DecideAmendmentRequest,
   DecidedAmendment,
   Demand,
+  DraftCommuniqueRequest,
+  EditCommuniqueRequest,
   Edited,
   ErrorBody,
   ExportFormat,
   Invitation,
   InvitationPreview,
   Item,
-  Round,
   ListItemsQuery,
+  LogStatementRequest,
+  Message,
+  Minutes,
+  MinutesKind,
   NegotiationRecord,
   Party,
   Position,
@@ -47,21 +59,34 @@ import type {
   PublishRequest,
   RecordDemandRequest,
   RecordPositionRequest,
+  RelayRequest,
   ReleaseItemRequest,
   RespondRequest,
+  Round,
+  RoundDetail,
+  RoundSession,
+  RoundStatusRequest,
   SavePreferencesRequest,
+  ScheduleSessionRequest,
   Session,
+  SetInviteesRequest,
   Signature,
   SignInRequest,
+  StartThreadRequest,
+  Statement,
   TableProposalRequest,
   TextDiff,
   TextEditRequest,
   TextVersion,
+  ThreadSummary,
+  ThreadWithMessages,
   TotpSetup,
   UpdateItemRequest,
+  UpdateRoundRequest,
   Verification,
   VersionSummary,
   WorkingText,
+  WriteMinutesRequest,
 } from './types.js';
 
 /** An error answer of the API (or a network failure, with code NETWORK and status 0). */
@@ -264,6 +289,106 @@ export const api = {
   },
   rounds: {
     list: (processId: string) => call<{ rounds: Round[] }>('GET', `${p(processId)}/rounds`),
+    get: (processId: string, roundId: string) =>
+      call<RoundDetail>('GET', `${p(processId)}/rounds/${enc(roundId)}`),
+    create: (processId: string, body: CreateRoundRequest) =>
+      call<Round>('POST', `${p(processId)}/rounds`, { body }),
+    update: (processId: string, roundId: string, body: UpdateRoundRequest) =>
+      call<Round>('PATCH', `${p(processId)}/rounds/${enc(roundId)}`, { body }),
+    setInvitees: (processId: string, roundId: string, body: SetInviteesRequest) =>
+      call<Round>('PUT', `${p(processId)}/rounds/${enc(roundId)}/invitees`, { body }),
+    changeStatus: (processId: string, roundId: string, body: RoundStatusRequest) =>
+      call<Round>('POST', `${p(processId)}/rounds/${enc(roundId)}/status`, { body }),
+    acknowledge: (processId: string, roundId: string, rulesHash: string) =>
+      call<Acknowledgement>('POST', `${p(processId)}/rounds/${enc(roundId)}/acknowledgement`, {
+        body: { rulesHash },
+      }),
+    answerConsultation: (processId: string, roundId: string, body: ConsultationAnswerRequest) =>
+      call<ConsultationResponse>(
+        'POST',
+        `${p(processId)}/rounds/${enc(roundId)}/consultation/responses`,
+        { body },
+      ),
+    scheduleSession: (processId: string, roundId: string, body: ScheduleSessionRequest) =>
+      call<RoundSession>('POST', `${p(processId)}/rounds/${enc(roundId)}/sessions`, { body }),
+    recordAttendance: (
+      processId: string,
+      roundId: string,
+      sessionId: string,
+      body: AttendanceRequest,
+    ) =>
+      call<RoundSession>(
+        'PUT',
+        `${p(processId)}/rounds/${enc(roundId)}/sessions/${enc(sessionId)}/attendance`,
+        { body },
+      ),
+    writeMinutes: (
+      processId: string,
+      roundId: string,
+      sessionId: string,
+      kind: MinutesKind,
+      body: WriteMinutesRequest,
+    ) =>
+      call<Minutes>(
+        'PUT',
+        `${p(processId)}/rounds/${enc(roundId)}/sessions/${enc(sessionId)}/minutes/${kind}`,
+        { body },
+      ),
+    approveMinutes: (
+      processId: string,
+      roundId: string,
+      sessionId: string,
+      kind: MinutesKind,
+      hash: string,
+    ) =>
+      call<Minutes>(
+        'POST',
+        `${p(processId)}/rounds/${enc(roundId)}/sessions/${enc(sessionId)}/minutes/${kind}/approvals`,
+        { body: { hash } },
+      ),
+    /** My calendar across every process (iCalendar); a plain link downloads it with the cookie. */
+    calendarUrl: '/api/me/calendar.ics',
+  },
+  messages: {
+    threads: (processId: string, compartmentId?: string) =>
+      call<{ threads: ThreadSummary[] }>('GET', `${p(processId)}/threads`, {
+        query: { compartmentId },
+      }),
+    thread: (processId: string, threadId: string) =>
+      call<ThreadWithMessages>('GET', `${p(processId)}/threads/${enc(threadId)}`),
+    startThread: (processId: string, body: StartThreadRequest) =>
+      call<ThreadWithMessages>('POST', `${p(processId)}/threads`, { body }),
+    post: (processId: string, threadId: string, body: string) =>
+      call<Message>('POST', `${p(processId)}/threads/${enc(threadId)}/messages`, {
+        body: { body },
+      }),
+    relay: (processId: string, messageId: string, body: RelayRequest) =>
+      call<Message>('POST', `${p(processId)}/messages/${enc(messageId)}/relay`, { body }),
+  },
+  communiques: {
+    list: (processId: string) => call<CommuniqueList>('GET', `${p(processId)}/communiques`),
+    draft: (processId: string, body: DraftCommuniqueRequest) =>
+      call<Communique>('POST', `${p(processId)}/communiques`, { body }),
+    edit: (processId: string, communiqueId: string, body: EditCommuniqueRequest) =>
+      call<Communique>('PATCH', `${p(processId)}/communiques/${enc(communiqueId)}`, { body }),
+    circulate: (processId: string, communiqueId: string, hash: string) =>
+      call<Communique>('POST', `${p(processId)}/communiques/${enc(communiqueId)}/circulation`, {
+        body: { hash },
+      }),
+    approve: (processId: string, communiqueId: string, hash: string) =>
+      call<Communique>('POST', `${p(processId)}/communiques/${enc(communiqueId)}/approvals`, {
+        body: { hash },
+      }),
+    release: (processId: string, communiqueId: string, hash: string) =>
+      call<Communique>('POST', `${p(processId)}/communiques/${enc(communiqueId)}/release`, {
+        body: { hash },
+      }),
+    logStatement: (processId: string, body: LogStatementRequest) =>
+      call<Statement>('POST', `${p(processId)}/statements`, { body }),
+    raiseDivergence: (processId: string, statementId: string, note: string) =>
+      call<Statement>('POST', `${p(processId)}/statements/${enc(statementId)}/divergence`, {
+        body: { note },
+      }),
   },
   items: {
     list: (processId: string, query: ListItemsQuery = {}) =>

@@ -6,7 +6,9 @@ import type { z } from 'zod';
 import type * as analysis from '../../contract/analysis.js';
 import type * as auth from '../../contract/auth.js';
 import type * as common from '../../contract/common.js';
+import type * as communiques from '../../contract/communiques.js';
 import type * as items from '../../contract/items.js';
+import type * as messages from '../../contract/messages.js';
 import type * as processes from '../../contract/processes.js';
 import type * as record from '../../contract/record.js';
 import type * as rounds from '../../contract/rounds.js';
@@ -200,3 +202,72 @@ export const listsMatchContract: [
 
 /** A round of talks as I may see it (the venue withheld unless I am invited and acknowledged). */
 export type Round = z.infer<typeof rounds.roundResponse>;
+
+/** A round opened after acknowledging its rules: its sessions and consultations I may see. */
+export type RoundDetail = z.infer<typeof rounds.roundDetailResponse>;
+/** Where a round stands. */
+export type RoundStatus = z.infer<typeof rounds.roundStatus>;
+/** The venue, or why it is withheld. */
+export type Venue = z.infer<typeof rounds.venueResponse>;
+/** A session of a round as I may see it. */
+export type RoundSession = z.infer<typeof rounds.sessionResponse>;
+/** Plenary, caucus, bilateral, shuttle or proximity. */
+export type SessionFormat = z.infer<typeof rounds.sessionFormat>;
+/** Minutes of a session with the approvals of their current text. */
+export type Minutes = z.infer<typeof rounds.minutesResponse>;
+/** The mediators' own minutes, or the plenary's. */
+export type MinutesKind = z.infer<typeof rounds.minutesKind>;
+/** A consultation with principals and the answers I may see. */
+export type Consultation = RoundDetail['consultations'][number];
+/** A party's answer to a consultation. */
+export type ConsultationResponse = z.infer<typeof rounds.consultationResponseEntry>;
+/** Accept, accept with reservations, or counter-text. */
+export type ConsultationAnswerKind = z.infer<typeof rounds.consultationAnswer>;
+/** A recorded acknowledgement of a round's rules. */
+export type Acknowledgement = z.infer<typeof rounds.acknowledgementResponse>;
+/** Create-round body. */
+export type CreateRoundRequest = z.input<typeof rounds.createRoundRequest>;
+/** Update-round body. */
+export type UpdateRoundRequest = z.input<typeof rounds.updateRoundRequest>;
+/** Invitation-list body. */
+export type SetInviteesRequest = z.input<typeof rounds.setInviteesRequest>;
+/** Round-status body. */
+export type RoundStatusRequest = z.input<typeof rounds.roundStatusRequest>;
+/** Schedule-session body. */
+export type ScheduleSessionRequest = z.input<typeof rounds.scheduleSessionRequest>;
+/** Attendance body. */
+export type AttendanceRequest = z.input<typeof rounds.attendanceRequest>;
+/** Write-minutes body. */
+export type WriteMinutesRequest = z.input<typeof rounds.writeMinutesRequest>;
+/** Consultation-answer body. */
+export type ConsultationAnswerRequest = z.input<typeof rounds.consultationAnswerRequest>;
+
+/** A thread as a list shows it. */
+export type ThreadSummary = z.infer<typeof messages.threadSummaryResponse>;
+/** A thread. */
+export type Thread = z.infer<typeof messages.threadResponse>;
+/** A thread with its messages. */
+export type ThreadWithMessages = z.infer<typeof messages.threadResponseWithMessages>;
+/** A message as I may see it (a relay shaped for its reader). */
+export type Message = z.infer<typeof messages.messageResponse>;
+/** Start-thread body. */
+export type StartThreadRequest = z.input<typeof messages.startThreadRequest>;
+/** Relay body. */
+export type RelayRequest = z.input<typeof messages.relayRequest>;
+
+/** Communiqués and statements I may see. */
+export type CommuniqueList = z.infer<typeof communiques.communiqueListResponse>;
+/** A communiqué or press line as I may see it now. */
+export type Communique = z.infer<typeof communiques.communiqueResponse>;
+/** Communiqué or press line. */
+export type CommuniqueKind = z.infer<typeof communiques.communiqueKind>;
+/** Drafted, circulated or released. */
+export type CommuniqueState = z.infer<typeof communiques.communiqueState>;
+/** A public statement logged beside the agreed line. */
+export type Statement = z.infer<typeof communiques.statementResponse>;
+/** Draft body. */
+export type DraftCommuniqueRequest = z.input<typeof communiques.draftCommuniqueRequest>;
+/** Edit body. */
+export type EditCommuniqueRequest = z.input<typeof communiques.editCommuniqueRequest>;
+/** Log-statement body. */
+export type LogStatementRequest = z.input<typeof communiques.logStatementRequest>;

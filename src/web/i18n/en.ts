@@ -1,8 +1,10 @@
 /** English: the reference catalogue. Spanish and Norwegian must have the same keys. */
 import { negotiationEn } from './en-negotiation.js';
+import { talksEn } from './en-talks.js';
 
 export const en = {
   ...negotiationEn,
+  ...talksEn,
   app: {
     skipToContent: 'Skip to main content',
     loading: 'Loading…',

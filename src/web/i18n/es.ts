@@ -1,9 +1,11 @@
 /** Español. */
 import type { Catalogue } from './catalogue.js';
 import { negotiationEs } from './es-negotiation.js';
+import { talksEs } from './es-talks.js';
 
 export const es: Catalogue = {
   ...negotiationEs,
+  ...talksEs,
   app: {
     skipToContent: 'Saltar al contenido principal',
     loading: 'Cargando…',

@@ -75,6 +75,10 @@ export interface Formats {
   dateTime(iso: string): string;
   /** Date only. */
   date(iso: string): string;
+  /** A calendar day written YYYY-MM-DD (a round's dates), the same day in every time zone. */
+  day(isoDate: string): string;
+  /** Time of day only, e.g. "14:05". */
+  time(iso: string): string;
   /** A number with the language's grouping. */
   number(n: number): string;
   /** A fraction as a percentage ("40 %", "40%"), as the language writes it. */
@@ -100,6 +104,8 @@ export function useFormats(): Formats {
   return useMemo(() => {
     const dateTime = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' });
     const date = new Intl.DateTimeFormat(lng, { dateStyle: 'medium' });
+    const day = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' });
+    const time = new Intl.DateTimeFormat(lng, { timeStyle: 'short' });
     const number = new Intl.NumberFormat(lng);
     const percent = new Intl.NumberFormat(lng, { style: 'percent', maximumFractionDigits: 0 });
     const safe = (f: Intl.DateTimeFormat, iso: string) => {
@@ -109,6 +115,8 @@ export function useFormats(): Formats {
     return {
       dateTime: (iso) => safe(dateTime, iso),
       date: (iso) => safe(date, iso),
+      day: (isoDate) => safe(day, `${isoDate}T00:00:00Z`),
+      time: (iso) => safe(time, iso),
       number: (n) => number.format(n),
       percent: (f) => percent.format(f),
     };

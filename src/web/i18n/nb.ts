@@ -1,9 +1,11 @@
 /** Norsk bokmål. */
 import type { Catalogue } from './catalogue.js';
 import { negotiationNb } from './nb-negotiation.js';
+import { talksNb } from './nb-talks.js';
 
 export const nb: Catalogue = {
   ...negotiationNb,
+  ...talksNb,
   app: {
     skipToContent: 'Gå til hovedinnholdet',
     loading: 'Laster inn …',

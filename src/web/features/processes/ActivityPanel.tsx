@@ -6,7 +6,8 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import { useFormats } from '../../i18n/index.js';
-import { ErrorAlert, Loading, Section } from '../../ui/components.js';
+import { Link } from '../../router.js';
+import { DemoAwareText, ErrorAlert, Loading, Section } from '../../ui/components.js';
 import { useQuery } from '../../ui/hooks.js';
 import { ItemCard } from '../compartments/ItemCard.js';
 import { useProcess } from './ProcessContext.js';
@@ -24,7 +25,10 @@ export function ActivityPanel() {
     .sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0];
   return (
     <>
-      <Section title={t('dashboard.nextRound')}>
+      <Section
+        title={t('dashboard.nextRound')}
+        actions={<Link to={`/processes/${id}/rounds`}>{t('rounds.allRounds')}</Link>}
+      >
         {rounds.loading && !rounds.data ? <Loading /> : null}
         {rounds.error ? <ErrorAlert error={rounds.error} /> : null}
         {rounds.data && !next ? <p className="muted">{t('dashboard.noRound')}</p> : null}
@@ -32,12 +36,16 @@ export function ActivityPanel() {
           <dl className="meta-row">
             <div>
               <dt>{t('dashboard.roundTitle', { number: next.number })}</dt>
-              <dd>{next.title}</dd>
+              <dd>
+                <Link to={`/processes/${id}/rounds/${next.id}`}>
+                  <DemoAwareText text={next.title} />
+                </Link>
+              </dd>
             </div>
             <div>
               <dt>{t('dashboard.roundDates')}</dt>
               <dd>
-                {formats.date(next.startsOn)} – {formats.date(next.endsOn)}
+                {formats.day(next.startsOn)} – {formats.day(next.endsOn)}
               </dd>
             </div>
             <div>

@@ -30,6 +30,7 @@ import {
 } from '../../ui/components.js';
 import { useAction, useQuery } from '../../ui/hooks.js';
 import { CompartmentBadge, useAudience } from '../compartments/labels.js';
+import { CommunicationPanel } from '../messages/CommunicationPanel.js';
 import { TextSummaryPanel } from '../text/TextSummaryPanel.js';
 import { ActivityPanel } from './ActivityPanel.js';
 import { PartyStatusBadge, StatusBadge, useRoleName } from './labels.js';
@@ -79,6 +80,7 @@ export function ProcessDashboard() {
         </div>
         <div className="stack">
           <ActivityPanel />
+          <CommunicationPanel />
           <CompartmentsPanel />
           <LinksPanel />
         </div>

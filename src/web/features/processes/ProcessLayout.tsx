@@ -1,6 +1,7 @@
 /**
  * Inside a process: the left navigation (overview; the negotiation — record, text, ratings,
- * analysis — where the role makes sense; compartments; search, people, audit).
+ * analysis — where the role makes sense; the talks — rounds, messages, communiqués;
+ * compartments; search, people, audit).
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { isDelegationRole, isMediatorRole } from '../../../core/process/model.js';
@@ -86,6 +87,24 @@ function ProcessLayout({ children }: { children: ReactNode }) {
               </Link>
             </li>
           )}
+        </ul>
+        <h2 className="nav-heading">{t('talksNav.heading')}</h2>
+        <ul className="nav-list">
+          <li>
+            <Link to={`${base}/rounds`} current="prefix">
+              {t('talksNav.rounds')}
+            </Link>
+          </li>
+          <li>
+            <Link to={`${base}/messages`} current="prefix">
+              {t('talksNav.messages')}
+            </Link>
+          </li>
+          <li>
+            <Link to={`${base}/communiques`} current="prefix">
+              {t('talksNav.communiques')}
+            </Link>
+          </li>
         </ul>
         <h2 className="nav-heading">{t('processNav.compartments')}</h2>
         <ul className="nav-list">
