@@ -50,6 +50,10 @@ export default tseslint.config(
           patterns: [
             { group: ['@fastify/*'], message: 'core does no I/O' },
             {
+              group: ['@simplewebauthn/*'],
+              message: 'core reaches WebAuthn through the WebAuthn port (core/ports.ts)',
+            },
+            {
               group: ['**/server/**', '**/cli/**', '**/web/**', '**/contract/**'],
               message: 'arrows point inwards: core imports no outer layer',
             },

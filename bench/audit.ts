@@ -35,6 +35,8 @@ import { canonicalJson, entryHash } from '../src/core/audit/chain.js';
 import { migrateToLatest, openDatabase, type Database } from '../src/server/db/connect.js';
 import { migrations } from '../src/server/db/migrations/index.js';
 import { kyselyUnitOfWork } from '../src/server/db/unit-of-work.js';
+import { DataKeys } from '../src/server/db/data-keys.js';
+import { ephemeralMasterKey } from '../src/server/security/master-key.js';
 import { sha256 } from '../src/server/security/crypto.js';
 
 const quick = process.argv.includes('--quick');
@@ -157,7 +159,11 @@ interface AppendFigures extends Rates {
 }
 
 async function benchAppends(name: string, database: Database): Promise<AppendFigures> {
-  const uow: UnitOfWork = kyselyUnitOfWork(database, { clock: systemClock, sha256 });
+  const uow: UnitOfWork = kyselyUnitOfWork(database, {
+    clock: systemClock,
+    sha256,
+    dataKeys: new DataKeys(ephemeralMasterKey(), systemClock),
+  });
   const ids = { actor: randomUUID(), process: randomUUID(), compartment: randomUUID() };
 
   const singles = async (n: number, latencies: number[] | null): Promise<number> => {

@@ -276,13 +276,13 @@ describe.skipIf(!runJourney)('a negotiation set up and worked on in the browser'
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('E-mail address').fill('lead.mediator@demo.parley');
     await page.getByLabel('Password', { exact: true }).fill(demoPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     const code = page.getByLabel('Authentication code');
     await code.waitFor();
     await mediator.shot('17-sign-in-code');
     // The code of the next period: the one above was used up when turning the factor on.
     await code.fill(totpCodeAt(secret, new Date(Date.now() + 30_000)));
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'My processes' }).waitFor();
   });
 

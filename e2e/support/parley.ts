@@ -3,6 +3,7 @@
  * seeded with the demo, serving the built web app (dist/web) on a free port of 127.0.0.1.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,23 +26,42 @@ export interface E2eParley {
   close(): Promise<void>;
 }
 
-/** Starts Parley on a fresh database; the web app must have been built first. */
-export async function startParley(): Promise<E2eParley> {
+/** A TCP port free on the loopback interface right now. */
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/**
+ * Starts Parley on a fresh database; the web app must have been built first. With
+ * `{ localhost: true }` it is addressed as http://localhost:PORT and configured with that public
+ * URL: browsers accept passkeys for the relying party "localhost", never for an IP address.
+ */
+export async function startParley(options: { localhost?: boolean } = {}): Promise<E2eParley> {
   if (!existsSync(join(webRoot, 'index.html')))
     throw new Error(`The web app is not built (${webRoot}); run \`npx vite build\` first.`);
   const dir = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
+  const port = options.localhost ? await freePort() : 0;
   const config = loadConfig({
     PARLEY_DATABASE_URL: `sqlite:${join(dir, 'parley.db')}`,
     PARLEY_LOG_LEVEL: 'silent',
     PARLEY_DATA_DIR: dir,
+    ...(options.localhost ? { PARLEY_PUBLIC_URL: `http://localhost:${port}` } : {}),
   });
   const runtime = await startRuntime(config, { webRoot, live: true });
   const demo = await seedDemo(runtime.deps);
   const app = await buildApp(runtime.deps);
   await runtime.deps.live?.start();
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const listening = await app.listen({ port, host: '127.0.0.1' });
   return {
-    url,
+    url: options.localhost ? config.publicUrl : listening,
     runtime,
     app,
     demo,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   cpSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -21,6 +22,17 @@ import { parley } from './test-support/parley.js';
 function useTarget(dataDir: string, databaseUrl = `sqlite:${join(dataDir, 'parley.db')}`): void {
   vi.stubEnv('PARLEY_DATA_DIR', dataDir);
   vi.stubEnv('PARLEY_DATABASE_URL', databaseUrl);
+}
+
+/**
+ * What an operator does beside a restore: put the master key, which backups do not hold, in the
+ * target's data directory.
+ */
+function placeMasterKey(fromDataDir: string, toDataDir: string): void {
+  mkdirSync(toDataDir, { recursive: true, mode: 0o700 });
+  writeFileSync(join(toDataDir, 'master-key'), readFileSync(join(fromDataDir, 'master-key')), {
+    mode: 0o600,
+  });
 }
 
 /** The tables whose every row and column the restore must reproduce exactly. */
@@ -98,6 +110,9 @@ describe('parley backup and restore (SQLite)', () => {
     const r = await parley(['backup', '--out', backup]);
     expect(r.code).toBe(0);
     expect(r.output).toMatch(/Backed up the sqlite database and 2 keys/);
+    expect(r.output).toMatch(
+      /encrypted under master key [0-9a-f]{16}, which the backup does NOT hold: keep that key/,
+    );
   });
   afterAll(() => {
     vi.unstubAllEnvs();
@@ -110,6 +125,7 @@ describe('parley backup and restore (SQLite)', () => {
     );
     for (const f of readdirSync(backup)) expect(statSync(join(backup, f)).mode & 0o777).toBe(0o600);
     expect(statSync(backup).mode & 0o777).toBe(0o700);
+    expect(readdirSync(backup)).not.toContain('master-key');
     const manifest = JSON.parse(
       readFileSync(join(backup, manifestFileName), 'utf8'),
     ) as BackupManifest;
@@ -122,8 +138,10 @@ describe('parley backup and restore (SQLite)', () => {
   it('restores into a fresh directory every table, every item and an audit log that verifies', async () => {
     const fresh = join(root, 'fresh');
     useTarget(fresh);
+    placeMasterKey(source, fresh);
     const r = await parley(['restore', '--from', backup]);
     expect(r.code).toBe(0);
+    expect(r.output).toMatch(/Master key [0-9a-f]{16} \(configured\) opens the restored/);
     const manifest = JSON.parse(
       readFileSync(join(backup, manifestFileName), 'utf8'),
     ) as BackupManifest;
@@ -146,9 +164,27 @@ describe('parley backup and restore (SQLite)', () => {
     expect(verified.output).toBe(sourceAudit);
   });
 
+  it('restores without the master key, says which key to put in place, and will not start without it', async () => {
+    const keyless = join(root, 'keyless');
+    useTarget(keyless);
+    const r = await parley(['restore', '--from', backup]);
+    expect(r.code).toBe(0);
+    const id = /encrypted under master key ([0-9a-f]{16}), and no master key is configured/.exec(
+      r.output,
+    )?.[1];
+    expect(id).toBeDefined();
+    expect(r.output).toContain(`Put that key in ${keyless}/master-key (mode 0600)`);
+    await expect(parley(['audit', 'verify'])).rejects.toThrow(
+      `encrypted under master key ${id}, but no master key is configured`,
+    );
+    placeMasterKey(source, keyless);
+    expect((await parley(['audit', 'verify'])).output).toBe(sourceAudit);
+  });
+
   it('refuses to overwrite a non-empty target, and replaces it only with --force', async () => {
     const target = join(root, 'occupied');
     useTarget(target);
+    placeMasterKey(source, target);
     expect((await parley(['restore', '--from', backup])).code).toBe(0);
     await parley([
       'create-admin',
@@ -261,6 +297,7 @@ describe.runIf(await postgresReachable())('parley backup and restore (PostgreSQL
     );
 
     useTarget(join(root, 'fresh'), urlOf(names.target));
+    placeMasterKey(join(root, 'source'), join(root, 'fresh'));
     const r = await parley(['restore', '--from', join(root, 'backup')]);
     expect(r.code).toBe(0);
     const original = await postgresContents(urlOf(names.source));

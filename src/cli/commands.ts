@@ -12,6 +12,7 @@ import { runText, textUsage } from './text-commands.js';
 import { analyzeUsage, runAnalyze } from './analyze-command.js';
 import { auditUsage, runAudit } from './audit-commands.js';
 import { backupUsage, runBackup, runRestore } from './backup-commands.js';
+import { keysUsage, runKeys } from './key-commands.js';
 import { runTrace, traceUsage } from './trace-command.js';
 
 export { UsageError };
@@ -26,6 +27,7 @@ Commands:
                                Create a facilitator admin account.
 ${auditUsage}
 ${backupUsage}
+${keysUsage}
   demo seed [--force]          Create the illustrative demo (only on an empty database unless --force).
 ${textUsage}
 ${analyzeUsage}
@@ -77,6 +79,8 @@ export async function run(argv: string[]): Promise<number> {
       return runBackup(rest);
     case 'restore':
       return runRestore(rest);
+    case 'keys':
+      return runKeys(rest);
     case 'demo': {
       if (rest[0] !== 'seed') throw new UsageError('Did you mean: parley demo seed');
       const force = rest.includes('--force');

@@ -34,6 +34,8 @@ export const sessionResponse = z.object({
   csrfToken: z.string(),
   /** Whether the session was opened with a second factor. */
   mfa: z.boolean(),
+  /** Whether the session was opened with a passkey. */
+  passkey: z.boolean(),
   /** When the session ends. */
   expiresAt: timestamp,
 });

@@ -23,7 +23,13 @@ export const createProcessRequest = z.object({
   requireTotp: z.boolean().default(false),
 });
 export const updateProcessRequest = z
-  .object({ codename: text(80), title: text(300), requireTotp: z.boolean() })
+  .object({
+    codename: text(80),
+    title: text(300),
+    requireTotp: z.boolean(),
+    /** Require every member to sign in with a passkey (only an organiser signed in with one may turn it on). */
+    requirePasskey: z.boolean(),
+  })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { error: 'name at least one field to change' });
 
@@ -107,7 +113,11 @@ export const processLinkResponse = z.object({
   linkedProcessId: idSchema.nullable(),
 });
 export const processResponse = z.object({
-  process: processSummary.extend({ requireTotp: z.boolean() }),
+  process: processSummary.extend({
+    requireTotp: z.boolean(),
+    /** Whether every member must sign in with a passkey. */
+    requirePasskey: z.boolean(),
+  }),
   /** My membership. */
   me: memberResponse,
   parties: z.array(partyResponse),

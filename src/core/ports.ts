@@ -58,6 +58,8 @@ import type {
   RoundSessionId,
   StatementId,
   ThreadId,
+  PasskeyId,
+  ChallengeId,
 } from './shared/ids.js';
 
 /** Current time, injected so tests control it. */
@@ -128,6 +130,8 @@ export interface Session {
   csrfToken: string;
   /** Whether it was opened with a second factor. */
   mfa: boolean;
+  /** Whether it was opened with a passkey (phishing-resistant; some processes require it). */
+  passkey: boolean;
   /** Created (ISO 8601). */
   createdAt: string;
   /** Hard expiry (ISO 8601). */
@@ -146,12 +150,154 @@ export interface ApiToken {
   name: string;
   /** SHA-256 of the secret part. */
   tokenHash: string;
+  /** Whether it was created in a session opened with a passkey: it then counts as one. */
+  viaPasskey: boolean;
   /** Created (ISO 8601). */
   createdAt: string;
   /** Last used (ISO 8601). */
   lastUsedAt: string | null;
   /** Revoked (ISO 8601). */
   revokedAt: string | null;
+}
+
+/** A passkey (WebAuthn credential) registered to an account. */
+export interface Passkey {
+  /** Stable id (ours, not the authenticator's). */
+  id: PasskeyId;
+  /** Whose passkey. */
+  userId: UserId;
+  /** The authenticator's credential id, base64url. */
+  credentialId: string;
+  /** The credential's public key (COSE), base64url. */
+  publicKey: string;
+  /** The signature counter last seen; a later assertion must exceed it when the authenticator counts. */
+  counter: number;
+  /** How the browser can reach the authenticator (internal, hybrid, usb, nfc, ble). */
+  transports: string[];
+  /** The name the user gave it, e.g. "Work laptop". */
+  name: string;
+  /** Registered (ISO 8601). */
+  createdAt: string;
+  /** Last used to sign in (ISO 8601). */
+  lastUsedAt: string | null;
+}
+
+/** What a WebAuthn challenge was issued for. */
+export type ChallengePurpose = 'register' | 'sign_in';
+
+/** A pending WebAuthn challenge: short-lived, and taken (deleted) by its first use. */
+export interface WebAuthnChallenge {
+  /** Stable id, sent back by the browser with its answer. */
+  id: ChallengeId;
+  /** Registration or sign-in. */
+  purpose: ChallengePurpose;
+  /** The account it was issued to; null for a passwordless sign-in (any account's passkey). */
+  userId: UserId | null;
+  /** The base64url challenge the authenticator must sign. */
+  challenge: string;
+  /** Created (ISO 8601). */
+  createdAt: string;
+  /** Expires (ISO 8601). */
+  expiresAt: string;
+}
+
+/** Passkeys and pending WebAuthn challenges. */
+export interface PasskeyStore {
+  insertPasskey(p: Passkey): Promise<void>;
+  /** A user's passkeys, oldest first. */
+  listPasskeys(userId: UserId): Promise<Passkey[]>;
+  findPasskey(id: PasskeyId): Promise<Passkey | undefined>;
+  findPasskeyByCredentialId(credentialId: string): Promise<Passkey | undefined>;
+  renamePasskey(id: PasskeyId, name: string): Promise<void>;
+  /** Records a sign-in with the passkey: its new counter and the time. */
+  recordPasskeyUse(id: PasskeyId, counter: number, at: string): Promise<void>;
+  deletePasskey(id: PasskeyId): Promise<void>;
+  insertChallenge(c: WebAuthnChallenge): Promise<void>;
+  /** Deletes the challenge and returns it if it was still there: only one caller ever gets it. */
+  takeChallenge(id: ChallengeId): Promise<WebAuthnChallenge | undefined>;
+  /** Deletes the challenges that expired before a time. */
+  deleteExpiredChallenges(before: string): Promise<void>;
+}
+
+/** What the verifier needs of a stored passkey. */
+export interface PasskeyCredential {
+  /** The authenticator's credential id, base64url. */
+  credentialId: string;
+  /** COSE public key, base64url. */
+  publicKey: string;
+  /** Signature counter last seen. */
+  counter: number;
+  /** Transports, to help the browser find the authenticator. */
+  transports: string[];
+}
+
+/** The browser's answer to navigator.credentials.create(), as JSON with base64url fields. */
+export interface PasskeyRegistrationResponse {
+  id: string;
+  rawId: string;
+  type: 'public-key';
+  response: {
+    clientDataJSON: string;
+    attestationObject: string;
+    authenticatorData?: string;
+    transports?: string[];
+    publicKeyAlgorithm?: number;
+    publicKey?: string;
+  };
+  authenticatorAttachment?: 'platform' | 'cross-platform';
+  clientExtensionResults: Record<string, unknown>;
+}
+
+/** The browser's answer to navigator.credentials.get(), as JSON with base64url fields. */
+export interface PasskeyAssertionResponse {
+  id: string;
+  rawId: string;
+  type: 'public-key';
+  response: {
+    clientDataJSON: string;
+    authenticatorData: string;
+    signature: string;
+    userHandle?: string;
+  };
+  authenticatorAttachment?: 'platform' | 'cross-platform';
+  clientExtensionResults: Record<string, unknown>;
+}
+
+/** Options for navigator.credentials.create() or get(): opaque to the core, passed to the browser. */
+export type WebAuthnOptions = { challenge: string } & Record<string, unknown>;
+
+/** A verification's outcome: what was verified, or why not (for the person, in English). */
+export type Verified<T> = ({ ok: true } & T) | { ok: false; reason: string };
+
+/**
+ * WebAuthn (passkeys): the options a browser needs, and verification of what it answers, for this
+ * server's relying party id and origin. Implemented by the server over @simplewebauthn/server.
+ */
+export interface WebAuthn {
+  /** Options to create a passkey for an account, excluding the ones it already has. */
+  registrationOptions(input: {
+    userId: UserId;
+    userName: string;
+    displayName: string;
+    exclude: readonly PasskeyCredential[];
+  }): Promise<WebAuthnOptions>;
+  /** Verifies a new passkey against the challenge, the origin and the relying party id. */
+  verifyRegistration(input: {
+    response: PasskeyRegistrationResponse;
+    expectedChallenge: string;
+  }): Promise<Verified<{ credential: PasskeyCredential }>>;
+  /** Options to sign in, with the passkeys allowed (none: any discoverable passkey). */
+  authenticationOptions(input: {
+    allow: readonly PasskeyCredential[];
+    userVerification: 'required' | 'preferred';
+  }): Promise<WebAuthnOptions>;
+  /** Verifies a sign-in: challenge, origin, relying party id, signature and counter. */
+  verifyAuthentication(input: {
+    response: PasskeyAssertionResponse;
+    expectedChallenge: string;
+    credential: PasskeyCredential;
+    requireUserVerification: boolean;
+  }): Promise<Verified<{ newCounter: number }>>;
 }
 
 /** A single-use, expiring invitation bound to a role in a process. */
@@ -475,6 +621,7 @@ export interface CommuniqueStore {
 /** Everything a use case can touch inside one transaction. */
 export interface Stores {
   accounts: AccountStore;
+  passkeys: PasskeyStore;
   processes: ProcessStore;
   items: ItemStore;
   record: RecordStore;

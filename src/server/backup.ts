@@ -5,6 +5,9 @@
  * at the moment of the copy. A restore checks the manifest before touching anything, refuses to
  * overwrite a non-empty target unless forced, and proves the result by re-verifying the audit log
  * against the manifest. Never a file copy of a live database: it can tear a page mid-write.
+ * The master key of encryption at rest is deliberately not copied: a backup without it reveals no
+ * confidential text. Backup and restore name the master key the copy needs (its id), and restore
+ * says whether the configured one opens it.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -32,6 +35,7 @@ import { verifyAuditLog } from './audit-verify.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database, type Dialect } from './db/connect.js';
 import { fingerprintKeyFile } from './security/fingerprint-key.js';
+import { loadMasterKey } from './security/master-key.js';
 import { keyFileName } from './security/signing-key.js';
 
 /** A backup or restore that cannot be done safely; the message says why and what to do. */
@@ -132,6 +136,32 @@ export interface BackupResult {
   dir: string;
   /** The manifest written into it. */
   manifest: BackupManifest;
+  /**
+   * Ids of the master keys that wrap the copy's data keys (one, or none for an empty database):
+   * the backup does not hold that key, and a restore cannot be read without it.
+   */
+  masterKeyIds: string[];
+}
+
+/**
+ * The ids of the master keys that wrap a database's data keys; none for a database written before
+ * encryption at rest (no data_keys table yet: its first start encrypts it).
+ */
+async function masterKeyIdsOf(database: Pick<Database, 'db' | 'dialect'>): Promise<string[]> {
+  const { rows: table } =
+    database.dialect === 'postgres'
+      ? await sql<{ t: string | null }>`select to_regclass('data_keys')::text as t`.execute(
+          database.db,
+        )
+      : await sql<{ t: string | null }>`select name as t from sqlite_master
+          where type = 'table' and name = 'data_keys'`.execute(database.db);
+  if (!table[0]?.t) return [];
+  const rows = await database.db
+    .selectFrom('data_keys')
+    .select('master_key_id')
+    .distinct()
+    .execute();
+  return rows.map((r) => r.master_key_id).sort();
 }
 
 /**
@@ -154,7 +184,7 @@ export async function createBackup(
   if (database.dialect === 'postgres') requireTool(tools.pgDump);
   const created = prepareEmptyDirectory(dir);
   try {
-    return { dir, manifest: await writeBackup(source, dir, tools, options.clock) };
+    return { dir, ...(await writeBackup(source, dir, tools, options.clock)) };
   } catch (error) {
     // No half backup left behind: remove what this run wrote (the directory was empty).
     for (const name of [...backupFileNames, manifestFileName])
@@ -171,9 +201,10 @@ async function writeBackup(
   dir: string,
   tools: PostgresTools,
   clock: Clock | undefined,
-): Promise<BackupManifest> {
+): Promise<{ manifest: BackupManifest; masterKeyIds: string[] }> {
   const { config, database } = source;
   let audit: BackupManifest['audit'];
+  let masterKeyIds: string[];
   let databaseFile: string;
   if (database.dialect === 'sqlite') {
     if (!database.sqlite) throw new BackupError('The SQLite handle is not available.');
@@ -183,12 +214,17 @@ async function writeBackup(
     // the first step it copies the rest in one step: a step-wise copy restarts whenever another
     // process (the running server) writes, and could restart forever under load.
     await database.sqlite.backup(target, { progress: ({ totalPages }) => totalPages });
-    audit = await checkSqliteCopy(target);
+    ({ audit, masterKeyIds } = await checkSqliteCopy(target));
     chmodSync(target, 0o600);
     fsyncPath(target);
   } else {
     databaseFile = postgresBackupFileName;
-    audit = await dumpPostgres(database, config.databaseUrl, join(dir, databaseFile), tools.pgDump);
+    ({ audit, masterKeyIds } = await dumpPostgres(
+      database,
+      config.databaseUrl,
+      join(dir, databaseFile),
+      tools.pgDump,
+    ));
   }
 
   for (const key of backedUpKeyFiles) {
@@ -221,7 +257,7 @@ async function writeBackup(
   });
   fsyncPath(manifestPath);
   fsyncDirectory(dir);
-  return manifest;
+  return { manifest, masterKeyIds };
 }
 
 /** What a restore did. */
@@ -234,6 +270,11 @@ export interface RestoreResult {
   replaced: boolean;
   /** The restored audit log, verified: it equals the manifest's. */
   audit: { entries: number; head: string };
+  /**
+   * The master key the restored data needs and the one configured: Parley starts only when the
+   * configured one is the one needed (or nothing is encrypted yet).
+   */
+  masterKey: { needed: string[]; configured: string | null; opens: boolean };
 }
 
 /**
@@ -293,9 +334,11 @@ export async function restoreBackup(
 
   const database = openDatabase(config.databaseUrl);
   let verdict: Awaited<ReturnType<typeof verifyAuditLog>>;
+  let needed: string[];
   try {
     if (database.sqlite) assertIntegrity(database.sqlite.pragma('integrity_check'), target);
     verdict = await verifyAuditLog(database);
+    needed = await masterKeyIdsOf(database);
   } finally {
     await database.close();
   }
@@ -307,11 +350,22 @@ export async function restoreBackup(
     throw new BackupError(
       `The restored audit log (${verdict.entries} entries, head ${verdict.head}) differs from the backup's manifest (${manifest.audit.entries} entries, head ${manifest.audit.head}). Do not use this restore.`,
     );
+  let configured: string | null;
+  try {
+    configured = loadMasterKey(config)?.id ?? null;
+  } catch {
+    configured = null; // An unreadable key file opens nothing; the server names the problem at start.
+  }
   return {
     manifest,
     target,
     replaced: occupied.length > 0,
     audit: { entries: verdict.entries, head: verdict.head },
+    masterKey: {
+      needed,
+      configured,
+      opens: needed.every((id) => id === configured),
+    },
   };
 }
 
@@ -391,7 +445,9 @@ async function occupiedTarget(config: Readonly<Config>): Promise<string[]> {
 }
 
 /** Integrity-checks and verifies a fresh SQLite copy, then makes it a single self-contained file. */
-async function checkSqliteCopy(file: string): Promise<BackupManifest['audit']> {
+async function checkSqliteCopy(
+  file: string,
+): Promise<{ audit: BackupManifest['audit']; masterKeyIds: string[] }> {
   const copy = openDatabase(`sqlite:${file}`);
   try {
     if (!copy.sqlite) throw new BackupError('The SQLite handle is not available.');
@@ -401,9 +457,10 @@ async function checkSqliteCopy(file: string): Promise<BackupManifest['audit']> {
       throw new BackupError(
         `The audit log is BROKEN at entry #${verdict.badSeq} (${verdict.reason}); no backup was made. Stop Parley and copy its data directory aside for investigation.`,
       );
+    const masterKeyIds = await masterKeyIdsOf(copy);
     // Rollback-journal mode: the backup is one file, with no -wal or -shm beside it.
     copy.sqlite.pragma('journal_mode = DELETE');
-    return { entries: verdict.entries, head: verdict.head };
+    return { audit: { entries: verdict.entries, head: verdict.head }, masterKeyIds };
   } finally {
     await copy.close();
   }
@@ -428,7 +485,7 @@ async function dumpPostgres(
   databaseUrl: string,
   file: string,
   pgDump: string,
-): Promise<BackupManifest['audit']> {
+): Promise<{ audit: BackupManifest['audit']; masterKeyIds: string[] }> {
   return database.db.connection().execute(async (conn) => {
     await sql`begin transaction isolation level repeatable read, read only`.execute(conn);
     try {
@@ -440,6 +497,7 @@ async function dumpPostgres(
         throw new BackupError(
           `The audit log is BROKEN at entry #${verdict.badSeq} (${verdict.reason}); no backup was made.`,
         );
+      const masterKeyIds = await masterKeyIdsOf({ db: conn, dialect: 'postgres' });
       const { url, env } = withoutPassword(databaseUrl);
       await runTool(
         pgDump,
@@ -448,7 +506,7 @@ async function dumpPostgres(
       );
       chmodSync(file, 0o600);
       fsyncPath(file);
-      return { entries: verdict.entries, head: verdict.head };
+      return { audit: { entries: verdict.entries, head: verdict.head }, masterKeyIds };
     } finally {
       await sql`rollback`.execute(conn);
     }

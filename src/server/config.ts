@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { decodeMasterKey } from './security/master-key.js';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -18,8 +19,18 @@ const schema = z.object({
   PARLEY_PUBLIC_URL: z
     .url({ error: 'must be a URL such as https://parley.example.org' })
     .default('http://localhost:8080'),
+  PARLEY_PASSKEY_RP_ID: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/, { error: 'must be a host name such as parley.example.org' })
+    .optional(),
   PARLEY_DEMO: z.enum(['on', 'off']).default('on'),
   PARLEY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
+  PARLEY_MASTER_KEY: z
+    .string()
+    .refine((v) => decodeMasterKey(v) !== null, {
+      error: 'must be 32 random bytes in base64 (openssl rand -base64 32)',
+    })
+    .optional(),
 });
 
 /** Parley's configuration. */
@@ -36,10 +47,19 @@ export interface Config {
   publicUrl: string;
   /** Whether cookies are Secure and `__Host-` prefixed (true when publicUrl is https). */
   secureCookies: boolean;
+  /** Passkeys' relying party id: the public URL's host name, or a parent domain of it. */
+  passkeyRpId: string;
+  /** The origin passkeys are accepted from: the public URL's scheme, host and port. */
+  passkeyOrigin: string;
   /** Create the illustrative demo on an empty database. */
   demo: boolean;
   /** Log level. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /**
+   * The master key that wraps the data keys, base64, from PARLEY_MASTER_KEY; null: the key file in
+   * dataDir (created at first start). A secret: never logged, never sent.
+   */
+  masterKey: string | null;
 }
 
 /** Reads and validates the environment; throws one error listing every problem. */
@@ -54,6 +74,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const e = parsed.data;
   const dataDir = resolve(e.PARLEY_DATA_DIR);
   const publicUrl = e.PARLEY_PUBLIC_URL.replace(/\/$/, '');
+  const { hostname, origin } = new URL(publicUrl);
+  const passkeyRpId = e.PARLEY_PASSKEY_RP_ID ?? hostname;
+  // A browser accepts a relying party id only if it is the page's host or a parent domain of it.
+  if (passkeyRpId !== hostname && !hostname.endsWith(`.${passkeyRpId}`))
+    throw new Error(
+      `Parley's configuration is invalid:\n  PARLEY_PASSKEY_RP_ID: must be ${hostname} or a parent domain of it (the host of PARLEY_PUBLIC_URL)`,
+    );
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -61,7 +88,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     databaseUrl: e.PARLEY_DATABASE_URL ?? `sqlite:${resolve(dataDir, 'parley.db')}`,
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),
+    passkeyRpId,
+    passkeyOrigin: origin,
     demo: e.PARLEY_DEMO === 'on',
     logLevel: e.PARLEY_LOG_LEVEL,
+    masterKey: e.PARLEY_MASTER_KEY?.trim() ?? null,
   });
 }

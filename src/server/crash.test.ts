@@ -315,22 +315,21 @@ describe('crash safety: SIGKILL during writes loses no acknowledged write', () =
         }
       }
 
-      // At the end, every write acknowledged in any round is still in the database.
+      // At the end, every write acknowledged in any round is still in the database (their texts
+      // are encrypted at rest: each round above read them back, as written, through the API).
       const database = openDatabase(`sqlite:${file}`);
       try {
         const sqlite = database.sqlite;
         if (!sqlite) throw new Error('no SQLite handle');
-        const notes = new Set(
-          (sqlite.prepare('select title from items').all() as Array<{ title: string }>).map(
-            (r) => r.title,
-          ),
-        );
-        const notesOf = new Set(
-          (sqlite.prepare('select note from amendments').all() as Array<{ note: string }>).map(
-            (r) => r.note,
-          ),
-        );
-        const gone = all.filter((a) => !(a.kind === 'note' ? notes : notesOf).has(a.marker));
+        const ids = (table: 'items' | 'amendments') =>
+          new Set(
+            (sqlite.prepare(`select id from ${table}`).all() as Array<{ id: string }>).map(
+              (r) => r.id,
+            ),
+          );
+        const notes = ids('items');
+        const amendments = ids('amendments');
+        const gone = all.filter((a) => !(a.kind === 'note' ? notes : amendments).has(a.id));
         expect(gone).toEqual([]);
       } finally {
         await database.close();

@@ -8,12 +8,14 @@ import type { Clock } from '../core/ports.js';
 import type { Config } from './config.js';
 import { migrateToLatest, openDatabase, type Database } from './db/connect.js';
 import { kyselyUnitOfWork } from './db/unit-of-work.js';
+import { openDataKeys, type DataKeys } from './db/data-keys.js';
 import type { AppDeps } from './http/deps.js';
 import { nodeHashing, nodeIds, otpTotp, sha256 } from './security/crypto.js';
 import { loadOrCreateTreeHeadKey, type TreeHeadKey } from './security/signing-key.js';
 import { AuditTree } from './audit-tree.js';
 import { loadOrCreateFingerprintKey } from './security/fingerprint-key.js';
 import { LiveHub } from './realtime/hub.js';
+import { simpleWebAuthn } from './security/webauthn.js';
 import { WorkerEngine } from './analysis/engine.js';
 
 /** The system clock. */
@@ -31,6 +33,8 @@ export interface Runtime {
   deps: AppDeps;
   /** The key that signs audit tree heads. */
   treeHeadKey: TreeHeadKey;
+  /** The master key and the processes' data keys (encryption at rest). */
+  dataKeys: DataKeys;
   close(): Promise<void>;
 }
 
@@ -50,15 +54,18 @@ export async function startRuntime(
   const clock = options.clock ?? systemClock;
   const treeHeadKey = loadOrCreateTreeHeadKey(config.dataDir);
   const engine = new WorkerEngine(options.analysisTimeLimitMs ?? analysisTimeLimitMs);
+  // Refuses to start with a master key that does not open the database's data keys.
+  const dataKeys = await openDataKeys(database, config, clock);
   const deps: AppDeps = {
     engine,
     auditTree: new AuditTree(database.db, treeHeadKey, clock),
     fingerprintKey: loadOrCreateFingerprintKey(config.dataDir),
-    db: kyselyUnitOfWork(database, { clock, sha256 }),
+    db: kyselyUnitOfWork(database, { clock, sha256, dataKeys }),
     clock,
     ids: nodeIds,
     hashing: nodeHashing,
     totp: otpTotp,
+    webAuthn: simpleWebAuthn({ rpId: config.passkeyRpId, origin: config.passkeyOrigin }),
     config,
     webRoot: options.webRoot === undefined ? defaultWebRoot : options.webRoot,
     live: null,
@@ -68,6 +75,7 @@ export async function startRuntime(
     database,
     deps,
     treeHeadKey,
+    dataKeys,
     close: async () => {
       await engine.close();
       await database.close();

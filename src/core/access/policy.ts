@@ -20,6 +20,8 @@ export interface Actor {
   isAdmin: boolean;
   /** Whether this session was opened with a second factor. */
   mfa: boolean;
+  /** Whether this session was opened with a passkey (which also counts as a second factor). */
+  passkey: boolean;
   /** The user's memberships, one per process at most. */
   memberships: readonly Membership[];
 }
@@ -115,21 +117,35 @@ export function readableCompartmentIds(
   return compartments.filter((c) => canReadCompartment(m, c)).map((c) => c.id);
 }
 
+/** How a process requires its members to have signed in. */
+export interface SignInRequirements {
+  /** A second factor (an authenticator code or a passkey). */
+  requireTotp: boolean;
+  /** A passkey. */
+  requirePasskey: boolean;
+}
+
 /**
  * Asserts the actor may see the process at all; otherwise NOT_FOUND, as if it did not exist.
- * A process that requires a second factor refuses sessions opened without one.
+ * A process that requires a passkey refuses sessions opened without one, and a process that
+ * requires a second factor refuses sessions opened without one; only members learn either.
  */
 export function requireProcessView(
   actor: Actor,
   processId: ProcessId,
-  requireTotp: boolean,
+  requirements: SignInRequirements,
 ): Membership {
   const m = membershipIn(actor, processId);
   if (!m) throw notFound('Process');
-  if (requireTotp && !actor.mfa)
+  if (requirements.requirePasskey && !actor.passkey)
+    throw new DomainError(
+      'PASSKEY_REQUIRED_BY_PROCESS',
+      'This process requires signing in with a passkey. Register a passkey on your account page if you have none, then sign out and sign in with it.',
+    );
+  if (requirements.requireTotp && !actor.mfa)
     throw new DomainError(
       'MFA_REQUIRED_BY_PROCESS',
-      'This process requires signing in with a second factor (TOTP).',
+      'This process requires signing in with a second factor (an authenticator code or a passkey).',
     );
   return m;
 }

@@ -12,6 +12,11 @@ export interface AuditEvents {
   'token.revoked': { tokenId: string };
   'totp.enabled': Record<string, never>;
   'totp.disabled': Record<string, never>;
+  'passkey.registered': { passkeyId: string; name: string };
+  'passkey.renamed': { passkeyId: string; name: string };
+  'passkey.removed': { passkeyId: string };
+  /** A sign-in with a passkey: after the password (second factor) or on its own (passwordless). */
+  'session.signed_in_with_passkey': { passkeyId: string; method: 'password+passkey' | 'passkey' };
   'process.created': { codename: string };
   'process.updated': { fields: string[] };
   'process.status_changed': { from: string; to: string; reason: string; partyId: string | null };
@@ -30,6 +35,8 @@ export interface AuditEvents {
   'item.read': { itemId: string };
   'item.released': { itemId: string; from: string; to: string };
   'compartment.listed': { query: string | null };
+  /** A search in a compartment. Its words are not kept: they may quote confidential material. */
+  'compartment.searched': Record<string, never>;
   'audit.read': Record<string, never>;
   'issue.added': { issueId: string; options: number };
   'demand.recorded': { demandId: string; partyId: string };
@@ -91,6 +98,18 @@ export interface AuditEvents {
   };
   'statement.logged': { statementId: string; partyId: string; agreedLineId: string | null };
   'statement.divergence_raised': { statementId: string; agreedLineId: string };
+  // Operators (the `parley` command; no actor, no process).
+  /**
+   * `parley keys rotate`: the data keys re-wrapped under a new master key (ids only: first 16 hex
+   * digits of each key's SHA-256); with `dataKeys`, new data keys and every value re-encrypted.
+   */
+  'keys.rotated': {
+    masterKeyId: string;
+    previousMasterKeyId: string;
+    dataKeys: boolean;
+    processes: number;
+    values: number;
+  };
 }
 
 /** Every kind of audit event. */

@@ -99,6 +99,8 @@ export interface Process {
   status: ProcessStatus;
   /** Whether every member must sign in with a second factor to open the process. */
   requireTotp: boolean;
+  /** Whether every member must sign in with a passkey to open the process. */
+  requirePasskey: boolean;
   /** When it was created (ISO 8601). */
   createdAt: string;
 }

@@ -15,6 +15,12 @@ export const errorCodes = [
   'TOTP_REQUIRED',
   /** The process requires members to sign in with a second factor. */
   'MFA_REQUIRED_BY_PROCESS',
+  /** The account signs in with a passkey as its second factor: use it after the password. */
+  'PASSKEY_REQUIRED',
+  /** The process requires members to sign in with a passkey (phishing-resistant). */
+  'PASSKEY_REQUIRED_BY_PROCESS',
+  /** A passkey answer that does not verify: wrong origin or challenge, an expired or reused request, a bad signature, a counter that went back. */
+  'PASSKEY_INVALID',
   /** Too many attempts; try again later. */
   'RATE_LIMITED',
   /** The request's shape is wrong (schema validation). */

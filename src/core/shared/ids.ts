@@ -13,6 +13,10 @@ export type InvitationId = Id<'Invitation'>;
 export type SessionId = Id<'Session'>;
 export type TokenId = Id<'Token'>;
 export type MembershipId = Id<'Membership'>;
+/** A passkey (WebAuthn credential) registered to an account; ours, not the authenticator's id. */
+export type PasskeyId = Id<'Passkey'>;
+/** A pending WebAuthn challenge (short-lived, single use). */
+export type ChallengeId = Id<'Challenge'>;
 
 /** Treats a string that came from a trusted place (the database, a validated request) as an id. */
 export function asId<K extends string>(value: string): Id<K> {

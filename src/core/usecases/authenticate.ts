@@ -25,12 +25,14 @@ export async function authenticate(
     let session: Session | null = null;
     let userId;
     let mfa = false;
+    let passkey = false;
     if (credential.type === 'session') {
       const found = await s.accounts.findSessionByTokenHash(deps.hashing.sha256(credential.token));
       if (!found || found.revokedAt || found.expiresAt <= now) return undefined;
       session = found;
       userId = found.userId;
       mfa = found.mfa;
+      passkey = found.passkey;
     } else {
       const match = /^pat_([0-9a-f-]{36})_([A-Za-z0-9_-]{20,})$/.exec(credential.token);
       if (!match?.[1] || !match[2]) return undefined;
@@ -39,12 +41,18 @@ export async function authenticate(
         return undefined;
       await s.accounts.touchToken(token.id, now);
       userId = token.userId;
-      // A token is issued from a session; it carries the second factor only if the user has one.
+      passkey = token.viaPasskey;
+      // A token is issued from a session; it carries the second factor only if the user has one,
+      // and counts as a passkey only if that session was opened with one.
     }
     const user = await s.accounts.findUserById(userId);
     if (!user) return undefined;
-    if (credential.type === 'token') mfa = user.totpEnabled;
+    if (credential.type === 'token') mfa = user.totpEnabled || passkey;
     const memberships = await s.processes.membershipsOf(user.id);
-    return { actor: { userId: user.id, isAdmin: user.isAdmin, mfa, memberships }, user, session };
+    return {
+      actor: { userId: user.id, isAdmin: user.isAdmin, mfa, passkey, memberships },
+      user,
+      session,
+    };
   });
 }

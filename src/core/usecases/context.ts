@@ -27,7 +27,7 @@ export async function openProcess(
 ): Promise<ProcessContext> {
   const process = await stores.processes.findProcess(processId);
   if (!process) throw notFound('Process');
-  const membership = requireProcessView(actor, processId, process.requireTotp);
+  const membership = requireProcessView(actor, processId, process);
   const compartments = await stores.items.listCompartments(processId);
   return { process, membership, compartments };
 }

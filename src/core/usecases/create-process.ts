@@ -21,6 +21,8 @@ export async function createProcess(
     title: input.title.trim(),
     status: 'exploratory',
     requireTotp: input.requireTotp,
+    // Set later by an organiser signed in with a passkey, so that nobody locks themselves out.
+    requirePasskey: false,
     createdAt: deps.clock.now().toISOString(),
   };
   return deps.db.transaction(async (s) => {

@@ -36,14 +36,15 @@ export async function listItems(
     // those who may know of that compartment's material.
     const publicIds = new Set(ctx.compartments.filter((c) => c.kind === 'public').map((c) => c.id));
     const seen = [...new Set(items.map((i) => i.compartmentId))].filter((id) => !publicIds.has(id));
-    for (const compartmentId of seen)
-      await s.audit.append({
-        kind: 'compartment.listed',
-        data: { query: input.text?.trim() || null },
-        actorUserId: input.actor.userId,
-        processId: input.processId,
-        compartmentId,
-      });
+    const searched = Boolean(input.text?.trim());
+    for (const compartmentId of seen) {
+      const who = { actorUserId: input.actor.userId, processId: input.processId, compartmentId };
+      await s.audit.append(
+        searched
+          ? { kind: 'compartment.searched', data: {}, ...who }
+          : { kind: 'compartment.listed', data: { query: null }, ...who },
+      );
+    }
     const label = await itemLabeller(s, ctx);
     return items.map(label);
   });

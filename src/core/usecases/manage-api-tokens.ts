@@ -15,6 +15,7 @@ export async function createApiToken(
     userId: input.actor.userId,
     name: input.name.trim(),
     tokenHash: deps.hashing.sha256(raw),
+    viaPasskey: input.actor.passkey,
     createdAt: deps.clock.now().toISOString(),
     lastUsedAt: null,
     revokedAt: null,

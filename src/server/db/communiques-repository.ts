@@ -7,16 +7,17 @@ import type {
 } from '../../core/communiques/model.js';
 import type { CommuniqueStore } from '../../core/ports.js';
 import { asId, type CompartmentId } from '../../core/shared/ids.js';
+import type { ProcessBox, Sealer } from './data-keys.js';
 import type { CommuniquesTable, DB, PublicStatementsTable } from './schema.js';
 import { visibleTo } from './visible-to.js';
 
-const toCommunique = (r: CommuniquesTable): Communique => ({
+const toCommunique = (r: CommuniquesTable, box: ProcessBox): Communique => ({
   id: asId(r.id),
   processId: asId(r.process_id),
   kind: r.kind as CommuniqueKind,
   number: r.number,
-  title: r.title,
-  text: r.text,
+  title: box.row('communiques', [r.id]).open('title', r.title),
+  text: box.row('communiques', [r.id]).open('text', r.text),
   embargoUntil: r.embargo_until,
   state: r.state as CommuniqueState,
   compartmentId: asId(r.compartment_id),
@@ -31,7 +32,7 @@ const toCommunique = (r: CommuniquesTable): Communique => ({
   publicFrom: r.public_from,
 });
 
-const toStatement = (r: PublicStatementsTable): PublicStatement => ({
+const toStatement = (r: PublicStatementsTable, box: ProcessBox): PublicStatement => ({
   id: asId(r.id),
   processId: asId(r.process_id),
   compartmentId: asId(r.compartment_id),
@@ -40,8 +41,11 @@ const toStatement = (r: PublicStatementsTable): PublicStatement => ({
   agreedLineId: r.agreed_line_id === null ? null : asId(r.agreed_line_id),
   source: r.source,
   statedOn: r.stated_on,
-  text: r.text,
-  divergence: r.divergence,
+  text: box.row('public_statements', [r.id]).open('text', r.text),
+  divergence:
+    r.divergence === null
+      ? null
+      : box.row('public_statements', [r.id]).open('divergence', r.divergence),
   recordedBy: asId(r.recorded_by),
   recordedAt: r.recorded_at,
 });
@@ -57,25 +61,32 @@ const communiqueVisible =
       eb.and([eb('public_from', '<=', now), visibleTo(visible, 'public_compartment_id')]),
     ]);
 
-/** Communiqués, approvals and public statements in SQL; every read is filtered by `visibleTo`. */
-export function communiquesRepository(db: Kysely<DB>): CommuniqueStore {
-  const values = (c: Communique, publicCompartment: string | null) => ({
-    kind: c.kind,
-    number: c.number,
-    title: c.title,
-    text: c.text,
-    embargo_until: c.embargoUntil,
-    state: c.state,
-    compartment_id: c.compartmentId,
-    public_compartment_id: publicCompartment,
-    public_from: c.publicFrom,
-    round_id: c.roundId,
-    hash: c.hash,
-    revision: c.revision,
-    updated_at: c.updatedAt,
-    released_at: c.releasedAt,
-    released_by: c.releasedBy,
-  });
+/**
+ * Communiqués, approvals and public statements in SQL; every read is filtered by `visibleTo`.
+ * Titles and texts (drafts and released alike), statements and divergence notes are encrypted;
+ * the wording's SHA-256 (what approvals bind) stays readable.
+ */
+export function communiquesRepository(db: Kysely<DB>, sealer: Sealer): CommuniqueStore {
+  const values = async (c: Communique, publicCompartment: string | null) => {
+    const sealed = (await sealer.writer(c.processId)).row('communiques', [c.id]);
+    return {
+      kind: c.kind,
+      number: c.number,
+      title: sealed.seal('title', c.title),
+      text: sealed.seal('text', c.text),
+      embargo_until: c.embargoUntil,
+      state: c.state,
+      compartment_id: c.compartmentId,
+      public_compartment_id: publicCompartment,
+      public_from: c.publicFrom,
+      round_id: c.roundId,
+      hash: c.hash,
+      revision: c.revision,
+      updated_at: c.updatedAt,
+      released_at: c.releasedAt,
+      released_by: c.releasedBy,
+    };
+  };
   async function publicCompartmentOf(c: Communique): Promise<string | null> {
     if (c.publicFrom === null) return null;
     const r = await db
@@ -96,14 +107,14 @@ export function communiquesRepository(db: Kysely<DB>): CommuniqueStore {
           process_id: c.processId,
           created_by: c.createdBy,
           created_at: c.createdAt,
-          ...values(c, await publicCompartmentOf(c)),
+          ...(await values(c, await publicCompartmentOf(c))),
         })
         .execute();
     },
     async updateCommunique(c, expectedRevision) {
       const res = await db
         .updateTable('communiques')
-        .set(values(c, await publicCompartmentOf(c)))
+        .set(await values(c, await publicCompartmentOf(c)))
         .where('id', '=', c.id)
         .where('revision', '=', expectedRevision)
         .executeTakeFirst();
@@ -116,7 +127,7 @@ export function communiquesRepository(db: Kysely<DB>): CommuniqueStore {
         .where('id', '=', id)
         .where(communiqueVisible(visible, now))
         .executeTakeFirst();
-      return r && toCommunique(r);
+      return r && toCommunique(r, await sealer.reader(r.process_id));
     },
     async listCommuniques(processId, visible, now) {
       const rows = await db
@@ -128,8 +139,9 @@ export function communiquesRepository(db: Kysely<DB>): CommuniqueStore {
         .orderBy('id')
         .execute();
       const order: Record<CommuniqueState, number> = { draft: 0, circulated: 1, released: 2 };
+      const box = await sealer.reader(processId);
       return rows
-        .map(toCommunique)
+        .map((r) => toCommunique(r, box))
         .sort(
           (a, b) =>
             order[a.state] - order[b.state] ||
@@ -187,6 +199,7 @@ export function communiquesRepository(db: Kysely<DB>): CommuniqueStore {
       }));
     },
     async insertStatement(s) {
+      const sealed = (await sealer.writer(s.processId)).row('public_statements', [s.id]);
       await db
         .insertInto('public_statements')
         .values({
@@ -198,17 +211,20 @@ export function communiquesRepository(db: Kysely<DB>): CommuniqueStore {
           agreed_line_id: s.agreedLineId,
           source: s.source,
           stated_on: s.statedOn,
-          text: s.text,
-          divergence: s.divergence,
+          text: sealed.seal('text', s.text),
+          divergence: s.divergence === null ? null : sealed.seal('divergence', s.divergence),
           recorded_by: s.recordedBy,
           recorded_at: s.recordedAt,
         })
         .execute();
     },
     async updateStatement(s) {
+      const sealed = (await sealer.writer(s.processId)).row('public_statements', [s.id]);
       await db
         .updateTable('public_statements')
-        .set({ divergence: s.divergence })
+        .set({
+          divergence: s.divergence === null ? null : sealed.seal('divergence', s.divergence),
+        })
         .where('id', '=', s.id)
         .execute();
     },
@@ -219,7 +235,7 @@ export function communiquesRepository(db: Kysely<DB>): CommuniqueStore {
         .where('id', '=', id)
         .where(visibleTo(visible))
         .executeTakeFirst();
-      return r && toStatement(r);
+      return r && toStatement(r, await sealer.reader(r.process_id));
     },
     async listStatements(processId, visible) {
       const rows = await db
@@ -230,7 +246,8 @@ export function communiquesRepository(db: Kysely<DB>): CommuniqueStore {
         .orderBy('stated_on')
         .orderBy('recorded_at')
         .execute();
-      return rows.map(toStatement);
+      const box = await sealer.reader(processId);
+      return rows.map((r) => toStatement(r, box));
     },
   };
 }

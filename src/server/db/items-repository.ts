@@ -3,6 +3,7 @@ import type { Compartment, CompartmentKind } from '../../core/access/compartment
 import type { Item, ItemKind } from '../../core/items/model.js';
 import type { ItemStore } from '../../core/ports.js';
 import { asId, type CompartmentId } from '../../core/shared/ids.js';
+import type { ProcessBox, Sealer } from './data-keys.js';
 import type { CompartmentsTable, DB, ItemsTable } from './schema.js';
 import { visibleTo } from './visible-to.js';
 
@@ -14,24 +15,27 @@ const toCompartment = (r: CompartmentsTable): Compartment => {
     : { ...base, kind, partyId: null };
 };
 
-const toItem = (r: ItemsTable): Item => ({
-  id: asId(r.id),
-  processId: asId(r.process_id),
-  compartmentId: asId(r.compartment_id),
-  kind: r.kind as ItemKind,
-  title: r.title,
-  body: r.body,
-  authorUserId: asId(r.author_user_id),
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  revision: r.revision,
-});
+const toItem = (r: ItemsTable, box: ProcessBox): Item => {
+  const sealed = box.row('items', [r.id]);
+  return {
+    id: asId(r.id),
+    processId: asId(r.process_id),
+    compartmentId: asId(r.compartment_id),
+    kind: r.kind as ItemKind,
+    title: sealed.open('title', r.title),
+    body: sealed.open('body', r.body),
+    authorUserId: asId(r.author_user_id),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    revision: r.revision,
+  };
+};
 
-/** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
-const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/** Compartments and items in SQL; every item read is filtered by `visibleTo`. */
-export function itemsRepository(db: Kysely<DB>): ItemStore {
+/**
+ * Compartments and items in SQL; every item read is filtered by `visibleTo`. Titles and bodies are
+ * encrypted, so a text search decrypts the rows the caller may see and matches them here.
+ */
+export function itemsRepository(db: Kysely<DB>, sealer: Sealer): ItemStore {
   return {
     async insertCompartment(c) {
       await db
@@ -57,6 +61,7 @@ export function itemsRepository(db: Kysely<DB>): ItemStore {
       return r && toCompartment(r);
     },
     async insertItem(i) {
+      const sealed = (await sealer.writer(i.processId)).row('items', [i.id]);
       await db
         .insertInto('items')
         .values({
@@ -64,8 +69,8 @@ export function itemsRepository(db: Kysely<DB>): ItemStore {
           process_id: i.processId,
           compartment_id: i.compartmentId,
           kind: i.kind,
-          title: i.title,
-          body: i.body,
+          title: sealed.seal('title', i.title),
+          body: sealed.seal('body', i.body),
           author_user_id: i.authorUserId,
           created_at: i.createdAt,
           updated_at: i.updatedAt,
@@ -80,7 +85,7 @@ export function itemsRepository(db: Kysely<DB>): ItemStore {
         .where('id', '=', id)
         .where(visibleTo(visible))
         .executeTakeFirst();
-      return r && toItem(r);
+      return r && toItem(r, await sealer.reader(r.process_id));
     },
     async listItems(q) {
       let query = db
@@ -89,17 +94,19 @@ export function itemsRepository(db: Kysely<DB>): ItemStore {
         .where('process_id', '=', q.processId)
         .where(visibleTo(q.visible));
       if (q.compartmentId) query = query.where('compartment_id', '=', q.compartmentId);
-      if (q.text) {
-        const pattern = likePattern(q.text);
-        query = query.where((eb) =>
-          eb.or([
-            eb(eb.fn('lower', ['title']), 'like', eb.val(pattern)),
-            eb(eb.fn('lower', ['body']), 'like', eb.val(pattern)),
-          ]),
-        );
+      query = query.orderBy('updated_at', 'desc').orderBy('id');
+      const box = await sealer.reader(q.processId);
+      if (!q.text) return (await query.limit(q.limit).execute()).map((r) => toItem(r, box));
+      // Only what `visibleTo` let through is decrypted and searched, case-insensitively.
+      const needle = q.text.toLowerCase();
+      const found: Item[] = [];
+      for (const r of await query.execute()) {
+        const item = toItem(r, box);
+        if (item.title.toLowerCase().includes(needle) || item.body.toLowerCase().includes(needle))
+          found.push(item);
+        if (found.length === q.limit) break;
       }
-      const rows = await query.orderBy('updated_at', 'desc').orderBy('id').limit(q.limit).execute();
-      return rows.map(toItem);
+      return found;
     },
     async countItems(processId, visible) {
       const rows = await db
@@ -114,12 +121,13 @@ export function itemsRepository(db: Kysely<DB>): ItemStore {
       );
     },
     async updateItem(i, expectedRevision) {
+      const sealed = (await sealer.writer(i.processId)).row('items', [i.id]);
       const r = await db
         .updateTable('items')
         .set({
           compartment_id: i.compartmentId,
-          title: i.title,
-          body: i.body,
+          title: sealed.seal('title', i.title),
+          body: sealed.seal('body', i.body),
           updated_at: i.updatedAt,
           revision: i.revision,
         })

@@ -19,6 +19,7 @@ const toProcess = (r: ProcessesTable): Process => ({
   title: r.title,
   status: r.status as ProcessStatus,
   requireTotp: r.require_totp === 1,
+  requirePasskey: r.require_passkey === 1,
   createdAt: r.created_at,
 });
 
@@ -86,6 +87,7 @@ export function processesRepository(db: Kysely<DB>): ProcessStore {
           title: p.title,
           status: p.status,
           require_totp: p.requireTotp ? 1 : 0,
+          require_passkey: p.requirePasskey ? 1 : 0,
           created_at: p.createdAt,
         })
         .execute();
@@ -106,6 +108,7 @@ export function processesRepository(db: Kysely<DB>): ProcessStore {
           title: p.title,
           status: p.status,
           require_totp: p.requireTotp ? 1 : 0,
+          require_passkey: p.requirePasskey ? 1 : 0,
         })
         .where('id', '=', p.id)
         .execute();

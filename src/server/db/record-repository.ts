@@ -7,14 +7,23 @@ import type {
   ResponseKind,
 } from '../../core/record/model.js';
 import { asId, type ProposalId } from '../../core/shared/ids.js';
+import { AtRestError } from '../security/at-rest.js';
+import { readersOf, type Sealer } from './data-keys.js';
 import { nextPosition } from './next-position.js';
 import type { DB, ProposalsTable } from './schema.js';
 import { visibleTo } from './visible-to.js';
 
-/** The negotiation record in SQL; positions and proposals are filtered by `visibleTo`. */
-export function recordRepository(db: Kysely<DB>): RecordStore {
+/**
+ * The negotiation record in SQL; positions and proposals are filtered by `visibleTo`. Every text
+ * (agenda, options, demands, positions, proposal and response notes) is encrypted.
+ */
+export function recordRepository(db: Kysely<DB>, sealer: Sealer): RecordStore {
   async function withTerms(rows: ProposalsTable[]): Promise<Proposal[]> {
     if (rows.length === 0) return [];
+    const boxOf = await readersOf(
+      sealer,
+      rows.map((r) => r.process_id),
+    );
     const terms = await db
       .selectFrom('proposal_terms')
       .innerJoin('agenda_issues', 'agenda_issues.id', 'proposal_terms.issue_id')
@@ -40,21 +49,23 @@ export function recordRepository(db: Kysely<DB>): RecordStore {
           issueId: asId<'Issue'>(t.issue_id),
           optionId: asId<'Option'>(t.option_id),
         })),
-      note: r.note,
+      note: boxOf(r.process_id).row('proposals', [r.id]).open('note', r.note),
       respondsTo: r.responds_to === null ? null : asId(r.responds_to),
     }));
   }
 
   return {
     async insertIssue(issue) {
+      const box = await sealer.writer(issue.processId);
+      const sealed = box.row('agenda_issues', [issue.id]);
       await db
         .insertInto('agenda_issues')
         .values({
           id: issue.id,
           process_id: issue.processId,
           position: await nextPosition(db, 'agenda_issues', issue.processId),
-          title: issue.title,
-          description: issue.description,
+          title: sealed.seal('title', issue.title),
+          description: sealed.seal('description', issue.description),
         })
         .execute();
       if (issue.options.length)
@@ -65,7 +76,7 @@ export function recordRepository(db: Kysely<DB>): RecordStore {
               id: o.id,
               issue_id: issue.id,
               position: i + 1,
-              label: o.label,
+              label: box.row('issue_options', [o.id]).seal('label', o.label),
             })),
           )
           .execute();
@@ -89,17 +100,25 @@ export function recordRepository(db: Kysely<DB>): RecordStore {
             .orderBy('position')
             .execute()
         : [];
-      return issues.map((i): AgendaIssue => ({
-        id: asId(i.id),
-        processId: asId(i.process_id),
-        title: i.title,
-        description: i.description,
-        options: options
-          .filter((o) => o.issue_id === i.id)
-          .map((o) => ({ id: asId(o.id), label: o.label })),
-      }));
+      const box = await sealer.reader(processId);
+      return issues.map((i): AgendaIssue => {
+        const sealed = box.row('agenda_issues', [i.id]);
+        return {
+          id: asId(i.id),
+          processId: asId(i.process_id),
+          title: sealed.open('title', i.title),
+          description: sealed.open('description', i.description),
+          options: options
+            .filter((o) => o.issue_id === i.id)
+            .map((o) => ({
+              id: asId(o.id),
+              label: box.row('issue_options', [o.id]).open('label', o.label),
+            })),
+        };
+      });
     },
     async insertDemand(d) {
+      const sealed = (await sealer.writer(d.processId)).row('demands', [d.id]);
       await db
         .insertInto('demands')
         .values({
@@ -107,7 +126,7 @@ export function recordRepository(db: Kysely<DB>): RecordStore {
           process_id: d.processId,
           party_id: d.partyId,
           issue_id: d.issueId,
-          text: d.text,
+          text: sealed.seal('text', d.text),
           source: d.source,
           stated_on: d.statedOn,
           recorded_by: d.recordedBy,
@@ -122,18 +141,20 @@ export function recordRepository(db: Kysely<DB>): RecordStore {
         .orderBy('stated_on')
         .orderBy('id')
         .execute();
+      const box = await sealer.reader(processId);
       return rows.map((r) => ({
         id: asId(r.id),
         processId: asId(r.process_id),
         partyId: asId(r.party_id),
         issueId: r.issue_id === null ? null : asId(r.issue_id),
-        text: r.text,
+        text: box.row('demands', [r.id]).open('text', r.text),
         source: r.source,
         statedOn: r.stated_on,
         recordedBy: asId(r.recorded_by),
       }));
     },
     async insertPosition(p) {
+      const sealed = (await sealer.writer(p.processId)).row('positions', [p.id]);
       await db
         .insertInto('positions')
         .values({
@@ -143,7 +164,7 @@ export function recordRepository(db: Kysely<DB>): RecordStore {
           party_id: p.partyId,
           issue_id: p.issueId,
           option_id: p.optionId,
-          text: p.text,
+          text: sealed.seal('text', p.text),
           recorded_by: p.recordedBy,
           recorded_at: p.recordedAt,
         })
@@ -158,6 +179,7 @@ export function recordRepository(db: Kysely<DB>): RecordStore {
         .orderBy('recorded_at')
         .orderBy('id')
         .execute();
+      const box = await sealer.reader(processId);
       return rows.map((r) => ({
         id: asId(r.id),
         processId: asId(r.process_id),
@@ -165,12 +187,13 @@ export function recordRepository(db: Kysely<DB>): RecordStore {
         partyId: asId(r.party_id),
         issueId: asId(r.issue_id),
         optionId: r.option_id === null ? null : asId(r.option_id),
-        text: r.text,
+        text: box.row('positions', [r.id]).open('text', r.text),
         recordedBy: asId(r.recorded_by),
         recordedAt: r.recorded_at,
       }));
     },
     async insertProposal(p) {
+      const sealed = (await sealer.writer(p.processId)).row('proposals', [p.id]);
       await db
         .insertInto('proposals')
         .values({
@@ -181,7 +204,7 @@ export function recordRepository(db: Kysely<DB>): RecordStore {
           tabled_by: p.tabledBy,
           round: p.round,
           tabled_at: p.tabledAt,
-          note: p.note,
+          note: sealed.seal('note', p.note),
           responds_to: p.respondsTo,
         })
         .execute();
@@ -214,6 +237,17 @@ export function recordRepository(db: Kysely<DB>): RecordStore {
       return withTerms(rows);
     },
     async insertResponse(r) {
+      const proposal = await db
+        .selectFrom('proposals')
+        .select('process_id')
+        .where('id', '=', r.proposalId)
+        .executeTakeFirst();
+      if (!proposal)
+        throw new AtRestError(`proposal ${r.proposalId} not found to seal its response`);
+      const sealed = (await sealer.writer(proposal.process_id)).row('proposal_responses', [
+        r.proposalId,
+        r.partyId,
+      ]);
       await db
         .insertInto('proposal_responses')
         .values({
@@ -221,7 +255,7 @@ export function recordRepository(db: Kysely<DB>): RecordStore {
           party_id: r.partyId,
           kind: r.kind,
           counter_proposal_id: r.counterProposalId,
-          note: r.note,
+          note: sealed.seal('note', r.note),
           responded_by: r.respondedBy,
           responded_at: r.respondedAt,
         })
@@ -231,16 +265,24 @@ export function recordRepository(db: Kysely<DB>): RecordStore {
       if (proposalIds.length === 0) return [];
       const rows = await db
         .selectFrom('proposal_responses')
-        .selectAll()
-        .where('proposal_id', 'in', [...proposalIds])
-        .orderBy('responded_at')
+        .innerJoin('proposals', 'proposals.id', 'proposal_responses.proposal_id')
+        .selectAll('proposal_responses')
+        .select('proposals.process_id')
+        .where('proposal_responses.proposal_id', 'in', [...proposalIds])
+        .orderBy('proposal_responses.responded_at')
         .execute();
+      const boxOf = await readersOf(
+        sealer,
+        rows.map((r) => r.process_id),
+      );
       return rows.map((r): ProposalResponse => ({
         proposalId: asId(r.proposal_id),
         partyId: asId(r.party_id),
         kind: r.kind as ResponseKind,
         counterProposalId: r.counter_proposal_id === null ? null : asId(r.counter_proposal_id),
-        note: r.note,
+        note: boxOf(r.process_id)
+          .row('proposal_responses', [r.proposal_id, r.party_id])
+          .open('note', r.note),
         respondedBy: asId(r.responded_by),
         respondedAt: r.responded_at,
       }));

@@ -19,27 +19,29 @@ import type {
   RoundSessionsTable,
   RoundsTable,
 } from './schema.js';
+import { AtRestError } from '../security/at-rest.js';
+import { readersOf, type ProcessBox, type Sealer } from './data-keys.js';
 import { visibleTo } from './visible-to.js';
 
-const toConsultation = (r: ConsultationsTable): Consultation => ({
+const toConsultation = (r: ConsultationsTable, box: ProcessBox): Consultation => ({
   id: asId(r.id),
   processId: asId(r.process_id),
   roundId: asId(r.round_id),
   compartmentId: asId(r.compartment_id),
-  subject: r.subject,
+  subject: box.row('consultations', [r.id]).open('subject', r.subject),
   deadline: r.deadline,
   openedAt: r.opened_at,
   openedBy: asId(r.opened_by),
   closedAt: r.closed_at,
 });
 
-const toMinutes = (r: MinutesTable): Minutes => ({
+const toMinutes = (r: MinutesTable, box: ProcessBox): Minutes => ({
   id: asId(r.id),
   processId: asId(r.process_id),
   sessionId: asId(r.session_id),
   kind: r.kind as MinutesKind,
   compartmentId: asId(r.compartment_id),
-  text: r.text,
+  text: box.row('minutes', [r.id]).open('text', r.text),
   hash: r.hash,
   revision: r.revision,
   updatedAt: r.updated_at,
@@ -49,10 +51,16 @@ const toMinutes = (r: MinutesTable): Minutes => ({
 /**
  * Rounds, sessions, minutes and consultations in SQL. Rounds are process set-up (the use cases
  * withhold their venue); sessions, minutes, consultations and answers are filtered by `visibleTo`.
+ * Round titles, venues and rules, session titles, minutes, consultation subjects and answers are
+ * encrypted; the rules' SHA-256 (what acknowledgements bind) stays readable.
  */
-export function roundsRepository(db: Kysely<DB>): RoundStore {
+export function roundsRepository(db: Kysely<DB>, sealer: Sealer): RoundStore {
   async function withInvitees(rows: RoundsTable[]): Promise<Round[]> {
     if (rows.length === 0) return [];
+    const boxOf = await readersOf(
+      sealer,
+      rows.map((r) => r.process_id),
+    );
     const invitees = await db
       .selectFrom('round_invitees')
       .select(['round_id', 'user_id'])
@@ -63,23 +71,26 @@ export function roundsRepository(db: Kysely<DB>): RoundStore {
       )
       .orderBy('user_id')
       .execute();
-    return rows.map((r) => ({
-      id: asId(r.id),
-      processId: asId(r.process_id),
-      number: r.number,
-      title: r.title,
-      startsOn: r.starts_on,
-      endsOn: r.ends_on,
-      venue: r.venue,
-      rules: r.rules,
-      rulesHash: r.rules_hash,
-      status: r.status as RoundStatus,
-      invitees: invitees.filter((i) => i.round_id === r.id).map((i) => asId<'User'>(i.user_id)),
-      revision: r.revision,
-      createdBy: asId(r.created_by),
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-    }));
+    return rows.map((r) => {
+      const sealed = boxOf(r.process_id).row('rounds', [r.id]);
+      return {
+        id: asId(r.id),
+        processId: asId(r.process_id),
+        number: r.number,
+        title: sealed.open('title', r.title),
+        startsOn: r.starts_on,
+        endsOn: r.ends_on,
+        venue: sealed.open('venue', r.venue),
+        rules: sealed.open('rules', r.rules),
+        rulesHash: r.rules_hash,
+        status: r.status as RoundStatus,
+        invitees: invitees.filter((i) => i.round_id === r.id).map((i) => asId<'User'>(i.user_id)),
+        revision: r.revision,
+        createdBy: asId(r.created_by),
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+      };
+    });
   }
 
   async function writeInvitees(round: Round): Promise<void> {
@@ -93,6 +104,10 @@ export function roundsRepository(db: Kysely<DB>): RoundStore {
 
   async function withDetails(rows: RoundSessionsTable[]): Promise<RoundSession[]> {
     if (rows.length === 0) return [];
+    const boxOf = await readersOf(
+      sealer,
+      rows.map((r) => r.process_id),
+    );
     const ids = rows.map((r) => r.id);
     const agenda = await db
       .selectFrom('session_agenda')
@@ -113,7 +128,7 @@ export function roundsRepository(db: Kysely<DB>): RoundStore {
       compartmentId: asId(r.compartment_id),
       format: r.format as SessionFormat,
       partyId: r.party_id === null ? null : asId(r.party_id),
-      title: r.title,
+      title: boxOf(r.process_id).row('round_sessions', [r.id]).open('title', r.title),
       startsAt: r.starts_at,
       endsAt: r.ends_at,
       agenda: agenda.filter((a) => a.session_id === r.id).map((a) => asId<'Issue'>(a.issue_id)),
@@ -128,17 +143,18 @@ export function roundsRepository(db: Kysely<DB>): RoundStore {
 
   return {
     async insertRound(r) {
+      const sealed = (await sealer.writer(r.processId)).row('rounds', [r.id]);
       await db
         .insertInto('rounds')
         .values({
           id: r.id,
           process_id: r.processId,
           number: r.number,
-          title: r.title,
+          title: sealed.seal('title', r.title),
           starts_on: r.startsOn,
           ends_on: r.endsOn,
-          venue: r.venue,
-          rules: r.rules,
+          venue: sealed.seal('venue', r.venue),
+          rules: sealed.seal('rules', r.rules),
           rules_hash: r.rulesHash,
           status: r.status,
           revision: r.revision,
@@ -150,14 +166,15 @@ export function roundsRepository(db: Kysely<DB>): RoundStore {
       await writeInvitees(r);
     },
     async updateRound(r, expectedRevision) {
+      const sealed = (await sealer.writer(r.processId)).row('rounds', [r.id]);
       const res = await db
         .updateTable('rounds')
         .set({
-          title: r.title,
+          title: sealed.seal('title', r.title),
           starts_on: r.startsOn,
           ends_on: r.endsOn,
-          venue: r.venue,
-          rules: r.rules,
+          venue: sealed.seal('venue', r.venue),
+          rules: sealed.seal('rules', r.rules),
           rules_hash: r.rulesHash,
           status: r.status,
           revision: r.revision,
@@ -219,6 +236,7 @@ export function roundsRepository(db: Kysely<DB>): RoundStore {
       }));
     },
     async insertConsultation(c) {
+      const sealed = (await sealer.writer(c.processId)).row('consultations', [c.id]);
       await db
         .insertInto('consultations')
         .values({
@@ -226,7 +244,7 @@ export function roundsRepository(db: Kysely<DB>): RoundStore {
           process_id: c.processId,
           round_id: c.roundId,
           compartment_id: c.compartmentId,
-          subject: c.subject,
+          subject: sealed.seal('subject', c.subject),
           deadline: c.deadline,
           opened_at: c.openedAt,
           opened_by: c.openedBy,
@@ -247,7 +265,7 @@ export function roundsRepository(db: Kysely<DB>): RoundStore {
         .set({ closed_at: at })
         .where('id', '=', open.id)
         .execute();
-      return toConsultation({ ...open, closed_at: at });
+      return toConsultation({ ...open, closed_at: at }, await sealer.reader(open.process_id));
     },
     async findOpenConsultation(roundId) {
       const r = await db
@@ -256,7 +274,7 @@ export function roundsRepository(db: Kysely<DB>): RoundStore {
         .where('round_id', '=', roundId)
         .where('closed_at', 'is', null)
         .executeTakeFirst();
-      return r && toConsultation(r);
+      return r && toConsultation(r, await sealer.reader(r.process_id));
     },
     async listConsultations(roundIds, visible) {
       if (roundIds.length === 0) return [];
@@ -268,9 +286,24 @@ export function roundsRepository(db: Kysely<DB>): RoundStore {
         .orderBy('opened_at')
         .orderBy('id')
         .execute();
-      return rows.map(toConsultation);
+      const boxOf = await readersOf(
+        sealer,
+        rows.map((r) => r.process_id),
+      );
+      return rows.map((r) => toConsultation(r, boxOf(r.process_id)));
     },
     async saveConsultationResponse(r) {
+      const consultation = await db
+        .selectFrom('consultations')
+        .select('process_id')
+        .where('id', '=', r.consultationId)
+        .executeTakeFirst();
+      if (!consultation)
+        throw new AtRestError(`consultation ${r.consultationId} not found to seal its answer`);
+      const sealed = (await sealer.writer(consultation.process_id)).row('consultation_responses', [
+        r.consultationId,
+        r.partyId,
+      ]);
       await db
         .deleteFrom('consultation_responses')
         .where('consultation_id', '=', r.consultationId)
@@ -283,7 +316,7 @@ export function roundsRepository(db: Kysely<DB>): RoundStore {
           party_id: r.partyId,
           compartment_id: r.compartmentId,
           kind: r.kind,
-          text: r.text,
+          text: sealed.seal('text', r.text),
           responded_by: r.respondedBy,
           responded_at: r.respondedAt,
         })
@@ -293,22 +326,31 @@ export function roundsRepository(db: Kysely<DB>): RoundStore {
       if (consultationIds.length === 0) return [];
       const rows = await db
         .selectFrom('consultation_responses')
-        .selectAll()
-        .where('consultation_id', 'in', [...consultationIds])
-        .where(visibleTo(visible))
-        .orderBy('responded_at')
+        .innerJoin('consultations', 'consultations.id', 'consultation_responses.consultation_id')
+        .selectAll('consultation_responses')
+        .select('consultations.process_id')
+        .where('consultation_responses.consultation_id', 'in', [...consultationIds])
+        .where(visibleTo(visible, 'consultation_responses.compartment_id'))
+        .orderBy('consultation_responses.responded_at')
         .execute();
+      const boxOf = await readersOf(
+        sealer,
+        rows.map((r) => r.process_id),
+      );
       return rows.map((r): ConsultationResponse => ({
         consultationId: asId(r.consultation_id),
         partyId: asId(r.party_id),
         compartmentId: asId(r.compartment_id),
         kind: r.kind as ConsultationAnswer,
-        text: r.text,
+        text: boxOf(r.process_id)
+          .row('consultation_responses', [r.consultation_id, r.party_id])
+          .open('text', r.text),
         respondedBy: asId(r.responded_by),
         respondedAt: r.responded_at,
       }));
     },
     async insertSession(s) {
+      const sealed = (await sealer.writer(s.processId)).row('round_sessions', [s.id]);
       await db
         .insertInto('round_sessions')
         .values({
@@ -318,7 +360,7 @@ export function roundsRepository(db: Kysely<DB>): RoundStore {
           compartment_id: s.compartmentId,
           format: s.format,
           party_id: s.partyId,
-          title: s.title,
+          title: sealed.seal('title', s.title),
           starts_at: s.startsAt,
           ends_at: s.endsAt,
           revision: s.revision,
@@ -382,11 +424,12 @@ export function roundsRepository(db: Kysely<DB>): RoundStore {
         .where('kind', '=', kind)
         .where(visibleTo(visible))
         .executeTakeFirst();
-      return r && toMinutes(r);
+      return r && toMinutes(r, await sealer.reader(r.process_id));
     },
     async saveMinutes(m, expectedRevision) {
+      const sealed = (await sealer.writer(m.processId)).row('minutes', [m.id]);
       const values = {
-        text: m.text,
+        text: sealed.seal('text', m.text),
         hash: m.hash,
         revision: m.revision,
         updated_at: m.updatedAt,
@@ -430,7 +473,11 @@ export function roundsRepository(db: Kysely<DB>): RoundStore {
         .where(visibleTo(visible))
         .orderBy('kind')
         .execute();
-      return rows.map(toMinutes);
+      const boxOf = await readersOf(
+        sealer,
+        rows.map((r) => r.process_id),
+      );
+      return rows.map((r) => toMinutes(r, boxOf(r.process_id)));
     },
     async insertMinutesApproval(a) {
       await db

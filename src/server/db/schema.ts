@@ -18,6 +18,8 @@ export interface SessionsTable {
   token_hash: string;
   csrf_token: string;
   mfa: number;
+  /** 1 when opened with a passkey. */
+  passkey: number;
   created_at: string;
   expires_at: string;
   revoked_at: string | null;
@@ -27,9 +29,34 @@ export interface ApiTokensTable {
   user_id: string;
   name: string;
   token_hash: string;
+  /** 1 when created in a session opened with a passkey. */
+  via_passkey: number;
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+}
+export interface PasskeysTable {
+  id: string;
+  user_id: string;
+  /** base64url credential id from the authenticator. */
+  credential_id: string;
+  /** base64url COSE public key. */
+  public_key: string;
+  counter: number | string;
+  /** JSON array of transports. */
+  transports: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+export interface WebauthnChallengesTable {
+  id: string;
+  /** register or sign_in. */
+  purpose: string;
+  user_id: string | null;
+  challenge: string;
+  created_at: string;
+  expires_at: string;
 }
 export interface SignInFailuresTable {
   key: string;
@@ -41,6 +68,8 @@ export interface ProcessesTable {
   title: string;
   status: string;
   require_totp: number;
+  /** 1 when members must sign in with a passkey. */
+  require_passkey: number;
   created_at: string;
 }
 export interface PartiesTable {
@@ -246,7 +275,10 @@ export interface PreferencesTable {
   weights: string;
   /** JSON: issue id → option id → score. */
   scores: string;
+  /** Before encryption at rest: the reservation value. Since then always 0 (see reservation_sealed). */
   reservation: number;
+  /** The reservation value, encrypted (null only in rows written before encryption at rest). */
+  reservation_sealed: string | null;
   method: string;
   revision: number;
   updated_at: string;
@@ -411,7 +443,26 @@ export interface PublicStatementsTable {
   recorded_at: string;
 }
 
+/** A process's data key of one version, wrapped (AES-256-GCM) under the master key. */
+export interface DataKeysTable {
+  process_id: string;
+  /** 1, 2, …: a rotation adds the next one and re-encrypts every row under it. */
+  version: number;
+  /** Id of the master key that wraps it (first 16 hex digits of its SHA-256). */
+  master_key_id: string;
+  /** `k1:<iv>:<tag>:<ciphertext>`, base64url. */
+  wrapped: string;
+  created_at: string;
+}
+/** One row (id 1) once every confidential column has been encrypted. */
+export interface EncryptionStateTable {
+  id: number;
+  sealed_at: string;
+}
+
 export interface DB {
+  data_keys: DataKeysTable;
+  encryption_state: EncryptionStateTable;
   rounds: RoundsTable;
   round_invitees: RoundInviteesTable;
   round_acknowledgements: RoundAcknowledgementsTable;
@@ -443,6 +494,8 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  passkeys: PasskeysTable;
+  webauthn_challenges: WebauthnChallengesTable;
   sign_in_failures: SignInFailuresTable;
   processes: ProcessesTable;
   parties: PartiesTable;

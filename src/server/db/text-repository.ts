@@ -4,25 +4,33 @@ import type { AmendmentChange, AmendmentOutcome } from '../../core/text/amendmen
 import type { StoredAmendment, StoredVersion } from '../../core/text/stored.js';
 import { canonicalJson, parseCanonicalJson } from '../../core/text/version.js';
 import { asId } from '../../core/shared/ids.js';
+import type { ProcessBox, Sealer } from './data-keys.js';
 import type { AmendmentsTable, DB } from './schema.js';
 import { visibleTo } from './visible-to.js';
 
-const toAmendment = (r: AmendmentsTable): StoredAmendment => ({
-  id: asId(r.id),
-  processId: asId(r.process_id),
-  compartmentId: asId(r.compartment_id),
-  partyId: asId(r.party_id),
-  provision: asId(r.provision_key),
-  change: JSON.parse(r.change) as AmendmentChange,
-  note: r.note,
-  outcome: r.outcome as AmendmentOutcome,
-  proposedBy: asId(r.proposed_by),
-  proposedAt: r.proposed_at,
-  decidedAt: r.decided_at,
-});
+const toAmendment = (r: AmendmentsTable, box: ProcessBox): StoredAmendment => {
+  const sealed = box.row('amendments', [r.id]);
+  return {
+    id: asId(r.id),
+    processId: asId(r.process_id),
+    compartmentId: asId(r.compartment_id),
+    partyId: asId(r.party_id),
+    provision: asId(r.provision_key),
+    change: JSON.parse(sealed.open('change', r.change)) as AmendmentChange,
+    note: sealed.open('note', r.note),
+    outcome: r.outcome as AmendmentOutcome,
+    proposedBy: asId(r.proposed_by),
+    proposedAt: r.proposed_at,
+    decidedAt: r.decided_at,
+  };
+};
 
-/** The negotiating text in SQL. There is no update or delete of versions: the database refuses them. */
-export function textRepository(db: Kysely<DB>): TextStore {
+/**
+ * The negotiating text in SQL. There is no update or delete of versions: the database refuses
+ * them. The draft, each version's text, note and change list, and amendments are encrypted; a
+ * version's SHA-256 (what signatures bind) stays readable.
+ */
+export function textRepository(db: Kysely<DB>, sealer: Sealer): TextStore {
   return {
     async findDraft(processId) {
       const r = await db
@@ -30,19 +38,20 @@ export function textRepository(db: Kysely<DB>): TextStore {
         .selectAll()
         .where('process_id', '=', processId)
         .executeTakeFirst();
-      return (
-        r && {
-          processId,
-          text: parseCanonicalJson(r.canonical),
-          revision: r.revision,
-          updatedAt: r.updated_at,
-          updatedBy: asId(r.updated_by),
-        }
-      );
+      if (!r) return undefined;
+      const sealed = (await sealer.reader(processId)).row('text_drafts', [processId]);
+      return {
+        processId,
+        text: parseCanonicalJson(sealed.open('canonical', r.canonical)),
+        revision: r.revision,
+        updatedAt: r.updated_at,
+        updatedBy: asId(r.updated_by),
+      };
     },
     async saveDraft(d, expectedRevision) {
+      const sealed = (await sealer.writer(d.processId)).row('text_drafts', [d.processId]);
       const values = {
-        canonical: canonicalJson(d.text),
+        canonical: sealed.seal('canonical', canonicalJson(d.text)),
         revision: d.revision,
         updated_at: d.updatedAt,
         updated_by: d.updatedBy,
@@ -69,15 +78,16 @@ export function textRepository(db: Kysely<DB>): TextStore {
       return Number(r.numUpdatedRows) === 1;
     },
     async insertVersion(v) {
+      const sealed = (await sealer.writer(v.processId)).row('text_versions', [v.id]);
       await db
         .insertInto('text_versions')
         .values({
           id: v.id,
           process_id: v.processId,
           number: v.number,
-          note: v.note,
-          change_list: JSON.stringify(v.changeList),
-          canonical: v.canonical,
+          note: sealed.seal('note', v.note),
+          change_list: sealed.seal('change_list', JSON.stringify(v.changeList)),
+          canonical: sealed.seal('canonical', v.canonical),
           hash: v.hash,
           published_at: v.publishedAt,
           published_by: v.publishedBy,
@@ -117,25 +127,29 @@ export function textRepository(db: Kysely<DB>): TextStore {
             .orderBy('display_name')
             .execute()
         : [];
-      return rows.map((r): StoredVersion => ({
-        id: asId(r.id),
-        processId: asId(r.process_id),
-        number: r.number,
-        note: r.note,
-        changeList: JSON.parse(r.change_list) as string[],
-        canonical: r.canonical,
-        hash: r.hash,
-        publishedAt: r.published_at,
-        publishedBy: asId(r.published_by),
-        compartmentId: asId(r.compartment_id),
-        recipients: recipients
-          .filter((x) => x.version_id === r.id)
-          .map((x) => ({
-            userId: asId(x.user_id),
-            displayName: x.display_name,
-            partyId: x.party_id === null ? null : asId(x.party_id),
-          })),
-      }));
+      const box = await sealer.reader(processId);
+      return rows.map((r): StoredVersion => {
+        const sealed = box.row('text_versions', [r.id]);
+        return {
+          id: asId(r.id),
+          processId: asId(r.process_id),
+          number: r.number,
+          note: sealed.open('note', r.note),
+          changeList: JSON.parse(sealed.open('change_list', r.change_list)) as string[],
+          canonical: sealed.open('canonical', r.canonical),
+          hash: r.hash,
+          publishedAt: r.published_at,
+          publishedBy: asId(r.published_by),
+          compartmentId: asId(r.compartment_id),
+          recipients: recipients
+            .filter((x) => x.version_id === r.id)
+            .map((x) => ({
+              userId: asId(x.user_id),
+              displayName: x.display_name,
+              partyId: x.party_id === null ? null : asId(x.party_id),
+            })),
+        };
+      });
     },
     async latestVersionNumber(processId) {
       const r = await db
@@ -174,6 +188,7 @@ export function textRepository(db: Kysely<DB>): TextStore {
       }));
     },
     async insertAmendment(a) {
+      const sealed = (await sealer.writer(a.processId)).row('amendments', [a.id]);
       await db
         .insertInto('amendments')
         .values({
@@ -182,8 +197,8 @@ export function textRepository(db: Kysely<DB>): TextStore {
           compartment_id: a.compartmentId,
           party_id: a.partyId,
           provision_key: a.provision,
-          change: JSON.stringify(a.change),
-          note: a.note,
+          change: sealed.seal('change', JSON.stringify(a.change)),
+          note: sealed.seal('note', a.note),
           outcome: a.outcome,
           proposed_by: a.proposedBy,
           proposed_at: a.proposedAt,
@@ -200,7 +215,8 @@ export function textRepository(db: Kysely<DB>): TextStore {
         .orderBy('proposed_at')
         .orderBy('id')
         .execute();
-      return rows.map(toAmendment);
+      const box = await sealer.reader(processId);
+      return rows.map((r) => toAmendment(r, box));
     },
     async decideAmendment(id, outcome, decidedAt) {
       const r = await db

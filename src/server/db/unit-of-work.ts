@@ -1,8 +1,10 @@
 import type { Sha256 } from '../../core/audit/chain.js';
 import type { Clock, Stores, UnitOfWork } from '../../core/ports.js';
 import { accountsRepository } from './accounts-repository.js';
+import { passkeysRepository } from './passkeys-repository.js';
 import { auditRepository } from './audit-repository.js';
 import type { Database } from './connect.js';
+import type { DataKeys } from './data-keys.js';
 import { itemsRepository } from './items-repository.js';
 import { processesRepository } from './processes-repository.js';
 import { recordRepository } from './record-repository.js';
@@ -12,31 +14,49 @@ import { roundsRepository } from './rounds-repository.js';
 import { messagesRepository } from './messages-repository.js';
 import { communiquesRepository } from './communiques-repository.js';
 
-/** Runs each use case's work in one Kysely transaction with repositories bound to it. */
+/**
+ * Runs each use case's work in one Kysely transaction with repositories bound to it, and calls
+ * `afterAppend` once a transaction that appended audit entries has committed (the live hub looks
+ * at the log at once instead of at its next poll).
+ */
 export function kyselyUnitOfWork(
   database: Database,
-  deps: { clock: Clock; sha256: Sha256 },
+  deps: { clock: Clock; sha256: Sha256; dataKeys: DataKeys; afterAppend?: () => void },
 ): UnitOfWork {
   return {
-    transaction: (fn) =>
-      database.db.transaction().execute((trx) => {
+    transaction: async (fn) => {
+      let appended = false;
+      const result = await database.db.transaction().execute((trx) => {
+        const audit = auditRepository(trx, {
+          dialect: database.dialect,
+          clock: deps.clock,
+          sha256: deps.sha256,
+        });
+        // Confidential columns are encrypted at rest with the process's data key.
+        const sealer = deps.dataKeys.bind(trx);
         const stores: Stores = {
           accounts: accountsRepository(trx),
+          passkeys: passkeysRepository(trx),
           processes: processesRepository(trx),
-          items: itemsRepository(trx),
-          record: recordRepository(trx),
-          text: textRepository(trx),
-          preferences: preferencesRepository(trx),
-          rounds: roundsRepository(trx),
-          messages: messagesRepository(trx),
-          communiques: communiquesRepository(trx),
-          audit: auditRepository(trx, {
-            dialect: database.dialect,
-            clock: deps.clock,
-            sha256: deps.sha256,
-          }),
+          items: itemsRepository(trx, sealer),
+          record: recordRepository(trx, sealer),
+          text: textRepository(trx, sealer),
+          preferences: preferencesRepository(trx, sealer),
+          rounds: roundsRepository(trx, sealer),
+          messages: messagesRepository(trx, sealer),
+          communiques: communiquesRepository(trx, sealer),
+          audit: {
+            ...audit,
+            append: (event) => {
+              appended = true;
+              return audit.append(event);
+            },
+          },
         };
         return fn(stores);
-      }),
+      });
+      if (appended) deps.afterAppend?.();
+      return result;
+    },
   };
 }

@@ -162,7 +162,7 @@ export async function actorOf(deps: CoreDeps, email: string): Promise<Actor> {
   });
   const memberships = await deps.db.transaction((s) => s.processes.membershipsOf(userId));
   const user = await deps.db.transaction((s) => s.accounts.findUserById(userId));
-  return { userId, isAdmin: user?.isAdmin ?? false, mfa: false, memberships };
+  return { userId, isAdmin: user?.isAdmin ?? false, mfa: false, passkey: false, memberships };
 }
 
 /**

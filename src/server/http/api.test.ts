@@ -334,6 +334,15 @@ describe.each(targets)('the API on $name', (target) => {
     const res = await p.as(opp, { method: 'GET', url: `/api/processes/${pid()}/items?q=fallback` });
     const labels = res.json().items.map((i: { compartmentLabel: string }) => i.compartmentLabel);
     expect(labels).toEqual(['OPP caucus']);
+    // The search is audited, but its words are not kept: they may quote confidential material.
+    const searches = await p.runtime.database.db
+      .selectFrom('audit_log')
+      .select(['kind', 'data'])
+      .where('kind', 'in', ['compartment.searched', 'compartment.listed'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .execute();
+    expect(searches).toEqual([{ kind: 'compartment.searched', data: '{}' }]);
     const view = (await p.as(opp, { method: 'GET', url: `/api/processes/${pid()}` })).json();
     expect(view.compartments.map((c: { label: string }) => c.label).sort()).toEqual(
       ['OPP caucus', 'OPP – mediators bilateral', 'Plenary', 'Public'].sort(),

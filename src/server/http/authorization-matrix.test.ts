@@ -17,6 +17,8 @@ import { createUser } from '../../core/usecases/create-user.js';
 import { acceptInvitation, createInvitation } from '../../core/usecases/manage-invitations.js';
 import { beginTotpSetup } from '../../core/usecases/manage-totp.js';
 import { createApiToken } from '../../core/usecases/manage-api-tokens.js';
+import { beginPasskeyRegistration, registerPasskey } from '../../core/usecases/manage-passkeys.js';
+import { beginPasskeySignIn } from '../../core/usecases/sign-in-with-passkey.js';
 import { acknowledgeRound } from '../../core/usecases/acknowledge-round.js';
 import { approveCommunique } from '../../core/usecases/approve-communique.js';
 import { changeRoundStatus } from '../../core/usecases/change-round-status.js';
@@ -34,6 +36,7 @@ import type { SessionFormat } from '../../core/rounds/model.js';
 import { actorOf, demoPassword, demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
 import { totpCodeAt } from '../security/crypto.js';
 import { testDatabases } from '../test-support/databases.js';
+import { SoftwareAuthenticator } from '../test-support/software-authenticator.js';
 import { startTestParley, type Session, type TestParley } from '../test-support/harness.js';
 import { routeTable } from './app.js';
 import {
@@ -316,6 +319,21 @@ async function freshCommunique(env: Env, stage: 'draft' | 'circulated' | 'approv
   if (stage === 'approved') return c;
   return releaseCommunique(deps(env), { actor: lead, processId, communiqueId: c.id, hash: c.hash });
 }
+/** A passkey registered to a role through the use cases, with a software authenticator. */
+async function freshPasskey(
+  env: Env,
+  r: DemoRoleKey,
+  key = new SoftwareAuthenticator(deps(env).config.passkeyOrigin),
+) {
+  const actor = await actorFor(env, r);
+  const { challengeId, options } = await beginPasskeyRegistration(deps(env), { actor });
+  return registerPasskey(deps(env), {
+    actor,
+    challengeId,
+    name: 'fixture',
+    response: key.create(options),
+  });
+}
 const organises = (r: DemoRoleKey) => organisers.includes(r);
 const isHead = (r: DemoRoleKey) => heads.includes(r);
 /** Who schedules a session (and records its attendance): a party's head or delegate its own caucus, the mediators the rest. */
@@ -414,6 +432,99 @@ const matrix: Record<string, Spec> = {
         method: 'POST',
         url: '/api/me/totp/disable',
         payload: { code: totpCodeAt(user?.totpSecret ?? '', new Date()) },
+        expect: 'allowed',
+      },
+    ];
+  },
+  'POST /api/account/passkeys/options': async () => [
+    {
+      label: 'passkey options',
+      method: 'POST',
+      url: '/api/account/passkeys/options',
+      payload: {},
+      expect: 'allowed',
+    },
+  ],
+  'POST /api/account/passkeys': async (env, r) => {
+    const { challengeId, options } = await beginPasskeyRegistration(deps(env), {
+      actor: await actorFor(env, r),
+    });
+    const response = new SoftwareAuthenticator(deps(env).config.passkeyOrigin).create(options);
+    return [
+      {
+        label: 'register a passkey',
+        method: 'POST',
+        url: '/api/account/passkeys',
+        payload: { challengeId, name: 'matrix', response },
+        expect: 'allowed',
+      },
+    ];
+  },
+  'GET /api/account/passkeys': async () => [
+    { label: 'my passkeys', method: 'GET', url: '/api/account/passkeys', expect: 'allowed' },
+  ],
+  'PATCH /api/account/passkeys/:passkeyId': async (env, r) => {
+    const mine = await freshPasskey(env, r);
+    const theirs = await freshPasskey(env, r === 'admin' ? 'observer' : 'admin');
+    return [
+      {
+        label: 'own passkey',
+        method: 'PATCH',
+        url: `/api/account/passkeys/${mine.id}`,
+        payload: { name: 'renamed' },
+        expect: 'allowed',
+      },
+      {
+        label: "another's passkey",
+        method: 'PATCH',
+        url: `/api/account/passkeys/${theirs.id}`,
+        payload: { name: 'renamed' },
+        expect: 'not_found',
+        subject: theirs.id,
+      },
+    ];
+  },
+  'DELETE /api/account/passkeys/:passkeyId': async (env, r) => {
+    const mine = await freshPasskey(env, r);
+    const theirs = await freshPasskey(env, r === 'admin' ? 'observer' : 'admin');
+    return [
+      {
+        label: 'own passkey',
+        method: 'DELETE',
+        url: `/api/account/passkeys/${mine.id}`,
+        expect: 'allowed',
+      },
+      {
+        label: "another's passkey",
+        method: 'DELETE',
+        url: `/api/account/passkeys/${theirs.id}`,
+        expect: 'not_found',
+        subject: theirs.id,
+      },
+    ];
+  },
+  'POST /api/session/passkey/options': async () => [
+    {
+      label: 'passkey sign-in options',
+      method: 'POST',
+      url: '/api/session/passkey/options',
+      payload: {},
+      expect: 'allowed',
+    },
+  ],
+  'POST /api/session/passkey': async (env, r) => {
+    const key = new SoftwareAuthenticator(deps(env).config.passkeyOrigin);
+    await freshPasskey(env, r, key);
+    const { challengeId, options } = await beginPasskeySignIn(deps(env), {
+      ip: '127.0.0.1',
+      password: null,
+    });
+    return [
+      {
+        label: 'sign in with a passkey',
+        method: 'POST',
+        url: '/api/session/passkey',
+        payload: { challengeId, response: key.get(options) },
         expect: 'allowed',
       },
     ];
@@ -1770,7 +1881,8 @@ describe('the authorization matrix', () => {
     }
     expect(mismatches).toEqual([]);
     expect(checked).toBeGreaterThan(400);
-  });
+    // Thousands of requests, and more with every route: well past the default 30 s on a busy machine.
+  }, 300_000);
 
   it('answers 401 on every signed-in route to an anonymous caller', async () => {
     for (const def of routeTable.filter((r) => r.auth === 'required')) {

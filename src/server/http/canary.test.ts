@@ -343,6 +343,7 @@ describe('canaries planted in every compartment', () => {
     const urls: Array<[string, string]> = [
       ['/api/session', '/api/session'],
       ['/api/me/tokens', '/api/me/tokens'],
+      ['/api/account/passkeys', '/api/account/passkeys'],
       ['/api/processes', '/api/processes'],
       ['/api/processes/:processId', P],
       ['/api/processes/:processId/invitations', `${P}/invitations`],

@@ -1,10 +1,11 @@
 /** Domain objects to contract shapes. Never a row, never a field the contract does not name. */
 import type { z } from 'zod';
 import type { AuditEntry } from '../../core/audit/catalogue.js';
-import type { Invitation, ApiToken, User } from '../../core/ports.js';
+import type { Invitation, ApiToken, Passkey, User } from '../../core/ports.js';
 import type { Membership, Process } from '../../core/process/model.js';
 import type { LabelledItem } from '../../core/items/model.js';
 import type { userResponse, tokenResponse } from '../../contract/auth.js';
+import type { passkeyResponse } from '../../contract/passkeys.js';
 import type {
   invitationResponse,
   memberResponse,
@@ -26,6 +27,15 @@ export const presentToken = (t: ApiToken): z.input<typeof tokenResponse> => ({
   createdAt: t.createdAt,
   lastUsedAt: t.lastUsedAt,
   revokedAt: t.revokedAt,
+});
+
+/** A passkey as its owner sees it: never its key or credential id. */
+export const presentPasskey = (p: Passkey): z.input<typeof passkeyResponse> => ({
+  id: p.id,
+  name: p.name,
+  transports: p.transports,
+  createdAt: p.createdAt,
+  lastUsedAt: p.lastUsedAt,
 });
 
 export const presentProcessSummary = (

@@ -47,6 +47,7 @@ const quietKinds = new Set([
   'text.read',
   'version.read',
   'compartment.listed',
+  'compartment.searched',
   'audit.read',
   'analysis.viewed',
   'version.exported',

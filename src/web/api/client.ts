@@ -47,6 +47,8 @@ import type {
   MinutesKind,
   NegotiationRecord,
   Party,
+  Passkey,
+  PasskeyChallenge,
   Position,
   PreferencesAnswer,
   ProcessLink,
@@ -81,6 +83,7 @@ import type {
   ThreadSummary,
   ThreadWithMessages,
   TotpSetup,
+  UpdateProcessRequest,
   UpdateItemRequest,
   UpdateRoundRequest,
   Verification,
@@ -255,6 +258,22 @@ export const api = {
     create: (name: string) => call<CreatedToken>('POST', '/api/me/tokens', { body: { name } }),
     revoke: (tokenId: string) => call<{ ok: true }>('DELETE', `/api/me/tokens/${enc(tokenId)}`),
   },
+  passkeys: {
+    list: () => call<{ passkeys: Passkey[] }>('GET', '/api/account/passkeys'),
+    registrationOptions: () =>
+      call<PasskeyChallenge>('POST', '/api/account/passkeys/options', { body: {} }),
+    register: (body: { challengeId: string; name: string; response: unknown }) =>
+      call<Passkey>('POST', '/api/account/passkeys', { body }),
+    rename: (passkeyId: string, name: string) =>
+      call<Passkey>('PATCH', `/api/account/passkeys/${enc(passkeyId)}`, { body: { name } }),
+    remove: (passkeyId: string) =>
+      call<{ ok: true }>('DELETE', `/api/account/passkeys/${enc(passkeyId)}`),
+    /** With e-mail and password: the passkey as second factor; without: a passkey on its own. */
+    signInOptions: (credentials: { email: string; password: string } | null) =>
+      call<PasskeyChallenge>('POST', '/api/session/passkey/options', { body: credentials ?? {} }),
+    signIn: (body: { challengeId: string; response: unknown }) =>
+      call<Session>('POST', '/api/session/passkey', { body }),
+  },
   totp: {
     setup: () => call<TotpSetup>('POST', '/api/me/totp/setup', { body: {} }),
     confirm: (code: string) =>
@@ -275,6 +294,8 @@ export const api = {
       call<Party>('POST', `${p(processId)}/parties/${enc(partyId)}/status`, { body }),
     addLink: (processId: string, body: ProcessLinkRequest) =>
       call<ProcessLink>('POST', `${p(processId)}/links`, { body }),
+    update: (processId: string, body: UpdateProcessRequest) =>
+      call<{ ok: true }>('PATCH', p(processId), { body }),
   },
   invitations: {
     list: (processId: string) =>

@@ -9,6 +9,7 @@ import type * as common from '../../contract/common.js';
 import type * as communiques from '../../contract/communiques.js';
 import type * as items from '../../contract/items.js';
 import type * as messages from '../../contract/messages.js';
+import type * as passkeys from '../../contract/passkeys.js';
 import type * as processes from '../../contract/processes.js';
 import type * as record from '../../contract/record.js';
 import type * as rounds from '../../contract/rounds.js';
@@ -29,6 +30,12 @@ export type ApiToken = z.infer<typeof auth.tokenResponse>;
 export type CreatedToken = z.infer<typeof auth.createdTokenResponse>;
 /** A TOTP secret being set up. */
 export type TotpSetup = z.infer<typeof auth.totpSetupResponse>;
+/** One of my passkeys (never its key). */
+export type Passkey = z.infer<typeof passkeys.passkeyResponse>;
+/** A started passkey registration or sign-in: options for the browser, and the id to answer with. */
+export type PasskeyChallenge = z.infer<typeof passkeys.passkeyChallengeResponse>;
+/** Change-process body (codename, title, what members must sign in with). */
+export type UpdateProcessRequest = z.input<typeof processes.updateProcessRequest>;
 
 /** Every error answer. */
 export type ErrorBody = z.infer<typeof common.errorResponse>;

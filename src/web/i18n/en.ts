@@ -56,6 +56,9 @@ export const en = {
       INVITATION_INVALID: 'The invitation was used, revoked or has expired.',
       CSRF_REJECTED: 'The page was out of date. Reload it and try again.',
       ACKNOWLEDGEMENT_REQUIRED: "First acknowledge this round's confidentiality rules.",
+      PASSKEY_REQUIRED: 'This account signs in with a passkey after the password.',
+      PASSKEY_REQUIRED_BY_PROCESS: 'This process requires signing in with a passkey.',
+      PASSKEY_INVALID: 'The passkey answer could not be verified. Try again.',
       INTERNAL: 'Something went wrong on the server. Nothing was changed.',
     },
   },
@@ -411,7 +414,8 @@ export const en = {
     item_updated: 'Note edited',
     item_read: 'Note read',
     item_released: 'Note released',
-    compartment_listed: 'Compartment listed or searched',
+    compartment_listed: 'Compartment listed',
+    compartment_searched: 'Compartment searched',
     audit_read: 'Audit log viewed',
     issue_added: 'Agenda issue added',
     demand_recorded: 'Public demand recorded',
@@ -518,6 +522,63 @@ export const en = {
       revoked: 'Revoked',
     },
     revokeToken: 'Revoke the token “{{name}}”',
+  },
+  passkeys: {
+    title: 'Passkeys',
+    intro:
+      'A passkey signs you in with your device’s screen lock or a security key. It works only on Parley’s own address, so a look-alike site cannot capture it. Once you have a passkey, signing in asks for it after your password.',
+    unsupported: 'This browser cannot use passkeys. Use a current browser to add one.',
+    name: 'Name of the new passkey',
+    nameHint:
+      'So you can tell your passkeys apart, for example “Work laptop” or “Blue security key”.',
+    add: 'Add a passkey',
+    waiting: 'Waiting for your device…',
+    added:
+      'The passkey “{{name}}” is added. Signing in now asks for a passkey after your password.',
+    yours: 'Your passkeys',
+    empty: 'You have no passkeys yet.',
+    created: 'Added',
+    lastUsed: 'Last used',
+    never: 'Never',
+    rename: 'Rename',
+    renameLabel: 'Rename the passkey “{{name}}”',
+    newName: 'New name',
+    save: 'Save name',
+    remove: 'Remove',
+    removeLabel: 'Remove the passkey “{{name}}”',
+    removed: 'The passkey “{{name}}” is removed.',
+    sessionPasskey: 'signed in with a passkey',
+    ceremony: {
+      cancelled: 'The passkey request was cancelled or timed out. Try again.',
+      alreadyRegistered: 'This device already holds a passkey for your account.',
+      unsupported:
+        'This browser cannot use passkeys. Use a current browser, or sign in with your password.',
+      failed: 'The browser could not use the passkey. Try again, or use another device.',
+    },
+    signIn: {
+      secondFactor: 'Your account has a passkey: confirm with it to finish signing in.',
+      usePasskey: 'Use a passkey',
+      passwordless: 'Sign in with a passkey',
+      passwordlessHint: 'No password needed when your passkey is on this device or a security key.',
+      waiting: 'Waiting for your passkey…',
+    },
+    process: {
+      gateTitle: 'This process requires a passkey',
+      gateHelp:
+        'Add a passkey on your account page if you have none, then sign out and sign in with it.',
+      goToAccount: 'Go to my account',
+      title: 'Sign-in requirements',
+      label: 'Passkeys',
+      required: 'Required for all members',
+      optional: 'Not required',
+      require: 'Require passkeys',
+      requireHint:
+        'Every member must sign in with a passkey to open this process; the others are asked to add one. Passkeys cannot be phished.',
+      saveSetting: 'Save',
+      needOwnPasskey:
+        'To require passkeys, first sign in with a passkey yourself, so that you keep access.',
+      saved: 'The sign-in requirement is saved.',
+    },
   },
 };
 

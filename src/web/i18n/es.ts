@@ -59,6 +59,11 @@ export const es: Catalogue = {
       INVITATION_INVALID: 'La invitación ya se usó, fue revocada o ha caducado.',
       CSRF_REJECTED: 'La página estaba desactualizada. Recárguela e inténtelo de nuevo.',
       ACKNOWLEDGEMENT_REQUIRED: 'Primero acepte las reglas de confidencialidad de esta ronda.',
+      PASSKEY_REQUIRED:
+        'Esta cuenta inicia sesión con una llave de acceso después de la contraseña.',
+      PASSKEY_REQUIRED_BY_PROCESS: 'Este proceso exige iniciar sesión con una llave de acceso.',
+      PASSKEY_INVALID:
+        'No se pudo verificar la respuesta de la llave de acceso. Inténtelo de nuevo.',
       INTERNAL: 'Algo falló en el servidor. No se cambió nada.',
     },
   },
@@ -424,7 +429,8 @@ export const es: Catalogue = {
     item_updated: 'Nota editada',
     item_read: 'Nota leída',
     item_released: 'Nota difundida',
-    compartment_listed: 'Compartimento consultado o buscado',
+    compartment_listed: 'Compartimento consultado',
+    compartment_searched: 'Búsqueda en el compartimento',
     audit_read: 'Registro de auditoría consultado',
     issue_added: 'Tema de la agenda añadido',
     demand_recorded: 'Demanda pública registrada',
@@ -532,5 +538,67 @@ export const es: Catalogue = {
       revoked: 'Revocado',
     },
     revokeToken: 'Revocar el token «{{name}}»',
+  },
+  passkeys: {
+    title: 'Llaves de acceso',
+    intro:
+      'Una llave de acceso le permite iniciar sesión con el bloqueo de pantalla de su dispositivo o con una llave de seguridad. Solo funciona en la dirección de Parley, de modo que un sitio que la imite no puede capturarla. Cuando tenga una llave de acceso, el inicio de sesión se la pedirá después de la contraseña.',
+    unsupported:
+      'Este navegador no admite llaves de acceso. Use un navegador actual para añadir una.',
+    name: 'Nombre de la nueva llave de acceso',
+    nameHint:
+      'Para distinguir sus llaves de acceso, por ejemplo «Portátil del trabajo» o «Llave de seguridad azul».',
+    add: 'Añadir una llave de acceso',
+    waiting: 'Esperando a su dispositivo…',
+    added:
+      'Se ha añadido la llave de acceso «{{name}}». A partir de ahora, el inicio de sesión le pedirá una llave de acceso después de la contraseña.',
+    yours: 'Sus llaves de acceso',
+    empty: 'Todavía no tiene llaves de acceso.',
+    created: 'Añadida',
+    lastUsed: 'Último uso',
+    never: 'Nunca',
+    rename: 'Cambiar nombre',
+    renameLabel: 'Cambiar el nombre de la llave de acceso «{{name}}»',
+    newName: 'Nombre nuevo',
+    save: 'Guardar nombre',
+    remove: 'Quitar',
+    removeLabel: 'Quitar la llave de acceso «{{name}}»',
+    removed: 'Se ha quitado la llave de acceso «{{name}}».',
+    sessionPasskey: 'iniciada con una llave de acceso',
+    ceremony: {
+      cancelled:
+        'Se canceló la solicitud de la llave de acceso o se agotó el tiempo. Inténtelo de nuevo.',
+      alreadyRegistered: 'Este dispositivo ya guarda una llave de acceso para su cuenta.',
+      unsupported:
+        'Este navegador no admite llaves de acceso. Use un navegador actual o inicie sesión con su contraseña.',
+      failed:
+        'El navegador no pudo usar la llave de acceso. Inténtelo de nuevo o use otro dispositivo.',
+    },
+    signIn: {
+      secondFactor:
+        'Su cuenta tiene una llave de acceso: confirme con ella para terminar de iniciar sesión.',
+      usePasskey: 'Usar una llave de acceso',
+      passwordless: 'Iniciar sesión con una llave de acceso',
+      passwordlessHint:
+        'Sin contraseña, si su llave de acceso está en este dispositivo o en una llave de seguridad.',
+      waiting: 'Esperando a su llave de acceso…',
+    },
+    process: {
+      gateTitle: 'Este proceso exige una llave de acceso',
+      gateHelp:
+        'Añada una llave de acceso en la página de su cuenta si no tiene ninguna; después cierre la sesión e inicie sesión con ella.',
+      goToAccount: 'Ir a mi cuenta',
+      title: 'Requisitos de inicio de sesión',
+      label: 'Llaves de acceso',
+      required: 'Obligatorias para todos los miembros',
+      optional: 'No obligatorias',
+      require: 'Exigir llaves de acceso',
+      requireHint:
+        'Todos los miembros deberán iniciar sesión con una llave de acceso para abrir este proceso; a los demás se les pedirá que añadan una. Las llaves de acceso no se pueden robar con sitios falsos (phishing).',
+      saveSetting: 'Guardar',
+      needOwnPasskey:
+        'Para exigir llaves de acceso, inicie sesión usted primero con una llave de acceso, para no perder el acceso.',
+      saved: 'Se ha guardado el requisito de inicio de sesión.',
+    },
   },
 };

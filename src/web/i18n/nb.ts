@@ -57,6 +57,9 @@ export const nb: Catalogue = {
       INVITATION_INVALID: 'Invitasjonen er brukt, trukket tilbake eller utløpt.',
       CSRF_REJECTED: 'Siden var utdatert. Last den inn på nytt og prøv igjen.',
       ACKNOWLEDGEMENT_REQUIRED: 'Bekreft først taushetsreglene for denne runden.',
+      PASSKEY_REQUIRED: 'Denne kontoen logger inn med en tilgangsnøkkel etter passordet.',
+      PASSKEY_REQUIRED_BY_PROCESS: 'Denne prosessen krever innlogging med en tilgangsnøkkel.',
+      PASSKEY_INVALID: 'Svaret fra tilgangsnøkkelen kunne ikke bekreftes. Prøv igjen.',
       INTERNAL: 'Noe gikk galt på serveren. Ingenting ble endret.',
     },
   },
@@ -413,7 +416,8 @@ export const nb: Catalogue = {
     item_updated: 'Notat redigert',
     item_read: 'Notat lest',
     item_released: 'Notat frigitt',
-    compartment_listed: 'Rom listet eller søkt i',
+    compartment_listed: 'Rom listet',
+    compartment_searched: 'Søk i rommet',
     audit_read: 'Revisjonslogg lest',
     issue_added: 'Sak lagt til på dagsordenen',
     demand_recorded: 'Offentlig krav registrert',
@@ -520,5 +524,66 @@ export const nb: Catalogue = {
       revoked: 'Trukket tilbake',
     },
     revokeToken: 'Trekk tilbake tokenet «{{name}}»',
+  },
+  passkeys: {
+    title: 'Tilgangsnøkler',
+    intro:
+      'Med en tilgangsnøkkel logger du inn med skjermlåsen på enheten din eller med en sikkerhetsnøkkel. Den virker bare på Parleys egen adresse, så et falskt nettsted kan ikke fange den opp. Når du har en tilgangsnøkkel, ber innloggingen om den etter passordet.',
+    unsupported:
+      'Denne nettleseren kan ikke bruke tilgangsnøkler. Bruk en oppdatert nettleser for å legge til en.',
+    name: 'Navn på den nye tilgangsnøkkelen',
+    nameHint:
+      'Så du kan skille tilgangsnøklene fra hverandre, for eksempel «Jobb-PC» eller «Blå sikkerhetsnøkkel».',
+    add: 'Legg til en tilgangsnøkkel',
+    waiting: 'Venter på enheten din …',
+    added:
+      'Tilgangsnøkkelen «{{name}}» er lagt til. Innloggingen ber nå om en tilgangsnøkkel etter passordet.',
+    yours: 'Dine tilgangsnøkler',
+    empty: 'Du har ingen tilgangsnøkler ennå.',
+    created: 'Lagt til',
+    lastUsed: 'Sist brukt',
+    never: 'Aldri',
+    rename: 'Gi nytt navn',
+    renameLabel: 'Gi tilgangsnøkkelen «{{name}}» nytt navn',
+    newName: 'Nytt navn',
+    save: 'Lagre navnet',
+    remove: 'Fjern',
+    removeLabel: 'Fjern tilgangsnøkkelen «{{name}}»',
+    removed: 'Tilgangsnøkkelen «{{name}}» er fjernet.',
+    sessionPasskey: 'logget inn med tilgangsnøkkel',
+    ceremony: {
+      cancelled: 'Forespørselen om tilgangsnøkkel ble avbrutt eller tok for lang tid. Prøv igjen.',
+      alreadyRegistered: 'Denne enheten har allerede en tilgangsnøkkel for kontoen din.',
+      unsupported:
+        'Denne nettleseren kan ikke bruke tilgangsnøkler. Bruk en oppdatert nettleser, eller logg inn med passordet.',
+      failed:
+        'Nettleseren kunne ikke bruke tilgangsnøkkelen. Prøv igjen, eller bruk en annen enhet.',
+    },
+    signIn: {
+      secondFactor:
+        'Kontoen din har en tilgangsnøkkel: bekreft med den for å fullføre innloggingen.',
+      usePasskey: 'Bruk en tilgangsnøkkel',
+      passwordless: 'Logg inn med tilgangsnøkkel',
+      passwordlessHint:
+        'Uten passord, når tilgangsnøkkelen ligger på denne enheten eller på en sikkerhetsnøkkel.',
+      waiting: 'Venter på tilgangsnøkkelen …',
+    },
+    process: {
+      gateTitle: 'Denne prosessen krever tilgangsnøkkel',
+      gateHelp:
+        'Legg til en tilgangsnøkkel på kontosiden din hvis du ikke har en, logg så ut og inn igjen med den.',
+      goToAccount: 'Gå til kontoen min',
+      title: 'Krav til innlogging',
+      label: 'Tilgangsnøkler',
+      required: 'Påkrevd for alle medlemmer',
+      optional: 'Ikke påkrevd',
+      require: 'Krev tilgangsnøkler',
+      requireHint:
+        'Alle medlemmer må logge inn med en tilgangsnøkkel for å åpne denne prosessen; de andre blir bedt om å legge til en. Tilgangsnøkler kan ikke fiskes ut via falske nettsteder.',
+      saveSetting: 'Lagre',
+      needOwnPasskey:
+        'For å kreve tilgangsnøkler må du først selv logge inn med en tilgangsnøkkel, slik at du beholder tilgangen.',
+      saved: 'Kravet til innlogging er lagret.',
+    },
   },
 };

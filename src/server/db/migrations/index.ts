@@ -5,6 +5,8 @@ import * as record from './2026-11-27T01-00-record.js';
 import * as text from './2026-11-27T02-00-text.js';
 import * as preferences from './2026-11-27T03-00-preferences.js';
 import * as roundsAndMessages from './2026-11-27T04-00-rounds-and-messages.js';
+import * as encryptionAtRest from './2026-11-27T05-00-encryption-at-rest.js';
+import * as passkeys from './2026-11-27T05-00-passkeys.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T00-00-foundation': foundation,
@@ -12,4 +14,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T02-00-text': text,
   '2026-11-27T03-00-preferences': preferences,
   '2026-11-27T04-00-rounds-and-messages': roundsAndMessages,
+  '2026-11-27T05-00-encryption-at-rest': encryptionAtRest,
+  '2026-11-27T05-00-passkeys': passkeys,
 };

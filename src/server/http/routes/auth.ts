@@ -42,6 +42,7 @@ export const authRoutes = [
         user: presentUser(user),
         csrfToken: session.csrfToken,
         mfa: session.mfa,
+        passkey: session.passkey,
         expiresAt: session.expiresAt,
       };
     },
@@ -63,6 +64,7 @@ export const authRoutes = [
         user: presentUser(auth.user),
         csrfToken: auth.session.csrfToken,
         mfa: auth.session.mfa,
+        passkey: auth.session.passkey,
         expiresAt: auth.session.expiresAt,
       };
     },

@@ -11,6 +11,7 @@ import { analysisRoutes } from './analysis.js';
 import { roundRoutes } from './rounds.js';
 import { messageRoutes } from './messages.js';
 import { communiqueRoutes } from './communiques.js';
+import { passkeyRoutes } from './passkeys.js';
 
 export const routeTable: readonly RouteDef[] = [
   ...authRoutes,
@@ -23,4 +24,5 @@ export const routeTable: readonly RouteDef[] = [
   ...roundRoutes,
   ...messageRoutes,
   ...communiqueRoutes,
+  ...passkeyRoutes,
 ];

@@ -80,6 +80,7 @@ export const processRoutes = [
         process: {
           ...presentProcessSummary(v.process, v.membership),
           requireTotp: v.process.requireTotp,
+          requirePasskey: v.process.requirePasskey,
         },
         me: presentMember({
           ...v.membership,
@@ -104,7 +105,8 @@ export const processRoutes = [
   route({
     method: 'PATCH',
     url: '/api/processes/:processId',
-    summary: "Change a process's codename, title or second-factor requirement.",
+    summary:
+      "Change a process's codename, title, or whether members must sign in with a second factor or a passkey.",
     tag: 'processes',
     auth: 'required',
     params: processParams,

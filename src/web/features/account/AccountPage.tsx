@@ -1,4 +1,4 @@
-/** My account: profile, personal API tokens (secret shown once) and the TOTP second factor. */
+/** My account: profile, passkeys, the TOTP second factor and personal API tokens (secret shown once). */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
@@ -16,6 +16,7 @@ import {
 } from '../../ui/components.js';
 import { useAction, useQuery } from '../../ui/hooks.js';
 import { useSession, useSignedIn } from '../auth/session.js';
+import { PasskeysSection } from './PasskeysSection.js';
 
 /** The account screen. */
 export function AccountPage() {
@@ -46,11 +47,16 @@ export function AccountPage() {
             <dt>{t('account.sessionEnds')}</dt>
             <dd>
               {formats.dateTime(session.expiresAt)}
-              {session.mfa && <> · {t('account.sessionMfa')}</>}
+              {session.passkey ? (
+                <> · {t('passkeys.sessionPasskey')}</>
+              ) : (
+                session.mfa && <> · {t('account.sessionMfa')}</>
+              )}
             </dd>
           </div>
         </dl>
       </Section>
+      <PasskeysSection />
       <TotpSection />
       <TokensSection />
     </div>

@@ -14,6 +14,7 @@ import {
 import type { ReactNode } from 'react';
 import { api, isApiError, onSessionLost, setCsrfToken } from '../../api/client.js';
 import type { Session, SignInRequest } from '../../api/types.js';
+import { getPasskeyAssertion } from '../passkeys/ceremony.js';
 
 /** Where the session stands. */
 export type SessionState =
@@ -25,6 +26,11 @@ interface SessionApi {
   state: SessionState;
   /** Signs in; throws the ApiError (e.g. TOTP_REQUIRED) for the form to show. */
   signIn(body: SignInRequest): Promise<void>;
+  /**
+   * Signs in with a passkey: after e-mail and password as the second factor, or on its own with
+   * null; throws the ApiError or the browser's CeremonyError for the form to show.
+   */
+  signInWithPasskey(credentials: { email: string; password: string } | null): Promise<void>;
   /** Signs out on the server and forgets the session here. */
   signOut(): Promise<void>;
   /** Reads the session again (e.g. after turning on a second factor). */
@@ -77,6 +83,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [adopt],
   );
 
+  const signInWithPasskey = useCallback(
+    async (credentials: { email: string; password: string } | null) => {
+      const started = await api.passkeys.signInOptions(credentials);
+      const response = await getPasskeyAssertion(started);
+      adopt(await api.passkeys.signIn({ challengeId: started.challengeId, response }));
+    },
+    [adopt],
+  );
+
   const signOut = useCallback(async () => {
     signedIn.current = false;
     try {
@@ -89,8 +104,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo(
-    () => ({ state, signIn, signOut, refresh }),
-    [state, signIn, signOut, refresh],
+    () => ({ state, signIn, signInWithPasskey, signOut, refresh }),
+    [state, signIn, signInWithPasskey, signOut, refresh],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

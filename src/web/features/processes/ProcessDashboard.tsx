@@ -33,6 +33,7 @@ import { CompartmentBadge, useAudience } from '../compartments/labels.js';
 import { CommunicationPanel } from '../messages/CommunicationPanel.js';
 import { TextSummaryPanel } from '../text/TextSummaryPanel.js';
 import { ActivityPanel } from './ActivityPanel.js';
+import { PasskeyRequirementPanel } from './PasskeyRequirementPanel.js';
 import { PartyStatusBadge, StatusBadge, useRoleName } from './labels.js';
 import { useProcess } from './ProcessContext.js';
 
@@ -77,6 +78,7 @@ export function ProcessDashboard() {
           <StatusPanel />
           <TextSummaryPanel />
           <PartiesPanel />
+          <PasskeyRequirementPanel />
         </div>
         <div className="stack">
           <ActivityPanel />

@@ -8,7 +8,7 @@ import { isDelegationRole, isMediatorRole } from '../../../core/process/model.js
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.js';
 import { Link, navigate, useLocation } from '../../router.js';
-import { ErrorAlert, Loading, PageTitle, VisuallyHidden } from '../../ui/components.js';
+import { ErrorAlert, Loading, Notice, PageTitle, VisuallyHidden } from '../../ui/components.js';
 import { useFormats } from '../../i18n/index.js';
 import { useCompartmentName } from '../compartments/labels.js';
 import { StatusBadge } from './labels.js';
@@ -21,13 +21,24 @@ export function ProcessGate({ children }: { children: ReactNode }) {
   if (!query || (query.loading && !query.data)) return <Loading />;
   if (query.error && !query.data) {
     const mfa = isApiError(query.error, 'MFA_REQUIRED_BY_PROCESS');
-    const title = mfa ? t('processNav.mfaRequired') : t('processNav.cannotOpen');
+    const passkey = isApiError(query.error, 'PASSKEY_REQUIRED_BY_PROCESS');
+    const title = passkey
+      ? t('passkeys.process.gateTitle')
+      : mfa
+        ? t('processNav.mfaRequired')
+        : t('processNav.cannotOpen');
     return (
       <div className="page page-narrow">
         <PageTitle documentTitle={title}>{title}</PageTitle>
-        <ErrorAlert error={query.error} />
+        {passkey ? (
+          <Notice tone="warning">{t('passkeys.process.gateHelp')}</Notice>
+        ) : (
+          <ErrorAlert error={query.error} />
+        )}
         <p>
-          {mfa ? (
+          {passkey ? (
+            <Link to="/account">{t('passkeys.process.goToAccount')}</Link>
+          ) : mfa ? (
             <Link to="/account">{t('processNav.setUpTotp')}</Link>
           ) : (
             <Link to="/processes">{t('app.backToProcesses')}</Link>

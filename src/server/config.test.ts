@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+describe("passkeys' relying party in the configuration", () => {
+  it.each([
+    [{}, 'localhost', 'http://localhost:8080'],
+    [
+      { PARLEY_PUBLIC_URL: 'https://talks.example.org/' },
+      'talks.example.org',
+      'https://talks.example.org',
+    ],
+    [
+      { PARLEY_PUBLIC_URL: 'https://talks.example.org:8443', PARLEY_PASSKEY_RP_ID: 'example.org' },
+      'example.org',
+      'https://talks.example.org:8443',
+    ],
+  ])('with %o uses relying party %s and origin %s', (env, rpId, origin) => {
+    const config = loadConfig(env);
+    expect(config.passkeyRpId).toBe(rpId);
+    expect(config.passkeyOrigin).toBe(origin);
+  });
+
+  it.each(['other.org', 'ample.org', 'talks.example.org.evil'])(
+    'refuses %s, which is not the public host nor a parent domain of it',
+    (rpId) => {
+      expect(() =>
+        loadConfig({
+          PARLEY_PUBLIC_URL: 'https://talks.example.org',
+          PARLEY_PASSKEY_RP_ID: rpId,
+        }),
+      ).toThrow(/PARLEY_PASSKEY_RP_ID: must be talks\.example\.org or a parent domain/);
+    },
+  );
+});
