@@ -2,7 +2,12 @@
  * Decision-support engine benchmark (issue 4, C6): brute-force enumeration against the engine on
  * the same domain in one process, then the engine alone on domains far too large to enumerate.
  *
- * Run: npx tsx bench/analysis.ts [--quick]
+ * Run: npx tsx bench/analysis.ts [--quick] [--baseline=DIR]
+ *
+ * --baseline=DIR runs the five-party, three-seed table side by side with the engine of another
+ * checkout of this repository (e.g. `git worktree add /tmp/parley-base HEAD` with node_modules
+ * linked): both engines in one process on the same domains, alternately, so that a shared
+ * machine's load falls on both alike.
  *
  * The domains are described in bench/analysis-domains.ts (seeded, so every run measures the same
  * inputs). Wall-clock times on a shared machine vary with its load, which is printed too; the
@@ -22,6 +27,27 @@ import {
 import { makeDomain, mulberry32, type Shape } from './analysis-domains.js';
 
 const quick = process.argv.includes('--quick');
+const baselineDir = process.argv
+  .find((a) => a.startsWith('--baseline='))
+  ?.slice('--baseline='.length);
+
+/** The two entry points the side-by-side table needs, from this tree or the baseline checkout. */
+interface Engine {
+  compileDomain: typeof compileDomain;
+  frontierOf: typeof frontierOf;
+}
+
+async function loadBaseline(dir: string): Promise<Engine> {
+  const domain = (await import(`${dir}/src/core/analysis/domain.ts`)) as {
+    compileDomain: typeof compileDomain;
+  };
+  const frontier = (await import(`${dir}/src/core/analysis/frontier.ts`)) as {
+    frontierOf: typeof frontierOf;
+  };
+  return { compileDomain: domain.compileDomain, frontierOf: frontier.frontierOf };
+}
+
+const baseline = baselineDir === undefined ? null : await loadBaseline(baselineDir);
 
 /** Wall time and this process's CPU time (less sensitive to other load on a shared machine). */
 function time<T>(run: () => T): { ms: number; cpu: number; value: T } {
@@ -148,19 +174,35 @@ for (const { shape, epsilon } of quick ? frontierCases.slice(0, 6) : frontierCas
     );
 }
 
-// 3. Five parties, 20 × 6, requested ε, several seeds.
+// 3. Five parties, 20 × 6, requested ε, several seeds (side by side with the baseline if given).
 if (!quick) {
   console.log('\n## Five parties, 20 × 6 random: requested ε across seeds\n');
-  console.log('| seed | asked | wall (cpu) | points | guaranteed |');
-  console.log('|---|---|---|---|---|');
-  for (const seed of [10, 20, 30]) {
-    const compiled = compileDomain(
-      makeDomain({ parties: 5, issues: 20, options: 6, adversarial: false, seed }),
+  if (baseline === null) {
+    console.log('| seed | asked | wall (cpu) | points | guaranteed |');
+    console.log('|---|---|---|---|---|');
+  } else {
+    console.log(`baseline: ${baselineDir ?? ''}\n`);
+    console.log(
+      '| seed | asked | this tree: wall (cpu), points, guaranteed | baseline: wall (cpu), points, guaranteed |',
     );
+    console.log('|---|---|---|---|');
+  }
+  const cell = (r: { ms: number; cpu: number; value: Frontier }): string =>
+    `${both(r)}, ${r.value.size.toLocaleString('en')}, ε = ${r.value.epsilon}`;
+  for (const seed of [10, 20, 30]) {
+    const domain = makeDomain({ parties: 5, issues: 20, options: 6, adversarial: false, seed });
+    const compiled = compileDomain(domain);
+    const base = baseline?.compileDomain(domain);
     for (const epsilon of [0.01, 0.02, 0.04, 0.08]) {
+      const old =
+        baseline === null || base === undefined
+          ? null
+          : time(() => baseline.frontierOf(base, { epsilon }));
       const r = time(() => frontierOf(compiled, { epsilon }));
       console.log(
-        `| ${seed} | ε = ${epsilon} | ${both(r)} | ${r.value.size.toLocaleString('en')} | ε = ${r.value.epsilon} |`,
+        old === null
+          ? `| ${seed} | ε = ${epsilon} | ${both(r)} | ${r.value.size.toLocaleString('en')} | ε = ${r.value.epsilon} |`
+          : `| ${seed} | ε = ${epsilon} | ${cell(r)} | ${cell(old)} |`,
       );
       if (epsilon === 0.01)
         verdicts.push(

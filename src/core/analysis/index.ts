@@ -29,7 +29,9 @@
  * true frontier package some returned package gives every party at least its utility minus
  * 100·ε points. Each kept point carries the error it may owe, so the guarantee holds over all the
  * merges together; when a set would outgrow the cap the merge coarsens ε in flight, and the result
- * states the ε it guarantees (`epsilon`) next to the one requested (`requestedEpsilon`).
+ * states the ε it guarantees (`epsilon`) next to the one requested (`requestedEpsilon`). For three
+ * or more parties an ε-run merges the issues by increasing spread and absorbs each dropped point
+ * into the kept point whose error grows least (`epsilon-cover.ts`), which keeps the sets small.
  *
  * ## Solutions (`solutions.ts`, `objectives.ts`)
  *
