@@ -97,8 +97,14 @@ export function compareHits(
   return comparePackages(a.pkg, b.pkg);
 }
 
-/** Relative slack on pruning, so that floating rounding in a bound never prunes a true optimum. */
-const TOLERANCE = 1e-9;
+/**
+ * Relative slack on pruning, so that floating rounding in a bound never prunes a true optimum.
+ * It must stay far below the gaps that micro-point utilities create between distinct keys
+ * (about 1e-9 for Kalai–Smorodinsky levels): a subtree whose bound lies within the slack is
+ * treated as a possible tie and decided by the tie-break, so a wider slack would let a lower
+ * total beat a level higher by less than the slack. Rounding in a bound stays near 1e-14.
+ */
+const TOLERANCE = 1e-12;
 
 /**
  * The adaptive max-min bound: multiplicative-weights steps per node, their step size, and the

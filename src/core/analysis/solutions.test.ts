@@ -133,6 +133,20 @@ describe('the solutions', () => {
     assertMatchesBruteForce(compiled, scanned);
   });
 
+  it('tell a Kalai–Smorodinsky level higher by less than 1e-9 from a tie', () => {
+    // From CI: levels 9.5/22 and 25.333333/58.666666 differ by 8e-10; the higher one wins even
+    // though the other package has the larger total.
+    const domain = JSON.parse(
+      '{"issues":[{"id":"issue-0","options":[{"id":"option-0"},{"id":"option-1"}]},{"id":"issue-1","options":[{"id":"option-0"},{"id":"option-1"}]},{"id":"issue-0-mirror","options":[{"id":"option-0"},{"id":"option-1"}]}],"parties":[{"id":"party-0","weights":{"issue-0":1,"issue-1":1,"issue-0-mirror":1},"scores":{"issue-0":{"option-0":0,"option-1":0},"issue-1":{"option-0":0,"option-1":0},"issue-0-mirror":{"option-0":0,"option-1":0}},"reservation":0},{"id":"party-1","weights":{"issue-0":1,"issue-1":2,"issue-0-mirror":1},"scores":{"issue-0":{"option-0":0,"option-1":50},"issue-1":{"option-0":0,"option-1":50},"issue-0-mirror":{"option-0":0,"option-1":50}},"reservation":28},{"id":"party-2","weights":{"issue-0":1,"issue-1":1,"issue-0-mirror":1},"scores":{"issue-0":{"option-0":0,"option-1":0},"issue-1":{"option-0":50,"option-1":0},"issue-0-mirror":{"option-0":0,"option-1":0}},"reservation":0},{"id":"party-3","weights":{"issue-0":2,"issue-1":2,"issue-0-mirror":2},"scores":{"issue-0":{"option-0":100,"option-1":0},"issue-1":{"option-0":0,"option-1":100},"issue-0-mirror":{"option-0":100,"option-1":0}},"reservation":8},{"id":"party-4","weights":{"issue-0":1,"issue-1":1,"issue-0-mirror":1},"scores":{"issue-0":{"option-0":0,"option-1":0},"issue-1":{"option-0":0,"option-1":0},"issue-0-mirror":{"option-0":0,"option-1":0}},"reservation":0},{"id":"party-5","weights":{"issue-0":1,"issue-1":1,"issue-0-mirror":1},"scores":{"issue-0":{"option-0":50,"option-1":100},"issue-1":{"option-0":0,"option-1":0},"issue-0-mirror":{"option-0":50,"option-1":100}},"reservation":0}]}',
+    ) as Domain;
+    const compiled = compileDomain(domain);
+    const solutions = solveCompiled(compiled, { maxFrontierPoints: 100_000 });
+    expect(solutions.kalaiSmorodinsky.found && solutions.kalaiSmorodinsky.package).toEqual([
+      0, 1, 1,
+    ]);
+    assertMatchesBruteForce(compiled, solutions);
+  });
+
   it('report that none exists when no package meets every reservation level', () => {
     const domain: Domain = {
       issues: [{ id: 'border', options: [{ id: 'open' }, { id: 'closed' }] }],
