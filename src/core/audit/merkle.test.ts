@@ -532,13 +532,18 @@ describe('proof shapes', () => {
     );
   });
 
+  it('covers the new tree exactly once from just below a power of two (seed 1189329573)', () => {
+    expectExactCover(consistencyProofRanges(2 ** 49 - 1, 2 ** 49), 2 ** 49);
+  });
+
   it('covers the new tree exactly once: a consistency proof and, for a power of two, the old tree', () => {
     fc.assert(
       fc.property(sizes, sizes, (a, b) => {
         const [oldSize, newSize] = a < b ? [a, b] : [b, a];
         fc.pre(oldSize < newSize);
         const ranges = consistencyProofRanges(oldSize, newSize);
-        const isPowerOfTwo = Number.isInteger(Math.log2(oldSize));
+        // Not Number.isInteger(Math.log2(n)): log2 of 2 ** 49 - 1 rounds to exactly 49.
+        const isPowerOfTwo = 2 ** Math.round(Math.log2(oldSize)) === oldSize;
         expectExactCover(isPowerOfTwo ? [{ start: 0, end: oldSize }, ...ranges] : ranges, newSize);
         expect(ranges.length).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(newSize)) + 1);
       }),
