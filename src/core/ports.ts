@@ -409,8 +409,13 @@ export interface ItemStore {
 
 /** The append-only audit log. */
 export interface AuditLog {
-  /** Appends an event in the current transaction, chained to the previous entry. */
-  append(event: AuditEvent): Promise<AuditEntry>;
+  /**
+   * Records an event in the current transaction: it is appended, chained to the previous entry,
+   * when the use case's work is done, just before the commit (so the log's head, which every
+   * writer's entries share, is locked only briefly). Reads of the log in the same transaction do
+   * not see it yet.
+   */
+  append(event: AuditEvent): Promise<void>;
   /** Every entry of one kind, oldest first (for operators: tracing issued copies). */
   listByKind(kind: AuditEntry['kind']): Promise<AuditEntry[]>;
   /** The entry with this sequence number, if the log has one. */

@@ -17,6 +17,7 @@ import { loadOrCreateFingerprintKey } from './security/fingerprint-key.js';
 import { LiveHub } from './realtime/hub.js';
 import { simpleWebAuthn } from './security/webauthn.js';
 import { WorkerEngine } from './analysis/engine.js';
+import { postgresSignal } from './realtime/pg-signal.js';
 
 /** The system clock. */
 export const systemClock: Clock = { now: () => new Date() };
@@ -45,7 +46,8 @@ export async function startRuntime(
     clock?: Clock;
     webRoot?: string | null;
     schema?: string;
-    live?: boolean;
+    /** Serve live updates; `intervalMs` overrides the hub's poll (tests of the wake-ups). */
+    live?: boolean | { intervalMs: number };
     analysisTimeLimitMs?: number;
   } = {},
 ): Promise<Runtime> {
@@ -60,7 +62,13 @@ export async function startRuntime(
     engine,
     auditTree: new AuditTree(database.db, treeHeadKey, clock),
     fingerprintKey: loadOrCreateFingerprintKey(config.dataDir),
-    db: kyselyUnitOfWork(database, { clock, sha256, dataKeys }),
+    // A commit that appended audit entries wakes the live hub (and, through it, other instances).
+    db: kyselyUnitOfWork(database, {
+      clock,
+      sha256,
+      dataKeys,
+      afterAppend: () => deps.live?.committed(),
+    }),
     clock,
     ids: nodeIds,
     hashing: nodeHashing,
@@ -70,7 +78,23 @@ export async function startRuntime(
     webRoot: options.webRoot === undefined ? defaultWebRoot : options.webRoot,
     live: null,
   };
-  if (options.live) deps.live = new LiveHub({ db: database.db, uow: deps.db, clock });
+  // On PostgreSQL the hub reads the log through a connection of its own: its looks must not queue
+  // in the pool behind the very writes they are to announce.
+  const liveDatabase =
+    options.live && database.dialect === 'postgres'
+      ? openDatabase(config.databaseUrl, { schema: options.schema })
+      : null;
+  if (options.live)
+    deps.live = new LiveHub({
+      db: (liveDatabase ?? database).db,
+      uow: deps.db,
+      clock,
+      intervalMs: typeof options.live === 'object' ? options.live.intervalMs : undefined,
+      signal:
+        database.dialect === 'postgres'
+          ? postgresSignal({ url: config.databaseUrl, schema: database.schema ?? 'public' })
+          : null,
+    });
   return {
     database,
     deps,
@@ -78,6 +102,7 @@ export async function startRuntime(
     dataKeys,
     close: async () => {
       await engine.close();
+      await liveDatabase?.close();
       await database.close();
     },
   };

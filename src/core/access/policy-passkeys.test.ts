@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.js';
 import { asId } from '../shared/ids.js';
-import { requireProcessView, type Actor } from './policy.js';
+import { meetsSignInRequirements, requireProcessView, type Actor } from './policy.js';
 
 const P = asId<'Process'>('p');
 const actor = (how: { mfa: boolean; passkey: boolean }, member = true): Actor => ({
@@ -39,6 +39,10 @@ describe('how a process requires its members to have signed in', () => {
     'a session opened with %s, second factor required: %s, passkey required: %s → %s',
     (_label, how, requireTotp, requirePasskey, expected) => {
       expect(outcome(actor(how), requireTotp, requirePasskey)).toBe(expected);
+      // The live feed, which refuses silently, decides the same way.
+      expect(meetsSignInRequirements(how, { requireTotp, requirePasskey })).toBe(
+        expected === 'open',
+      );
     },
   );
 

@@ -125,6 +125,16 @@ export interface SignInRequirements {
   requirePasskey: boolean;
 }
 
+/** Whether a session's sign-in (second factor, passkey) meets what a process requires. */
+export function meetsSignInRequirements(
+  signIn: Pick<Actor, 'mfa' | 'passkey'>,
+  requirements: SignInRequirements,
+): boolean {
+  return (
+    (!requirements.requirePasskey || signIn.passkey) && (!requirements.requireTotp || signIn.mfa)
+  );
+}
+
 /**
  * Asserts the actor may see the process at all; otherwise NOT_FOUND, as if it did not exist.
  * A process that requires a passkey refuses sessions opened without one, and a process that
@@ -380,6 +390,8 @@ export function canRaiseDivergence(m: Membership | undefined): boolean {
 /**
  * Whether a member may be told that something happened: events about material in a compartment
  * follow that compartment; process-level events (status, parties, people) go to every member.
+ * The caller has checked that the member's session meets the process's sign-in requirements
+ * (`requireProcessView`, or `meetsSignInRequirements` where nothing may be refused aloud).
  */
 export function canSeeEvent(m: Membership | undefined, c: Compartment | null): boolean {
   if (!m) return false;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AuditEntry } from '../../core/audit/catalogue.js';
+import type { AuditEntry, AuditEvent } from '../../core/audit/catalogue.js';
 import { canonicalJson, entryHash, type Sha256 } from '../../core/audit/chain.js';
 import type { AuditLog, Clock } from '../../core/ports.js';
 import type { Dialect } from './connect.js';
@@ -19,15 +19,21 @@ export const toAuditEntry = (r: AuditLogTable): AuditEntry => ({
   hash: r.hash,
 });
 
+/** The audit log in SQL, whose `append` writes at once and answers the entry it wrote. */
+export type AuditRepository = Omit<AuditLog, 'append'> & {
+  append(event: AuditEvent): Promise<AuditEntry>;
+};
+
 /**
  * The audit log in SQL. Appending locks the head row (PostgreSQL: FOR UPDATE; SQLite: the write
  * transaction is already exclusive), so concurrent transactions on several instances chain in one
- * order without gaps.
+ * order without gaps; the unit of work appends a transaction's entries last, just before it
+ * commits.
  */
 export function auditRepository(
   db: Kysely<DB>,
   deps: { dialect: Dialect; clock: Clock; sha256: Sha256 },
-): AuditLog {
+): AuditRepository {
   return {
     async append(event) {
       let head = db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);

@@ -1,4 +1,5 @@
 import type { Sha256 } from '../../core/audit/chain.js';
+import type { AuditEvent } from '../../core/audit/catalogue.js';
 import type { Clock, Stores, UnitOfWork } from '../../core/ports.js';
 import { accountsRepository } from './accounts-repository.js';
 import { passkeysRepository } from './passkeys-repository.js';
@@ -26,7 +27,7 @@ export function kyselyUnitOfWork(
   return {
     transaction: async (fn) => {
       let appended = false;
-      const result = await database.db.transaction().execute((trx) => {
+      const result = await database.db.transaction().execute(async (trx) => {
         const audit = auditRepository(trx, {
           dialect: database.dialect,
           clock: deps.clock,
@@ -34,6 +35,10 @@ export function kyselyUnitOfWork(
         });
         // Confidential columns are encrypted at rest with the process's data key.
         const sealer = deps.dataKeys.bind(trx);
+        // Audit entries are appended last, just before the commit: appending locks the log's head
+        // (every writer's entries form one chain), so the lock is held for those statements and the
+        // commit only, not for the rest of the use case's work.
+        const events: AuditEvent[] = [];
         const stores: Stores = {
           accounts: accountsRepository(trx),
           passkeys: passkeysRepository(trx),
@@ -47,13 +52,15 @@ export function kyselyUnitOfWork(
           communiques: communiquesRepository(trx, sealer),
           audit: {
             ...audit,
-            append: (event) => {
-              appended = true;
-              return audit.append(event);
+            append: async (event) => {
+              events.push(event);
             },
           },
         };
-        return fn(stores);
+        const value = await fn(stores);
+        for (const event of events) await audit.append(event);
+        appended = events.length > 0;
+        return value;
       });
       if (appended) deps.afterAppend?.();
       return result;

@@ -12,7 +12,7 @@ import { actorOf, demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
 import { testDatabases } from '../test-support/databases.js';
 import { startTestParley, type Session, type TestParley } from '../test-support/harness.js';
 import { demoRoleReads, partyKey } from '../test-support/oracle.js';
-import type { LiveEvent } from './hub.js';
+import type { LiveEvent, LiveMessage } from './hub.js';
 
 const [sqlite] = await testDatabases();
 
@@ -30,9 +30,9 @@ function connect(host: string, session: Session | null, origin?: string): Promis
     const socket = new WebSocket(`ws://${host}/api/live`, { headers });
     const client: Client = { socket, events: [], closed: null };
     socket.on('message', (raw) => {
-      const m = JSON.parse(String(raw)) as { type: string };
+      const m = JSON.parse(String(raw)) as LiveMessage;
       if (m.type === 'hello') resolve(client);
-      if (m.type === 'event') client.events.push(m as LiveEvent);
+      if (m.type === 'events') client.events.push(...m.events);
     });
     socket.on('close', (code) => (client.closed = { code }));
     socket.on('unexpected-response', (_req, res) =>

@@ -43,7 +43,8 @@ export async function registerLive(
       const remove = hub.add({
         actor: auth.actor,
         sessionId: auth.session?.id ?? null,
-        send: (message) => socket.send(JSON.stringify(message)),
+        // The hub encodes each message once for every socket it goes to; it is JSON, a text frame.
+        send: (json) => socket.send(json, { binary: false }),
         close: (code, reason) => socket.close(code, reason),
       });
       socket.on('message', (raw) => {

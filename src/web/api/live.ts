@@ -1,8 +1,10 @@
 /**
  * Live updates: one WebSocket to /api/live while a process is open. The server sends only what
- * changed (kind, process, compartment), filtered by what this person may see; the screens then
- * re-read through the API. Reconnects with a growing delay; gives up quietly when the server
- * serves no live updates, and stops for good when the session ended (close code 4401).
+ * changed (kind, process, compartment), filtered by what this person may see, as
+ * `{type: 'events', events: [...]}` (the changes of one look at the audit log in one message);
+ * the screens then re-read through the API. Reconnects with a growing delay; gives up quietly
+ * when the server serves no live updates, and stops for good when the session ended (close code
+ * 4401).
  */
 import { useEffect, useRef } from 'react';
 
@@ -32,9 +34,11 @@ export function useLiveChanges(processId: string, onChange: (changes: LiveChange
       );
       socket.onopen = () => (delay = 1000);
       socket.onmessage = (message) => {
-        const data = JSON.parse(String(message.data)) as { type?: string } & Partial<LiveChange>;
-        if (data.type !== 'event' || data.processId !== processId) return;
-        pending.push(data as LiveChange);
+        const data = JSON.parse(String(message.data)) as { type?: string; events?: LiveChange[] };
+        if (data.type !== 'events' || !Array.isArray(data.events)) return;
+        const here = data.events.filter((e) => e.processId === processId);
+        if (here.length === 0) return;
+        pending.push(...here);
         flush ??= setTimeout(() => {
           const changes = pending;
           pending = [];

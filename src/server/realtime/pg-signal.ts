@@ -1,0 +1,83 @@
+/**
+ * Cross-instance wake-ups on PostgreSQL: after a commit that appended audit entries, an instance
+ * sends NOTIFY on a channel named after the schema, and every instance LISTENs on it, so the hubs
+ * of the others look at the log at once instead of at their next poll. Only a wake-up travels,
+ * never an entry: each hub still reads the log itself, so a lost notification (a dropped
+ * connection) costs at most one poll interval.
+ */
+import pg from 'pg';
+import type { LiveSignal } from './hub.js';
+
+/** Milliseconds before listening again after the connection dropped. */
+const reconnectMs = 1000;
+
+/** A LiveSignal over one dedicated PostgreSQL connection per instance. */
+export function postgresSignal(options: { url: string; schema: string }): LiveSignal {
+  // An identifier is at most 63 bytes; schemas longer than that only share wake-ups.
+  const channel = `parley_live_${options.schema}`.slice(0, 63);
+  let client: pg.Client | null = null;
+  let closed = false;
+  let onSignal: () => void = () => undefined;
+  let sending = false;
+  let pending = false;
+
+  async function connect(): Promise<void> {
+    const c = new pg.Client({ connectionString: options.url });
+    let gone = false;
+    const dropped = (): void => {
+      if (gone) return;
+      gone = true;
+      if (client === c) client = null;
+      c.removeAllListeners();
+      c.on('error', () => undefined);
+      void c.end().catch(() => undefined);
+      if (!closed) setTimeout(() => void connect().catch(dropped), reconnectMs).unref();
+    };
+    c.on('error', dropped);
+    c.on('end', dropped);
+    await c.connect();
+    const own = await c.query<{ pid: number }>('select pg_backend_pid() as pid');
+    const pid = own.rows[0]?.pid;
+    // Our own announcements come back to us: this instance woke its hub already.
+    c.on('notification', (n) => {
+      if (n.processId !== pid) onSignal();
+    });
+    await c.query(`listen ${c.escapeIdentifier(channel)}`);
+    if (closed) await c.end();
+    else client = c;
+  }
+
+  function send(c: pg.Client): void {
+    sending = true;
+    pending = false;
+    c.query('select pg_notify($1, $2)', [channel, ''])
+      .catch(() => undefined) // the others' polls cover a lost wake-up
+      .finally(() => {
+        sending = false;
+        if (pending && client) send(client);
+      });
+  }
+
+  return {
+    announce() {
+      if (!client) return;
+      // At most one NOTIFY in flight: those asked for meanwhile become one more after it.
+      if (sending) pending = true;
+      else send(client);
+    },
+    async listen(callback) {
+      onSignal = callback;
+      await connect();
+    },
+    async close() {
+      closed = true;
+      const c = client;
+      client = null;
+      if (c) {
+        c.removeAllListeners();
+        c.on('error', () => undefined);
+        await c.end().catch(() => undefined);
+      }
+    },
+  };
+}
