@@ -642,6 +642,12 @@ export interface Stores {
 export interface UnitOfWork {
   /** Runs fn in a transaction; the audit events it appends commit with its changes. */
   transaction<T>(fn: (stores: Stores) => Promise<T>): Promise<T>;
+  /**
+   * Runs lookups on one connection without a transaction (PostgreSQL: no BEGIN and COMMIT round
+   * trips), for a read that changes nothing and needs no snapshot across its statements, such as
+   * resolving a session on every request. Appending an audit event there throws.
+   */
+  read<T>(fn: (stores: Stores) => Promise<T>): Promise<T>;
 }
 
 /**

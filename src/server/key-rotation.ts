@@ -13,7 +13,7 @@ import type { Clock } from '../core/ports.js';
 import type { Config } from './config.js';
 import type { Database } from './db/connect.js';
 import { scrubFreedPages, type DataKeys } from './db/data-keys.js';
-import { auditRepository } from './db/audit-repository.js';
+import { appendAuditEntries } from './db/audit-repository.js';
 import { resealAll, type SealedTableName } from './db/sealed-columns.js';
 import {
   AtRestError,
@@ -149,19 +149,21 @@ export async function rotateKeys(
         // Every value is under the new keys now: the old ones open nothing.
         await trx.deleteFrom('data_keys').where('master_key_id', '=', current.id).execute();
       }
-      await auditRepository(trx, { dialect: database.dialect, clock, sha256 }).append({
-        kind: 'keys.rotated',
-        data: {
-          masterKeyId: nextId,
-          previousMasterKeyId: current.id,
-          dataKeys: options.data,
-          processes: old.size,
-          values,
+      await appendAuditEntries(trx, { dialect: database.dialect, clock, sha256 }, [
+        {
+          kind: 'keys.rotated',
+          data: {
+            masterKeyId: nextId,
+            previousMasterKeyId: current.id,
+            dataKeys: options.data,
+            processes: old.size,
+            values,
+          },
+          actorUserId: null,
+          processId: null,
+          compartmentId: null,
         },
-        actorUserId: null,
-        processId: null,
-        compartmentId: null,
-      });
+      ]);
       return { processes: old.size, dataKeys: options.data ? old.size : rows.length, values };
     });
   } catch (error) {

@@ -19,58 +19,69 @@ export const toAuditEntry = (r: AuditLogTable): AuditEntry => ({
   hash: r.hash,
 });
 
-/** The audit log in SQL, whose `append` writes at once and answers the entry it wrote. */
-export type AuditRepository = Omit<AuditLog, 'append'> & {
-  append(event: AuditEvent): Promise<AuditEntry>;
-};
-
 /**
- * The audit log in SQL. Appending locks the head row (PostgreSQL: FOR UPDATE; SQLite: the write
- * transaction is already exclusive), so concurrent transactions on several instances chain in one
- * order without gaps; the unit of work appends a transaction's entries last, just before it
- * commits.
+ * Appends a transaction's events to the audit log, chained in order after its head; answers the
+ * entries written. It locks the head row (PostgreSQL: FOR UPDATE; SQLite: the write transaction is
+ * already exclusive), so concurrent transactions on several instances chain in one order without
+ * gaps. The unit of work calls it last, just before the commit, and on PostgreSQL the entries and
+ * the new head are written in one statement: the lock is held for three round trips (lock, write,
+ * commit), which bounds how many writes per second all instances together can commit.
  */
-export function auditRepository(
+export async function appendAuditEntries(
   db: Kysely<DB>,
   deps: { dialect: Dialect; clock: Clock; sha256: Sha256 },
-): AuditRepository {
+  events: readonly AuditEvent[],
+): Promise<AuditEntry[]> {
+  if (events.length === 0) return [];
+  let head = db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
+  if (deps.dialect === 'postgres') head = head.forUpdate();
+  const current = await head.executeTakeFirstOrThrow();
+  const at = deps.clock.now().toISOString();
+  const entries: AuditEntry[] = [];
+  let previous = { seq: Number(current.seq), hash: current.hash };
+  for (const event of events) {
+    const unsigned = {
+      seq: previous.seq + 1,
+      at,
+      actorUserId: event.actorUserId,
+      processId: event.processId,
+      compartmentId: event.compartmentId,
+      kind: event.kind,
+      data: canonicalJson(event.data),
+      prevHash: previous.hash,
+    };
+    previous = { seq: unsigned.seq, hash: entryHash(unsigned, deps.sha256) };
+    entries.push({ ...unsigned, hash: previous.hash });
+  }
+  const rows = entries.map((e) => ({
+    seq: e.seq,
+    at: e.at,
+    actor_user_id: e.actorUserId,
+    process_id: e.processId,
+    compartment_id: e.compartmentId,
+    kind: e.kind,
+    data: e.data,
+    prev_hash: e.prevHash,
+    hash: e.hash,
+  }));
+  if (deps.dialect === 'postgres')
+    await db
+      .with('entries', (w) => w.insertInto('audit_log').values(rows))
+      .updateTable('audit_head')
+      .set(previous)
+      .where('id', '=', 1)
+      .execute();
+  else {
+    // SQLite allows no INSERT inside WITH, and has no round trips to save.
+    await db.insertInto('audit_log').values(rows).execute();
+    await db.updateTable('audit_head').set(previous).where('id', '=', 1).execute();
+  }
+  return entries;
+}
+
+/** The reads of the audit log in SQL; appending is `appendAuditEntries`. */
+export function auditRepository(db: Kysely<DB>): Omit<AuditLog, 'append'> {
   return {
-    async append(event) {
-      let head = db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
-      if (deps.dialect === 'postgres') head = head.forUpdate();
-      const current = await head.executeTakeFirstOrThrow();
-      const unsigned = {
-        seq: Number(current.seq) + 1,
-        at: deps.clock.now().toISOString(),
-        actorUserId: event.actorUserId,
-        processId: event.processId,
-        compartmentId: event.compartmentId,
-        kind: event.kind,
-        data: canonicalJson(event.data),
-        prevHash: current.hash,
-      };
-      const entry: AuditEntry = { ...unsigned, hash: entryHash(unsigned, deps.sha256) };
-      await db
-        .insertInto('audit_log')
-        .values({
-          seq: entry.seq,
-          at: entry.at,
-          actor_user_id: entry.actorUserId,
-          process_id: entry.processId,
-          compartment_id: entry.compartmentId,
-          kind: entry.kind,
-          data: entry.data,
-          prev_hash: entry.prevHash,
-          hash: entry.hash,
-        })
-        .execute();
-      await db
-        .updateTable('audit_head')
-        .set({ seq: entry.seq, hash: entry.hash })
-        .where('id', '=', 1)
-        .execute();
-      return entry;
-    },
     async listByKind(kind) {
       const rows = await db
         .selectFrom('audit_log')

@@ -1,11 +1,13 @@
 import type { Sha256 } from '../../core/audit/chain.js';
 import type { AuditEvent } from '../../core/audit/catalogue.js';
+import type { Kysely } from 'kysely';
 import type { Clock, Stores, UnitOfWork } from '../../core/ports.js';
 import { accountsRepository } from './accounts-repository.js';
 import { passkeysRepository } from './passkeys-repository.js';
-import { auditRepository } from './audit-repository.js';
+import { appendAuditEntries, auditRepository } from './audit-repository.js';
 import type { Database } from './connect.js';
 import type { DataKeys } from './data-keys.js';
+import type { DB } from './schema.js';
 import { itemsRepository } from './items-repository.js';
 import { processesRepository } from './processes-repository.js';
 import { recordRepository } from './record-repository.js';
@@ -24,46 +26,48 @@ export function kyselyUnitOfWork(
   database: Database,
   deps: { clock: Clock; sha256: Sha256; dataKeys: DataKeys; afterAppend?: () => void },
 ): UnitOfWork {
+  const auditDeps = { dialect: database.dialect, clock: deps.clock, sha256: deps.sha256 };
+  /** The repositories bound to one transaction or connection, with the audit log's writer. */
+  const storesOn = (db: Kysely<DB>, append: (event: AuditEvent) => Promise<void>): Stores => {
+    // Confidential columns are encrypted at rest with the process's data key.
+    const sealer = deps.dataKeys.bind(db);
+    return {
+      accounts: accountsRepository(db),
+      passkeys: passkeysRepository(db),
+      processes: processesRepository(db),
+      items: itemsRepository(db, sealer),
+      record: recordRepository(db, sealer),
+      text: textRepository(db, sealer),
+      preferences: preferencesRepository(db, sealer),
+      rounds: roundsRepository(db, sealer),
+      messages: messagesRepository(db, sealer),
+      communiques: communiquesRepository(db, sealer),
+      audit: { ...auditRepository(db), append },
+    };
+  };
   return {
     transaction: async (fn) => {
       let appended = false;
       const result = await database.db.transaction().execute(async (trx) => {
-        const audit = auditRepository(trx, {
-          dialect: database.dialect,
-          clock: deps.clock,
-          sha256: deps.sha256,
-        });
-        // Confidential columns are encrypted at rest with the process's data key.
-        const sealer = deps.dataKeys.bind(trx);
         // Audit entries are appended last, just before the commit: appending locks the log's head
-        // (every writer's entries form one chain), so the lock is held for those statements and the
-        // commit only, not for the rest of the use case's work.
+        // (every writer's entries form one chain), so the lock is held for those statements and
+        // the commit only, not for the rest of the use case's work.
         const events: AuditEvent[] = [];
-        const stores: Stores = {
-          accounts: accountsRepository(trx),
-          passkeys: passkeysRepository(trx),
-          processes: processesRepository(trx),
-          items: itemsRepository(trx, sealer),
-          record: recordRepository(trx, sealer),
-          text: textRepository(trx, sealer),
-          preferences: preferencesRepository(trx, sealer),
-          rounds: roundsRepository(trx, sealer),
-          messages: messagesRepository(trx, sealer),
-          communiques: communiquesRepository(trx, sealer),
-          audit: {
-            ...audit,
-            append: async (event) => {
-              events.push(event);
-            },
-          },
-        };
-        const value = await fn(stores);
-        for (const event of events) await audit.append(event);
+        const value = await fn(storesOn(trx, async (event) => void events.push(event)));
+        await appendAuditEntries(trx, auditDeps, events);
         appended = events.length > 0;
         return value;
       });
       if (appended) deps.afterAppend?.();
       return result;
     },
+    read: (fn) =>
+      database.db.connection().execute((connection) =>
+        fn(
+          storesOn(connection, () => {
+            throw new Error('a read records no audit event: use a transaction');
+          }),
+        ),
+      ),
   };
 }
