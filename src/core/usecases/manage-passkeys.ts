@@ -4,17 +4,11 @@
  * process I belong to requires passkeys, or I would lock myself out of it.
  */
 import type { Actor } from '../access/policy.js';
-import type {
-  CoreDeps,
-  Passkey,
-  PasskeyRegistrationResponse,
-  WebAuthn,
-  WebAuthnChallenge,
-} from '../ports.js';
+import type { CoreDeps, Passkey, PasskeyRegistrationResponse, WebAuthn } from '../ports.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import { asId, type ChallengeId, type PasskeyId } from '../shared/ids.js';
 import {
-  challengeLifetimeMs,
+  issueChallenge,
   credentialOf,
   takeChallenge,
   type PasskeyChallenge,
@@ -39,20 +33,7 @@ export async function beginPasskeyRegistration(
     displayName: user.displayName,
     exclude: passkeys.map(credentialOf),
   });
-  const now = deps.clock.now();
-  const challenge: WebAuthnChallenge = {
-    id: asId(deps.ids.newId()),
-    purpose: 'register',
-    userId: user.id,
-    challenge: options.challenge,
-    createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + challengeLifetimeMs).toISOString(),
-  };
-  await deps.db.transaction(async (s) => {
-    await s.passkeys.deleteExpiredChallenges(challenge.createdAt);
-    await s.passkeys.insertChallenge(challenge);
-  });
-  return { challengeId: challenge.id, options };
+  return issueChallenge(deps, 'register', user.id, options);
 }
 
 /**
@@ -131,8 +112,10 @@ export async function renamePasskey(
 }
 
 /**
- * Removes one of my passkeys; another person's answers NOT_FOUND. The last one is kept while a
- * process I belong to requires passkeys, with the processes named so I know what to do.
+ * Removes one of my passkeys; another person's answers NOT_FOUND. Only a session opened with a
+ * passkey may remove one (a stolen password must not strip the account of what protects it; who
+ * lost every passkey asks the operator for `parley users reset-sign-in`). The last one is kept
+ * while a process I belong to requires passkeys, with the processes named so I know what to do.
  */
 export async function removePasskey(
   deps: CoreDeps,
@@ -141,6 +124,11 @@ export async function removePasskey(
   await deps.db.transaction(async (s) => {
     const passkey = await s.passkeys.findPasskey(input.passkeyId);
     if (!passkey || passkey.userId !== input.actor.userId) throw notFound('Passkey');
+    if (!input.actor.passkey)
+      throw new DomainError(
+        'RULE_VIOLATION',
+        'Sign in with one of your passkeys to remove a passkey. If you have lost them all, ask the operator of this Parley to reset your sign-in.',
+      );
     const mine = await s.passkeys.listPasskeys(input.actor.userId);
     if (mine.length === 1) {
       const requiring = (await s.processes.listProcessesOf(input.actor.userId)).filter(

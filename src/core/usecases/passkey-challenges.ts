@@ -2,6 +2,7 @@
 import type {
   ChallengePurpose,
   Clock,
+  Ids,
   Passkey,
   PasskeyCredential,
   UnitOfWork,
@@ -9,7 +10,7 @@ import type {
   WebAuthnOptions,
 } from '../ports.js';
 import { DomainError } from '../shared/errors.js';
-import type { ChallengeId, UserId } from '../shared/ids.js';
+import { asId, type ChallengeId, type UserId } from '../shared/ids.js';
 
 /** A started registration or sign-in: options for the browser, and the id to answer with. */
 export interface PasskeyChallenge {
@@ -30,6 +31,32 @@ export function credentialOf(p: Passkey): PasskeyCredential {
     counter: p.counter,
     transports: p.transports,
   };
+}
+
+/**
+ * Stores the challenge of options about to be sent to the browser, for one purpose (and, when
+ * known, one account), clearing expired ones on the way; answers what the browser needs.
+ */
+export async function issueChallenge(
+  deps: { db: UnitOfWork; clock: Clock; ids: Ids },
+  purpose: ChallengePurpose,
+  userId: UserId | null,
+  options: WebAuthnOptions,
+): Promise<PasskeyChallenge> {
+  const now = deps.clock.now();
+  const challenge: WebAuthnChallenge = {
+    id: asId(deps.ids.newId()),
+    purpose,
+    userId,
+    challenge: options.challenge,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + challengeLifetimeMs).toISOString(),
+  };
+  await deps.db.transaction(async (s) => {
+    await s.passkeys.deleteExpiredChallenges(challenge.createdAt);
+    await s.passkeys.insertChallenge(challenge);
+  });
+  return { challengeId: challenge.id, options };
 }
 
 /**

@@ -3,17 +3,11 @@
  * (passwordless, with a discoverable passkey that verified its user). Either way the session
  * records that it was opened with a passkey, which processes requiring passkeys ask for.
  */
-import type {
-  PasskeyAssertionResponse,
-  UnitOfWork,
-  WebAuthn,
-  WebAuthnChallenge,
-  WebAuthnOptions,
-} from '../ports.js';
+import type { PasskeyAssertionResponse, UnitOfWork, WebAuthn, WebAuthnOptions } from '../ports.js';
 import { DomainError } from '../shared/errors.js';
-import { asId, type ChallengeId } from '../shared/ids.js';
+import type { ChallengeId } from '../shared/ids.js';
 import {
-  challengeLifetimeMs,
+  issueChallenge,
   credentialOf,
   takeChallenge,
   type PasskeyChallenge,
@@ -62,20 +56,7 @@ export async function beginPasskeySignIn(
       userVerification: 'required',
     });
   }
-  const now = deps.clock.now();
-  const challenge: WebAuthnChallenge = {
-    id: asId(deps.ids.newId()),
-    purpose: 'sign_in',
-    userId,
-    challenge: options.challenge,
-    createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + challengeLifetimeMs).toISOString(),
-  };
-  await deps.db.transaction(async (s) => {
-    await s.passkeys.deleteExpiredChallenges(challenge.createdAt);
-    await s.passkeys.insertChallenge(challenge);
-  });
-  return { challengeId: challenge.id, options };
+  return issueChallenge(deps, 'sign_in', userId, options);
 }
 
 /**

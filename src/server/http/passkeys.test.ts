@@ -374,6 +374,16 @@ describe.each(targets)('passkeys on $name', (target) => {
       url: `/api/account/passkeys/${only!.id}`,
     });
     expect(removed.statusCode).toBe(200);
+    // A session opened with a password alone (before the account had a passkey) removes none.
+    const [spare] = (
+      await p.as(memberPasskey, { method: 'GET', url: '/api/account/passkeys' })
+    ).json().passkeys as Array<{ id: string }>;
+    const byPassword = await p.as(memberPassword, {
+      method: 'DELETE',
+      url: `/api/account/passkeys/${spare!.id}`,
+    });
+    expect(byPassword.statusCode).toBe(422);
+    expect(byPassword.json().error.message).toMatch(/Sign in with one of your passkeys/);
     expect(
       await auditKinds(
         (await p.as(memberPasskey, { method: 'GET', url: '/api/session' })).json().user.id,

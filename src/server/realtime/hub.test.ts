@@ -32,8 +32,8 @@ describe.each(targets)('the live hub on $name', (target) => {
   });
   afterAll(async () => p.close());
 
-  /** A hub whose poll is an hour away, with two sockets per demo role. */
-  async function hubWithSockets(): Promise<{ hub: LiveHub; sockets: FakeSocket[] }> {
+  /** A started hub whose poll is an hour away: it looks at the log when a test says so. */
+  async function idleHub(): Promise<LiveHub> {
     const d = p.runtime.deps;
     const hub = new LiveHub({
       db: p.runtime.database.db,
@@ -42,6 +42,13 @@ describe.each(targets)('the live hub on $name', (target) => {
       intervalMs: 3_600_000,
     });
     await hub.start();
+    return hub;
+  }
+
+  /** An idle hub with two sockets per demo role. */
+  async function hubWithSockets(): Promise<{ hub: LiveHub; sockets: FakeSocket[] }> {
+    const d = p.runtime.deps;
+    const hub = await idleHub();
     const sockets: FakeSocket[] = [];
     for (const role of demoRoleKeys)
       for (const _ of [1, 2]) {
@@ -151,13 +158,7 @@ describe.each(targets)('the live hub on $name', (target) => {
 
   it('tells only sessions signed in as a process requires, and follows a change of requirement', async () => {
     const d = p.runtime.deps;
-    const hub = new LiveHub({
-      db: p.runtime.database.db,
-      uow: d.db,
-      clock: d.clock,
-      intervalMs: 3_600_000,
-    });
-    await hub.start();
+    const hub = await idleHub();
     const mediator = await actorOf(d, email('mediator'));
     const ways = {
       password: { mfa: false, passkey: false },
