@@ -240,7 +240,9 @@ describe.skipIf(!runJourney)('rounds, messages and communiqués, run from the br
     await original.getByRole('button', { name: 'Relay', exact: true }).click();
     await original.getByText('Relayed to').waitFor();
 
-    // Live: the relay appears in the opposition's open thread without a reload.
+    // Live: the relay appears in the opposition's open thread without a reload; the header says
+    // the connection is live.
+    await opp.locator('.live-indicator.is-live', { hasText: 'Live' }).waitFor();
     const relay = opp.locator('.message-relayed', { hasText: 'longer calendar' });
     await relay.waitFor();
     expect(await opp.locator('.message').count()).toBe(before + 1);
@@ -360,6 +362,7 @@ describe.skipIf(!runJourney)('rounds, messages and communiqués, run from the br
     await page.getByRole('heading', { level: 1, name: 'Runder og møter' }).waitFor();
     await nav(page, 'Kommunikeer');
     await page.getByText('Felles kommuniké nr. 2').waitFor();
+    expect(await page.locator('.live-indicator').textContent()).toBe('Direkte');
     await govDelegate.shot('75-communiques-norwegian');
     await page.getByLabel('Språk').selectOption('en');
 

@@ -2,6 +2,7 @@
 import { lazy, Suspense, useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activity } from './api/client.js';
+import type { LiveStatus } from './api/live.js';
 import { AccountPage } from './features/account/AccountPage.js';
 import { PreferencesPage } from './features/analysis/PreferencesPage.js';
 import { AuditPage } from './features/audit/AuditPage.js';
@@ -179,6 +180,7 @@ function Header({ busy }: { busy: boolean }) {
             <Link to={`/processes/${open.view.process.id}`} className="header-codename">
               {open.view.process.codename}
             </Link>
+            <LiveIndicator status={open.liveStatus} />
           </div>
         )}
         <div className="header-tools">
@@ -202,6 +204,21 @@ function Header({ busy }: { busy: boolean }) {
       </div>
       <div className={busy ? 'activity-bar is-busy' : 'activity-bar'} aria-hidden="true" />
     </header>
+  );
+}
+
+/** Whether the open process's screens update by themselves; said to screen readers on change. */
+function LiveIndicator({ status }: { status: LiveStatus }) {
+  const { t } = useTranslation();
+  const shown = status === 'live' || status === 'reconnecting';
+  return (
+    <span
+      className={shown ? `live-indicator is-${status}` : 'live-indicator'}
+      role="status"
+      title={shown ? t(`app.liveHint.${status}`) : undefined}
+    >
+      {shown && t(`app.live.${status}`)}
+    </span>
   );
 }
 

@@ -2,11 +2,11 @@
  * Live updates: one WebSocket to /api/live while a process is open. The server sends only what
  * changed (kind, process, compartment), filtered by what this person may see, as
  * `{type: 'events', events: [...]}` (the changes of one look at the audit log in one message);
- * the screens then re-read through the API. Reconnects with a growing delay; gives up quietly
- * when the server serves no live updates, and stops for good when the session ended (close code
- * 4401).
+ * the screens then re-read through the API. Reconnects with a growing delay, and after a
+ * reconnection has the screens re-read once, since what changed meanwhile was not announced; stops
+ * for good when the session ended (close code 4401).
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /** One change the server announced. */
 export interface LiveChange {
@@ -16,25 +16,47 @@ export interface LiveChange {
   seq: number;
 }
 
-/** Calls `onChange` (at most every 300 ms, with the changes since) for changes in one process. */
-export function useLiveChanges(processId: string, onChange: (changes: LiveChange[]) => void): void {
+/**
+ * Where the connection stands: `connecting` until the server first greets it, `live` while it is
+ * open, `reconnecting` after it dropped (changes may be missed until it is back), `ended` when the
+ * session ended.
+ */
+export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'ended';
+
+/**
+ * Calls `onChange` (at most every 300 ms, with the changes since) for changes in one process, and
+ * with no changes after a reconnection (re-read everything); answers the connection's status.
+ */
+export function useLiveChanges(
+  processId: string,
+  onChange: (changes: LiveChange[]) => void,
+): LiveStatus {
   const callback = useRef(onChange);
   callback.current = onChange;
+  const [status, setStatus] = useState<LiveStatus>('connecting');
   useEffect(() => {
     let socket: WebSocket | null = null;
     let stopped = false;
     let delay = 1000;
+    let dropped = false;
     let pending: LiveChange[] = [];
     let flush: ReturnType<typeof setTimeout> | null = null;
     let retry: ReturnType<typeof setTimeout> | null = null;
+    setStatus('connecting');
     const open = () => {
       if (stopped) return;
       socket = new WebSocket(
         `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/live`,
       );
-      socket.onopen = () => (delay = 1000);
       socket.onmessage = (message) => {
         const data = JSON.parse(String(message.data)) as { type?: string; events?: LiveChange[] };
+        if (data.type === 'hello') {
+          delay = 1000;
+          setStatus('live');
+          // What changed while the connection was down was not announced: re-read once.
+          if (dropped) callback.current([]);
+          return;
+        }
         if (data.type !== 'events' || !Array.isArray(data.events)) return;
         const here = data.events.filter((e) => e.processId === processId);
         if (here.length === 0) return;
@@ -47,7 +69,13 @@ export function useLiveChanges(processId: string, onChange: (changes: LiveChange
         }, 300);
       };
       socket.onclose = (event) => {
-        if (stopped || event.code === 4401) return;
+        if (stopped) return;
+        if (event.code === 4401) {
+          setStatus('ended');
+          return;
+        }
+        dropped = true;
+        setStatus('reconnecting');
         retry = setTimeout(open, delay);
         delay = Math.min(delay * 2, 60_000);
       };
@@ -60,4 +88,5 @@ export function useLiveChanges(processId: string, onChange: (changes: LiveChange
       socket?.close();
     };
   }, [processId]);
+  return status;
 }

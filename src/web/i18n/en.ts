@@ -12,6 +12,11 @@ export const en = {
     mainNavigation: 'Main',
     myProcesses: 'My processes',
     openProcess: 'Process',
+    live: { live: 'Live', reconnecting: 'Reconnecting…' },
+    liveHint: {
+      live: 'The screens update by themselves when something you may see changes.',
+      reconnecting: 'The live connection dropped: the screens will update again once it is back.',
+    },
     signedInAs: 'Signed in as',
     signOut: 'Sign out',
     notFoundTitle: 'Page not found',

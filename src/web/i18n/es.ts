@@ -13,6 +13,12 @@ export const es: Catalogue = {
     mainNavigation: 'Principal',
     myProcesses: 'Mis procesos',
     openProcess: 'Proceso',
+    live: { live: 'En directo', reconnecting: 'Reconectando…' },
+    liveHint: {
+      live: 'Las pantallas se actualizan solas cuando cambia algo que usted puede ver.',
+      reconnecting:
+        'Se perdió la conexión en directo: las pantallas volverán a actualizarse cuando se restablezca.',
+    },
     signedInAs: 'Sesión iniciada como',
     signOut: 'Cerrar sesión',
     notFoundTitle: 'Página no encontrada',

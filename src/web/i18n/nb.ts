@@ -13,6 +13,12 @@ export const nb: Catalogue = {
     mainNavigation: 'Hovedmeny',
     myProcesses: 'Mine prosesser',
     openProcess: 'Prosess',
+    live: { live: 'Direkte', reconnecting: 'Kobler til igjen …' },
+    liveHint: {
+      live: 'Skjermbildene oppdateres av seg selv når noe du har tilgang til, endres.',
+      reconnecting:
+        'Direkteforbindelsen falt ut: skjermbildene oppdateres igjen når den er tilbake.',
+    },
     signedInAs: 'Logget inn som',
     signOut: 'Logg ut',
     notFoundTitle: 'Fant ikke siden',

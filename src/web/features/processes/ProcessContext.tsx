@@ -3,7 +3,7 @@
  * reloaded after changes, so counts and names stay current everywhere, including the header.
  */
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
-import { useLiveChanges } from '../../api/live.js';
+import { useLiveChanges, type LiveStatus } from '../../api/live.js';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import type { Compartment, CompartmentKind, ProcessView } from '../../api/types.js';
@@ -16,6 +16,8 @@ export interface OpenProcess {
   reload(): void;
   /** Increases whenever the server announces a change I may see: screens that list material add it to their reload dependencies. */
   liveTick: number;
+  /** Whether live updates are flowing (shown in the header). */
+  liveStatus: LiveStatus;
   /** A party's short code, or "?" when unknown. */
   partyCode(partyId: string | null): string;
   /** A member's name (or "former member" / "system"). */
@@ -45,7 +47,7 @@ export function ProcessProvider({
 }) {
   const query = useQuery(() => api.processes.get(processId), [processId]);
   const [liveTick, setLiveTick] = useState(0);
-  useLiveChanges(processId, () => {
+  const liveStatus = useLiveChanges(processId, () => {
     setLiveTick((n) => n + 1);
     query.reload();
   });
@@ -71,6 +73,7 @@ export function ProcessProvider({
       view,
       reload: query.reload,
       liveTick,
+      liveStatus,
       partyCode: (id) => (id ? (parties.get(id)?.code ?? '?') : '?'),
       memberName: (id) =>
         id === null
@@ -78,7 +81,7 @@ export function ProcessProvider({
           : (members.get(id)?.displayName ?? t('common.formerMember')),
       compartment: (id) => (id ? compartments.get(id) : undefined),
     };
-  }, [view, query.reload, liveTick, t]);
+  }, [view, query.reload, liveTick, liveStatus, t]);
   return (
     <QueryContext.Provider value={query}>
       <ProcessContext.Provider value={open}>{children}</ProcessContext.Provider>
