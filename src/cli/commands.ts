@@ -14,6 +14,7 @@ import { auditUsage, runAudit } from './audit-commands.js';
 import { backupUsage, runBackup, runRestore } from './backup-commands.js';
 import { keysUsage, runKeys } from './key-commands.js';
 import { runTrace, traceUsage } from './trace-command.js';
+import { runUsers, usersUsage } from './user-commands.js';
 
 export { UsageError };
 
@@ -25,6 +26,7 @@ Commands:
   migrate                      Create or update the database schema.
   create-admin --email E --name N [--password P | --password-stdin]
                                Create a facilitator admin account.
+${usersUsage}
 ${auditUsage}
 ${backupUsage}
 ${keysUsage}
@@ -81,6 +83,8 @@ export async function run(argv: string[]): Promise<number> {
       return runRestore(rest);
     case 'keys':
       return runKeys(rest);
+    case 'users':
+      return runUsers(rest);
     case 'demo': {
       if (rest[0] !== 'seed') throw new UsageError('Did you mean: parley demo seed');
       const force = rest.includes('--force');

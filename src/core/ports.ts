@@ -212,6 +212,8 @@ export interface PasskeyStore {
   /** Records a sign-in with the passkey: its new counter and the time. */
   recordPasskeyUse(id: PasskeyId, counter: number, at: string): Promise<void>;
   deletePasskey(id: PasskeyId): Promise<void>;
+  /** Deletes every passkey of a user (an operator's account recovery); returns how many. */
+  deletePasskeysOf(userId: UserId): Promise<number>;
   insertChallenge(c: WebAuthnChallenge): Promise<void>;
   /** Deletes the challenge and returns it if it was still there: only one caller ever gets it. */
   takeChallenge(id: ChallengeId): Promise<WebAuthnChallenge | undefined>;
@@ -331,6 +333,8 @@ export interface AccountStore {
   findUserByEmail(email: string): Promise<User | undefined>;
   findUserById(id: UserId): Promise<User | undefined>;
   insertUser(user: User): Promise<void>;
+  /** Replaces a user's password hash (argon2id). */
+  updatePassword(id: UserId, passwordHash: string): Promise<void>;
   updateTotp(
     id: UserId,
     fields: Pick<User, 'totpSecret' | 'totpEnabled' | 'totpLastStep'>,
@@ -339,10 +343,14 @@ export interface AccountStore {
   insertSession(session: Session): Promise<void>;
   findSessionByTokenHash(hash: string): Promise<Session | undefined>;
   revokeSession(id: SessionId, at: string): Promise<void>;
+  /** Revokes a user's sessions still open at a time (not revoked, not expired); returns how many. */
+  revokeOpenSessions(userId: UserId, at: string): Promise<number>;
   insertToken(token: ApiToken): Promise<void>;
   findToken(id: TokenId): Promise<ApiToken | undefined>;
   listTokens(userId: UserId): Promise<ApiToken[]>;
   revokeToken(id: TokenId, at: string): Promise<void>;
+  /** Revokes every API token of a user not yet revoked; returns how many. */
+  revokeOpenTokens(userId: UserId, at: string): Promise<number>;
   touchToken(id: TokenId, at: string): Promise<void>;
   /** Records a failed sign-in for each key (e.g. "email:x", "ip:y"). */
   recordFailure(keys: string[], at: string): Promise<void>;

@@ -110,12 +110,105 @@ export interface AuditEvents {
     processes: number;
     values: number;
   };
+  /**
+   * `parley users reset-sign-in`: an operator gave a member who lost their passkey or
+   * authenticator a new password, removing their passkeys and TOTP and revoking their open
+   * sessions and API tokens (counts of each; `totpDisabled` says whether TOTP had been on).
+   */
+  'account.sign_in_reset': {
+    userId: string;
+    passkeysRemoved: number;
+    totpDisabled: boolean;
+    sessionsRevoked: number;
+    tokensRevoked: number;
+  };
 }
 
 /** Every kind of audit event. */
 export type AuditKind = keyof AuditEvents;
 
 /** An event to append: what happened, who did it, where, and to what. */
+/** Every kind once; the compiler checks the list is complete (for catalogues that name each). */
+const everyKind: { [K in keyof AuditEvents]: true } = {
+  'user.created': true,
+  'session.signed_in': true,
+  'session.signed_out': true,
+  'token.created': true,
+  'token.revoked': true,
+  'totp.enabled': true,
+  'totp.disabled': true,
+  'passkey.registered': true,
+  'passkey.renamed': true,
+  'passkey.removed': true,
+  'session.signed_in_with_passkey': true,
+  'process.created': true,
+  'process.updated': true,
+  'process.status_changed': true,
+  'process.link_added': true,
+  'party.added': true,
+  'party.status_changed': true,
+  'membership.added': true,
+  'membership.role_changed': true,
+  'membership.removed': true,
+  'grant.added': true,
+  'invitation.created': true,
+  'invitation.accepted': true,
+  'invitation.revoked': true,
+  'item.created': true,
+  'item.updated': true,
+  'item.read': true,
+  'item.released': true,
+  'compartment.listed': true,
+  'compartment.searched': true,
+  'audit.read': true,
+  'issue.added': true,
+  'demand.recorded': true,
+  'position.recorded': true,
+  'proposal.tabled': true,
+  'proposal.responded': true,
+  'text.read': true,
+  'text.edited': true,
+  'version.published': true,
+  'version.read': true,
+  'version.signed': true,
+  'version.exported': true,
+  'amendment.proposed': true,
+  'amendment.decided': true,
+  'preferences.saved': true,
+  'preferences.shared': true,
+  'analysis.viewed': true,
+  'round.created': true,
+  'round.updated': true,
+  'round.invitees_changed': true,
+  'round.status_changed': true,
+  'round.acknowledged': true,
+  'round.viewed': true,
+  'consultation.opened': true,
+  'consultation.closed': true,
+  'consultation.responded': true,
+  'session.scheduled': true,
+  'session.attendance_recorded': true,
+  'minutes.written': true,
+  'minutes.approved': true,
+  'calendar.exported': true,
+  'thread.started': true,
+  'thread.read': true,
+  'message.posted': true,
+  'message.relayed': true,
+  'communique.drafted': true,
+  'communique.edited': true,
+  'communique.circulated': true,
+  'communique.approved': true,
+  'communique.released': true,
+  'statement.logged': true,
+  'statement.divergence_raised': true,
+  'keys.rotated': true,
+  'account.sign_in_reset': true,
+};
+
+/** The kinds of audit events. */
+export const auditKinds = Object.keys(everyKind) as Array<keyof AuditEvents>;
+
 export type AuditEvent = {
   [K in AuditKind]: {
     /** What happened. */

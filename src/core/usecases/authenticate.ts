@@ -1,6 +1,6 @@
 import type { Actor } from '../access/policy.js';
 import type { Clock, Hashing, Session, Stores, UnitOfWork, User } from '../ports.js';
-import { asId, type UserId } from '../shared/ids.js';
+import { asId, type TokenId, type UserId } from '../shared/ids.js';
 
 /** What identifies a caller: a session cookie or a personal API token. */
 export type Credential = { type: 'session'; token: string } | { type: 'token'; token: string };
@@ -10,6 +10,8 @@ export interface Authenticated {
   actor: Actor;
   user: User;
   session: Session | null;
+  /** The API token when they came with one. */
+  tokenId: TokenId | null;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function authenticate(
     return deps.db.read(async (s) => {
       const found = await s.accounts.findSessionByTokenHash(deps.hashing.sha256(credential.token));
       if (!found || found.revokedAt || found.expiresAt <= now) return undefined;
-      return withMemberships(s, found.userId, found, () => ({
+      return withMemberships(s, found.userId, { session: found, tokenId: null }, () => ({
         mfa: found.mfa,
         passkey: found.passkey,
       }));
@@ -40,7 +42,7 @@ export async function authenticate(
     await s.accounts.touchToken(token.id, now);
     // A token is issued from a session; it carries the second factor only if the user has one,
     // and counts as a passkey only if that session was opened with one.
-    return withMemberships(s, token.userId, null, (user) => ({
+    return withMemberships(s, token.userId, { session: null, tokenId: token.id }, (user) => ({
       mfa: user.totpEnabled || token.viaPasskey,
       passkey: token.viaPasskey,
     }));
@@ -51,7 +53,7 @@ export async function authenticate(
 async function withMemberships(
   s: Stores,
   userId: UserId,
-  session: Session | null,
+  credential: Pick<Authenticated, 'session' | 'tokenId'>,
   signIn: (user: User) => Pick<Actor, 'mfa' | 'passkey'>,
 ): Promise<Authenticated | undefined> {
   const user = await s.accounts.findUserById(userId);
@@ -60,6 +62,6 @@ async function withMemberships(
   return {
     actor: { userId: user.id, isAdmin: user.isAdmin, ...signIn(user), memberships },
     user,
-    session,
+    ...credential,
   };
 }

@@ -69,6 +69,13 @@ export function accountsRepository(db: Kysely<DB>): AccountStore {
         })
         .execute();
     },
+    async updatePassword(id, passwordHash) {
+      await db
+        .updateTable('users')
+        .set({ password_hash: passwordHash })
+        .where('id', '=', id)
+        .execute();
+    },
     async updateTotp(id, f) {
       await db
         .updateTable('users')
@@ -114,6 +121,16 @@ export function accountsRepository(db: Kysely<DB>): AccountStore {
     async revokeSession(id: SessionId, at) {
       await db.updateTable('sessions').set({ revoked_at: at }).where('id', '=', id).execute();
     },
+    async revokeOpenSessions(userId, at) {
+      const r = await db
+        .updateTable('sessions')
+        .set({ revoked_at: at })
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .where('expires_at', '>', at)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows);
+    },
     async insertToken(t) {
       await db
         .insertInto('api_tokens')
@@ -148,6 +165,15 @@ export function accountsRepository(db: Kysely<DB>): AccountStore {
     },
     async revokeToken(id, at) {
       await db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).execute();
+    },
+    async revokeOpenTokens(userId, at) {
+      const r = await db
+        .updateTable('api_tokens')
+        .set({ revoked_at: at })
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows);
     },
     async touchToken(id, at) {
       await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();

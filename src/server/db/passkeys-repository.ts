@@ -83,6 +83,10 @@ export function passkeysRepository(db: Kysely<DB>): PasskeyStore {
     async deletePasskey(id) {
       await db.deleteFrom('passkeys').where('id', '=', id).execute();
     },
+    async deletePasskeysOf(userId) {
+      const r = await db.deleteFrom('passkeys').where('user_id', '=', userId).executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
     async insertChallenge(c) {
       await db
         .insertInto('webauthn_challenges')

@@ -56,7 +56,7 @@ describe.each(targets)('the live hub on $name', (target) => {
         sockets.push(socket);
         hub.add({
           actor: await actorOf(d, email(role)),
-          sessionId: null,
+          credential: { type: 'token', id: 'none' },
           send: (json) => socket.messages.push(JSON.parse(json.toString('utf8')) as LiveMessage),
           close: () => undefined,
         });
@@ -170,7 +170,7 @@ describe.each(targets)('the live hub on $name', (target) => {
       told.set(way, []);
       hub.add({
         actor: { ...mediator, ...signIn },
-        sessionId: null,
+        credential: { type: 'token', id: 'none' },
         send: (json) => {
           const m = JSON.parse(json.toString('utf8')) as LiveMessage;
           if (m.type === 'events')

@@ -10,8 +10,10 @@
  * session was signed in (a process that requires a passkey or a second factor tells only sessions
  * opened with one), so the policy decides once per group and entry, and each distinct message is
  * serialized once. A user's memberships are reloaded when a membership event concerns them, a
- * process's sign-in requirements when it is updated, and a signed-out or expired session's sockets
- * are closed, so revocation takes effect at once.
+ * process's sign-in requirements when it is updated, and the sockets of a session signed out or
+ * expired, or of an API token revoked, are closed, so revocation takes effect at once; so are
+ * those of every session and token an operator revoked by resetting a user's sign-in
+ * (`account.sign_in_reset`, the user in its data).
  */
 import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
@@ -52,8 +54,8 @@ export type LiveMessage =
 export interface LiveConnection {
   /** The member as authenticated; the hub keeps the user's memberships current itself. */
   actor: Actor;
-  /** The session it authenticated with (null for a bearer token). */
-  sessionId: string | null;
+  /** What it authenticated with: a session cookie or an API token. */
+  credential: { type: 'session' | 'token'; id: string };
   /** Sends one message, already serialized (UTF-8 JSON), as a text frame. */
   send(json: Buffer): void;
   /** Closes the socket with a code and reason. */
@@ -107,6 +109,26 @@ interface Viewer {
   sockets: Map<LiveConnection, number>;
   /** The events of the look under way that this user may see. */
   pending: LiveEvent[];
+}
+
+/**
+ * The user whose sessions or API tokens an entry may have ended: a sign-out, a token's
+ * revocation (by its owner), an operator's reset of their sign-in.
+ */
+function credentialsEndedBy(r: {
+  kind: string;
+  actor_user_id: string | null;
+  data: string;
+}): string | null {
+  switch (r.kind) {
+    case 'session.signed_out':
+    case 'token.revoked':
+      return r.actor_user_id;
+    case 'account.sign_in_reset':
+      return (JSON.parse(r.data) as { userId?: string }).userId ?? null;
+    default:
+      return null;
+  }
 }
 
 const encode = (message: LiveMessage): Buffer => Buffer.from(JSON.stringify(message));
@@ -280,13 +302,22 @@ export class LiveHub {
     for (const v of viewers) v.memberships = memberships;
   }
 
-  private async sessionGone(connection: LiveConnection): Promise<boolean> {
-    if (!connection.sessionId) return false;
+  /** Whether a connection's session was signed out or expired, or its token revoked. */
+  private async credentialGone(connection: LiveConnection): Promise<boolean> {
+    const { type, id } = connection.credential;
+    if (type === 'token') {
+      const token = await this.deps.db
+        .selectFrom('api_tokens')
+        .select('revoked_at')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return !token || token.revoked_at !== null;
+    }
     const now = this.deps.clock.now().toISOString();
     const row = await this.deps.db
       .selectFrom('sessions')
       .select(['revoked_at', 'expires_at'])
-      .where('id', '=', connection.sessionId)
+      .where('id', '=', id)
       .executeTakeFirst();
     return !row || row.revoked_at !== null || row.expires_at <= now;
   }
@@ -337,13 +368,14 @@ export class LiveHub {
     actor_user_id: string | null;
     data: string;
   }): Promise<void> {
-    if (r.kind === 'session.signed_out') {
+    const signedOut = credentialsEndedBy(r);
+    if (signedOut) {
       // What the sockets were told before the sign-out leaves before they close.
       this.flush();
       for (const [key, viewer] of [...this.viewers])
-        if (viewer.userId === r.actor_user_id) {
+        if (viewer.userId === signedOut) {
           for (const c of [...viewer.sockets.keys()])
-            if (await this.sessionGone(c)) {
+            if (await this.credentialGone(c)) {
               c.close(4401, 'signed out');
               viewer.sockets.delete(c);
             }

@@ -1,13 +1,16 @@
 /**
  * Live updates obey compartments: every demo role connects, events are produced in every
  * compartment, and each subscriber receives exactly the events about what it may read; removal
- * from a process and sign-out take effect on open sockets at once.
+ * from a process, sign-out and an operator's reset of a member's sign-in take effect on open
+ * sockets at once.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNote } from '../../core/usecases/create-note.js';
+import { createUser } from '../../core/usecases/create-user.js';
 import { removeMember } from '../../core/usecases/manage-members.js';
+import { resetSignIn } from '../../core/usecases/reset-sign-in.js';
 import { actorOf, demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
 import { testDatabases } from '../test-support/databases.js';
 import { startTestParley, type Session, type TestParley } from '../test-support/harness.js';
@@ -22,10 +25,15 @@ interface Client {
   closed: { code: number } | null;
 }
 
-function connect(host: string, session: Session | null, origin?: string): Promise<Client> {
+function connect(
+  host: string,
+  credential: Session | { bearer: string } | null,
+  origin?: string,
+): Promise<Client> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = {};
-    if (session) headers.cookie = session.cookie;
+    if (credential && 'bearer' in credential) headers.authorization = `Bearer ${credential.bearer}`;
+    else if (credential) headers.cookie = credential.cookie;
     if (origin) headers.origin = origin;
     const socket = new WebSocket(`ws://${host}/api/live`, { headers });
     const client: Client = { socket, events: [], closed: null };
@@ -147,6 +155,42 @@ describe('live updates', () => {
     await p.as(session, { method: 'DELETE', url: '/api/session' });
     await until(() => client.closed !== null);
     expect(client.closed?.code).toBe(4401);
+  });
+
+  it('closes the socket of an API token when it is revoked, and leaves the session’s open', async () => {
+    const session = await p.signIn('opp.delegate@demo.parley', 'demo-password-2019');
+    const token = (
+      await p.as(session, { method: 'POST', url: '/api/me/tokens', payload: { name: 'feed' } })
+    ).json() as { token: { id: string }; secret: string };
+    const byToken = await connect(host, { bearer: token.secret });
+    const bySession = await connect(host, session);
+    const revoked = await p.as(session, {
+      method: 'DELETE',
+      url: `/api/me/tokens/${token.token.id}`,
+    });
+    expect(revoked.statusCode).toBeLessThan(300);
+    await until(() => byToken.closed !== null);
+    expect(byToken.closed?.code).toBe(4401);
+    await sleep(100);
+    expect(bySession.closed).toBeNull();
+    bySession.socket.close();
+  });
+
+  it('closes the sockets of every session of a member whose sign-in an operator reset', async () => {
+    const email = 'lost.passkey@example.org';
+    await createUser(p.runtime.deps, {
+      email,
+      displayName: 'Lost passkey',
+      password: 'the-old-long-passphrase',
+      isAdmin: false,
+    });
+    const clients = [
+      await connect(host, await p.signIn(email, 'the-old-long-passphrase')),
+      await connect(host, await p.signIn(email, 'the-old-long-passphrase')),
+    ];
+    await resetSignIn(p.runtime.deps, { email, password: 'a-brand-new-passphrase' });
+    await until(() => clients.every((c) => c.closed !== null));
+    expect(clients.map((c) => c.closed?.code)).toEqual([4401, 4401]);
   });
 
   it('refuses anonymous and cross-origin handshakes, and answers bad messages with an error', async () => {

@@ -21,8 +21,13 @@ export function postgresSignal(options: { url: string; schema: string }): LiveSi
   let sending = false;
   let pending = false;
 
+  /**
+   * Connects and listens; a failure or a later cut tries again after `reconnectMs`, for as long
+   * as the signal is open (meanwhile the hubs' polls carry the changes).
+   */
   async function connect(): Promise<void> {
-    const c = new pg.Client({ connectionString: options.url });
+    // Named, so an operator can tell these connections apart in pg_stat_activity.
+    const c = new pg.Client({ connectionString: options.url, application_name: channel });
     let gone = false;
     const dropped = (): void => {
       if (gone) return;
@@ -31,18 +36,23 @@ export function postgresSignal(options: { url: string; schema: string }): LiveSi
       c.removeAllListeners();
       c.on('error', () => undefined);
       void c.end().catch(() => undefined);
-      if (!closed) setTimeout(() => void connect().catch(dropped), reconnectMs).unref();
+      if (!closed) setTimeout(() => void connect(), reconnectMs).unref();
     };
     c.on('error', dropped);
     c.on('end', dropped);
-    await c.connect();
-    const own = await c.query<{ pid: number }>('select pg_backend_pid() as pid');
-    const pid = own.rows[0]?.pid;
-    // Our own announcements come back to us: this instance woke its hub already.
-    c.on('notification', (n) => {
-      if (n.processId !== pid) onSignal();
-    });
-    await c.query(`listen ${c.escapeIdentifier(channel)}`);
+    try {
+      await c.connect();
+      const own = await c.query<{ pid: number }>('select pg_backend_pid() as pid');
+      const pid = own.rows[0]?.pid;
+      // Our own announcements come back to us: this instance woke its hub already.
+      c.on('notification', (n) => {
+        if (n.processId !== pid) onSignal();
+      });
+      await c.query(`listen ${c.escapeIdentifier(channel)}`);
+    } catch {
+      dropped();
+      return;
+    }
     if (closed) await c.end();
     else client = c;
   }

@@ -42,7 +42,9 @@ export async function registerLive(
       }
       const remove = hub.add({
         actor: auth.actor,
-        sessionId: auth.session?.id ?? null,
+        credential: auth.session
+          ? { type: 'session', id: auth.session.id }
+          : { type: 'token', id: auth.tokenId ?? '' },
         // The hub encodes each message once for every socket it goes to; it is JSON, a text frame.
         send: (json) => socket.send(json, { binary: false }),
         close: (code, reason) => socket.close(code, reason),

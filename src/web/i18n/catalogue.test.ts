@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { auditKinds } from '../../core/audit/catalogue.js';
 import { errorCodes } from '../../core/shared/errors.js';
 import { en } from './en.js';
 import { es } from './es.js';
@@ -29,5 +30,14 @@ describe('the interface catalogues', () => {
     const codes = (catalogue.error as { codes: Record<string, string> }).codes;
     const missing = [...errorCodes, 'INTERNAL'].filter((c) => !codes[c]);
     expect(missing).toEqual([]);
+  });
+
+  it.each([
+    ['en', en],
+    ['es', es],
+    ['nb', nb],
+  ])('%s names every kind of audit event', (_, catalogue) => {
+    const names = catalogue.auditKind as Record<string, string>;
+    expect(auditKinds.filter((k) => !names[k.replace('.', '_')])).toEqual([]);
   });
 });
