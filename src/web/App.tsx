@@ -207,10 +207,13 @@ function Header({ busy }: { busy: boolean }) {
   );
 }
 
-/** Whether the open process's screens update by themselves; said to screen readers on change. */
+/**
+ * Whether the open process's screens update by themselves, or why not; said to screen readers on
+ * change. Nothing while the first connection is being made.
+ */
 function LiveIndicator({ status }: { status: LiveStatus }) {
   const { t } = useTranslation();
-  const shown = status === 'live' || status === 'reconnecting';
+  const shown = status !== 'connecting';
   return (
     <span
       className={shown ? `live-indicator is-${status}` : 'live-indicator'}

@@ -127,7 +127,6 @@ export interface AuditEvents {
 /** Every kind of audit event. */
 export type AuditKind = keyof AuditEvents;
 
-/** An event to append: what happened, who did it, where, and to what. */
 /** Every kind once; the compiler checks the list is complete (for catalogues that name each). */
 const everyKind: { [K in keyof AuditEvents]: true } = {
   'user.created': true,
@@ -209,6 +208,7 @@ const everyKind: { [K in keyof AuditEvents]: true } = {
 /** The kinds of audit events. */
 export const auditKinds = Object.keys(everyKind) as Array<keyof AuditEvents>;
 
+/** An event to append: what happened, who did it, where, and to what. */
 export type AuditEvent = {
   [K in AuditKind]: {
     /** What happened. */

@@ -371,5 +371,8 @@ describe.each(targets)('the API on $name', (target) => {
     const doc = res.json();
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.paths['/api/processes/{processId}/items/{itemId}'].patch.requestBody).toBeDefined();
+    // Tokens are listed with either credential but created only from a browser session.
+    expect(doc.paths['/api/me/tokens'].get.security).toEqual([{ session: [] }, { token: [] }]);
+    expect(doc.paths['/api/me/tokens'].post.security).toEqual([{ session: [] }]);
   });
 });

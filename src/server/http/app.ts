@@ -32,6 +32,10 @@ export const contentSecurityPolicy = [
   "form-action 'self'",
 ].join('; ');
 
+/** What an API token is told on a route that only a signed-in browser session may call. */
+export const sessionOnlyMessage =
+  'Sign-in methods and API tokens are managed from a signed-in session in the web app, not with an API token.';
+
 async function resolveCaller(
   deps: AppDeps,
   request: FastifyRequest,
@@ -70,8 +74,12 @@ function register(app: FastifyInstance, deps: AppDeps, def: RouteDef): void {
     url: def.url,
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
       const auth = def.auth === 'none' ? null : await resolveCaller(deps, request);
-      if (def.auth === 'required' && !auth)
+      if ((def.auth === 'required' || def.auth === 'session') && !auth)
         throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+      // Sign-in methods and tokens are managed only from a browser session, so that a leaked API
+      // token cannot register its holder's passkey, remove passkeys, turn TOTP off or mint tokens.
+      if (def.auth === 'session' && !auth?.session)
+        throw new DomainError('FORBIDDEN', sessionOnlyMessage);
       // A browser session's writes must echo the session's CSRF token; bearer tokens are not ambient.
       if (
         auth?.session &&

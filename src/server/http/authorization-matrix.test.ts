@@ -1887,7 +1887,7 @@ describe('the authorization matrix', () => {
   }, 300_000);
 
   it('answers 401 on every signed-in route to an anonymous caller', async () => {
-    for (const def of routeTable.filter((r) => r.auth === 'required')) {
+    for (const def of routeTable.filter((r) => r.auth === 'required' || r.auth === 'session')) {
       const url = def.url.replace(/:(\w+)/g, () => randomUUID());
       const res = await env.p.app.inject({
         method: def.method,
@@ -1896,6 +1896,27 @@ describe('the authorization matrix', () => {
       });
       expect(res.statusCode, `${def.method} ${def.url}`).toBe(401);
       expect(res.json().error.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('answers 403 to an API token on every route that manages sign-in methods or tokens', async () => {
+    const { secret } = await createApiToken(deps(env), {
+      actor: await actorFor(env, 'admin'),
+      name: 'matrix',
+    });
+    const sessionOnly = routeTable.filter((r) => r.auth === 'session');
+    expect(sessionOnly.map((r) => `${r.method} ${r.url}`)).toEqual(
+      expect.arrayContaining(['POST /api/me/tokens', 'DELETE /api/account/passkeys/:passkeyId']),
+    );
+    for (const def of sessionOnly) {
+      const res = await env.p.app.inject({
+        method: def.method,
+        url: def.url.replace(/:(\w+)/g, () => randomUUID()),
+        headers: { authorization: `Bearer ${secret}` },
+        payload: def.method === 'GET' ? undefined : {},
+      });
+      expect(res.statusCode, `${def.method} ${def.url}`).toBe(403);
+      expect(res.json().error.code).toBe('FORBIDDEN');
     }
   });
 });

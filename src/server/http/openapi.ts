@@ -49,6 +49,13 @@ export function openApiDocument(
           }
         : {}),
       ...(r.auth === 'required' ? { security: [{ session: [] }, { token: [] }] } : {}),
+      // Only the session cookie: an API token answers 403 on these routes.
+      ...(r.auth === 'session'
+        ? {
+            security: [{ session: [] }],
+            description: 'Only from a signed-in browser session; an API token answers 403.',
+          }
+        : {}),
       responses: {
         [String(r.status ?? 200)]: {
           description: 'Success',

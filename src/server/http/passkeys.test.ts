@@ -357,6 +357,58 @@ describe.each(targets)('passkeys on $name', (target) => {
       headers: { authorization: `Bearer ${strongToken}` },
     });
     expect(viaStrongToken.statusCode).toBe(200);
+    // Yet even that token manages no sign-in method: a leaked token could otherwise register its
+    // holder's passkey, rename or remove the member's, turn TOTP off or mint further tokens.
+    const bearer = { authorization: `Bearer ${strongToken}` };
+    const keysBefore = await p.app.inject({
+      method: 'GET',
+      url: '/api/account/passkeys',
+      headers: bearer,
+    });
+    expect(keysBefore.statusCode).toBe(200);
+    const tokenIds = async () =>
+      (
+        (await p.as(memberPasskey, { method: 'GET', url: '/api/me/tokens' })).json()
+          .tokens as Array<{
+          id: string;
+        }>
+      ).map((t) => t.id);
+    const tokensBefore = await tokenIds();
+    const [memberKeyId] = (keysBefore.json().passkeys as Array<{ id: string }>).map((k) => k.id);
+    const pending = await registrationOptions(memberPasskey);
+    const managing = [
+      { method: 'POST', url: '/api/account/passkeys/options', payload: {} },
+      {
+        method: 'POST',
+        url: '/api/account/passkeys',
+        payload: {
+          challengeId: pending.challengeId,
+          name: 'Attacker',
+          response: device().create(pending.options),
+        },
+      },
+      { method: 'PATCH', url: `/api/account/passkeys/${memberKeyId}`, payload: { name: 'Mine' } },
+      { method: 'DELETE', url: `/api/account/passkeys/${memberKeyId}` },
+      { method: 'POST', url: '/api/me/tokens', payload: { name: 'another' } },
+      { method: 'POST', url: '/api/me/totp/setup', payload: {} },
+      { method: 'POST', url: '/api/me/totp/disable', payload: { code: '123456' } },
+    ] as const;
+    for (const request of managing) {
+      const res = await p.app.inject({ ...request, headers: bearer });
+      expect(res.statusCode, `${request.method} ${request.url}`).toBe(403);
+      expect(res.json().error).toEqual({
+        code: 'FORBIDDEN',
+        message:
+          'Sign-in methods and API tokens are managed from a signed-in session in the web app, not with an API token.',
+      });
+    }
+    const keysAfter = await p.app.inject({
+      method: 'GET',
+      url: '/api/account/passkeys',
+      headers: bearer,
+    });
+    expect(keysAfter.body).toBe(keysBefore.body);
+    expect(await tokenIds()).toEqual(tokensBefore);
 
     // The last passkey stays while the process requires one; with a second, the first can go.
     const [only] = (

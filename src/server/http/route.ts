@@ -19,18 +19,25 @@ export type DeepReadonly<T> = T extends (infer U)[]
 /** HTTP methods the API uses. */
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-/** Who may call a route at all: anyone, anyone (with the caller if signed in), or signed-in only. */
-export type AuthMode = 'none' | 'optional' | 'required';
+/**
+ * Who may call a route at all: anyone, anyone (with the caller if signed in), signed-in only (a
+ * session cookie or an API token), or signed in with a session cookie only — the routes that
+ * manage sign-in methods and API tokens, so that a leaked token cannot add or remove them.
+ */
+export type AuthMode = 'none' | 'optional' | 'required' | 'session';
+
+/** The modes whose handlers always have a caller. */
+type SignedIn = 'required' | 'session';
 
 /** What a handler receives. */
 export interface HandlerContext<P, Q, B, A extends AuthMode> {
   params: P;
   query: Q;
   body: B;
-  /** The caller; present when auth is 'required', maybe when 'optional'. */
-  auth: A extends 'required' ? Authenticated : Authenticated | null;
+  /** The caller; present when auth is 'required' or 'session', maybe when 'optional'. */
+  auth: A extends SignedIn ? Authenticated : Authenticated | null;
   /** Shortcut to auth.actor. */
-  actor: A extends 'required' ? Actor : Actor | null;
+  actor: A extends SignedIn ? Actor : Actor | null;
   deps: AppDeps;
   request: FastifyRequest;
   reply: FastifyReply;

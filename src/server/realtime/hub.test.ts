@@ -10,9 +10,12 @@ import { removeMember } from '../../core/usecases/manage-members.js';
 import { updateProcess } from '../../core/usecases/update-process.js';
 import { actorOf, demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
 import { testDatabases } from '../test-support/databases.js';
-import { startTestParley, type TestParley } from '../test-support/harness.js';
+import { startTestParley, testClock, type TestParley } from '../test-support/harness.js';
 import { demoRoleReads, partyKey } from '../test-support/oracle.js';
-import { LiveHub, type LiveMessage } from './hub.js';
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../../core/access/policy.js';
+import { asId } from '../../core/shared/ids.js';
+import { LiveHub, type LiveConnection, type LiveMessage } from './hub.js';
 
 const targets = await testDatabases();
 
@@ -31,6 +34,24 @@ describe.each(targets)('the live hub on $name', (target) => {
     p = await startTestParley(target);
   });
   afterAll(async () => p.close());
+
+  /** A session opened as the actor says (second factor, passkey), stored as sign-in would. */
+  async function sessionOf(actor: Actor): Promise<LiveConnection['credential']> {
+    const now = p.runtime.deps.clock.now();
+    const session = {
+      id: asId<'Session'>(randomUUID()),
+      userId: actor.userId,
+      tokenHash: randomUUID(),
+      csrfToken: randomUUID(),
+      mfa: actor.mfa,
+      passkey: actor.passkey,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + 3_600_000).toISOString(),
+      revokedAt: null,
+    };
+    await p.runtime.deps.db.transaction((s) => s.accounts.insertSession(session));
+    return { type: 'session', id: session.id, expiresAt: session.expiresAt };
+  }
 
   /** A started hub whose poll is an hour away: it looks at the log when a test says so. */
   async function idleHub(): Promise<LiveHub> {
@@ -54,13 +75,16 @@ describe.each(targets)('the live hub on $name', (target) => {
       for (const _ of [1, 2]) {
         const socket: FakeSocket = { role, messages: [] };
         sockets.push(socket);
+        const actor = await actorOf(d, email(role));
         hub.add({
-          actor: await actorOf(d, email(role)),
-          credential: { type: 'token', id: 'none' },
+          actor,
+          credential: await sessionOf(actor),
           send: (json) => socket.messages.push(JSON.parse(json.toString('utf8')) as LiveMessage),
           close: () => undefined,
         });
       }
+    await hub.poll(); // admits and greets them
+    expect(sockets.every((s) => s.messages[0]?.type === 'hello')).toBe(true);
     return { hub, sockets };
   }
 
@@ -168,9 +192,10 @@ describe.each(targets)('the live hub on $name', (target) => {
     const told = new Map<keyof typeof ways, number[]>();
     for (const [way, signIn] of Object.entries(ways) as [keyof typeof ways, typeof ways.code][]) {
       told.set(way, []);
+      const actor = { ...mediator, ...signIn };
       hub.add({
-        actor: { ...mediator, ...signIn },
-        credential: { type: 'token', id: 'none' },
+        actor,
+        credential: await sessionOf(actor),
         send: (json) => {
           const m = JSON.parse(json.toString('utf8')) as LiveMessage;
           if (m.type === 'events')
@@ -181,6 +206,7 @@ describe.each(targets)('the live hub on $name', (target) => {
         close: () => undefined,
       });
     }
+    await hub.poll(); // admits and greets them
     const lead = { ...(await actorOf(d, email('leadMediator'))), mfa: true, passkey: true };
     const require = (requireTotp: boolean, requirePasskey: boolean) =>
       updateProcess(d, {
@@ -215,5 +241,110 @@ describe.each(targets)('the live hub on $name', (target) => {
       await require(false, false);
       await hub.stop();
     }
+  });
+
+  /** One socket of a role on a hub, keeping what it is sent and how it was closed. */
+  function socketOn(hub: LiveHub, actor: Actor, credential: LiveConnection['credential']) {
+    const socket = { messages: [] as LiveMessage[], closed: null as number | null };
+    hub.add({
+      actor,
+      credential,
+      send: (json) => socket.messages.push(JSON.parse(json.toString('utf8')) as LiveMessage),
+      close: (code) => (socket.closed = code),
+    });
+    return socket;
+  }
+  const notesIn = (messages: LiveMessage[]) =>
+    messages
+      .flatMap((m) => (m.type === 'events' ? m.events : []))
+      .filter((e) => e.kind === 'item.created');
+  const plenaryNote = async (title: string) => {
+    const d = p.runtime.deps;
+    await createNote(d, {
+      actor: await actorOf(d, email('leadMediator')),
+      processId: p.demo.processId,
+      compartmentId: p.demo.compartments.find((c) => c.kind === 'plenary')!.id,
+      title,
+      body: title,
+    });
+  };
+
+  it('reloads what a handshake read when the hub passed a removal before the socket joined', async () => {
+    const d = p.runtime.deps;
+    const hub = await idleHub();
+    // The handshake reads the delegate's memberships; the removal is committed and the hub looks
+    // at it before the socket is handed over.
+    const stale = await actorOf(d, email('oppDelegate'));
+    await removeMember(d, {
+      actor: await actorOf(d, email('admin')),
+      processId: p.demo.processId,
+      userId: stale.userId,
+    });
+    await hub.poll();
+    const socket = socketOn(hub, stale, await sessionOf(stale));
+    await hub.poll();
+    expect(socket.messages[0]?.type).toBe('hello');
+    await plenaryNote('after the removal');
+    await hub.poll();
+    await hub.stop();
+    expect(notesIn(socket.messages)).toEqual([]);
+  });
+
+  it('reports a failed look once and decides the same entry again at the next', async () => {
+    const d = p.runtime.deps;
+    let failures = 0;
+    const flaky = {
+      ...d.db,
+      transaction: <T>(fn: Parameters<typeof d.db.transaction<T>>[0]) =>
+        failures-- > 0 ? Promise.reject(new Error('database unreachable')) : d.db.transaction(fn),
+    };
+    const hub = new LiveHub({
+      db: p.runtime.database.db,
+      uow: flaky,
+      clock: d.clock,
+      intervalMs: 3_600_000,
+    });
+    const errors: unknown[] = [];
+    hub.onError = (e) => errors.push(e);
+    await hub.start();
+    const mediator = await actorOf(d, email('mediator'));
+    const socket = socketOn(hub, mediator, await sessionOf(mediator));
+    await hub.poll();
+    // A note in a compartment the hub has not seen yet: deciding it needs the database.
+    await createNote(d, {
+      actor: await actorOf(d, email('leadMediator')),
+      processId: p.demo.processId,
+      compartmentId: p.demo.compartments.find((c) => c.kind === 'mediators')!.id,
+      title: 'retried',
+      body: 'retried',
+    });
+    failures = 2;
+    await hub.poll();
+    await hub.poll();
+    expect(notesIn(socket.messages)).toEqual([]);
+    await hub.poll();
+    await hub.stop();
+    expect(errors.map((e) => (e as Error).message)).toEqual(['database unreachable']);
+    expect(notesIn(socket.messages)).toHaveLength(1);
+  });
+
+  it('closes the socket of a session that expires, and refuses one that ended before it joined', async () => {
+    const d = p.runtime.deps;
+    const clock = testClock(d.clock.now());
+    const hub = new LiveHub({ db: p.runtime.database.db, uow: d.db, clock, intervalMs: 3_600_000 });
+    await hub.start();
+    const mediator = await actorOf(d, email('mediator'));
+    const expiring = await sessionOf(mediator);
+    const open = socketOn(hub, mediator, expiring);
+    await hub.poll();
+    expect(open.messages[0]?.type).toBe('hello');
+    if (expiring.type !== 'session') throw new Error('a session was made');
+    clock.advance(Date.parse(expiring.expiresAt) - clock.now().getTime());
+    const late = socketOn(hub, mediator, expiring);
+    await sleep(1050); // expiry is checked at most once a second
+    await hub.poll();
+    await hub.stop();
+    expect([open.closed, late.closed]).toEqual([4401, 4401]);
+    expect(late.messages).toEqual([]);
   });
 });

@@ -9,11 +9,13 @@
  * holding every entry of that look the socket may see. Sockets are grouped by user and by how their
  * session was signed in (a process that requires a passkey or a second factor tells only sessions
  * opened with one), so the policy decides once per group and entry, and each distinct message is
- * serialized once. A user's memberships are reloaded when a membership event concerns them, a
- * process's sign-in requirements when it is updated, and the sockets of a session signed out or
- * expired, or of an API token revoked, are closed, so revocation takes effect at once; so are
- * those of every session and token an operator revoked by resetting a user's sign-in
- * (`account.sign_in_reset`, the user in its data).
+ * serialized once. A new socket is greeted only at the start of the next look, once its session
+ * or token is checked again and (for a user's first socket) their memberships reloaded, so nothing
+ * the handshake read can be out of date. A user's memberships are reloaded when a membership event
+ * concerns them, a process's sign-in requirements when it is updated, and the sockets of a session
+ * signed out or expired, or of an API token revoked (or whose user turned the authenticator off),
+ * are closed, so revocation takes effect at once; so are those of every session and token an
+ * operator revoked by resetting a user's sign-in (`account.sign_in_reset`, the user in its data).
  */
 import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
@@ -54,8 +56,10 @@ export type LiveMessage =
 export interface LiveConnection {
   /** The member as authenticated; the hub keeps the user's memberships current itself. */
   actor: Actor;
-  /** What it authenticated with: a session cookie or an API token. */
-  credential: { type: 'session' | 'token'; id: string };
+  /**
+   * What it authenticated with: a session cookie (which expires) or an API token (until revoked).
+   */
+  credential: { type: 'session'; id: string; expiresAt: string } | { type: 'token'; id: string };
   /** Sends one message, already serialized (UTF-8 JSON), as a text frame. */
   send(json: Buffer): void;
   /** Closes the socket with a code and reason. */
@@ -105,15 +109,16 @@ interface Viewer {
   signIn: Pick<Actor, 'mfa' | 'passkey'>;
   /** Kept current: reloaded whenever a membership event concerns this user. */
   memberships: readonly Membership[];
-  /** Each socket with the seq it was greeted at: it is told only of later events. */
-  sockets: Map<LiveConnection, number>;
+  /** The sockets, each greeted at the start of a look: they are told of that look's entries on. */
+  sockets: Set<LiveConnection>;
   /** The events of the look under way that this user may see. */
   pending: LiveEvent[];
 }
 
 /**
  * The user whose sessions or API tokens an entry may have ended: a sign-out, a token's
- * revocation (by its owner), an operator's reset of their sign-in.
+ * revocation (by its owner), turning the authenticator off (a token's second factor follows it),
+ * an operator's reset of their sign-in.
  */
 function credentialsEndedBy(r: {
   kind: string;
@@ -123,6 +128,7 @@ function credentialsEndedBy(r: {
   switch (r.kind) {
     case 'session.signed_out':
     case 'token.revoked':
+    case 'totp.disabled':
       return r.actor_user_id;
     case 'account.sign_in_reset':
       return (JSON.parse(r.data) as { userId?: string }).userId ?? null;
@@ -140,6 +146,16 @@ const viewerKey = (actor: Actor): string =>
 /** The hub of one server instance. */
 export class LiveHub {
   private readonly viewers = new Map<string, Viewer>();
+  /** Connections not yet admitted: the next look checks their credential, then greets them. */
+  private readonly arrivals = new Set<LiveConnection>();
+  /** The look under way, if any (stop() waits for it). */
+  private looking: Promise<void> | null = null;
+  /** The last look failed (its error was reported once; the next look retries the same entry). */
+  private failing = false;
+  /** When sockets were last checked for an expired session. */
+  private expiryCheckedAt = Number.NEGATIVE_INFINITY;
+  /** Where a look's unexpected error is reported (the server's log). */
+  onError: (error: unknown) => void = () => undefined;
   private lastSeq = -1;
   /** The next look if nothing wakes the hub sooner: re-armed after every look. */
   private timer: NodeJS.Timeout | null = null;
@@ -199,43 +215,93 @@ export class LiveHub {
     this.timer = null;
     this.cancelWake?.();
     this.cancelWake = null;
-    for (const v of this.viewers.values())
-      for (const c of v.sockets.keys()) c.close(1001, 'server stopping');
+    await this.looking;
+    for (const c of this.connections()) c.close(1001, 'server stopping');
     this.viewers.clear();
+    this.arrivals.clear();
     await this.deps.signal?.close();
   }
 
-  /** Adds a connection; returns its removal. */
+  /** Every open connection, admitted or not. */
+  private connections(): LiveConnection[] {
+    return [...this.arrivals, ...[...this.viewers.values()].flatMap((v) => [...v.sockets])];
+  }
+
+  /**
+   * Adds a connection; returns its removal. The next look (at once) checks that its session or
+   * token is still valid, then greets it: what the handshake read may be out of date by then.
+   */
   add(connection: LiveConnection): () => void {
-    const { actor } = connection;
-    const key = viewerKey(actor);
-    // A user's further sockets share the memberships the hub has kept current since the first;
-    // the first brings those read at its handshake.
-    let viewer = this.viewers.get(key);
-    if (!viewer) {
-      viewer = {
-        userId: actor.userId,
-        signIn: { mfa: actor.mfa, passkey: actor.passkey },
-        memberships: actor.memberships,
-        sockets: new Map(),
-        pending: [],
-      };
-      this.viewers.set(key, viewer);
+    if (this.stopped) {
+      connection.close(1001, 'server stopping');
+      return () => undefined;
     }
-    const own = viewer;
-    own.sockets.set(connection, this.lastSeq);
-    connection.send(encode({ type: 'hello', userId: actor.userId, seq: this.lastSeq }));
-    return () => {
-      own.sockets.delete(connection);
-      if (own.sockets.size === 0 && this.viewers.get(key) === own) this.viewers.delete(key);
-    };
+    this.arrivals.add(connection);
+    // A look under way admits it at its end (it looks again while arrivals wait).
+    if (!this.polling) this.wake();
+    return () => this.remove(connection);
+  }
+
+  private remove(connection: LiveConnection): void {
+    this.arrivals.delete(connection);
+    for (const [key, v] of this.viewers)
+      if (v.sockets.delete(connection) && v.sockets.size === 0) this.viewers.delete(key);
+  }
+
+  /** Closes a connection whose session or token ended, and forgets it. */
+  private end(connection: LiveConnection): void {
+    connection.close(4401, 'signed out');
+    this.remove(connection);
+  }
+
+  /**
+   * Admits the connections added since the last look: one whose credential ended meanwhile is
+   * closed; a user's first socket (signed in that way) reloads their memberships, since the
+   * handshake's may predate entries this hub has already passed. Each is greeted with the seq
+   * after which its events follow.
+   */
+  private async admit(): Promise<void> {
+    for (const c of [...this.arrivals]) {
+      const gone = await this.credentialGone(c);
+      if (!this.arrivals.has(c)) continue; // closed by the client meanwhile
+      if (gone) {
+        this.end(c);
+        continue;
+      }
+      const { actor } = c;
+      const key = viewerKey(actor);
+      let viewer = this.viewers.get(key);
+      if (!viewer) {
+        viewer = {
+          userId: actor.userId,
+          signIn: { mfa: actor.mfa, passkey: actor.passkey },
+          memberships: actor.memberships,
+          sockets: new Set(),
+          pending: [],
+        };
+        this.viewers.set(key, viewer);
+        await this.refresh(actor.userId);
+        if (!this.arrivals.has(c)) continue;
+      }
+      this.arrivals.delete(c);
+      viewer.sockets.add(c);
+      c.send(encode({ type: 'hello', userId: actor.userId, seq: this.lastSeq }));
+    }
+  }
+
+  /** Closes, at most once a second, the sockets of sessions that expired. */
+  private closeExpired(): void {
+    if (performance.now() - this.expiryCheckedAt < 1000) return;
+    this.expiryCheckedAt = performance.now();
+    const now = this.deps.clock.now().toISOString();
+    for (const v of [...this.viewers.values()])
+      for (const c of [...v.sockets])
+        if (c.credential.type === 'session' && c.credential.expiresAt <= now) this.end(c);
   }
 
   /** How many connections are open. */
   get size(): number {
-    let n = 0;
-    for (const v of this.viewers.values()) n += v.sockets.size;
-    return n;
+    return this.connections().length;
   }
 
   /**
@@ -302,29 +368,54 @@ export class LiveHub {
     for (const v of viewers) v.memberships = memberships;
   }
 
-  /** Whether a connection's session was signed out or expired, or its token revoked. */
+  /**
+   * Whether a connection's session was signed out or expired, or its token revoked — or no longer
+   * carries the second factor it was admitted with (a token counts as one while its user has an
+   * authenticator on).
+   */
   private async credentialGone(connection: LiveConnection): Promise<boolean> {
-    const { type, id } = connection.credential;
-    if (type === 'token') {
+    const { credential, actor } = connection;
+    if (credential.type === 'token') {
       const token = await this.deps.db
         .selectFrom('api_tokens')
-        .select('revoked_at')
-        .where('id', '=', id)
+        .innerJoin('users', 'users.id', 'api_tokens.user_id')
+        .select(['api_tokens.revoked_at', 'users.totp_enabled'])
+        .where('api_tokens.id', '=', credential.id)
         .executeTakeFirst();
-      return !token || token.revoked_at !== null;
+      return (
+        !token ||
+        token.revoked_at !== null ||
+        (actor.mfa && !actor.passkey && token.totp_enabled !== 1)
+      );
     }
     const now = this.deps.clock.now().toISOString();
     const row = await this.deps.db
       .selectFrom('sessions')
       .select(['revoked_at', 'expires_at'])
-      .where('id', '=', id)
+      .where('id', '=', credential.id)
       .executeTakeFirst();
     return !row || row.revoked_at !== null || row.expires_at <= now;
   }
 
-  /** Reads the entries appended since the last look and fans them out, one message per socket. */
+  /**
+   * Admits new connections, reads the entries appended since the last look and fans them out, one
+   * message per socket. An entry counts as seen only once decided: after an error (reported once
+   * until a look succeeds) the next look starts again from it, and what was decided before it is
+   * sent.
+   */
   async poll(): Promise<void> {
-    if (this.polling || this.stopped || this.lastSeq < 0) return;
+    // A look under way may have read the log before the caller's change: wait, then look again.
+    while (this.looking) await this.looking;
+    if (this.stopped || this.lastSeq < 0) return;
+    // This look serves any wake-up still scheduled.
+    this.cancelWake?.();
+    this.cancelWake = null;
+    this.woken = false;
+    this.looking = this.look().finally(() => (this.looking = null));
+    return this.looking;
+  }
+
+  private async look(): Promise<void> {
     this.polling = true;
     this.again = false;
     this.lastLookAt = performance.now();
@@ -333,6 +424,8 @@ export class LiveHub {
       this.deps.signal?.announce();
     }
     try {
+      await this.admit();
+      this.closeExpired();
       const rows = await this.deps.db
         .selectFrom('audit_log')
         .select(['seq', 'at', 'kind', 'process_id', 'compartment_id', 'actor_user_id', 'data'])
@@ -344,18 +437,22 @@ export class LiveHub {
       for (const r of rows) {
         const seq = Number(r.seq);
         if (seq !== this.lastSeq + 1) break; // a transaction still in flight: take it next time
+        await this.decide({ ...r, seq });
         this.lastSeq = seq;
         taken++;
-        await this.decide({ ...r, seq });
       }
       if (taken === 1000) this.again = true;
+      this.failing = false;
+    } catch (error) {
+      if (!this.failing) this.onError(error);
+      this.failing = true;
     } finally {
       this.flush();
       this.polling = false;
       // Counted from the end of this look: while wake-ups keep the hub busy, it never fires.
       if (!this.stopped) this.timer?.refresh();
     }
-    if (this.again) this.wake();
+    if (this.again || this.arrivals.size > 0) this.wake();
   }
 
   /** Decides, per user, whether they may see one entry; closes signed-out sessions' sockets. */
@@ -372,16 +469,9 @@ export class LiveHub {
     if (signedOut) {
       // What the sockets were told before the sign-out leaves before they close.
       this.flush();
-      for (const [key, viewer] of [...this.viewers])
-        if (viewer.userId === signedOut) {
-          for (const c of [...viewer.sockets.keys()])
-            if (await this.credentialGone(c)) {
-              c.close(4401, 'signed out');
-              viewer.sockets.delete(c);
-            }
-          if (viewer.sockets.size === 0 && this.viewers.get(key) === viewer)
-            this.viewers.delete(key);
-        }
+      for (const viewer of [...this.viewers.values()])
+        if (viewer.userId === signedOut)
+          for (const c of [...viewer.sockets]) if (await this.credentialGone(c)) this.end(c);
       return;
     }
     if (!r.process_id || quietKinds.has(r.kind)) return;
@@ -412,8 +502,7 @@ export class LiveHub {
     const encoded = new Map<string, Buffer>();
     for (const v of this.viewers.values()) {
       const events = v.pending;
-      const first = events[0];
-      if (!first) continue;
+      if (events.length === 0) continue;
       v.pending = [];
       const key = events.map((e) => e.seq).join(',');
       let message = encoded.get(key);
@@ -421,14 +510,7 @@ export class LiveHub {
         message = encode({ type: 'events', events });
         encoded.set(key, message);
       }
-      for (const [c, since] of v.sockets) {
-        if (since < first.seq) c.send(message);
-        else {
-          // Greeted in the middle of this look: only what came after its hello.
-          const later = events.filter((e) => e.seq > since);
-          if (later.length > 0) c.send(encode({ type: 'events', events: later }));
-        }
-      }
+      for (const c of v.sockets) c.send(message);
     }
   }
 }

@@ -14,7 +14,7 @@ const reconnectMs = 1000;
 /** A LiveSignal over one dedicated PostgreSQL connection per instance. */
 export function postgresSignal(options: { url: string; schema: string }): LiveSignal {
   // An identifier is at most 63 bytes; schemas longer than that only share wake-ups.
-  const channel = `parley_live_${options.schema}`.slice(0, 63);
+  const channel = upToBytes(`parley_live_${options.schema}`, 63);
   let client: pg.Client | null = null;
   let closed = false;
   let onSignal: () => void = () => undefined;
@@ -27,7 +27,14 @@ export function postgresSignal(options: { url: string; schema: string }): LiveSi
    */
   async function connect(): Promise<void> {
     // Named, so an operator can tell these connections apart in pg_stat_activity.
-    const c = new pg.Client({ connectionString: options.url, application_name: channel });
+    // TCP keep-alive and timeouts: a half-open connection must not leave announcements hanging.
+    const c = new pg.Client({
+      connectionString: options.url,
+      application_name: channel,
+      keepAlive: true,
+      connectionTimeoutMillis: 5000,
+      query_timeout: 5000,
+    });
     let gone = false;
     const dropped = (): void => {
       if (gone) return;
@@ -90,4 +97,14 @@ export function postgresSignal(options: { url: string; schema: string }): LiveSi
       }
     },
   };
+}
+
+/** The longest start of a text that fits in a number of UTF-8 bytes, whole characters only. */
+function upToBytes(text: string, bytes: number): string {
+  let out = '';
+  for (const ch of text) {
+    if (Buffer.byteLength(out + ch) > bytes) break;
+    out += ch;
+  }
+  return out;
 }

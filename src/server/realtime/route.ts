@@ -10,6 +10,9 @@ import type { Authenticated } from '../../core/usecases/authenticate.js';
 import { errorBody } from '../http/errors.js';
 import type { LiveHub } from './hub.js';
 
+/** Bytes a socket may have waiting to be sent before it is closed as too slow. */
+const maxBufferedBytes = 1 << 20;
+
 /** Registers the live-updates WebSocket. */
 export async function registerLive(
   app: FastifyInstance,
@@ -19,6 +22,8 @@ export async function registerLive(
   await app.register(fastifyWebsocket, { options: { maxPayload: 4096 } });
   const callers = new WeakMap<FastifyRequest, Authenticated>();
   app.addHook('onClose', async () => hub.stop());
+  hub.onError = (error) =>
+    app.log.error({ err: error }, 'live updates: a look at the audit log failed');
   app.get(
     '/api/live',
     {
@@ -43,10 +48,15 @@ export async function registerLive(
       const remove = hub.add({
         actor: auth.actor,
         credential: auth.session
-          ? { type: 'session', id: auth.session.id }
+          ? { type: 'session', id: auth.session.id, expiresAt: auth.session.expiresAt }
           : { type: 'token', id: auth.tokenId ?? '' },
         // The hub encodes each message once for every socket it goes to; it is JSON, a text frame.
-        send: (json) => socket.send(json, { binary: false }),
+        // A client that stops reading is let go rather than buffered for without end: it
+        // reconnects and re-reads.
+        send: (json) => {
+          if (socket.bufferedAmount > maxBufferedBytes) socket.close(1013, 'too far behind');
+          else socket.send(json, { binary: false });
+        },
         close: (code, reason) => socket.close(code, reason),
       });
       socket.on('message', (raw) => {

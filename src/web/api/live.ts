@@ -2,11 +2,13 @@
  * Live updates: one WebSocket to /api/live while a process is open. The server sends only what
  * changed (kind, process, compartment), filtered by what this person may see, as
  * `{type: 'events', events: [...]}` (the changes of one look at the audit log in one message);
- * the screens then re-read through the API. Reconnects with a growing delay, and after a
- * reconnection has the screens re-read once, since what changed meanwhile was not announced; stops
- * for good when the session ended (close code 4401).
+ * the screens then re-read through the API. Every greeting (`hello`) has the screens re-read once,
+ * since what changed before it — between the page's first read and the first greeting, or while
+ * the connection was down — was not announced. Reconnects with a growing delay; stops for good
+ * when the session ended (close code 4401, or a refused handshake while signed out).
  */
 import { useEffect, useRef, useState } from 'react';
+import { api, isApiError } from './client.js';
 
 /** One change the server announced. */
 export interface LiveChange {
@@ -25,7 +27,8 @@ export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'ended';
 
 /**
  * Calls `onChange` (at most every 300 ms, with the changes since) for changes in one process, and
- * with no changes after a reconnection (re-read everything); answers the connection's status.
+ * with no changes on every greeting of the server (re-read everything); answers the connection's
+ * status.
  */
 export function useLiveChanges(
   processId: string,
@@ -38,23 +41,30 @@ export function useLiveChanges(
     let socket: WebSocket | null = null;
     let stopped = false;
     let delay = 1000;
-    let dropped = false;
+    // Whether the current socket was greeted; a close before that may be a refused handshake.
+    let greeted = false;
     let pending: LiveChange[] = [];
     let flush: ReturnType<typeof setTimeout> | null = null;
     let retry: ReturnType<typeof setTimeout> | null = null;
     setStatus('connecting');
     const open = () => {
       if (stopped) return;
+      greeted = false;
       socket = new WebSocket(
         `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/live`,
       );
       socket.onmessage = (message) => {
         const data = JSON.parse(String(message.data)) as { type?: string; events?: LiveChange[] };
         if (data.type === 'hello') {
+          greeted = true;
           delay = 1000;
           setStatus('live');
-          // What changed while the connection was down was not announced: re-read once.
-          if (dropped) callback.current([]);
+          // What changed before this greeting was not announced: re-read once, which also covers
+          // any changes still waiting for their batch.
+          if (flush) clearTimeout(flush);
+          flush = null;
+          pending = [];
+          callback.current([]);
           return;
         }
         if (data.type !== 'events' || !Array.isArray(data.events)) return;
@@ -74,10 +84,23 @@ export function useLiveChanges(
           setStatus('ended');
           return;
         }
-        dropped = true;
         setStatus('reconnecting');
-        retry = setTimeout(open, delay);
+        const wait = delay;
         delay = Math.min(delay * 2, 60_000);
+        const again = () => {
+          if (!stopped) retry = setTimeout(open, wait);
+        };
+        if (greeted) {
+          again();
+          return;
+        }
+        // The browser reports a handshake the server refused (signed out) as a plain drop (1006):
+        // ask whether the session still stands before trying again.
+        void api.session.get().then(again, (e: unknown) => {
+          if (stopped) return;
+          if (isApiError(e, 'UNAUTHENTICATED')) setStatus('ended');
+          else again();
+        });
       };
     };
     open();

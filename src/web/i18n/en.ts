@@ -12,10 +12,12 @@ export const en = {
     mainNavigation: 'Main',
     myProcesses: 'My processes',
     openProcess: 'Process',
-    live: { live: 'Live', reconnecting: 'Reconnecting…' },
+    live: { live: 'Live', reconnecting: 'Reconnecting…', ended: 'Not live — sign in again' },
     liveHint: {
       live: 'The screens update by themselves when something you may see changes.',
       reconnecting: 'The live connection dropped: the screens will update again once it is back.',
+      ended:
+        'Your session has ended, so the screens no longer update by themselves. Sign in again to see the latest.',
     },
     signedInAs: 'Signed in as',
     signOut: 'Sign out',

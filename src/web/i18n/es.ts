@@ -13,11 +13,17 @@ export const es: Catalogue = {
     mainNavigation: 'Principal',
     myProcesses: 'Mis procesos',
     openProcess: 'Proceso',
-    live: { live: 'En directo', reconnecting: 'Reconectando…' },
+    live: {
+      live: 'En directo',
+      reconnecting: 'Reconectando…',
+      ended: 'Sin actualizaciones — inicie sesión de nuevo',
+    },
     liveHint: {
       live: 'Las pantallas se actualizan solas cuando cambia algo que usted puede ver.',
       reconnecting:
         'Se perdió la conexión en directo: las pantallas volverán a actualizarse cuando se restablezca.',
+      ended:
+        'Su sesión ha terminado y las pantallas ya no se actualizan solas. Inicie sesión de nuevo para ver lo más reciente.',
     },
     signedInAs: 'Sesión iniciada como',
     signOut: 'Cerrar sesión',

@@ -13,11 +13,17 @@ export const nb: Catalogue = {
     mainNavigation: 'Hovedmeny',
     myProcesses: 'Mine prosesser',
     openProcess: 'Prosess',
-    live: { live: 'Direkte', reconnecting: 'Kobler til igjen …' },
+    live: {
+      live: 'Direkte',
+      reconnecting: 'Kobler til igjen …',
+      ended: 'Ikke direkte — logg inn på nytt',
+    },
     liveHint: {
       live: 'Skjermbildene oppdateres av seg selv når noe du har tilgang til, endres.',
       reconnecting:
         'Direkteforbindelsen falt ut: skjermbildene oppdateres igjen når den er tilbake.',
+      ended:
+        'Økten er avsluttet, så skjermbildene oppdateres ikke lenger av seg selv. Logg inn på nytt for å se det siste.',
     },
     signedInAs: 'Logget inn som',
     signOut: 'Logg ut',
