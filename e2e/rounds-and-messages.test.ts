@@ -378,6 +378,19 @@ describe.skipIf(!runJourney)('rounds, messages and communiqués, run from the br
     await govDelegate.shot('76-round-tablet');
   }, 90_000);
 
+  it('leaves the confidential screens at once when the session is signed out in another tab', async () => {
+    const other = await govDelegate.context.newPage();
+    await other.goto(`${parley.url}/account`);
+    await other.getByRole('button', { name: 'Sign out' }).click();
+    await other.getByLabel('E-mail address').waitFor();
+    // The first tab did nothing: its live connection was closed, and it left the process.
+    const page = govDelegate.page;
+    await page.getByText('Your session has ended. Sign in again to continue.').waitFor();
+    expect(await page.getByRole('heading', { name: 'Sessions' }).count()).toBe(0);
+    await govDelegate.shot('77-signed-out-elsewhere');
+    await other.close();
+  });
+
   it('runs without a script error or a Content-Security-Policy violation', () => {
     expect([...closedProblems, ...people.flatMap((p) => p.problems)]).toEqual([]);
   });

@@ -147,6 +147,11 @@ export function onSessionLost(listener: (() => void) | null): void {
   sessionLostListener = listener;
 }
 
+/** Tells the app its session is gone, learnt outside an API answer (the live connection's close). */
+export function reportSessionLost(): void {
+  sessionLostListener?.();
+}
+
 function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();

@@ -8,7 +8,7 @@
  * when the session ended (close code 4401, or a refused handshake while signed out).
  */
 import { useEffect, useRef, useState } from 'react';
-import { api, isApiError } from './client.js';
+import { api, isApiError, reportSessionLost } from './client.js';
 
 /** One change the server announced. */
 export interface LiveChange {
@@ -81,7 +81,9 @@ export function useLiveChanges(
       socket.onclose = (event) => {
         if (stopped) return;
         if (event.code === 4401) {
+          // Signed out elsewhere, expired or revoked: the app leaves the confidential screens.
           setStatus('ended');
+          reportSessionLost();
           return;
         }
         setStatus('reconnecting');
@@ -98,8 +100,10 @@ export function useLiveChanges(
         // ask whether the session still stands before trying again.
         void api.session.get().then(again, (e: unknown) => {
           if (stopped) return;
-          if (isApiError(e, 'UNAUTHENTICATED')) setStatus('ended');
-          else again();
+          if (isApiError(e, 'UNAUTHENTICATED')) {
+            setStatus('ended');
+            reportSessionLost();
+          } else again();
         });
       };
     };

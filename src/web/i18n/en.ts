@@ -12,7 +12,7 @@ export const en = {
     mainNavigation: 'Main',
     myProcesses: 'My processes',
     openProcess: 'Process',
-    live: { live: 'Live', reconnecting: 'Reconnecting…', ended: 'Not live — sign in again' },
+    live: { live: 'Live', reconnecting: 'Reconnecting…', ended: 'Not live' },
     liveHint: {
       live: 'The screens update by themselves when something you may see changes.',
       reconnecting: 'The live connection dropped: the screens will update again once it is back.',

@@ -16,7 +16,7 @@ export const es: Catalogue = {
     live: {
       live: 'En directo',
       reconnecting: 'Reconectando…',
-      ended: 'Sin actualizaciones — inicie sesión de nuevo',
+      ended: 'Sin directo',
     },
     liveHint: {
       live: 'Las pantallas se actualizan solas cuando cambia algo que usted puede ver.',

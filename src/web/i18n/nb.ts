@@ -16,7 +16,7 @@ export const nb: Catalogue = {
     live: {
       live: 'Direkte',
       reconnecting: 'Kobler til igjen …',
-      ended: 'Ikke direkte — logg inn på nytt',
+      ended: 'Ikke direkte',
     },
     liveHint: {
       live: 'Skjermbildene oppdateres av seg selv når noe du har tilgang til, endres.',
