@@ -88,6 +88,18 @@ describe.each(targets)('the live hub on $name', (target) => {
     return { hub, sockets };
   }
 
+  /** A note by the lead mediator in the demo's compartment of a kind. */
+  const leadNote = async (kind: 'public' | 'plenary' | 'mediators', title: string) => {
+    const d = p.runtime.deps;
+    await createNote(d, {
+      actor: await actorOf(d, email('leadMediator')),
+      processId: p.demo.processId,
+      compartmentId: p.demo.compartments.find((c) => c.kind === kind)!.id,
+      title,
+      body: title,
+    });
+  };
+
   const batches = (s: FakeSocket) => s.messages.filter((m) => m.type === 'events');
 
   it('sends each socket one message with every entry of a look that it may read, and nothing else', async () => {
@@ -129,13 +141,7 @@ describe.each(targets)('the live hub on $name', (target) => {
     const { hub, sockets } = await hubWithSockets();
     d.live = hub; // the runtime's unit of work wakes deps.live after each commit
     try {
-      await createNote(d, {
-        actor: await actorOf(d, email('leadMediator')),
-        processId: p.demo.processId,
-        compartmentId: p.demo.compartments.find((c) => c.kind === 'public')!.id,
-        title: 'woken',
-        body: 'woken',
-      });
+      await leadNote('public', 'woken');
       const told = () => sockets.every((s) => batches(s).length > 0);
       for (let i = 0; i < 300 && !told(); i++) await sleep(10);
       expect(told()).toBe(true);
@@ -258,16 +264,6 @@ describe.each(targets)('the live hub on $name', (target) => {
     messages
       .flatMap((m) => (m.type === 'events' ? m.events : []))
       .filter((e) => e.kind === 'item.created');
-  const plenaryNote = async (title: string) => {
-    const d = p.runtime.deps;
-    await createNote(d, {
-      actor: await actorOf(d, email('leadMediator')),
-      processId: p.demo.processId,
-      compartmentId: p.demo.compartments.find((c) => c.kind === 'plenary')!.id,
-      title,
-      body: title,
-    });
-  };
 
   it('reloads what a handshake read when the hub passed a removal before the socket joined', async () => {
     const d = p.runtime.deps;
@@ -284,7 +280,7 @@ describe.each(targets)('the live hub on $name', (target) => {
     const socket = socketOn(hub, stale, await sessionOf(stale));
     await hub.poll();
     expect(socket.messages[0]?.type).toBe('hello');
-    await plenaryNote('after the removal');
+    await leadNote('plenary', 'after the removal');
     await hub.poll();
     await hub.stop();
     expect(notesIn(socket.messages)).toEqual([]);
@@ -311,13 +307,7 @@ describe.each(targets)('the live hub on $name', (target) => {
     const socket = socketOn(hub, mediator, await sessionOf(mediator));
     await hub.poll();
     // A note in a compartment the hub has not seen yet: deciding it needs the database.
-    await createNote(d, {
-      actor: await actorOf(d, email('leadMediator')),
-      processId: p.demo.processId,
-      compartmentId: p.demo.compartments.find((c) => c.kind === 'mediators')!.id,
-      title: 'retried',
-      body: 'retried',
-    });
+    await leadNote('mediators', 'retried');
     failures = 2;
     await hub.poll();
     await hub.poll();
