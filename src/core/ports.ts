@@ -354,6 +354,8 @@ export interface AccountStore {
   touchToken(id: TokenId, at: string): Promise<void>;
   /** Records a failed sign-in for each key (e.g. "email:x", "ip:y"). */
   recordFailure(keys: string[], at: string): Promise<void>;
+  /** Forgets a key's failures (an operator's reset of the account's sign-in). */
+  clearFailures(key: string): Promise<void>;
   /** How many failures a key has had since a time. */
   countFailures(key: string, since: string): Promise<number>;
 }

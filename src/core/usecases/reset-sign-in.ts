@@ -8,6 +8,7 @@ import type { CoreDeps } from '../ports.js';
 import { DomainError } from '../shared/errors.js';
 import type { UserId } from '../shared/ids.js';
 import { checkPassword } from './create-user.js';
+import { emailFailureKey } from './sign-in.js';
 
 /** Whose sign-in to reset, and their new password. */
 export interface ResetSignInInput {
@@ -34,8 +35,8 @@ export interface SignInReset {
 }
 
 /**
- * Sets a new password, removes every passkey, turns TOTP off, and revokes every open session and
- * API token of one account, in one transaction with one `account.sign_in_reset` event (no actor:
+ * Sets a new password, removes every passkey, turns TOTP off, revokes every open session and
+ * API token of one account and forgets its failed sign-ins, in one transaction with one `account.sign_in_reset` event (no actor:
  * an operator at the server). An unknown e-mail, or a password that breaks the rules, changes
  * nothing.
  */
@@ -61,6 +62,8 @@ export async function resetSignIn(
     });
     const sessionsRevoked = await s.accounts.revokeOpenSessions(user.id, at);
     const tokensRevoked = await s.accounts.revokeOpenTokens(user.id, at);
+    // Failed attempts with the lost factor must not keep the person out of the new password.
+    await s.accounts.clearFailures(emailFailureKey(deps.hashing, user.email));
     const counts = { passkeysRemoved, totpDisabled, sessionsRevoked, tokensRevoked };
     // The live hub closes the sockets of the sessions revoked here, as after a sign-out.
     await s.audit.append({

@@ -38,9 +38,14 @@ export interface SignedIn {
   user: User;
 }
 
+/** The key failed sign-ins with an account name are counted under (hashed). */
+export function emailFailureKey(hashing: Hashing, email: string): string {
+  return `email:${hashing.sha256(email.trim().toLowerCase())}`;
+}
+
 /** The keys failed sign-ins are counted under: the account name (hashed) and the address. */
 export function failureKeys(hashing: Hashing, email: string, ip: string): string[] {
-  return [`email:${hashing.sha256(email.trim().toLowerCase())}`, `ip:${ip}`];
+  return [emailFailureKey(hashing, email), `ip:${ip}`];
 }
 
 /** Refuses with RATE_LIMITED while any of the keys has failed too often within the window. */

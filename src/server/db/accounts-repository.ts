@@ -185,6 +185,9 @@ export function accountsRepository(db: Kysely<DB>): AccountStore {
           .values(keys.map((key) => ({ key, at })))
           .execute();
     },
+    async clearFailures(key) {
+      await db.deleteFrom('sign_in_failures').where('key', '=', key).execute();
+    },
     async countFailures(key, since) {
       const r = await db
         .selectFrom('sign_in_failures')

@@ -9,7 +9,7 @@ import type {
   Role,
   StatusChange,
 } from '../../core/process/model.js';
-import { asId, type ProcessId } from '../../core/shared/ids.js';
+import { asId, type CompartmentId, type ProcessId } from '../../core/shared/ids.js';
 import { nextPosition } from './next-position.js';
 import type { DB, InvitationsTable, PartiesTable, ProcessesTable } from './schema.js';
 
@@ -47,34 +47,51 @@ const toInvitation = (r: InvitationsTable): Invitation => ({
 
 /** Processes, parties, memberships, links, history and invitations in SQL. */
 export function processesRepository(db: Kysely<DB>): ProcessStore {
+  /** Memberships with their grants and the member's name, in one query (a row per grant). */
   async function membershipsWhere(column: 'user_id' | 'process_id', value: string) {
     const rows = await db
       .selectFrom('memberships')
       .innerJoin('users', 'users.id', 'memberships.user_id')
+      .leftJoin('compartment_grants as g', (join) =>
+        join
+          .onRef('g.process_id', '=', 'memberships.process_id')
+          .onRef('g.user_id', '=', 'memberships.user_id'),
+      )
       .select([
         'memberships.process_id',
         'memberships.user_id',
         'memberships.role',
         'memberships.party_id',
         'users.display_name',
+        'g.compartment_id',
       ])
       .where(`memberships.${column}`, '=', value)
       .orderBy('memberships.created_at')
       .orderBy('memberships.user_id')
+      .orderBy('memberships.process_id')
+      .orderBy('g.compartment_id')
       .execute();
-    const grants = rows.length
-      ? await db.selectFrom('compartment_grants').selectAll().where(column, '=', value).execute()
-      : [];
-    return rows.map((r) => ({
-      processId: asId<'Process'>(r.process_id),
-      userId: asId<'User'>(r.user_id),
-      role: r.role as Role,
-      partyId: r.party_id === null ? null : asId<'Party'>(r.party_id),
-      grants: grants
-        .filter((g) => g.process_id === r.process_id && g.user_id === r.user_id)
-        .map((g) => asId<'Compartment'>(g.compartment_id)),
-      displayName: r.display_name,
-    }));
+    const members = new Map<
+      string,
+      Membership & { displayName: string; grants: CompartmentId[] }
+    >();
+    for (const r of rows) {
+      const key = `${r.process_id} ${r.user_id}`;
+      let m = members.get(key);
+      if (!m) {
+        m = {
+          processId: asId<'Process'>(r.process_id),
+          userId: asId<'User'>(r.user_id),
+          role: r.role as Role,
+          partyId: r.party_id === null ? null : asId<'Party'>(r.party_id),
+          grants: [],
+          displayName: r.display_name,
+        };
+        members.set(key, m);
+      }
+      if (r.compartment_id !== null) m.grants.push(asId<'Compartment'>(r.compartment_id));
+    }
+    return [...members.values()];
   }
 
   return {
