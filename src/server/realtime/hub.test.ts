@@ -286,7 +286,7 @@ describe.each(targets)('the live hub on $name', (target) => {
     expect(notesIn(socket.messages)).toEqual([]);
   });
 
-  it('reports a failed look once and decides the same entry again at the next', async () => {
+  it('reports a failed look once and admits, or decides, the same again at the next', async () => {
     const d = p.runtime.deps;
     let failures = 0;
     const flaky = {
@@ -304,8 +304,14 @@ describe.each(targets)('the live hub on $name', (target) => {
     hub.onError = (e) => errors.push(e);
     await hub.start();
     const mediator = await actorOf(d, email('mediator'));
-    const socket = socketOn(hub, mediator, await sessionOf(mediator));
+    const credential = await sessionOf(mediator);
+    failures = 1; // reading the newcomer's memberships fails: not greeted, nothing half-admitted
+    // What the handshake read is out of date (none): only the admission's own read counts.
+    const socket = socketOn(hub, { ...mediator, memberships: [] }, credential);
     await hub.poll();
+    expect(socket.messages).toEqual([]);
+    await hub.poll();
+    expect(socket.messages.map((m) => m.type)).toEqual(['hello']);
     // A note in a compartment the hub has not seen yet: deciding it needs the database.
     await leadNote('mediators', 'retried');
     failures = 2;
@@ -314,7 +320,11 @@ describe.each(targets)('the live hub on $name', (target) => {
     expect(notesIn(socket.messages)).toEqual([]);
     await hub.poll();
     await hub.stop();
-    expect(errors.map((e) => (e as Error).message)).toEqual(['database unreachable']);
+    // Reported once per run of failures.
+    expect(errors.map((e) => (e as Error).message)).toEqual([
+      'database unreachable',
+      'database unreachable',
+    ]);
     expect(notesIn(socket.messages)).toHaveLength(1);
   });
 

@@ -272,16 +272,17 @@ export class LiveHub {
       const key = viewerKey(actor);
       let viewer = this.viewers.get(key);
       if (!viewer) {
+        // Made only once the memberships are read: a failure leaves nothing half-admitted.
+        const memberships = await this.membershipsOf(actor.userId);
+        if (!this.arrivals.has(c)) continue;
         viewer = {
           userId: actor.userId,
           signIn: { mfa: actor.mfa, passkey: actor.passkey },
-          memberships: actor.memberships,
+          memberships,
           sockets: new Set(),
           pending: [],
         };
         this.viewers.set(key, viewer);
-        await this.refresh(actor.userId);
-        if (!this.arrivals.has(c)) continue;
       }
       this.arrivals.delete(c);
       viewer.sockets.add(c);
@@ -358,13 +359,15 @@ export class LiveHub {
     return requirements;
   }
 
+  private membershipsOf(userId: string): Promise<Membership[]> {
+    return this.deps.uow.transaction((s) => s.processes.membershipsOf(asId(userId)));
+  }
+
   /** Reloads a user's memberships for each of their viewers. */
   private async refresh(userId: string): Promise<void> {
     const viewers = [...this.viewers.values()].filter((v) => v.userId === userId);
     if (viewers.length === 0) return;
-    const memberships = await this.deps.uow.transaction((s) =>
-      s.processes.membershipsOf(asId(userId)),
-    );
+    const memberships = await this.membershipsOf(userId);
     for (const v of viewers) v.memberships = memberships;
   }
 
