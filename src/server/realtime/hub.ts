@@ -300,11 +300,6 @@ export class LiveHub {
         if (c.credential.type === 'session' && c.credential.expiresAt <= now) this.end(c);
   }
 
-  /** How many connections are open. */
-  get size(): number {
-    return this.connections().length;
-  }
-
   /**
    * This instance committed audit entries: look at once, and tell the other instances when the
    * look starts (so they are told at most once a look, not once a commit).
