@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf, demoPassword } from '../src/server/demo/seed.js';
-import { updateItem } from '../src/core/usecases/update-item.js';
+import { updateItem } from '../src/core/usecases/items/update-item.js';
 import { asId } from '../src/core/shared/ids.js';
 import { totpCodeAt } from '../src/server/security/crypto.js';
 import { browserAvailable, openBrowser, type Person } from './support/browser.js';

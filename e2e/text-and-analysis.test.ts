@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { actorOf, demoPassword } from '../src/server/demo/seed.js';
 import { asId } from '../src/core/shared/ids.js';
-import { editWorkingText } from '../src/core/usecases/edit-working-text.js';
+import { editWorkingText } from '../src/core/usecases/text/edit-working-text.js';
 import { browserAvailable, openBrowser, type Person } from './support/browser.js';
 import { startParley, type E2eParley } from './support/parley.js';
 import { scrollWidth, signIn } from './support/steps.js';

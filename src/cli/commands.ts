@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { createUser } from '../core/usecases/create-user.js';
+import { createUser } from '../core/usecases/accounts/create-user.js';
 import { seedDemo, seedDemoIfEmpty } from '../server/demo/seed.js';
 import { out, readStdin, UsageError, withRuntime } from './session.js';
 import { runText, textUsage } from './text-commands.js';

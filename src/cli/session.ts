@@ -2,8 +2,8 @@
 import type { Actor } from '../core/access/policy.js';
 import { DomainError } from '../core/shared/errors.js';
 import { asId, type ProcessId } from '../core/shared/ids.js';
-import { authenticate } from '../core/usecases/authenticate.js';
-import { listProcesses } from '../core/usecases/list-processes.js';
+import { authenticate } from '../core/usecases/accounts/authenticate.js';
+import { listProcesses } from '../core/usecases/process/list-processes.js';
 import { loadConfig } from '../server/config.js';
 import { startRuntime, type Runtime } from '../server/runtime.js';
 

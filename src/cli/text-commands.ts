@@ -1,15 +1,15 @@
 /** `parley text …`: the negotiating text from the command line, as the token's user. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { diffVersions } from '../core/usecases/diff-versions.js';
-import { editWorkingText } from '../core/usecases/edit-working-text.js';
+import { diffVersions } from '../core/usecases/text/diff-versions.js';
+import { editWorkingText } from '../core/usecases/text/edit-working-text.js';
 import {
   exportFormats,
   exportVersion,
   type ExportFormat,
-} from '../core/usecases/export-version.js';
+} from '../core/usecases/text/export-version.js';
 import { renderCopy } from '../server/exports/render-copy.js';
-import { getWorkingText } from '../core/usecases/get-working-text.js';
+import { getWorkingText } from '../core/usecases/text/get-working-text.js';
 import { actingUser, out, processNamed, UsageError, whole, withRuntime } from './session.js';
 
 /** Usage lines of the text commands. */

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { traceLeak } from '../core/usecases/trace-leak.js';
+import { traceLeak } from '../core/usecases/audit/trace-leak.js';
 import { openDocx, pdfPages, wordText } from '../server/exports/read-copy.js';
 import { out, readStdin, UsageError, withRuntime } from './session.js';
 

@@ -5,7 +5,7 @@
  * on PostgreSQL; what they signed in with before stops working, the new password alone signs in,
  * the reset is one audit event, and a refused reset changes nothing.
  */
-import { maxFailuresPerEmail } from '../core/usecases/sign-in.js';
+import { maxFailuresPerEmail } from '../core/usecases/accounts/sign-in.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,8 +13,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createUser } from '../core/usecases/create-user.js';
-import { resetSignIn } from '../core/usecases/reset-sign-in.js';
+import { createUser } from '../core/usecases/accounts/create-user.js';
+import { resetSignIn } from '../core/usecases/accounts/reset-sign-in.js';
 import { loadConfig } from '../server/config.js';
 import { buildApp } from '../server/http/app.js';
 import { startRuntime, type Runtime } from '../server/runtime.js';

@@ -1,6 +1,6 @@
 /** `parley users …`: operators' tasks on accounts. */
 import { parseArgs } from 'node:util';
-import { resetSignIn } from '../core/usecases/reset-sign-in.js';
+import { resetSignIn } from '../core/usecases/accounts/reset-sign-in.js';
 import { out, readStdin, UsageError, withRuntime } from './session.js';
 
 /** Usage lines of the user commands. */

@@ -6,8 +6,8 @@ import type { Actor } from '../../core/access/policy.js';
 import type { CoreDeps } from '../../core/ports.js';
 import type { AgendaIssue } from '../../core/record/model.js';
 import type { ProcessId } from '../../core/shared/ids.js';
-import { savePreferences } from '../../core/usecases/save-preferences.js';
-import { sharePreferences } from '../../core/usecases/share-preferences.js';
+import { savePreferences } from '../../core/usecases/analysis/save-preferences.js';
+import { sharePreferences } from '../../core/usecases/analysis/share-preferences.js';
 
 /** Per party: weight per issue (agenda order), scores per option (agenda order), reservation. */
 const ratings = {

@@ -8,11 +8,11 @@ import type { Compartment } from '../../core/access/compartments.js';
 import type { CoreDeps } from '../../core/ports.js';
 import type { AgendaIssue } from '../../core/record/model.js';
 import type { PartyId, ProcessId } from '../../core/shared/ids.js';
-import { addAgendaIssue } from '../../core/usecases/add-agenda-issue.js';
-import { recordDemand } from '../../core/usecases/record-demand.js';
-import { recordPosition } from '../../core/usecases/record-position.js';
-import { respondToProposal } from '../../core/usecases/respond-to-proposal.js';
-import { tableProposal } from '../../core/usecases/table-proposal.js';
+import { addAgendaIssue } from '../../core/usecases/record/add-agenda-issue.js';
+import { recordDemand } from '../../core/usecases/record/record-demand.js';
+import { recordPosition } from '../../core/usecases/record/record-position.js';
+import { respondToProposal } from '../../core/usecases/record/respond-to-proposal.js';
+import { tableProposal } from '../../core/usecases/record/table-proposal.js';
 
 /** The agenda: title, description and options from most favoured by the opposition onwards. */
 export const demoAgenda = [

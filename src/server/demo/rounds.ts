@@ -9,22 +9,22 @@ import type { Compartment } from '../../core/access/compartments.js';
 import type { CoreDeps } from '../../core/ports.js';
 import type { AgendaIssue } from '../../core/record/model.js';
 import type { PartyId, ProcessId, RoundId, UserId } from '../../core/shared/ids.js';
-import { acknowledgeRound } from '../../core/usecases/acknowledge-round.js';
-import { approveCommunique } from '../../core/usecases/approve-communique.js';
-import { approveMinutes } from '../../core/usecases/approve-minutes.js';
-import { changeRoundStatus } from '../../core/usecases/change-round-status.js';
-import { circulateCommunique } from '../../core/usecases/circulate-communique.js';
-import { createRound } from '../../core/usecases/create-round.js';
-import { draftCommunique } from '../../core/usecases/draft-communique.js';
-import { logStatement } from '../../core/usecases/log-statement.js';
-import { postMessage } from '../../core/usecases/post-message.js';
-import { raiseDivergence } from '../../core/usecases/raise-divergence.js';
-import { recordAttendance } from '../../core/usecases/record-attendance.js';
-import { relayMessage } from '../../core/usecases/relay-message.js';
-import { releaseCommunique } from '../../core/usecases/release-communique.js';
-import { scheduleSession } from '../../core/usecases/schedule-session.js';
-import { startThread } from '../../core/usecases/start-thread.js';
-import { writeMinutes } from '../../core/usecases/write-minutes.js';
+import { acknowledgeRound } from '../../core/usecases/rounds/acknowledge-round.js';
+import { approveCommunique } from '../../core/usecases/communiques/approve-communique.js';
+import { approveMinutes } from '../../core/usecases/rounds/approve-minutes.js';
+import { changeRoundStatus } from '../../core/usecases/rounds/change-round-status.js';
+import { circulateCommunique } from '../../core/usecases/communiques/circulate-communique.js';
+import { createRound } from '../../core/usecases/rounds/create-round.js';
+import { draftCommunique } from '../../core/usecases/communiques/draft-communique.js';
+import { logStatement } from '../../core/usecases/communiques/log-statement.js';
+import { postMessage } from '../../core/usecases/messages/post-message.js';
+import { raiseDivergence } from '../../core/usecases/communiques/raise-divergence.js';
+import { recordAttendance } from '../../core/usecases/rounds/record-attendance.js';
+import { relayMessage } from '../../core/usecases/messages/relay-message.js';
+import { releaseCommunique } from '../../core/usecases/communiques/release-communique.js';
+import { scheduleSession } from '../../core/usecases/rounds/schedule-session.js';
+import { startThread } from '../../core/usecases/messages/start-thread.js';
+import { writeMinutes } from '../../core/usecases/rounds/write-minutes.js';
 
 /** The venue: the city is public; the rest is invented, and only invitees ever see it. */
 export const demoVenue = (mark: string) =>

@@ -16,14 +16,17 @@ import type {
   RoundId,
   UserId,
 } from '../../core/shared/ids.js';
-import { addParty } from '../../core/usecases/add-party.js';
-import { addProcessLink } from '../../core/usecases/add-process-link.js';
-import { changeProcessStatus } from '../../core/usecases/change-process-status.js';
-import { createNote } from '../../core/usecases/create-note.js';
-import { createProcess } from '../../core/usecases/create-process.js';
-import { createUser } from '../../core/usecases/create-user.js';
-import { acceptInvitation, createInvitation } from '../../core/usecases/manage-invitations.js';
-import { grantCompartment } from '../../core/usecases/manage-members.js';
+import { addParty } from '../../core/usecases/process/add-party.js';
+import { addProcessLink } from '../../core/usecases/process/add-process-link.js';
+import { changeProcessStatus } from '../../core/usecases/process/change-process-status.js';
+import { createNote } from '../../core/usecases/items/create-note.js';
+import { createProcess } from '../../core/usecases/process/create-process.js';
+import { createUser } from '../../core/usecases/accounts/create-user.js';
+import {
+  acceptInvitation,
+  createInvitation,
+} from '../../core/usecases/process/manage-invitations.js';
+import { grantCompartment } from '../../core/usecases/process/manage-members.js';
 import type { AgendaIssue } from '../../core/record/model.js';
 import { seedDemoRecord } from './record.js';
 import { seedDemoText } from './text.js';

@@ -8,13 +8,13 @@ import type { Actor } from '../../core/access/policy.js';
 import type { CoreDeps } from '../../core/ports.js';
 import type { PartyId, ProcessId } from '../../core/shared/ids.js';
 import { findProvision, listProvisions } from '../../core/text/model.js';
-import { decideAmendment } from '../../core/usecases/decide-amendment.js';
-import { editWorkingText } from '../../core/usecases/edit-working-text.js';
-import { getVersion } from '../../core/usecases/get-version.js';
-import { getWorkingText } from '../../core/usecases/get-working-text.js';
-import { proposeAmendment } from '../../core/usecases/propose-amendment.js';
-import { publishVersion } from '../../core/usecases/publish-version.js';
-import { signVersion } from '../../core/usecases/sign-version.js';
+import { decideAmendment } from '../../core/usecases/text/decide-amendment.js';
+import { editWorkingText } from '../../core/usecases/text/edit-working-text.js';
+import { getVersion } from '../../core/usecases/text/get-version.js';
+import { getWorkingText } from '../../core/usecases/text/get-working-text.js';
+import { proposeAmendment } from '../../core/usecases/text/propose-amendment.js';
+import { publishVersion } from '../../core/usecases/text/publish-version.js';
+import { signVersion } from '../../core/usecases/text/sign-version.js';
 import { asId } from '../../core/shared/ids.js';
 
 /** The first draft, in the plain-text bracket syntax. */

@@ -1,5 +1,5 @@
 /** Renders an issued copy in the format asked for, with its file name and content type. */
-import type { ExportFormat, IssuedCopy } from '../../core/usecases/export-version.js';
+import type { ExportFormat, IssuedCopy } from '../../core/usecases/text/export-version.js';
 import { fingerprintNegotiatingText, type FingerprintKey } from '../../core/trace/index.js';
 import { renderDocx } from './docx.js';
 import { renderPdf } from './pdf.js';

@@ -4,7 +4,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acceptInvitation, createInvitation } from '../../core/usecases/manage-invitations.js';
+import {
+  acceptInvitation,
+  createInvitation,
+} from '../../core/usecases/process/manage-invitations.js';
 import { actorOf, type DemoRoleKey } from '../demo/seed.js';
 import { testDatabases } from '../test-support/databases.js';
 import { startTestParley, type TestParley } from '../test-support/harness.js';

@@ -9,7 +9,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DomainError } from '../../core/shared/errors.js';
-import { authenticate, type Authenticated } from '../../core/usecases/authenticate.js';
+import { authenticate, type Authenticated } from '../../core/usecases/accounts/authenticate.js';
 import type { AppDeps } from './deps.js';
 import { errorBody, handleError, RequestShapeError } from './errors.js';
 import { openApiDocument } from './openapi.js';

@@ -8,30 +8,36 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Compartment } from '../../core/access/compartments.js';
 import { asId, type ProcessId } from '../../core/shared/ids.js';
-import { createNote } from '../../core/usecases/create-note.js';
-import { createProcess } from '../../core/usecases/create-process.js';
-import { tableProposal } from '../../core/usecases/table-proposal.js';
-import { publishVersion, type Distribution } from '../../core/usecases/publish-version.js';
-import { proposeAmendment } from '../../core/usecases/propose-amendment.js';
-import { createUser } from '../../core/usecases/create-user.js';
-import { acceptInvitation, createInvitation } from '../../core/usecases/manage-invitations.js';
-import { beginTotpSetup } from '../../core/usecases/manage-totp.js';
-import { createApiToken } from '../../core/usecases/manage-api-tokens.js';
-import { beginPasskeyRegistration, registerPasskey } from '../../core/usecases/manage-passkeys.js';
-import { beginPasskeySignIn } from '../../core/usecases/sign-in-with-passkey.js';
-import { acknowledgeRound } from '../../core/usecases/acknowledge-round.js';
-import { approveCommunique } from '../../core/usecases/approve-communique.js';
-import { changeRoundStatus } from '../../core/usecases/change-round-status.js';
-import { changePartyStatus } from '../../core/usecases/change-party-status.js';
-import { circulateCommunique } from '../../core/usecases/circulate-communique.js';
-import type { CommuniqueView } from '../../core/usecases/communique-view.js';
-import { createRound } from '../../core/usecases/create-round.js';
-import { draftCommunique } from '../../core/usecases/draft-communique.js';
-import { logStatement } from '../../core/usecases/log-statement.js';
-import { releaseCommunique } from '../../core/usecases/release-communique.js';
-import { scheduleSession } from '../../core/usecases/schedule-session.js';
-import { startThread } from '../../core/usecases/start-thread.js';
-import { writeMinutes } from '../../core/usecases/write-minutes.js';
+import { createNote } from '../../core/usecases/items/create-note.js';
+import { createProcess } from '../../core/usecases/process/create-process.js';
+import { tableProposal } from '../../core/usecases/record/table-proposal.js';
+import { publishVersion, type Distribution } from '../../core/usecases/text/publish-version.js';
+import { proposeAmendment } from '../../core/usecases/text/propose-amendment.js';
+import { createUser } from '../../core/usecases/accounts/create-user.js';
+import {
+  acceptInvitation,
+  createInvitation,
+} from '../../core/usecases/process/manage-invitations.js';
+import { beginTotpSetup } from '../../core/usecases/accounts/manage-totp.js';
+import { createApiToken } from '../../core/usecases/accounts/manage-api-tokens.js';
+import {
+  beginPasskeyRegistration,
+  registerPasskey,
+} from '../../core/usecases/accounts/manage-passkeys.js';
+import { beginPasskeySignIn } from '../../core/usecases/accounts/sign-in-with-passkey.js';
+import { acknowledgeRound } from '../../core/usecases/rounds/acknowledge-round.js';
+import { approveCommunique } from '../../core/usecases/communiques/approve-communique.js';
+import { changeRoundStatus } from '../../core/usecases/rounds/change-round-status.js';
+import { changePartyStatus } from '../../core/usecases/process/change-party-status.js';
+import { circulateCommunique } from '../../core/usecases/communiques/circulate-communique.js';
+import type { CommuniqueView } from '../../core/usecases/communiques/communique-view.js';
+import { createRound } from '../../core/usecases/rounds/create-round.js';
+import { draftCommunique } from '../../core/usecases/communiques/draft-communique.js';
+import { logStatement } from '../../core/usecases/communiques/log-statement.js';
+import { releaseCommunique } from '../../core/usecases/communiques/release-communique.js';
+import { scheduleSession } from '../../core/usecases/rounds/schedule-session.js';
+import { startThread } from '../../core/usecases/messages/start-thread.js';
+import { writeMinutes } from '../../core/usecases/rounds/write-minutes.js';
 import type { SessionFormat } from '../../core/rounds/model.js';
 import { actorOf, demoPassword, demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
 import { totpCodeAt } from '../security/crypto.js';

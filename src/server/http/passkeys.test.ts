@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../core/usecases/create-user.js';
+import { createUser } from '../../core/usecases/accounts/create-user.js';
 import { testDatabases } from '../test-support/databases.js';
 import {
   startTestParley,

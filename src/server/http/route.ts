@@ -5,7 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { Authenticated } from '../../core/usecases/authenticate.js';
+import type { Authenticated } from '../../core/usecases/accounts/authenticate.js';
 import type { Actor } from '../../core/access/policy.js';
 import type { AppDeps } from './deps.js';
 

@@ -7,10 +7,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNote } from '../../core/usecases/create-note.js';
-import { createUser } from '../../core/usecases/create-user.js';
-import { removeMember } from '../../core/usecases/manage-members.js';
-import { resetSignIn } from '../../core/usecases/reset-sign-in.js';
+import { createNote } from '../../core/usecases/items/create-note.js';
+import { createUser } from '../../core/usecases/accounts/create-user.js';
+import { removeMember } from '../../core/usecases/process/manage-members.js';
+import { resetSignIn } from '../../core/usecases/accounts/reset-sign-in.js';
 import { actorOf, demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
 import { testDatabases } from '../test-support/databases.js';
 import { startTestParley, type Session, type TestParley } from '../test-support/harness.js';

@@ -6,7 +6,7 @@
  */
 import fastifyWebsocket from '@fastify/websocket';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Authenticated } from '../../core/usecases/authenticate.js';
+import type { Authenticated } from '../../core/usecases/accounts/authenticate.js';
 import { errorBody } from '../http/errors.js';
 import type { LiveHub } from './hub.js';
 

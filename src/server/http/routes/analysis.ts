@@ -11,10 +11,10 @@ import { processParams } from '../../../contract/common.js';
 import type { AnalysisView } from '../../../core/analysis/disclosure.js';
 import type { StoredPreferences } from '../../../core/analysis/stored.js';
 import { asId } from '../../../core/shared/ids.js';
-import { analyzeProcess } from '../../../core/usecases/analyze-process.js';
-import { getPreferences } from '../../../core/usecases/get-preferences.js';
-import { savePreferences } from '../../../core/usecases/save-preferences.js';
-import { sharePreferences } from '../../../core/usecases/share-preferences.js';
+import { analyzeProcess } from '../../../core/usecases/analysis/analyze-process.js';
+import { getPreferences } from '../../../core/usecases/analysis/get-preferences.js';
+import { savePreferences } from '../../../core/usecases/analysis/save-preferences.js';
+import { sharePreferences } from '../../../core/usecases/analysis/share-preferences.js';
 import { route } from '../route.js';
 
 const pid = (p: { processId: string }) => asId<'Process'>(p.processId);

@@ -12,14 +12,18 @@ import {
   totpSetupResponse,
 } from '../../../contract/auth.js';
 import { asId } from '../../../core/shared/ids.js';
-import { signIn } from '../../../core/usecases/sign-in.js';
-import { signOut } from '../../../core/usecases/sign-out.js';
+import { signIn } from '../../../core/usecases/accounts/sign-in.js';
+import { signOut } from '../../../core/usecases/accounts/sign-out.js';
 import {
   createApiToken,
   listApiTokens,
   revokeApiToken,
-} from '../../../core/usecases/manage-api-tokens.js';
-import { beginTotpSetup, confirmTotp, disableTotp } from '../../../core/usecases/manage-totp.js';
+} from '../../../core/usecases/accounts/manage-api-tokens.js';
+import {
+  beginTotpSetup,
+  confirmTotp,
+  disableTotp,
+} from '../../../core/usecases/accounts/manage-totp.js';
 import { DomainError } from '../../../core/shared/errors.js';
 import { presentToken, presentUser } from '../presenters.js';
 import { route } from '../route.js';

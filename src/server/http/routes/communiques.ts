@@ -15,15 +15,15 @@ import {
 } from '../../../contract/communiques.js';
 import type { PublicStatement } from '../../../core/communiques/model.js';
 import { asId } from '../../../core/shared/ids.js';
-import { approveCommunique } from '../../../core/usecases/approve-communique.js';
-import { circulateCommunique } from '../../../core/usecases/circulate-communique.js';
-import type { CommuniqueView } from '../../../core/usecases/communique-view.js';
-import { draftCommunique } from '../../../core/usecases/draft-communique.js';
-import { editCommunique } from '../../../core/usecases/edit-communique.js';
-import { listCommuniques } from '../../../core/usecases/list-communiques.js';
-import { logStatement } from '../../../core/usecases/log-statement.js';
-import { raiseDivergence } from '../../../core/usecases/raise-divergence.js';
-import { releaseCommunique } from '../../../core/usecases/release-communique.js';
+import { approveCommunique } from '../../../core/usecases/communiques/approve-communique.js';
+import { circulateCommunique } from '../../../core/usecases/communiques/circulate-communique.js';
+import type { CommuniqueView } from '../../../core/usecases/communiques/communique-view.js';
+import { draftCommunique } from '../../../core/usecases/communiques/draft-communique.js';
+import { editCommunique } from '../../../core/usecases/communiques/edit-communique.js';
+import { listCommuniques } from '../../../core/usecases/communiques/list-communiques.js';
+import { logStatement } from '../../../core/usecases/communiques/log-statement.js';
+import { raiseDivergence } from '../../../core/usecases/communiques/raise-divergence.js';
+import { releaseCommunique } from '../../../core/usecases/communiques/release-communique.js';
 import { route } from '../route.js';
 
 const pid = (p: { processId: string }) => asId<'Process'>(p.processId);

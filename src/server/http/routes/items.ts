@@ -18,17 +18,17 @@ import {
 } from '../../../contract/items.js';
 import { processParams } from '../../../contract/common.js';
 import { asId } from '../../../core/shared/ids.js';
-import { createNote } from '../../../core/usecases/create-note.js';
-import { getItem } from '../../../core/usecases/get-item.js';
-import { listAudit } from '../../../core/usecases/list-audit.js';
+import { createNote } from '../../../core/usecases/items/create-note.js';
+import { getItem } from '../../../core/usecases/items/get-item.js';
+import { listAudit } from '../../../core/usecases/audit/list-audit.js';
 import {
   getTreeHead,
   proveConsistency,
   proveInclusion,
-} from '../../../core/usecases/get-tree-head.js';
-import { listItems } from '../../../core/usecases/list-items.js';
-import { releaseItem } from '../../../core/usecases/release-item.js';
-import { updateItem } from '../../../core/usecases/update-item.js';
+} from '../../../core/usecases/audit/get-tree-head.js';
+import { listItems } from '../../../core/usecases/items/list-items.js';
+import { releaseItem } from '../../../core/usecases/items/release-item.js';
+import { updateItem } from '../../../core/usecases/items/update-item.js';
 import { presentAuditEntry, presentItem } from '../presenters.js';
 import { route } from '../route.js';
 

@@ -15,12 +15,12 @@ import {
 } from '../../../contract/messages.js';
 import type { MessageView } from '../../../core/messages/model.js';
 import { asId } from '../../../core/shared/ids.js';
-import { getThread } from '../../../core/usecases/get-thread.js';
-import { listThreads } from '../../../core/usecases/list-threads.js';
-import type { LabelledThread } from '../../../core/usecases/message-view.js';
-import { postMessage } from '../../../core/usecases/post-message.js';
-import { relayMessage } from '../../../core/usecases/relay-message.js';
-import { startThread } from '../../../core/usecases/start-thread.js';
+import { getThread } from '../../../core/usecases/messages/get-thread.js';
+import { listThreads } from '../../../core/usecases/messages/list-threads.js';
+import type { LabelledThread } from '../../../core/usecases/messages/message-view.js';
+import { postMessage } from '../../../core/usecases/messages/post-message.js';
+import { relayMessage } from '../../../core/usecases/messages/relay-message.js';
+import { startThread } from '../../../core/usecases/messages/start-thread.js';
 import { route } from '../route.js';
 
 const pid = (p: { processId: string }) => asId<'Process'>(p.processId);

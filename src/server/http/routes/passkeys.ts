@@ -19,11 +19,11 @@ import {
   registerPasskey,
   removePasskey,
   renamePasskey,
-} from '../../../core/usecases/manage-passkeys.js';
+} from '../../../core/usecases/accounts/manage-passkeys.js';
 import {
   beginPasskeySignIn,
   finishPasskeySignIn,
-} from '../../../core/usecases/sign-in-with-passkey.js';
+} from '../../../core/usecases/accounts/sign-in-with-passkey.js';
 import { presentPasskey, presentUser } from '../presenters.js';
 import { route } from '../route.js';
 import { setSessionCookie } from '../session-cookie.js';

@@ -21,13 +21,13 @@ import {
   listInvitations,
   previewInvitation,
   revokeInvitation,
-} from '../../../core/usecases/manage-invitations.js';
+} from '../../../core/usecases/process/manage-invitations.js';
 import {
   changeMemberRole,
   grantCompartment,
   removeMember,
-} from '../../../core/usecases/manage-members.js';
-import { listAccessChanges } from '../../../core/usecases/list-access-changes.js';
+} from '../../../core/usecases/process/manage-members.js';
+import { listAccessChanges } from '../../../core/usecases/process/list-access-changes.js';
 import { presentInvitation } from '../presenters.js';
 import { route } from '../route.js';
 

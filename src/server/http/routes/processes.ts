@@ -16,14 +16,14 @@ import {
 } from '../../../contract/processes.js';
 import { compartmentLabel } from '../../../core/access/compartments.js';
 import { asId } from '../../../core/shared/ids.js';
-import { addParty } from '../../../core/usecases/add-party.js';
-import { addProcessLink } from '../../../core/usecases/add-process-link.js';
-import { changePartyStatus } from '../../../core/usecases/change-party-status.js';
-import { changeProcessStatus } from '../../../core/usecases/change-process-status.js';
-import { createProcess } from '../../../core/usecases/create-process.js';
-import { getProcess } from '../../../core/usecases/get-process.js';
-import { listProcesses } from '../../../core/usecases/list-processes.js';
-import { updateProcess } from '../../../core/usecases/update-process.js';
+import { addParty } from '../../../core/usecases/process/add-party.js';
+import { addProcessLink } from '../../../core/usecases/process/add-process-link.js';
+import { changePartyStatus } from '../../../core/usecases/process/change-party-status.js';
+import { changeProcessStatus } from '../../../core/usecases/process/change-process-status.js';
+import { createProcess } from '../../../core/usecases/process/create-process.js';
+import { getProcess } from '../../../core/usecases/process/get-process.js';
+import { listProcesses } from '../../../core/usecases/process/list-processes.js';
+import { updateProcess } from '../../../core/usecases/process/update-process.js';
 import { presentMember, presentProcessSummary } from '../presenters.js';
 import { route } from '../route.js';
 

@@ -16,12 +16,12 @@ import {
 } from '../../../contract/record.js';
 import type { ProposalTerm } from '../../../core/record/model.js';
 import { asId } from '../../../core/shared/ids.js';
-import { addAgendaIssue } from '../../../core/usecases/add-agenda-issue.js';
-import { getRecord } from '../../../core/usecases/get-record.js';
-import { recordDemand } from '../../../core/usecases/record-demand.js';
-import { recordPosition } from '../../../core/usecases/record-position.js';
-import { respondToProposal } from '../../../core/usecases/respond-to-proposal.js';
-import { tableProposal } from '../../../core/usecases/table-proposal.js';
+import { addAgendaIssue } from '../../../core/usecases/record/add-agenda-issue.js';
+import { getRecord } from '../../../core/usecases/record/get-record.js';
+import { recordDemand } from '../../../core/usecases/record/record-demand.js';
+import { recordPosition } from '../../../core/usecases/record/record-position.js';
+import { respondToProposal } from '../../../core/usecases/record/respond-to-proposal.js';
+import { tableProposal } from '../../../core/usecases/record/table-proposal.js';
 import { route } from '../route.js';
 
 const pid = (p: { processId: string }) => asId<'Process'>(p.processId);

@@ -25,21 +25,21 @@ import {
   writeMinutesRequest,
 } from '../../../contract/rounds.js';
 import { asId } from '../../../core/shared/ids.js';
-import { acknowledgeRound } from '../../../core/usecases/acknowledge-round.js';
-import { approveMinutes } from '../../../core/usecases/approve-minutes.js';
-import { changeRoundStatus } from '../../../core/usecases/change-round-status.js';
-import { createRound } from '../../../core/usecases/create-round.js';
-import { exportCalendar } from '../../../core/usecases/export-calendar.js';
-import { getRound } from '../../../core/usecases/get-round.js';
-import { listRounds } from '../../../core/usecases/list-rounds.js';
-import { recordAttendance } from '../../../core/usecases/record-attendance.js';
-import { respondToConsultation } from '../../../core/usecases/respond-to-consultation.js';
-import type { RoundView } from '../../../core/usecases/round-context.js';
-import { scheduleSession } from '../../../core/usecases/schedule-session.js';
-import type { MinutesView, SessionView } from '../../../core/usecases/session-view.js';
-import { setRoundInvitees } from '../../../core/usecases/set-round-invitees.js';
-import { updateRound } from '../../../core/usecases/update-round.js';
-import { writeMinutes } from '../../../core/usecases/write-minutes.js';
+import { acknowledgeRound } from '../../../core/usecases/rounds/acknowledge-round.js';
+import { approveMinutes } from '../../../core/usecases/rounds/approve-minutes.js';
+import { changeRoundStatus } from '../../../core/usecases/rounds/change-round-status.js';
+import { createRound } from '../../../core/usecases/rounds/create-round.js';
+import { exportCalendar } from '../../../core/usecases/rounds/export-calendar.js';
+import { getRound } from '../../../core/usecases/rounds/get-round.js';
+import { listRounds } from '../../../core/usecases/rounds/list-rounds.js';
+import { recordAttendance } from '../../../core/usecases/rounds/record-attendance.js';
+import { respondToConsultation } from '../../../core/usecases/rounds/respond-to-consultation.js';
+import type { RoundView } from '../../../core/usecases/rounds/round-context.js';
+import { scheduleSession } from '../../../core/usecases/rounds/schedule-session.js';
+import type { MinutesView, SessionView } from '../../../core/usecases/rounds/session-view.js';
+import { setRoundInvitees } from '../../../core/usecases/rounds/set-round-invitees.js';
+import { updateRound } from '../../../core/usecases/rounds/update-round.js';
+import { writeMinutes } from '../../../core/usecases/rounds/write-minutes.js';
 import { renderCalendar } from '../../exports/ics.js';
 import { route } from '../route.js';
 

@@ -1,0 +1,19 @@
+import type { Actor } from '../../access/policy.js';
+import type { Clock, Session, UnitOfWork } from '../../ports.js';
+
+/** Revokes the session server-side; the cookie becomes worthless even if kept. */
+export async function signOut(
+  deps: { db: UnitOfWork; clock: Clock },
+  input: { actor: Actor; session: Session },
+): Promise<void> {
+  await deps.db.transaction(async (s) => {
+    await s.accounts.revokeSession(input.session.id, deps.clock.now().toISOString());
+    await s.audit.append({
+      kind: 'session.signed_out',
+      data: {},
+      actorUserId: input.actor.userId,
+      processId: null,
+      compartmentId: null,
+    });
+  });
+}

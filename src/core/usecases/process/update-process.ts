@@ -1,0 +1,50 @@
+import type { Actor } from '../../access/policy.js';
+import { requireOnProcess } from '../../access/policy.js';
+import type { Process } from '../../process/model.js';
+import type { CoreDeps } from '../../ports.js';
+import { DomainError } from '../../shared/errors.js';
+import type { ProcessId } from '../../shared/ids.js';
+import { openProcess } from '../process-context.js';
+
+/**
+ * Changes the set-up of a process: codename, title, whether a second factor or a passkey is
+ * required. Only an organiser signed in with a passkey may start requiring passkeys, so that
+ * turning the requirement on never locks out the person who did it.
+ */
+export async function updateProcess(
+  deps: Pick<CoreDeps, 'db'>,
+  input: {
+    actor: Actor;
+    processId: ProcessId;
+    changes: Partial<Pick<Process, 'codename' | 'title' | 'requireTotp' | 'requirePasskey'>>;
+  },
+): Promise<Process> {
+  return deps.db.transaction(async (s) => {
+    const ctx = await openProcess(s, input.actor, input.processId);
+    requireOnProcess(ctx.membership, 'manage');
+    if (input.changes.requirePasskey && !ctx.process.requirePasskey && !input.actor.passkey)
+      throw new DomainError(
+        'RULE_VIOLATION',
+        'Sign in with a passkey before requiring passkeys of every member, so that you keep access yourself.',
+      );
+    const fields = Object.keys(input.changes).filter(
+      (k) => input.changes[k as keyof typeof input.changes] !== undefined,
+    );
+    const updated: Process = {
+      ...ctx.process,
+      codename: input.changes.codename?.trim() ?? ctx.process.codename,
+      title: input.changes.title?.trim() ?? ctx.process.title,
+      requireTotp: input.changes.requireTotp ?? ctx.process.requireTotp,
+      requirePasskey: input.changes.requirePasskey ?? ctx.process.requirePasskey,
+    };
+    await s.processes.updateProcess(updated);
+    await s.audit.append({
+      kind: 'process.updated',
+      data: { fields },
+      actorUserId: input.actor.userId,
+      processId: input.processId,
+      compartmentId: null,
+    });
+    return updated;
+  });
+}
