@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createApiToken } from '../core/usecases/accounts/manage-api-tokens.js';
+import { createApiToken } from '../core/usecases/accounts/create-api-token.js';
 import { actorOf } from '../server/demo/seed.js';
 import { parley } from './test-support/parley.js';
 import { withRuntime } from './session.js';

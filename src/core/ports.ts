@@ -2,6 +2,7 @@
  * The ports the use cases need: small interfaces implemented by the server (Kysely repositories,
  * Node's crypto, the system clock) and by test fakes. Use cases receive exactly the ports they use.
  */
+import type { FingerprintKey } from './trace/fingerprint.js';
 import type { AnalyzeOptions } from './analysis/analyze.js';
 import type { AnalysisView, Viewer } from './analysis/disclosure.js';
 import type { Domain } from './analysis/domain.js';
@@ -678,10 +679,21 @@ export interface AuditTreePort {
   inclusion(seq: number, size: number): Promise<string[]>;
 }
 
-/** The ports most use cases share. */
-export interface CoreDeps {
+/**
+ * Every port a use case can be given. A use case names exactly the ones it uses, always in the
+ * same form: `deps: Deps<'db' | 'clock'>`.
+ */
+export interface Ports {
   db: UnitOfWork;
   clock: Clock;
   ids: Ids;
   hashing: Hashing;
+  totp: Totp;
+  webAuthn: WebAuthn;
+  auditTree: AuditTreePort;
+  engine: AnalysisEngine;
+  fingerprintKey: FingerprintKey;
 }
+
+/** The ports a use case uses, by name: the one way a use case types its `deps`. */
+export type Deps<K extends keyof Ports> = Pick<Ports, K>;

@@ -3,7 +3,7 @@
  * (options in agenda order), both shared with the mediator team so the analysis shows fully.
  */
 import type { Actor } from '../../core/access/policy.js';
-import type { CoreDeps } from '../../core/ports.js';
+import type { Deps } from '../../core/ports.js';
 import type { AgendaIssue } from '../../core/record/model.js';
 import type { ProcessId } from '../../core/shared/ids.js';
 import { savePreferences } from '../../core/usecases/analysis/save-preferences.js';
@@ -37,7 +37,7 @@ const ratings = {
 
 /** Saves and shares both parties' invented ratings. */
 export async function seedDemoPreferences(
-  deps: CoreDeps,
+  deps: Deps<'db' | 'clock' | 'ids' | 'hashing'>,
   input: { processId: ProcessId; issues: AgendaIssue[]; heads: { gov: Actor; opp: Actor } },
 ): Promise<void> {
   for (const key of ['gov', 'opp'] as const) {

@@ -5,7 +5,7 @@
  */
 import type { Actor } from '../../core/access/policy.js';
 import type { Compartment } from '../../core/access/compartments.js';
-import type { CoreDeps } from '../../core/ports.js';
+import type { Deps } from '../../core/ports.js';
 import type { AgendaIssue } from '../../core/record/model.js';
 import type { PartyId, ProcessId } from '../../core/shared/ids.js';
 import { addAgendaIssue } from '../../core/usecases/record/add-agenda-issue.js';
@@ -115,7 +115,7 @@ const rounds: Array<{
 
 /** Creates the demo's record. */
 export async function seedDemoRecord(
-  deps: CoreDeps,
+  deps: Deps<'db' | 'clock' | 'ids' | 'hashing'>,
   input: {
     processId: ProcessId;
     parties: { gov: PartyId; opp: PartyId };

@@ -6,7 +6,7 @@
  */
 import type { Actor } from '../../core/access/policy.js';
 import type { Compartment } from '../../core/access/compartments.js';
-import type { CoreDeps } from '../../core/ports.js';
+import type { Deps } from '../../core/ports.js';
 import type { AgendaIssue } from '../../core/record/model.js';
 import type { PartyId, ProcessId, RoundId, UserId } from '../../core/shared/ids.js';
 import { acknowledgeRound } from '../../core/usecases/rounds/acknowledge-round.js';
@@ -32,7 +32,7 @@ export const demoVenue = (mark: string) =>
 
 /** Creates the Oslo round and everything in it; returns the round's id. */
 export async function seedDemoRounds(
-  deps: CoreDeps,
+  deps: Deps<'db' | 'clock' | 'ids' | 'hashing'>,
   input: {
     processId: ProcessId;
     parties: { gov: PartyId; opp: PartyId };

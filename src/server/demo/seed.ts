@@ -7,7 +7,7 @@
 import type { Actor } from '../../core/access/policy.js';
 import type { Compartment } from '../../core/access/compartments.js';
 import type { Role } from '../../core/process/model.js';
-import type { Clock, CoreDeps, Totp } from '../../core/ports.js';
+import type { Clock, Deps } from '../../core/ports.js';
 import type {
   CompartmentId,
   ItemId,
@@ -22,11 +22,9 @@ import { changeProcessStatus } from '../../core/usecases/process/change-process-
 import { createNote } from '../../core/usecases/items/create-note.js';
 import { createProcess } from '../../core/usecases/process/create-process.js';
 import { createUser } from '../../core/usecases/accounts/create-user.js';
-import {
-  acceptInvitation,
-  createInvitation,
-} from '../../core/usecases/process/manage-invitations.js';
-import { grantCompartment } from '../../core/usecases/process/manage-members.js';
+import { acceptInvitation } from '../../core/usecases/process/accept-invitation.js';
+import { createInvitation } from '../../core/usecases/process/create-invitation.js';
+import { grantCompartment } from '../../core/usecases/process/grant-compartment.js';
 import type { AgendaIssue } from '../../core/record/model.js';
 import { seedDemoRecord } from './record.js';
 import { seedDemoText } from './text.js';
@@ -156,7 +154,10 @@ const people: Array<{
 ];
 
 /** The actor behind an e-mail address, with its current memberships. */
-export async function actorOf(deps: CoreDeps, email: string): Promise<Actor> {
+export async function actorOf(
+  deps: Deps<'db' | 'clock' | 'ids' | 'hashing'>,
+  email: string,
+): Promise<Actor> {
   // A fresh actor reflects memberships added since.
   const { userId } = await deps.db.transaction(async (s) => {
     const u = await s.accounts.findUserByEmail(email);
@@ -183,7 +184,9 @@ export function demoClock(real: Clock): Clock {
 }
 
 /** Creates the demo process and its accounts. */
-export async function seedDemo(realDeps: CoreDeps & { totp: Totp }): Promise<DemoData> {
+export async function seedDemo(
+  realDeps: Deps<'db' | 'clock' | 'ids' | 'hashing' | 'totp'>,
+): Promise<DemoData> {
   const deps = { ...realDeps, clock: demoClock(realDeps.clock) };
   const admin = await createUser(deps, {
     email: 'facilitator@demo.parley',
@@ -394,7 +397,9 @@ export async function seedDemo(realDeps: CoreDeps & { totp: Totp }): Promise<Dem
 }
 
 /** Seeds the demo when the database has no account yet; returns what it made, or null. */
-export async function seedDemoIfEmpty(deps: CoreDeps & { totp: Totp }): Promise<DemoData | null> {
+export async function seedDemoIfEmpty(
+  deps: Deps<'db' | 'clock' | 'ids' | 'hashing' | 'totp'>,
+): Promise<DemoData | null> {
   const users = await deps.db.transaction((s) => s.accounts.countUsers());
   return users === 0 ? seedDemo(deps) : null;
 }

@@ -5,7 +5,7 @@
  * still amends. All wording is invented.
  */
 import type { Actor } from '../../core/access/policy.js';
-import type { CoreDeps } from '../../core/ports.js';
+import type { Deps } from '../../core/ports.js';
 import type { PartyId, ProcessId } from '../../core/shared/ids.js';
 import { findProvision, listProvisions } from '../../core/text/model.js';
 import { decideAmendment } from '../../core/usecases/text/decide-amendment.js';
@@ -75,7 +75,7 @@ export const demoDraft = `Title: Draft framework agreement on an electoral and p
 
 /** Creates the text and its history. */
 export async function seedDemoText(
-  deps: CoreDeps,
+  deps: Deps<'db' | 'clock' | 'ids' | 'hashing'>,
   input: {
     processId: ProcessId;
     parties: { gov: PartyId; opp: PartyId };

@@ -4,10 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  acceptInvitation,
-  createInvitation,
-} from '../../core/usecases/process/manage-invitations.js';
+import { acceptInvitation } from '../../core/usecases/process/accept-invitation.js';
+import { createInvitation } from '../../core/usecases/process/create-invitation.js';
 import { actorOf, type DemoRoleKey } from '../demo/seed.js';
 import { testDatabases } from '../test-support/databases.js';
 import { startTestParley, type TestParley } from '../test-support/harness.js';

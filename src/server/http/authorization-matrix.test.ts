@@ -14,17 +14,13 @@ import { tableProposal } from '../../core/usecases/record/table-proposal.js';
 import { publishVersion, type Distribution } from '../../core/usecases/text/publish-version.js';
 import { proposeAmendment } from '../../core/usecases/text/propose-amendment.js';
 import { createUser } from '../../core/usecases/accounts/create-user.js';
-import {
-  acceptInvitation,
-  createInvitation,
-} from '../../core/usecases/process/manage-invitations.js';
-import { beginTotpSetup } from '../../core/usecases/accounts/manage-totp.js';
-import { createApiToken } from '../../core/usecases/accounts/manage-api-tokens.js';
-import {
-  beginPasskeyRegistration,
-  registerPasskey,
-} from '../../core/usecases/accounts/manage-passkeys.js';
-import { beginPasskeySignIn } from '../../core/usecases/accounts/sign-in-with-passkey.js';
+import { acceptInvitation } from '../../core/usecases/process/accept-invitation.js';
+import { createInvitation } from '../../core/usecases/process/create-invitation.js';
+import { beginTotpSetup } from '../../core/usecases/accounts/begin-totp-setup.js';
+import { createApiToken } from '../../core/usecases/accounts/create-api-token.js';
+import { beginPasskeyRegistration } from '../../core/usecases/accounts/begin-passkey-registration.js';
+import { registerPasskey } from '../../core/usecases/accounts/register-passkey.js';
+import { beginPasskeySignIn } from '../../core/usecases/accounts/begin-passkey-sign-in.js';
 import { acknowledgeRound } from '../../core/usecases/rounds/acknowledge-round.js';
 import { approveCommunique } from '../../core/usecases/communiques/approve-communique.js';
 import { changeRoundStatus } from '../../core/usecases/rounds/change-round-status.js';

@@ -6,7 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNote } from '../../core/usecases/items/create-note.js';
-import { removeMember } from '../../core/usecases/process/manage-members.js';
+import { removeMember } from '../../core/usecases/process/remove-member.js';
 import { updateProcess } from '../../core/usecases/process/update-process.js';
 import { actorOf, demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
 import { testDatabases } from '../test-support/databases.js';

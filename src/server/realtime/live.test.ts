@@ -9,7 +9,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNote } from '../../core/usecases/items/create-note.js';
 import { createUser } from '../../core/usecases/accounts/create-user.js';
-import { removeMember } from '../../core/usecases/process/manage-members.js';
+import { removeMember } from '../../core/usecases/process/remove-member.js';
 import { resetSignIn } from '../../core/usecases/accounts/reset-sign-in.js';
 import { actorOf, demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
 import { testDatabases } from '../test-support/databases.js';

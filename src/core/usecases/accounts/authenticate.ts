@@ -1,5 +1,5 @@
 import type { Actor } from '../../access/policy.js';
-import type { Clock, Hashing, Session, Stores, UnitOfWork, User } from '../../ports.js';
+import type { Session, Stores, User, Deps } from '../../ports.js';
 import { asId, type TokenId, type UserId } from '../../shared/ids.js';
 
 /** What identifies a caller: a session cookie or a personal API token. */
@@ -20,7 +20,7 @@ export interface Authenticated {
  * is looked up without a transaction (this runs on every request); a token's use is recorded.
  */
 export async function authenticate(
-  deps: { db: UnitOfWork; clock: Clock; hashing: Hashing },
+  deps: Deps<'db' | 'clock' | 'hashing'>,
   credential: Credential,
 ): Promise<Authenticated | undefined> {
   const now = deps.clock.now().toISOString();

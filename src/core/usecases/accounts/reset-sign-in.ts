@@ -4,11 +4,11 @@
  * person then signs in with the new password alone and registers a new passkey; a process that
  * requires a passkey or a second factor stays closed to them until they have one again.
  */
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { DomainError } from '../../shared/errors.js';
 import type { UserId } from '../../shared/ids.js';
-import { checkPassword } from './create-user.js';
-import { emailFailureKey } from './sign-in.js';
+import { checkPassword } from './user-rules.js';
+import { emailFailureKey } from './sign-in-rules.js';
 
 /** Whose sign-in to reset, and their new password. */
 export interface ResetSignInInput {
@@ -41,7 +41,7 @@ export interface SignInReset {
  * nothing.
  */
 export async function resetSignIn(
-  deps: Pick<CoreDeps, 'db' | 'clock' | 'hashing'>,
+  deps: Deps<'db' | 'clock' | 'hashing'>,
   input: ResetSignInInput,
 ): Promise<SignInReset> {
   checkPassword(input.password);

@@ -1,9 +1,9 @@
 import type { Actor } from '../../access/policy.js';
-import type { Clock, Session, UnitOfWork } from '../../ports.js';
+import type { Session, Deps } from '../../ports.js';
 
 /** Revokes the session server-side; the cookie becomes worthless even if kept. */
 export async function signOut(
-  deps: { db: UnitOfWork; clock: Clock },
+  deps: Deps<'db' | 'clock'>,
   input: { actor: Actor; session: Session },
 ): Promise<void> {
   await deps.db.transaction(async (s) => {

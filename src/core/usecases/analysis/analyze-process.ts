@@ -5,7 +5,7 @@ import type { Issue, PartyPreferences, ProposalByIds } from '../../analysis/doma
 import { movement, type MovementReport, type RoundProposals } from '../../analysis/movement.js';
 import type { StoredPreferences } from '../../analysis/stored.js';
 import { isDelegationRole, isMediatorRole } from '../../process/model.js';
-import type { AnalysisEngine, UnitOfWork } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import type { Proposal } from '../../record/model.js';
 import { DomainError, notFound } from '../../shared/errors.js';
 import type { ProcessId, ProposalId } from '../../shared/ids.js';
@@ -83,7 +83,7 @@ function byRound(proposals: readonly Proposal[]): { rounds: number[]; table: Rou
  * disclosure rules: the mediator team sees the scores of parties that shared, a party only its own.
  */
 export async function analyzeProcess(
-  deps: { db: UnitOfWork; engine: AnalysisEngine },
+  deps: Deps<'db' | 'engine'>,
   input: {
     actor: Actor;
     processId: ProcessId;

@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/policy.js';
 import type { StoredPreferences } from '../../analysis/stored.js';
-import type { UnitOfWork } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import type { AgendaIssue } from '../../record/model.js';
 import { DomainError } from '../../shared/errors.js';
 import type { ProcessId } from '../../shared/ids.js';
@@ -9,7 +9,7 @@ import { readableCompartmentIds } from '../../access/policy.js';
 
 /** A party's own ratings (null before the first save), whether they are shared, and the agenda they rate. */
 export async function getPreferences(
-  deps: { db: UnitOfWork },
+  deps: Deps<'db'>,
   input: { actor: Actor; processId: ProcessId },
 ): Promise<{ preferences: StoredPreferences | null; shared: boolean; issues: AgendaIssue[] }> {
   return deps.db.transaction(async (s) => {

@@ -3,7 +3,7 @@ import { requireWrite } from '../../access/policy.js';
 import { domainProblems, type PartyPreferences } from '../../analysis/domain.js';
 import { preferencesFromRankings, type Ranking } from '../../analysis/elicitation.js';
 import type { StoredPreferences } from '../../analysis/stored.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { DomainError } from '../../shared/errors.js';
 import type { ProcessId } from '../../shared/ids.js';
 import { openProcess, ownPartyCompartment } from '../process-context.js';
@@ -30,7 +30,7 @@ export type PreferenceEntry =
  * Every agenda issue and option must be rated; every problem is listed at once.
  */
 export async function savePreferences(
-  deps: Pick<CoreDeps, 'db' | 'clock'>,
+  deps: Deps<'db' | 'clock'>,
   input: { actor: Actor; processId: ProcessId; baseRevision: number; entry: PreferenceEntry },
 ): Promise<{ preferences: StoredPreferences; shared: boolean }> {
   return deps.db.transaction(async (s) => {

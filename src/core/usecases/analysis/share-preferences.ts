@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/policy.js';
 import type { StoredPreferences } from '../../analysis/stored.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { DomainError, notFound } from '../../shared/errors.js';
 import type { ProcessId } from '../../shared/ids.js';
 import { openProcess } from '../process-context.js';
@@ -10,7 +10,7 @@ import { openProcess } from '../process-context.js';
  * bilateral channel: an audited release) or takes them back into the caucus.
  */
 export async function sharePreferences(
-  deps: Pick<CoreDeps, 'db'>,
+  deps: Deps<'db'>,
   input: { actor: Actor; processId: ProcessId; shared: boolean },
 ): Promise<{ preferences: StoredPreferences; shared: boolean }> {
   return deps.db.transaction(async (s) => {

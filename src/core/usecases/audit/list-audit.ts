@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/policy.js';
 import { readableCompartmentIds, requireOnProcess } from '../../access/policy.js';
 import type { AuditEntry } from '../../audit/catalogue.js';
-import type { UnitOfWork } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import type { ProcessId } from '../../shared/ids.js';
 import { openProcess } from '../process-context.js';
 
@@ -11,7 +11,7 @@ import { openProcess } from '../process-context.js';
  * Actors are named when they are members of the process.
  */
 export async function listAudit(
-  deps: { db: UnitOfWork },
+  deps: Deps<'db'>,
   input: { actor: Actor; processId: ProcessId; limit?: number; beforeSeq?: number },
 ): Promise<Array<AuditEntry & { actorName: string | null }>> {
   return deps.db.transaction(async (s) => {

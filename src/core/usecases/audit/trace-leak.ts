@@ -1,6 +1,6 @@
-import type { UnitOfWork } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { traceText, type TraceResult } from '../../trace/trace.js';
-import type { FingerprintKey } from '../../trace/fingerprint.js';
+
 import { asId } from '../../shared/ids.js';
 
 /** An issued copy, as the audit log recorded it. */
@@ -26,7 +26,7 @@ export interface IssuedCopyRecord {
  * operator's task (the security officer's): it reads the whole log, not one member's view.
  */
 export async function traceLeak(
-  deps: { db: UnitOfWork; fingerprintKey: FingerprintKey },
+  deps: Deps<'db' | 'fingerprintKey'>,
   input: { leaked: string; source: 'text' | 'pdf' },
 ): Promise<TraceResult<IssuedCopyRecord>> {
   const candidates = await deps.db.transaction(async (s) => {

@@ -1,11 +1,11 @@
 import type { Actor } from '../../access/policy.js';
 import { communiqueApproverFor } from '../../access/policy.js';
 import type { CommuniqueApproval } from '../../communiques/model.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { DomainError } from '../../shared/errors.js';
 import type { CommuniqueId, ProcessId } from '../../shared/ids.js';
 import { viewCommunique, type CommuniqueView } from './communique-view.js';
-import { findVisibleCommunique } from './find-communique.js';
+import { findVisibleCommunique } from './communique-context.js';
 
 /**
  * A party's head of delegation, or the lead mediator for the mediator team, approves the exact
@@ -13,7 +13,7 @@ import { findVisibleCommunique } from './find-communique.js';
  * STALE_REVISION with the current hash.
  */
 export async function approveCommunique(
-  deps: Pick<CoreDeps, 'db' | 'clock'>,
+  deps: Deps<'db' | 'clock'>,
   input: { actor: Actor; processId: ProcessId; communiqueId: CommuniqueId; hash: string },
 ): Promise<CommuniqueView> {
   return deps.db.transaction(async (s) => {

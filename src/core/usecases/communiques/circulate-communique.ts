@@ -1,12 +1,12 @@
 import type { Actor } from '../../access/policy.js';
 import { canRelease } from '../../access/policy.js';
 import type { Communique } from '../../communiques/model.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { DomainError, notFound } from '../../shared/errors.js';
 import type { CommuniqueId, ProcessId } from '../../shared/ids.js';
 import { compartmentOf } from '../process-context.js';
 import { viewCommunique, type CommuniqueView } from './communique-view.js';
-import { findVisibleCommunique } from './find-communique.js';
+import { findVisibleCommunique } from './communique-context.js';
 
 /**
  * The lead mediator circulates a draft for approval: an audited release from the mediators' room
@@ -14,7 +14,7 @@ import { findVisibleCommunique } from './find-communique.js';
  * the wording they circulate.
  */
 export async function circulateCommunique(
-  deps: Pick<CoreDeps, 'db' | 'clock'>,
+  deps: Deps<'db' | 'clock'>,
   input: { actor: Actor; processId: ProcessId; communiqueId: CommuniqueId; hash: string },
 ): Promise<CommuniqueView> {
   return deps.db.transaction(async (s) => {

@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/policy.js';
 import { canDraftCommunique, requireWrite } from '../../access/policy.js';
 import { canonicalWording, type Communique, type CommuniqueKind } from '../../communiques/model.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { DomainError, notFound } from '../../shared/errors.js';
 import { asId, type ProcessId, type RoundId } from '../../shared/ids.js';
 import { openProcess } from '../process-context.js';
@@ -12,7 +12,7 @@ import { viewCommunique, type CommuniqueView } from './communique-view.js';
  * it until it is circulated for approval. Its wording (title, text, embargo) is hashed.
  */
 export async function draftCommunique(
-  deps: Pick<CoreDeps, 'db' | 'ids' | 'clock' | 'hashing'>,
+  deps: Deps<'db' | 'clock' | 'ids' | 'hashing'>,
   input: {
     actor: Actor;
     processId: ProcessId;

@@ -1,12 +1,12 @@
 import type { Actor } from '../../access/policy.js';
 import { canDraftCommunique, canWriteCompartment } from '../../access/policy.js';
 import { canonicalWording, type Communique } from '../../communiques/model.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { DomainError } from '../../shared/errors.js';
 import type { CommuniqueId, ProcessId } from '../../shared/ids.js';
 import { compartmentOf } from '../process-context.js';
 import { viewCommunique, type CommuniqueView } from './communique-view.js';
-import { findVisibleCommunique } from './find-communique.js';
+import { findVisibleCommunique } from './communique-context.js';
 
 /**
  * The mediator team changes a draft or circulated communiqué from a named revision: title, text or
@@ -14,7 +14,7 @@ import { findVisibleCommunique } from './find-communique.js';
  * A released communiqué never changes.
  */
 export async function editCommunique(
-  deps: Pick<CoreDeps, 'db' | 'clock' | 'hashing'>,
+  deps: Deps<'db' | 'clock' | 'hashing'>,
   input: {
     actor: Actor;
     processId: ProcessId;

@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/policy.js';
 import { readableCompartmentIds } from '../../access/policy.js';
 import type { PublicStatement } from '../../communiques/model.js';
-import type { Clock, UnitOfWork } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import type { ProcessId } from '../../shared/ids.js';
 import { openProcess } from '../process-context.js';
 import { viewCommunique, type CommuniqueView } from './communique-view.js';
@@ -12,7 +12,7 @@ import { viewCommunique, type CommuniqueView } from './communique-view.js';
  * public statements logged beside them. Filtered in the query; non-public listing is audited.
  */
 export async function listCommuniques(
-  deps: { db: UnitOfWork; clock: Clock },
+  deps: Deps<'db' | 'clock'>,
   input: { actor: Actor; processId: ProcessId },
 ): Promise<{ communiques: CommuniqueView[]; statements: PublicStatement[] }> {
   return deps.db.transaction(async (s) => {

@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/policy.js';
 import { canLogStatement, readableCompartmentIds, requireWrite } from '../../access/policy.js';
 import type { PublicStatement } from '../../communiques/model.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { DomainError, notFound } from '../../shared/errors.js';
 import {
   asId,
@@ -17,7 +17,7 @@ import { openProcess } from '../process-context.js';
  * communiqué or press line it should follow, so the mediators can raise divergences.
  */
 export async function logStatement(
-  deps: Pick<CoreDeps, 'db' | 'ids' | 'clock'>,
+  deps: Deps<'db' | 'clock' | 'ids'>,
   input: {
     actor: Actor;
     processId: ProcessId;

@@ -1,14 +1,14 @@
 import type { Actor } from '../../access/policy.js';
 import { canRaiseDivergence, readableCompartmentIds } from '../../access/policy.js';
 import type { PublicStatement } from '../../communiques/model.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { DomainError, notFound } from '../../shared/errors.js';
 import type { ProcessId, StatementId } from '../../shared/ids.js';
 import { openProcess } from '../process-context.js';
 
 /** The mediator team notes how a logged statement departs from the agreed line, for all parties to see. */
 export async function raiseDivergence(
-  deps: Pick<CoreDeps, 'db'>,
+  deps: Deps<'db'>,
   input: { actor: Actor; processId: ProcessId; statementId: StatementId; note: string },
 ): Promise<PublicStatement> {
   return deps.db.transaction(async (s) => {

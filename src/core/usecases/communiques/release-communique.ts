@@ -1,11 +1,11 @@
 import type { Actor } from '../../access/policy.js';
 import { canReleaseCommunique } from '../../access/policy.js';
 import { approversAwaited, publicFromOf, type Communique } from '../../communiques/model.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { DomainError } from '../../shared/errors.js';
 import type { CommuniqueId, ProcessId } from '../../shared/ids.js';
 import { viewCommunique, type CommuniqueView } from './communique-view.js';
-import { findVisibleCommunique } from './find-communique.js';
+import { findVisibleCommunique } from './communique-context.js';
 
 /**
  * The lead mediator releases a circulated communiqué once every party and the mediator team have
@@ -14,7 +14,7 @@ import { findVisibleCommunique } from './find-communique.js';
  * from the clock, so no job has to run when the embargo lapses.
  */
 export async function releaseCommunique(
-  deps: Pick<CoreDeps, 'db' | 'clock'>,
+  deps: Deps<'db' | 'clock'>,
   input: { actor: Actor; processId: ProcessId; communiqueId: CommuniqueId; hash: string },
 ): Promise<CommuniqueView> {
   return deps.db.transaction(async (s) => {

@@ -1,13 +1,13 @@
 import type { Actor } from '../../access/policy.js';
 import { requireWrite } from '../../access/policy.js';
 import type { Item, LabelledItem } from '../../items/model.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { asId, type CompartmentId, type ProcessId } from '../../shared/ids.js';
 import { compartmentOf, itemLabeller, openProcess } from '../process-context.js';
 
 /** Writes a note (title and Markdown body) into one compartment the actor may write to. */
 export async function createNote(
-  deps: CoreDeps,
+  deps: Deps<'db' | 'clock' | 'ids'>,
   input: {
     actor: Actor;
     processId: ProcessId;

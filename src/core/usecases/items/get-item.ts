@@ -1,13 +1,13 @@
 import type { Actor } from '../../access/policy.js';
 import type { LabelledItem } from '../../items/model.js';
 import { itemLabeller } from '../process-context.js';
-import type { UnitOfWork } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import type { ItemId, ProcessId } from '../../shared/ids.js';
-import { findVisibleItem } from './item-access.js';
+import { findVisibleItem } from './item-context.js';
 
 /** Reads one item; an item the actor may not read answers NOT_FOUND. Non-public reads are audited. */
 export async function getItem(
-  deps: { db: UnitOfWork },
+  deps: Deps<'db'>,
   input: { actor: Actor; processId: ProcessId; itemId: ItemId },
 ): Promise<LabelledItem> {
   return deps.db.transaction(async (s) => {

@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/policy.js';
 import { readableCompartmentIds, requireRead } from '../../access/policy.js';
 import type { LabelledItem } from '../../items/model.js';
-import type { UnitOfWork } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import type { CompartmentId, ProcessId } from '../../shared/ids.js';
 import { compartmentOf, itemLabeller, openProcess } from '../process-context.js';
 
@@ -11,7 +11,7 @@ import { compartmentOf, itemLabeller, openProcess } from '../process-context.js'
  * Listing non-public material is itself audited.
  */
 export async function listItems(
-  deps: { db: UnitOfWork },
+  deps: Deps<'db'>,
   input: {
     actor: Actor;
     processId: ProcessId;

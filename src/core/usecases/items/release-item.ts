@@ -3,11 +3,11 @@ import { canRelease } from '../../access/policy.js';
 import { isWider } from '../../access/compartments.js';
 import type { Item, LabelledItem } from '../../items/model.js';
 import { itemLabeller } from '../process-context.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { DomainError } from '../../shared/errors.js';
 import type { CompartmentId, ItemId, ProcessId } from '../../shared/ids.js';
 import { compartmentOf } from '../process-context.js';
-import { findVisibleItem } from './item-access.js';
+import { findVisibleItem } from './item-context.js';
 
 /**
  * Releases an item to a wider compartment: an explicit, audited act by someone allowed to do it
@@ -15,7 +15,7 @@ import { findVisibleItem } from './item-access.js';
  * and plenary). Narrowing is never a release.
  */
 export async function releaseItem(
-  deps: Pick<CoreDeps, 'db' | 'clock'>,
+  deps: Deps<'db' | 'clock'>,
   input: {
     actor: Actor;
     processId: ProcessId;

@@ -2,17 +2,17 @@ import type { Actor } from '../../access/policy.js';
 import { requireWrite } from '../../access/policy.js';
 import type { Item, LabelledItem } from '../../items/model.js';
 import { itemLabeller } from '../process-context.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { DomainError } from '../../shared/errors.js';
 import type { ItemId, ProcessId } from '../../shared/ids.js';
-import { findVisibleItem } from './item-access.js';
+import { findVisibleItem } from './item-context.js';
 
 /**
  * Edits an item. The edit names the revision it starts from; if someone changed the item since,
  * it is refused with STALE_REVISION and the current item, so nobody overwrites anyone silently.
  */
 export async function updateItem(
-  deps: Pick<CoreDeps, 'db' | 'clock'>,
+  deps: Deps<'db' | 'clock'>,
   input: {
     actor: Actor;
     processId: ProcessId;

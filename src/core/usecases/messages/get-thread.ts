@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/policy.js';
 import { readableCompartmentIds } from '../../access/policy.js';
 import type { MessageView } from '../../messages/model.js';
-import type { UnitOfWork } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { notFound } from '../../shared/errors.js';
 import type { ProcessId, ThreadId } from '../../shared/ids.js';
 import { compartmentOf, openProcess } from '../process-context.js';
@@ -9,7 +9,7 @@ import { threadLabeller, viewMessage, type LabelledThread } from './message-view
 
 /** Reads a thread and its messages; a thread the actor may not read answers NOT_FOUND. Audited. */
 export async function getThread(
-  deps: { db: UnitOfWork },
+  deps: Deps<'db'>,
   input: { actor: Actor; processId: ProcessId; threadId: ThreadId },
 ): Promise<{ thread: LabelledThread; messages: MessageView[] }> {
   return deps.db.transaction(async (s) => {

@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/policy.js';
 import { readableCompartmentIds, requireRead } from '../../access/policy.js';
 import type { ThreadSummary } from '../../messages/model.js';
-import type { UnitOfWork } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import type { CompartmentId, ProcessId } from '../../shared/ids.js';
 import { compartmentOf, openProcess } from '../process-context.js';
 import { threadLabeller, type LabelledThread } from './message-view.js';
@@ -11,7 +11,7 @@ import { threadLabeller, type LabelledThread } from './message-view.js';
  * first. Filtered in the query; listing non-public threads is audited per compartment.
  */
 export async function listThreads(
-  deps: { db: UnitOfWork },
+  deps: Deps<'db'>,
   input: { actor: Actor; processId: ProcessId; compartmentId?: CompartmentId },
 ): Promise<Array<LabelledThread<ThreadSummary>>> {
   return deps.db.transaction(async (s) => {

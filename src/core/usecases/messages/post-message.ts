@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/policy.js';
 import { readableCompartmentIds, requireWrite } from '../../access/policy.js';
 import type { Message, MessageView } from '../../messages/model.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { notFound } from '../../shared/errors.js';
 import { asId, type ProcessId, type ThreadId } from '../../shared/ids.js';
 import { compartmentOf, openProcess } from '../process-context.js';
@@ -9,7 +9,7 @@ import { viewMessage } from './message-view.js';
 
 /** Posts a message to a thread the actor may write to (NOT_FOUND if unreadable, FORBIDDEN if read-only). */
 export async function postMessage(
-  deps: Pick<CoreDeps, 'db' | 'ids' | 'clock'>,
+  deps: Deps<'db' | 'clock' | 'ids'>,
   input: { actor: Actor; processId: ProcessId; threadId: ThreadId; body: string },
 ): Promise<MessageView> {
   return deps.db.transaction(async (s) => {

@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/policy.js';
 import { canRelay, readableCompartmentIds } from '../../access/policy.js';
 import type { Message, MessageView } from '../../messages/model.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { DomainError, notFound } from '../../shared/errors.js';
 import { asId, type MessageId, type ProcessId, type ThreadId } from '../../shared/ids.js';
 import { compartmentOf, openProcess } from '../process-context.js';
@@ -14,7 +14,7 @@ import { viewMessage } from './message-view.js';
  * post in the receiving channel (what its readers may know), and the link in the mediators' room.
  */
 export async function relayMessage(
-  deps: Pick<CoreDeps, 'db' | 'ids' | 'clock'>,
+  deps: Deps<'db' | 'clock' | 'ids'>,
   input: {
     actor: Actor;
     processId: ProcessId;

@@ -2,7 +2,7 @@ import type { Actor } from '../../access/policy.js';
 import { readableCompartmentIds, requireWrite } from '../../access/policy.js';
 import { isWider } from '../../access/compartments.js';
 import type { Message, MessageView, Thread } from '../../messages/model.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { hasAcknowledged, sessionThreadAllowedIn } from '../../rounds/model.js';
 import { DomainError, notFound } from '../../shared/errors.js';
 import { asId, type CompartmentId, type ProcessId, type RoundSessionId } from '../../shared/ids.js';
@@ -17,7 +17,7 @@ import { requireAcknowledged } from '../rounds/round-context.js';
  * shuttle and proximity sessions never in the plenary: the parties share no channel there.
  */
 export async function startThread(
-  deps: Pick<CoreDeps, 'db' | 'ids' | 'clock'>,
+  deps: Deps<'db' | 'clock' | 'ids'>,
   input: {
     actor: Actor;
     processId: ProcessId;

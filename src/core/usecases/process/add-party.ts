@@ -1,14 +1,14 @@
 import type { Actor } from '../../access/policy.js';
 import { requireOnProcess } from '../../access/policy.js';
 import type { Party } from '../../process/model.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { DomainError } from '../../shared/errors.js';
 import { asId, type ProcessId } from '../../shared/ids.js';
 import { openProcess } from '../process-context.js';
 
 /** Adds a party to the process, with its caucus and its bilateral channel with the mediators. */
 export async function addParty(
-  deps: Pick<CoreDeps, 'db' | 'ids'>,
+  deps: Deps<'db' | 'ids'>,
   input: { actor: Actor; processId: ProcessId; name: string; code: string },
 ): Promise<Party> {
   return deps.db.transaction(async (s) => {

@@ -1,14 +1,14 @@
 import type { Actor } from '../../access/policy.js';
 import { membershipIn, requireOnProcess } from '../../access/policy.js';
 import type { ProcessLink } from '../../process/model.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { notFound } from '../../shared/errors.js';
 import type { ProcessId } from '../../shared/ids.js';
 import { openProcess } from '../process-context.js';
 
 /** Links the process to an earlier attempt of the same conflict (in Parley, or described). */
 export async function addProcessLink(
-  deps: Pick<CoreDeps, 'db'>,
+  deps: Deps<'db'>,
   input: { actor: Actor; processId: ProcessId; link: ProcessLink },
 ): Promise<ProcessLink> {
   return deps.db.transaction(async (s) => {

@@ -2,7 +2,7 @@ import type { Actor } from '../../access/policy.js';
 import { canOnProcess } from '../../access/policy.js';
 import type { Party, PartyStatus } from '../../process/model.js';
 import { canTransitionParty } from '../../process/model.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { DomainError, notFound } from '../../shared/errors.js';
 import type { PartyId, ProcessId } from '../../shared/ids.js';
 import { openProcess } from '../process-context.js';
@@ -12,7 +12,7 @@ import { openProcess } from '../process-context.js';
  * says so, or the process's managers record it; either way it becomes part of the record.
  */
 export async function changePartyStatus(
-  deps: Pick<CoreDeps, 'db' | 'clock'>,
+  deps: Deps<'db' | 'clock'>,
   input: { actor: Actor; processId: ProcessId; partyId: PartyId; to: PartyStatus; reason: string },
 ): Promise<Party> {
   return deps.db.transaction(async (s) => {

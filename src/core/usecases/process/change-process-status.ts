@@ -2,7 +2,7 @@ import type { Actor } from '../../access/policy.js';
 import { requireOnProcess } from '../../access/policy.js';
 import type { Process, ProcessStatus } from '../../process/model.js';
 import { canTransition } from '../../process/model.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { DomainError, notFound } from '../../shared/errors.js';
 import type { PartyId, ProcessId } from '../../shared/ids.js';
 import { openProcess } from '../process-context.js';
@@ -12,7 +12,7 @@ import { openProcess } from '../process-context.js';
  * the reason and, when one party caused it, that party. The history is part of the record.
  */
 export async function changeProcessStatus(
-  deps: Pick<CoreDeps, 'db' | 'clock'>,
+  deps: Deps<'db' | 'clock'>,
   input: {
     actor: Actor;
     processId: ProcessId;

@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/policy.js';
 import type { Compartment } from '../../access/compartments.js';
 import type { Process } from '../../process/model.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { DomainError } from '../../shared/errors.js';
 import { asId } from '../../shared/ids.js';
 
@@ -10,7 +10,7 @@ import { asId } from '../../shared/ids.js';
  * Only a facilitator admin may; they become the process's facilitator.
  */
 export async function createProcess(
-  deps: CoreDeps,
+  deps: Deps<'db' | 'clock' | 'ids'>,
   input: { actor: Actor; codename: string; title: string; requireTotp: boolean },
 ): Promise<Process> {
   if (!input.actor.isAdmin)

@@ -2,7 +2,7 @@ import type { Actor } from '../../access/policy.js';
 import { canOnProcess, canReadCompartment, canWriteCompartment } from '../../access/policy.js';
 import type { Compartment } from '../../access/compartments.js';
 import type { Membership, Party, Process, ProcessLink, StatusChange } from '../../process/model.js';
-import type { UnitOfWork } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import type { CompartmentId, ProcessId } from '../../shared/ids.js';
 import { openProcess } from '../process-context.js';
 
@@ -24,7 +24,7 @@ export interface ProcessView {
  * may read with their item counts (counts only over what the actor may see).
  */
 export async function getProcess(
-  deps: { db: UnitOfWork },
+  deps: Deps<'db'>,
   input: { actor: Actor; processId: ProcessId },
 ): Promise<ProcessView> {
   return deps.db.transaction(async (s) => {

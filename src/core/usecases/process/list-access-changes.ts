@@ -5,7 +5,7 @@ import {
   type AccessChange,
 } from '../../access/access-changes.js';
 import type { Actor } from '../../access/policy.js';
-import type { UnitOfWork } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { asId, type ProcessId } from '../../shared/ids.js';
 import { openProcess } from '../process-context.js';
 
@@ -21,7 +21,7 @@ export interface NamedAccessChange extends AccessChange {
  * (rules in `access/access-changes.ts`). Newest first.
  */
 export async function listAccessChanges(
-  deps: { db: UnitOfWork },
+  deps: Deps<'db'>,
   input: { actor: Actor; processId: ProcessId },
 ): Promise<NamedAccessChange[]> {
   return deps.db.transaction(async (s) => {

@@ -1,10 +1,10 @@
 import type { Actor } from '../../access/policy.js';
 import type { Membership, Process } from '../../process/model.js';
-import type { UnitOfWork } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 
 /** The processes the actor is a member of, with their role in each. */
 export async function listProcesses(
-  deps: { db: UnitOfWork },
+  deps: Deps<'db'>,
   input: { actor: Actor },
 ): Promise<Array<{ process: Process; membership: Membership }>> {
   const processes = await deps.db.transaction((s) =>

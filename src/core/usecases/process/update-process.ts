@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/policy.js';
 import { requireOnProcess } from '../../access/policy.js';
 import type { Process } from '../../process/model.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { DomainError } from '../../shared/errors.js';
 import type { ProcessId } from '../../shared/ids.js';
 import { openProcess } from '../process-context.js';
@@ -12,7 +12,7 @@ import { openProcess } from '../process-context.js';
  * turning the requirement on never locks out the person who did it.
  */
 export async function updateProcess(
-  deps: Pick<CoreDeps, 'db'>,
+  deps: Deps<'db'>,
   input: {
     actor: Actor;
     processId: ProcessId;

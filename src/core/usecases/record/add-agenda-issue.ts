@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/policy.js';
 import { canEditAgenda } from '../../access/policy.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import type { AgendaIssue } from '../../record/model.js';
 import { DomainError } from '../../shared/errors.js';
 import { asId, type ProcessId } from '../../shared/ids.js';
@@ -8,7 +8,7 @@ import { openProcess } from '../process-context.js';
 
 /** Adds an agenda issue with its options (in order, e.g. earliest to latest election date). */
 export async function addAgendaIssue(
-  deps: Pick<CoreDeps, 'db' | 'ids'>,
+  deps: Deps<'db' | 'ids'>,
   input: {
     actor: Actor;
     processId: ProcessId;

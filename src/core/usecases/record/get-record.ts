@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/policy.js';
 import { readableCompartmentIds } from '../../access/policy.js';
-import type { UnitOfWork } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import type {
   AgendaIssue,
   Demand,
@@ -26,7 +26,7 @@ export interface RecordView {
 
 /** The negotiation record: agenda, demands, the reader's positions, proposals and responses. */
 export async function getRecord(
-  deps: { db: UnitOfWork },
+  deps: Deps<'db'>,
   input: { actor: Actor; processId: ProcessId },
 ): Promise<RecordView> {
   return deps.db.transaction(async (s) => {

@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/policy.js';
 import { canRecordDemand } from '../../access/policy.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import type { Demand } from '../../record/model.js';
 import { DomainError, notFound } from '../../shared/errors.js';
 import { asId, type IssueId, type PartyId, type ProcessId } from '../../shared/ids.js';
@@ -8,7 +8,7 @@ import { openProcess } from '../process-context.js';
 
 /** Records a party's public demand with its source and date (shared with every member). */
 export async function recordDemand(
-  deps: Pick<CoreDeps, 'db' | 'ids'>,
+  deps: Deps<'db' | 'ids'>,
   input: {
     actor: Actor;
     processId: ProcessId;

@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/policy.js';
 import { requireWrite } from '../../access/policy.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import type { Position } from '../../record/model.js';
 import { notFound } from '../../shared/errors.js';
 import { asId, type IssueId, type OptionId, type ProcessId } from '../../shared/ids.js';
@@ -8,7 +8,7 @@ import { openProcess, ownPartyCompartment } from '../process-context.js';
 
 /** Records the actor's party's private position on an issue, in the party's caucus. */
 export async function recordPosition(
-  deps: Pick<CoreDeps, 'db' | 'ids' | 'clock'>,
+  deps: Deps<'db' | 'clock' | 'ids'>,
   input: {
     actor: Actor;
     processId: ProcessId;

@@ -1,18 +1,18 @@
 import type { Actor } from '../../access/policy.js';
 import { canRespond, readableCompartmentIds } from '../../access/policy.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import type { ProposalResponse, ProposalTerm, ResponseKind } from '../../record/model.js';
 import { DomainError, notFound } from '../../shared/errors.js';
 import type { ProcessId, ProposalId } from '../../shared/ids.js';
 import { compartmentOf, openProcess } from '../process-context.js';
-import { insertProposal } from './table-proposal.js';
+import { insertProposal } from './proposal-rules.js';
 
 /**
  * A party's head of delegation answers a proposal it can see and did not table: accept, reject, or
  * counter with a new package tabled in the same compartment and linked to what it answers.
  */
 export async function respondToProposal(
-  deps: Pick<CoreDeps, 'db' | 'ids' | 'clock'>,
+  deps: Deps<'db' | 'clock' | 'ids'>,
   input: {
     actor: Actor;
     processId: ProcessId;

@@ -1,73 +1,13 @@
 import type { Actor } from '../../access/policy.js';
-import { readableCompartmentIds, requireRead, tablerFor } from '../../access/policy.js';
-import type { CoreDeps, Stores } from '../../ports.js';
-import type { Proposal, ProposalTerm } from '../../record/model.js';
-import { packageProblems } from '../../record/model.js';
-import { DomainError } from '../../shared/errors.js';
-import { asId, type CompartmentId, type ProcessId, type ProposalId } from '../../shared/ids.js';
-import { compartmentOf, openProcess, type ProcessContext } from '../process-context.js';
-
-/** What a tabled proposal says. */
-export interface ProposalDraft {
-  compartmentId: CompartmentId;
-  round: number;
-  terms: ProposalTerm[];
-  note: string;
-  respondsTo: ProposalId | null;
-}
-
-/** Tables a proposal inside an open transaction (also used for counter-proposals). */
-export async function insertProposal(
-  deps: Pick<CoreDeps, 'ids' | 'clock'>,
-  s: Stores,
-  ctx: ProcessContext,
-  actor: Actor,
-  draft: ProposalDraft,
-): Promise<Proposal> {
-  const c = compartmentOf(ctx, draft.compartmentId);
-  requireRead(ctx.membership, c, 'Compartment');
-  const tabler = tablerFor(ctx.membership, c);
-  if (!tabler)
-    throw new DomainError(
-      'FORBIDDEN',
-      'You may not table a proposal here: parties table to the plenary or their bilateral channel, mediators to the plenary, a bilateral channel or their room.',
-    );
-  const problems = packageProblems(draft.terms, await s.record.listIssues(ctx.process.id));
-  if (problems.length)
-    throw new DomainError('RULE_VIOLATION', `The package is not valid: ${problems.join('; ')}.`, {
-      problems,
-    });
-  if (draft.respondsTo) {
-    const visible = readableCompartmentIds(actor, ctx.process.id, ctx.compartments);
-    if (!(await s.record.findProposal(draft.respondsTo, visible)))
-      throw new DomainError('NOT_FOUND', 'Proposal not found');
-  }
-  const proposal: Proposal = {
-    id: asId(deps.ids.newId()),
-    processId: ctx.process.id,
-    compartmentId: c.id,
-    tabledByParty: tabler.kind === 'party' ? tabler.partyId : null,
-    tabledBy: actor.userId,
-    round: draft.round,
-    tabledAt: deps.clock.now().toISOString(),
-    terms: draft.terms,
-    note: draft.note.trim(),
-    respondsTo: draft.respondsTo,
-  };
-  await s.record.insertProposal(proposal);
-  await s.audit.append({
-    kind: 'proposal.tabled',
-    data: { proposalId: proposal.id, round: proposal.round, respondsTo: proposal.respondsTo },
-    actorUserId: actor.userId,
-    processId: ctx.process.id,
-    compartmentId: c.id,
-  });
-  return proposal;
-}
+import type { Deps } from '../../ports.js';
+import type { Proposal } from '../../record/model.js';
+import { type ProcessId } from '../../shared/ids.js';
+import { openProcess } from '../process-context.js';
+import { ProposalDraft, insertProposal } from './proposal-rules.js';
 
 /** Tables a package of options over some or all issues, for the actor's party or the mediators. */
 export async function tableProposal(
-  deps: Pick<CoreDeps, 'db' | 'ids' | 'clock'>,
+  deps: Deps<'db' | 'clock' | 'ids'>,
   input: { actor: Actor; processId: ProcessId } & ProposalDraft,
 ): Promise<Proposal> {
   return deps.db.transaction(async (s) => {

@@ -1,5 +1,5 @@
 import type { Actor } from '../../access/policy.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import type { Acknowledgement } from '../../rounds/model.js';
 import { DomainError } from '../../shared/errors.js';
 import type { ProcessId, RoundId } from '../../shared/ids.js';
@@ -10,7 +10,7 @@ import { openRound } from './round-context.js';
  * (rules changed since answer STALE_REVISION). Audited; acknowledging again is a no-op.
  */
 export async function acknowledgeRound(
-  deps: Pick<CoreDeps, 'db' | 'clock'>,
+  deps: Deps<'db' | 'clock'>,
   input: { actor: Actor; processId: ProcessId; roundId: RoundId; rulesHash: string },
 ): Promise<Acknowledgement> {
   return deps.db.transaction(async (s) => {

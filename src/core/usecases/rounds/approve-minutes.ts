@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/policy.js';
 import { answeringParty } from '../../access/policy.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import type { MinutesApproval, MinutesKind } from '../../rounds/model.js';
 import { DomainError, notFound } from '../../shared/errors.js';
 import type { ProcessId, RoundId, RoundSessionId } from '../../shared/ids.js';
@@ -12,7 +12,7 @@ import { viewMinutes, type MinutesView } from './session-view.js';
  * the text they read: a text changed since answers STALE_REVISION with the current hash.
  */
 export async function approveMinutes(
-  deps: Pick<CoreDeps, 'db' | 'clock'>,
+  deps: Deps<'db' | 'clock'>,
   input: {
     actor: Actor;
     processId: ProcessId;

@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/policy.js';
 import { canOpenConsultations, canOrganiseRounds } from '../../access/policy.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import {
   canTransitionRound,
   type Consultation,
@@ -17,7 +17,7 @@ import { openRound, viewRound, type RoundView } from './round-context.js';
  * plenary; leaving it closes that consultation.
  */
 export async function changeRoundStatus(
-  deps: Pick<CoreDeps, 'db' | 'ids' | 'clock'>,
+  deps: Deps<'db' | 'clock' | 'ids'>,
   input: {
     actor: Actor;
     processId: ProcessId;

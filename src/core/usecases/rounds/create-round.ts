@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/policy.js';
 import { canOrganiseRounds } from '../../access/policy.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { defaultConfidentialityRules, roundDateProblems, type Round } from '../../rounds/model.js';
 import { DomainError } from '../../shared/errors.js';
 import { asId, type ProcessId, type UserId } from '../../shared/ids.js';
@@ -12,7 +12,7 @@ import { requireMembers, viewRound, type RoundView } from './round-context.js';
  * confidentiality rules everyone acknowledges before first access, and the invitation list.
  */
 export async function createRound(
-  deps: Pick<CoreDeps, 'db' | 'ids' | 'clock' | 'hashing'>,
+  deps: Deps<'db' | 'clock' | 'ids' | 'hashing'>,
   input: {
     actor: Actor;
     processId: ProcessId;

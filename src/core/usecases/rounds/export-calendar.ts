@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/policy.js';
 import { canSeeVenue, readableCompartmentIds } from '../../access/policy.js';
-import type { UnitOfWork } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { roundEvent, sessionEvent, type CalendarEvent } from '../../rounds/calendar.js';
 import { hasAcknowledged } from '../../rounds/model.js';
 import { DomainError } from '../../shared/errors.js';
@@ -13,7 +13,7 @@ import { openProcess, type ProcessContext } from '../process-context.js';
  * out. Each export is audited in every process it drew on.
  */
 export async function exportCalendar(
-  deps: { db: UnitOfWork },
+  deps: Deps<'db'>,
   input: { actor: Actor },
 ): Promise<CalendarEvent[]> {
   return deps.db.transaction(async (s) => {

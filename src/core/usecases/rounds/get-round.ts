@@ -1,5 +1,5 @@
 import type { Actor } from '../../access/policy.js';
-import type { UnitOfWork } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import type { Consultation, ConsultationResponse } from '../../rounds/model.js';
 import type { ProcessId, RoundId } from '../../shared/ids.js';
 import { openRound, viewRound, type RoundView } from './round-context.js';
@@ -19,7 +19,7 @@ export interface RoundDetail extends RoundView {
  * query; the venue is shown to invitees only. Opening is audited, with each compartment it drew on.
  */
 export async function getRound(
-  deps: { db: UnitOfWork },
+  deps: Deps<'db'>,
   input: { actor: Actor; processId: ProcessId; roundId: RoundId },
 ): Promise<RoundDetail> {
   return deps.db.transaction(async (s) => {

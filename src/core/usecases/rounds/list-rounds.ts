@@ -1,5 +1,5 @@
 import type { Actor } from '../../access/policy.js';
-import type { UnitOfWork } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { hasAcknowledged } from '../../rounds/model.js';
 import type { ProcessId } from '../../shared/ids.js';
 import { openProcess } from '../process-context.js';
@@ -10,7 +10,7 @@ import { viewRound, type RoundView } from './round-context.js';
  * appears only for rounds the reader is invited to and has acknowledged; each venue shown is audited.
  */
 export async function listRounds(
-  deps: { db: UnitOfWork },
+  deps: Deps<'db'>,
   input: { actor: Actor; processId: ProcessId },
 ): Promise<RoundView[]> {
   return deps.db.transaction(async (s) => {

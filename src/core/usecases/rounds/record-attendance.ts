@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/policy.js';
 import { canReadCompartment, canScheduleSession } from '../../access/policy.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import type { RoundSession } from '../../rounds/model.js';
 import { DomainError, notFound } from '../../shared/errors.js';
 import type { ProcessId, RoundId, RoundSessionId, UserId } from '../../shared/ids.js';
@@ -13,7 +13,7 @@ import { viewMinutes, viewSession, type SessionView } from './session-view.js';
  * a session records it; every attendee must be a member who may read the session's compartment.
  */
 export async function recordAttendance(
-  deps: Pick<CoreDeps, 'db'>,
+  deps: Deps<'db'>,
   input: {
     actor: Actor;
     processId: ProcessId;

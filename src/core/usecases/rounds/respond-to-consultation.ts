@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/policy.js';
 import { answeringParty, requireRead } from '../../access/policy.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import {
   consultationAnswerProblems,
   type ConsultationAnswer,
@@ -17,7 +17,7 @@ import { openRound } from './round-context.js';
  * with the mediators; a later answer before the deadline replaces the earlier one.
  */
 export async function respondToConsultation(
-  deps: Pick<CoreDeps, 'db' | 'clock'>,
+  deps: Deps<'db' | 'clock'>,
   input: {
     actor: Actor;
     processId: ProcessId;

@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/policy.js';
 import { canScheduleSession, requireRead } from '../../access/policy.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import {
   formatNeedsParty,
   sessionCompartmentKind,
@@ -26,7 +26,7 @@ import { viewSession, type SessionView } from './session-view.js';
  * mediators. Its agenda is drawn from the process's agenda issues.
  */
 export async function scheduleSession(
-  deps: Pick<CoreDeps, 'db' | 'ids' | 'clock'>,
+  deps: Deps<'db' | 'clock' | 'ids'>,
   input: {
     actor: Actor;
     processId: ProcessId;

@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/policy.js';
 import { canOrganiseRounds } from '../../access/policy.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import type { Round } from '../../rounds/model.js';
 import { DomainError } from '../../shared/errors.js';
 import type { ProcessId, RoundId, UserId } from '../../shared/ids.js';
@@ -8,7 +8,7 @@ import { openRound, requireMembers, viewRound, type RoundView } from './round-co
 
 /** Replaces a round's invitation list (who may see its venue), from a named revision. */
 export async function setRoundInvitees(
-  deps: Pick<CoreDeps, 'db' | 'clock'>,
+  deps: Deps<'db' | 'clock'>,
   input: {
     actor: Actor;
     processId: ProcessId;

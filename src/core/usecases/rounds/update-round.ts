@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/policy.js';
 import { canOrganiseRounds } from '../../access/policy.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { hasAcknowledged, roundDateProblems, type Round } from '../../rounds/model.js';
 import { DomainError } from '../../shared/errors.js';
 import type { ProcessId, RoundId } from '../../shared/ids.js';
@@ -20,7 +20,7 @@ export interface RoundChanges {
  * hash, so every participant acknowledges them again before the round opens to them.
  */
 export async function updateRound(
-  deps: Pick<CoreDeps, 'db' | 'clock' | 'hashing'>,
+  deps: Deps<'db' | 'clock' | 'hashing'>,
   input: {
     actor: Actor;
     processId: ProcessId;

@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/policy.js';
 import { canKeepMinutes, canWriteCompartment, requireRead } from '../../access/policy.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { minutesAllowed, type Minutes, type MinutesKind } from '../../rounds/model.js';
 import { DomainError, notFound } from '../../shared/errors.js';
 import { asId, type ProcessId, type RoundId, type RoundSessionId } from '../../shared/ids.js';
@@ -13,7 +13,7 @@ import { viewMinutes, type MinutesView } from './session-view.js';
  * their text, so any change resets every party's approval.
  */
 export async function writeMinutes(
-  deps: Pick<CoreDeps, 'db' | 'ids' | 'clock' | 'hashing'>,
+  deps: Deps<'db' | 'clock' | 'ids' | 'hashing'>,
   input: {
     actor: Actor;
     processId: ProcessId;

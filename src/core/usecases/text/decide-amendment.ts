@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/policy.js';
 import { canHoldPen } from '../../access/policy.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { decideAmendment as applyDecision, type AmendmentDecision } from '../../text/amendment.js';
 import { asAmendment, type StoredAmendment, type WorkingDraft } from '../../text/stored.js';
 import { DomainError, notFound } from '../../shared/errors.js';
@@ -13,7 +13,7 @@ import { draftOf, openText } from './text-context.js';
  * the party sees the outcome in its bilateral channel.
  */
 export async function decideAmendment(
-  deps: Pick<CoreDeps, 'db' | 'clock'>,
+  deps: Deps<'db' | 'clock'>,
   input: {
     actor: Actor;
     processId: ProcessId;

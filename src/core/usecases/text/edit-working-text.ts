@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/policy.js';
 import { canHoldPen, requireRead } from '../../access/policy.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import {
   addChapter,
   addProvision,
@@ -92,7 +92,7 @@ export function applyTextEdit(
  * starts from, and a stale one is refused with STALE_REVISION and the current state.
  */
 export async function editWorkingText(
-  deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>,
+  deps: Deps<'db' | 'clock' | 'ids'>,
   input: { actor: Actor; processId: ProcessId; baseRevision: number; edit: TextEdit },
 ): Promise<WorkingDraft> {
   return deps.db.transaction(async (s) => {

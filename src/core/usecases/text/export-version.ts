@@ -1,5 +1,5 @@
 import type { Actor } from '../../access/policy.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import type { NegotiatingText } from '../../text/model.js';
 import { overallState, type OverallState } from '../../text/state.js';
 import type { PartyId, ProcessId } from '../../shared/ids.js';
@@ -27,7 +27,7 @@ export interface IssuedCopy {
  * audited with its own id and the recipient it names.
  */
 export async function exportVersion(
-  deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>,
+  deps: Deps<'db' | 'clock' | 'ids'>,
   input: { actor: Actor; processId: ProcessId; number: number; format: ExportFormat },
 ): Promise<IssuedCopy> {
   return deps.db.transaction(async (s) => {

@@ -1,5 +1,5 @@
 import type { Actor } from '../../access/policy.js';
-import type { UnitOfWork } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import type { NegotiatingText } from '../../text/model.js';
 import { printPlainText } from '../../text/plain-text.js';
 import { overallState, type OverallState } from '../../text/state.js';
@@ -22,7 +22,7 @@ export interface VersionView {
 
 /** Reads one published version (audited). */
 export async function getVersion(
-  deps: { db: UnitOfWork },
+  deps: Deps<'db'>,
   input: { actor: Actor; processId: ProcessId; number: number },
 ): Promise<VersionView> {
   return deps.db.transaction(async (s) => {

@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/policy.js';
 import { requireRead } from '../../access/policy.js';
-import type { UnitOfWork } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { printPlainText } from '../../text/plain-text.js';
 import { overallState, type OverallState } from '../../text/state.js';
 import type { WorkingDraft } from '../../text/stored.js';
@@ -20,7 +20,7 @@ export interface WorkingTextView {
 
 /** Reads the working draft; it lives in the mediator team's room, so others get NOT_FOUND. */
 export async function getWorkingText(
-  deps: { db: UnitOfWork },
+  deps: Deps<'db'>,
   input: { actor: Actor; processId: ProcessId },
 ): Promise<WorkingTextView> {
   return deps.db.transaction(async (s) => {

@@ -1,12 +1,12 @@
 import type { Actor } from '../../access/policy.js';
-import type { UnitOfWork } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import type { StoredSignature, StoredVersion } from '../../text/stored.js';
 import type { ProcessId } from '../../shared/ids.js';
 import { openText } from './text-context.js';
 
 /** The published versions the actor may read, with the signatures on them. */
 export async function listVersions(
-  deps: { db: UnitOfWork },
+  deps: Deps<'db'>,
   input: { actor: Actor; processId: ProcessId },
 ): Promise<Array<StoredVersion & { signatures: StoredSignature[] }>> {
   return deps.db.transaction(async (s) => {

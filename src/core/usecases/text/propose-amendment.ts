@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/policy.js';
 import { canProposeAmendment } from '../../access/policy.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import type { AmendmentChange } from '../../text/amendment.js';
 import { decideAmendment } from '../../text/amendment.js';
 import { findProvision } from '../../text/model.js';
@@ -15,7 +15,7 @@ import { openText } from './text-context.js';
  * received. It lives in the party's bilateral channel with the mediators; no other party sees it.
  */
 export async function proposeAmendment(
-  deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>,
+  deps: Deps<'db' | 'clock' | 'ids'>,
   input: {
     actor: Actor;
     processId: ProcessId;

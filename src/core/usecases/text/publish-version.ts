@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/policy.js';
 import { canHoldPen, canReadCompartment, requireRead } from '../../access/policy.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import { formatChangeList, revisionChangeList } from '../../text/change-list.js';
 import type { StoredVersion } from '../../text/stored.js';
 import { canonicalJson, parseCanonicalJson } from '../../text/version.js';
@@ -17,7 +17,7 @@ export type Distribution = { to: 'all' } | { to: 'party'; partyId: PartyId } | {
  * asked for what), and the members who receive it are recorded.
  */
 export async function publishVersion(
-  deps: Pick<CoreDeps, 'db' | 'clock' | 'ids' | 'hashing'>,
+  deps: Deps<'db' | 'clock' | 'ids' | 'hashing'>,
   input: {
     actor: Actor;
     processId: ProcessId;

@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/policy.js';
 import { isSignatory } from '../../access/policy.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import type { StoredSignature } from '../../text/stored.js';
 import { DomainError } from '../../shared/errors.js';
 import type { ProcessId } from '../../shared/ids.js';
@@ -12,7 +12,7 @@ import { openText, visibleVersion } from './text-context.js';
  * they saw; a mismatch is refused.
  */
 export async function signVersion(
-  deps: Pick<CoreDeps, 'db' | 'clock' | 'hashing'>,
+  deps: Deps<'db' | 'clock' | 'hashing'>,
   input: { actor: Actor; processId: ProcessId; number: number; versionHash: string },
 ): Promise<StoredSignature> {
   return deps.db.transaction(async (s) => {

@@ -1,5 +1,5 @@
 import type { Actor } from '../../access/policy.js';
-import type { CoreDeps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
 import type { ProcessId } from '../../shared/ids.js';
 import { openText, visibleVersion } from './text-context.js';
 
@@ -15,7 +15,7 @@ export interface SignatureVerdict {
 
 /** Re-hashes the stored bytes of a version and checks every signature against that hash. */
 export async function verifySignatures(
-  deps: Pick<CoreDeps, 'db' | 'hashing'>,
+  deps: Deps<'db' | 'hashing'>,
   input: { actor: Actor; processId: ProcessId; number: number },
 ): Promise<SignatureVerdict> {
   return deps.db.transaction(async (s) => {

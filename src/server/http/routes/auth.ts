@@ -14,16 +14,12 @@ import {
 import { asId } from '../../../core/shared/ids.js';
 import { signIn } from '../../../core/usecases/accounts/sign-in.js';
 import { signOut } from '../../../core/usecases/accounts/sign-out.js';
-import {
-  createApiToken,
-  listApiTokens,
-  revokeApiToken,
-} from '../../../core/usecases/accounts/manage-api-tokens.js';
-import {
-  beginTotpSetup,
-  confirmTotp,
-  disableTotp,
-} from '../../../core/usecases/accounts/manage-totp.js';
+import { createApiToken } from '../../../core/usecases/accounts/create-api-token.js';
+import { listApiTokens } from '../../../core/usecases/accounts/list-api-tokens.js';
+import { revokeApiToken } from '../../../core/usecases/accounts/revoke-api-token.js';
+import { beginTotpSetup } from '../../../core/usecases/accounts/begin-totp-setup.js';
+import { confirmTotp } from '../../../core/usecases/accounts/confirm-totp.js';
+import { disableTotp } from '../../../core/usecases/accounts/disable-totp.js';
 import { DomainError } from '../../../core/shared/errors.js';
 import { presentToken, presentUser } from '../presenters.js';
 import { route } from '../route.js';

@@ -21,11 +21,9 @@ import { asId } from '../../../core/shared/ids.js';
 import { createNote } from '../../../core/usecases/items/create-note.js';
 import { getItem } from '../../../core/usecases/items/get-item.js';
 import { listAudit } from '../../../core/usecases/audit/list-audit.js';
-import {
-  getTreeHead,
-  proveConsistency,
-  proveInclusion,
-} from '../../../core/usecases/audit/get-tree-head.js';
+import { getTreeHead } from '../../../core/usecases/audit/get-tree-head.js';
+import { proveConsistency } from '../../../core/usecases/audit/prove-consistency.js';
+import { proveInclusion } from '../../../core/usecases/audit/prove-inclusion.js';
 import { listItems } from '../../../core/usecases/items/list-items.js';
 import { releaseItem } from '../../../core/usecases/items/release-item.js';
 import { updateItem } from '../../../core/usecases/items/update-item.js';

@@ -13,17 +13,13 @@ import {
   renamePasskeyRequest,
 } from '../../../contract/passkeys.js';
 import { asId } from '../../../core/shared/ids.js';
-import {
-  beginPasskeyRegistration,
-  listPasskeys,
-  registerPasskey,
-  removePasskey,
-  renamePasskey,
-} from '../../../core/usecases/accounts/manage-passkeys.js';
-import {
-  beginPasskeySignIn,
-  finishPasskeySignIn,
-} from '../../../core/usecases/accounts/sign-in-with-passkey.js';
+import { beginPasskeyRegistration } from '../../../core/usecases/accounts/begin-passkey-registration.js';
+import { listPasskeys } from '../../../core/usecases/accounts/list-passkeys.js';
+import { registerPasskey } from '../../../core/usecases/accounts/register-passkey.js';
+import { removePasskey } from '../../../core/usecases/accounts/remove-passkey.js';
+import { renamePasskey } from '../../../core/usecases/accounts/rename-passkey.js';
+import { beginPasskeySignIn } from '../../../core/usecases/accounts/begin-passkey-sign-in.js';
+import { finishPasskeySignIn } from '../../../core/usecases/accounts/finish-passkey-sign-in.js';
 import { presentPasskey, presentUser } from '../presenters.js';
 import { route } from '../route.js';
 import { setSessionCookie } from '../session-cookie.js';

@@ -15,18 +15,14 @@ import {
   memberParams,
 } from '../../../contract/processes.js';
 import { asId } from '../../../core/shared/ids.js';
-import {
-  acceptInvitation,
-  createInvitation,
-  listInvitations,
-  previewInvitation,
-  revokeInvitation,
-} from '../../../core/usecases/process/manage-invitations.js';
-import {
-  changeMemberRole,
-  grantCompartment,
-  removeMember,
-} from '../../../core/usecases/process/manage-members.js';
+import { acceptInvitation } from '../../../core/usecases/process/accept-invitation.js';
+import { createInvitation } from '../../../core/usecases/process/create-invitation.js';
+import { listInvitations } from '../../../core/usecases/process/list-invitations.js';
+import { previewInvitation } from '../../../core/usecases/process/preview-invitation.js';
+import { revokeInvitation } from '../../../core/usecases/process/revoke-invitation.js';
+import { changeMemberRole } from '../../../core/usecases/process/change-member-role.js';
+import { grantCompartment } from '../../../core/usecases/process/grant-compartment.js';
+import { removeMember } from '../../../core/usecases/process/remove-member.js';
 import { listAccessChanges } from '../../../core/usecases/process/list-access-changes.js';
 import { presentInvitation } from '../presenters.js';
 import { route } from '../route.js';

@@ -1,68 +1,14 @@
-/**
- * Signing in with a passkey: as the second factor after the password (like TOTP), or on its own
- * (passwordless, with a discoverable passkey that verified its user). Either way the session
- * records that it was opened with a passkey, which processes requiring passkeys ask for.
- */
-import type {
-  PasskeyAssertionResponse,
-  UnitOfWork,
-  WebAuthn,
-  WebAuthnOptions,
-} from '../../ports.js';
+import type { PasskeyAssertionResponse, Deps } from '../../ports.js';
 import { DomainError } from '../../shared/errors.js';
 import type { ChallengeId } from '../../shared/ids.js';
-import {
-  issueChallenge,
-  credentialOf,
-  takeChallenge,
-  type PasskeyChallenge,
-} from './passkey-challenges.js';
+import { credentialOf, takeChallenge } from './passkey-rules.js';
 import {
   assertNotRateLimited,
-  checkEmailAndPassword,
   failureKeys,
   newSession,
   recordSignInFailure,
-  type SignedIn,
-  type SignInDeps,
-} from './sign-in.js';
-
-/** What a passkey sign-in needs. */
-export type PasskeySignInDeps = Omit<SignInDeps, 'totp'> & { db: UnitOfWork; webAuthn: WebAuthn };
-
-/**
- * Starts a passkey sign-in. With e-mail and password (checked and rate limited exactly like a
- * password sign-in) it asks for one of that account's passkeys, as the second factor; without,
- * it asks for any discoverable passkey and requires the authenticator to verify its user.
- */
-export async function beginPasskeySignIn(
-  deps: PasskeySignInDeps,
-  input: { ip: string; password: { email: string; password: string } | null },
-): Promise<PasskeyChallenge> {
-  let userId = null;
-  let options: WebAuthnOptions;
-  if (input.password) {
-    const { user } = await checkEmailAndPassword(deps, { ...input.password, ip: input.ip });
-    const passkeys = await deps.db.transaction((s) => s.passkeys.listPasskeys(user.id));
-    if (passkeys.length === 0)
-      throw new DomainError(
-        'RULE_VIOLATION',
-        'This account has no passkey yet. Sign in with your password, then add a passkey on your account page.',
-      );
-    userId = user.id;
-    options = await deps.webAuthn.authenticationOptions({
-      allow: passkeys.map(credentialOf),
-      userVerification: 'preferred',
-    });
-  } else {
-    await assertNotRateLimited(deps, [`ip:${input.ip}`]);
-    options = await deps.webAuthn.authenticationOptions({
-      allow: [],
-      userVerification: 'required',
-    });
-  }
-  return issueChallenge(deps, 'sign_in', userId, options);
-}
+} from './sign-in-rules.js';
+import { type SignedIn } from './sign-in.js';
 
 /**
  * Finishes a passkey sign-in: takes the challenge (once: a replayed answer finds nothing), finds the
@@ -71,7 +17,7 @@ export async function beginPasskeySignIn(
  * Failures count towards the same rate limits as wrong passwords.
  */
 export async function finishPasskeySignIn(
-  deps: PasskeySignInDeps,
+  deps: Deps<'db' | 'clock' | 'ids' | 'hashing' | 'webAuthn'>,
   input: { challengeId: ChallengeId; response: PasskeyAssertionResponse; ip: string },
 ): Promise<SignedIn> {
   await assertNotRateLimited(deps, [`ip:${input.ip}`]);

@@ -1,13 +1,11 @@
 /** Shared steps of the passkey use cases: pending challenges and the verifier's view of a passkey. */
 import type {
   ChallengePurpose,
-  Clock,
-  Ids,
   Passkey,
   PasskeyCredential,
-  UnitOfWork,
   WebAuthnChallenge,
   WebAuthnOptions,
+  Deps,
 } from '../../ports.js';
 import { DomainError } from '../../shared/errors.js';
 import { asId, type ChallengeId, type UserId } from '../../shared/ids.js';
@@ -38,7 +36,7 @@ export function credentialOf(p: Passkey): PasskeyCredential {
  * known, one account), clearing expired ones on the way; answers what the browser needs.
  */
 export async function issueChallenge(
-  deps: { db: UnitOfWork; clock: Clock; ids: Ids },
+  deps: Deps<'db' | 'clock' | 'ids'>,
   purpose: ChallengePurpose,
   userId: UserId | null,
   options: WebAuthnOptions,
@@ -65,7 +63,7 @@ export async function issueChallenge(
  * finds nothing.
  */
 export async function takeChallenge(
-  deps: { db: UnitOfWork; clock: Clock },
+  deps: Deps<'db' | 'clock'>,
   id: ChallengeId,
   purpose: ChallengePurpose,
   userId: UserId | null,

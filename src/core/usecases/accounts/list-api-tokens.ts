@@ -1,0 +1,10 @@
+import type { Actor } from '../../access/policy.js';
+import type { ApiToken, Deps } from '../../ports.js';
+
+/** The actor's own tokens (never their secrets). */
+export async function listApiTokens(
+  deps: Deps<'db'>,
+  input: { actor: Actor },
+): Promise<ApiToken[]> {
+  return deps.db.transaction((s) => s.accounts.listTokens(input.actor.userId));
+}

@@ -1,0 +1,25 @@
+import type { Actor } from '../../access/policy.js';
+import type { Deps } from '../../ports.js';
+import { DomainError } from '../../shared/errors.js';
+import type { ProcessId, UserId } from '../../shared/ids.js';
+import { openForManaging } from './member-context.js';
+
+/** Removes a member from the process; they lose access at once. */
+export async function removeMember(
+  deps: Deps<'db'>,
+  input: { actor: Actor; processId: ProcessId; userId: UserId },
+): Promise<void> {
+  await deps.db.transaction(async (s) => {
+    const { target } = await openForManaging(s, input.actor, input.processId, input.userId);
+    if (target.role === 'facilitator')
+      throw new DomainError('RULE_VIOLATION', 'The facilitator cannot be removed.');
+    await s.processes.deleteMembership(input.processId, input.userId);
+    await s.audit.append({
+      kind: 'membership.removed',
+      data: { userId: input.userId, role: target.role },
+      actorUserId: input.actor.userId,
+      processId: input.processId,
+      compartmentId: null,
+    });
+  });
+}
