@@ -5,7 +5,7 @@
  * on PostgreSQL; what they signed in with before stops working, the new password alone signs in,
  * the reset is one audit event, and a refused reset changes nothing.
  */
-import { maxFailuresPerEmail } from '../core/usecases/accounts/sign-in-rules.js';
+import { maxFailuresPerEmail } from '../core/accounts/sign-in.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -2,6 +2,7 @@
  * The ports the use cases need: small interfaces implemented by the server (Kysely repositories,
  * Node's crypto, the system clock) and by test fakes. Use cases receive exactly the ports they use.
  */
+import type { ApiToken, Passkey, Session, User, WebAuthnChallenge } from './accounts/model.js';
 import type { FingerprintKey } from './trace/fingerprint.js';
 import type { AnalyzeOptions } from './analysis/analyze.js';
 import type { AnalysisView, Viewer } from './analysis/disclosure.js';
@@ -32,6 +33,7 @@ import type {
 import type { Message, Thread, ThreadSummary } from './messages/model.js';
 import type { Communique, CommuniqueApproval, PublicStatement } from './communiques/model.js';
 import type {
+  Invitation,
   Membership,
   Party,
   Process,
@@ -95,111 +97,6 @@ export interface Totp {
   uri(secret: string, account: string): string;
   /** The 30-second time step the code matches (±1 step), or null if it matches none. */
   matchStep(secret: string, code: string, at: Date): number | null;
-}
-
-/** A user account. */
-export interface User {
-  /** Stable id. */
-  id: UserId;
-  /** Sign-in e-mail, lowercased. */
-  email: string;
-  /** Name shown to others. */
-  displayName: string;
-  /** argon2id hash. */
-  passwordHash: string;
-  /** System administrator (facilitator admin). */
-  isAdmin: boolean;
-  /** TOTP secret when a second factor is enabled or being set up. */
-  totpSecret: string | null;
-  /** Whether TOTP is confirmed and required at sign-in. */
-  totpEnabled: boolean;
-  /** The last time step a TOTP code was accepted for: a code is single-use. */
-  totpLastStep: number | null;
-  /** Created (ISO 8601). */
-  createdAt: string;
-}
-
-/** A signed-in browser session; only the hash of its token is stored. */
-export interface Session {
-  /** Stable id. */
-  id: SessionId;
-  /** Whose session. */
-  userId: UserId;
-  /** SHA-256 of the cookie token. */
-  tokenHash: string;
-  /** The CSRF token that cookie-authenticated writes must echo in a header. */
-  csrfToken: string;
-  /** Whether it was opened with a second factor. */
-  mfa: boolean;
-  /** Whether it was opened with a passkey (phishing-resistant; some processes require it). */
-  passkey: boolean;
-  /** Created (ISO 8601). */
-  createdAt: string;
-  /** Hard expiry (ISO 8601). */
-  expiresAt: string;
-  /** Revoked at sign-out (ISO 8601). */
-  revokedAt: string | null;
-}
-
-/** A personal API token for the CLI and scripts; only its hash is stored. */
-export interface ApiToken {
-  /** Stable id, also the token's public prefix. */
-  id: TokenId;
-  /** Whose token. */
-  userId: UserId;
-  /** What it is for, chosen by the user. */
-  name: string;
-  /** SHA-256 of the secret part. */
-  tokenHash: string;
-  /** Whether it was created in a session opened with a passkey: it then counts as one. */
-  viaPasskey: boolean;
-  /** Created (ISO 8601). */
-  createdAt: string;
-  /** Last used (ISO 8601). */
-  lastUsedAt: string | null;
-  /** Revoked (ISO 8601). */
-  revokedAt: string | null;
-}
-
-/** A passkey (WebAuthn credential) registered to an account. */
-export interface Passkey {
-  /** Stable id (ours, not the authenticator's). */
-  id: PasskeyId;
-  /** Whose passkey. */
-  userId: UserId;
-  /** The authenticator's credential id, base64url. */
-  credentialId: string;
-  /** The credential's public key (COSE), base64url. */
-  publicKey: string;
-  /** The signature counter last seen; a later assertion must exceed it when the authenticator counts. */
-  counter: number;
-  /** How the browser can reach the authenticator (internal, hybrid, usb, nfc, ble). */
-  transports: string[];
-  /** The name the user gave it, e.g. "Work laptop". */
-  name: string;
-  /** Registered (ISO 8601). */
-  createdAt: string;
-  /** Last used to sign in (ISO 8601). */
-  lastUsedAt: string | null;
-}
-
-/** What a WebAuthn challenge was issued for. */
-export type ChallengePurpose = 'register' | 'sign_in';
-
-/** A pending WebAuthn challenge: short-lived, and taken (deleted) by its first use. */
-export interface WebAuthnChallenge {
-  /** Stable id, sent back by the browser with its answer. */
-  id: ChallengeId;
-  /** Registration or sign-in. */
-  purpose: ChallengePurpose;
-  /** The account it was issued to; null for a passwordless sign-in (any account's passkey). */
-  userId: UserId | null;
-  /** The base64url challenge the authenticator must sign. */
-  challenge: string;
-  /** Created (ISO 8601). */
-  createdAt: string;
-  /** Expires (ISO 8601). */
-  expiresAt: string;
 }
 
 /** Passkeys and pending WebAuthn challenges. */
@@ -303,32 +200,6 @@ export interface WebAuthn {
   }): Promise<Verified<{ newCounter: number }>>;
 }
 
-/** A single-use, expiring invitation bound to a role in a process. */
-export interface Invitation {
-  /** Stable id. */
-  id: InvitationId;
-  /** The process. */
-  processId: ProcessId;
-  /** The role the invitee will hold. */
-  role: Role;
-  /** Their party, for delegation roles. */
-  partyId: PartyId | null;
-  /** Whom it is meant for (free text, e.g. a name), shown to those who manage the process. */
-  inviteeLabel: string;
-  /** SHA-256 of the secret in the link. */
-  tokenHash: string;
-  /** Who issued it. */
-  createdBy: UserId;
-  /** Created (ISO 8601). */
-  createdAt: string;
-  /** Expires (ISO 8601). */
-  expiresAt: string;
-  /** Used (ISO 8601). */
-  usedAt: string | null;
-  /** Revoked (ISO 8601). */
-  revokedAt: string | null;
-}
-
 /** Users, sessions and tokens. */
 export interface AccountStore {
   findUserByEmail(email: string): Promise<User | undefined>;
@@ -343,6 +214,7 @@ export interface AccountStore {
   countUsers(): Promise<number>;
   insertSession(session: Session): Promise<void>;
   findSessionByTokenHash(hash: string): Promise<Session | undefined>;
+  findSession(id: SessionId): Promise<Session | undefined>;
   revokeSession(id: SessionId, at: string): Promise<void>;
   /** Revokes a user's sessions still open at a time (not revoked, not expired); returns how many. */
   revokeOpenSessions(userId: UserId, at: string): Promise<number>;
@@ -431,6 +303,10 @@ export interface AuditLog {
   listByKind(kind: AuditEntry['kind']): Promise<AuditEntry[]>;
   /** The entry with this sequence number, if the log has one. */
   findBySeq(seq: number): Promise<AuditEntry | undefined>;
+  /** The sequence number of the log's last entry (0 while it is empty). */
+  lastSeq(): Promise<number>;
+  /** Up to `limit` entries after `seq`, oldest first: how the live hub follows the log. */
+  listAfter(seq: number, limit: number): Promise<AuditEntry[]>;
   /** The entries of one process of the given kinds, oldest first (set-up history, not material). */
   listProcessKinds(
     processId: ProcessId,

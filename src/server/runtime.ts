@@ -86,8 +86,7 @@ export async function startRuntime(
       : null;
   if (options.live)
     deps.live = new LiveHub({
-      db: (liveDatabase ?? database).db,
-      uow: deps.db,
+      uow: liveDatabase ? kyselyUnitOfWork(liveDatabase, { clock, sha256, dataKeys }) : deps.db,
       clock,
       intervalMs: typeof options.live === 'object' ? options.live.intervalMs : undefined,
       signal:

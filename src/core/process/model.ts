@@ -1,4 +1,4 @@
-import type { CompartmentId, PartyId, ProcessId, UserId } from '../shared/ids.js';
+import type { CompartmentId, InvitationId, PartyId, ProcessId, UserId } from '../shared/ids.js';
 
 /** Where a process stands. Concluded is final, with or without an agreement. */
 export const processStatuses = [
@@ -145,4 +145,30 @@ export interface ProcessLink {
   note: string;
   /** The earlier process if it lives in Parley; shown only to members of both. */
   linkedProcessId: ProcessId | null;
+}
+
+/** A single-use, expiring invitation bound to a role in a process. */
+export interface Invitation {
+  /** Stable id. */
+  id: InvitationId;
+  /** The process. */
+  processId: ProcessId;
+  /** The role the invitee will hold. */
+  role: Role;
+  /** Their party, for delegation roles. */
+  partyId: PartyId | null;
+  /** Whom it is meant for (free text, e.g. a name), shown to those who manage the process. */
+  inviteeLabel: string;
+  /** SHA-256 of the secret in the link. */
+  tokenHash: string;
+  /** Who issued it. */
+  createdBy: UserId;
+  /** Created (ISO 8601). */
+  createdAt: string;
+  /** Expires (ISO 8601). */
+  expiresAt: string;
+  /** Used (ISO 8601). */
+  usedAt: string | null;
+  /** Revoked (ISO 8601). */
+  revokedAt: string | null;
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { AccountStore, ApiToken, Session, User } from '../../core/ports.js';
+import type { AccountStore } from '../../core/ports.js';
+import type { ApiToken, Session, User } from '../../core/accounts/model.js';
 import { asId, type SessionId, type TokenId, type UserId } from '../../core/shared/ids.js';
 import type { DB, SessionsTable, UsersTable, ApiTokensTable } from './schema.js';
 
@@ -116,6 +117,10 @@ export function accountsRepository(db: Kysely<DB>): AccountStore {
         .selectAll()
         .where('token_hash', '=', hash)
         .executeTakeFirst();
+      return r && toSession(r);
+    },
+    async findSession(id) {
+      const r = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
       return r && toSession(r);
     },
     async revokeSession(id: SessionId, at) {

@@ -99,6 +99,19 @@ export function auditRepository(db: Kysely<DB>): Omit<AuditLog, 'append'> {
         .executeTakeFirst();
       return row && toAuditEntry(row);
     },
+    async lastSeq() {
+      return (await readHead(db)).seq;
+    },
+    async listAfter(seq, limit) {
+      const rows = await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('seq', '>', seq)
+        .orderBy('seq')
+        .limit(limit)
+        .execute();
+      return rows.map(toAuditEntry);
+    },
     async listProcessKinds(processId, kinds) {
       if (kinds.length === 0) return [];
       const rows = await db

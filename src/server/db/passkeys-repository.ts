@@ -1,10 +1,6 @@
 import type { Kysely } from 'kysely';
-import type {
-  ChallengePurpose,
-  Passkey,
-  PasskeyStore,
-  WebAuthnChallenge,
-} from '../../core/ports.js';
+import type { PasskeyStore } from '../../core/ports.js';
+import type { ChallengePurpose, Passkey, WebAuthnChallenge } from '../../core/accounts/model.js';
 import { asId } from '../../core/shared/ids.js';
 import type { DB, PasskeysTable, WebauthnChallengesTable } from './schema.js';
 

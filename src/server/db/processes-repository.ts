@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Invitation, ProcessStore } from '../../core/ports.js';
+import type { ProcessStore } from '../../core/ports.js';
+import type { Invitation } from '../../core/process/model.js';
 import type {
   Membership,
   Party,

@@ -1,7 +1,8 @@
 /** Domain objects to contract shapes. Never a row, never a field the contract does not name. */
 import type { z } from 'zod';
 import type { AuditEntry } from '../../core/audit/catalogue.js';
-import type { Invitation, ApiToken, Passkey, User } from '../../core/ports.js';
+import type { Invitation } from '../../core/process/model.js';
+import type { ApiToken, Passkey, User } from '../../core/accounts/model.js';
 import type { Membership, Process } from '../../core/process/model.js';
 import type { LabelledItem } from '../../core/items/model.js';
 import type { userResponse, tokenResponse } from '../../contract/auth.js';

@@ -1,7 +1,7 @@
 /** The session cookie: HttpOnly, SameSite=Strict, `__Host-` and Secure behind HTTPS. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
-import { sessionLifetimeMs } from '../../core/usecases/accounts/sign-in-rules.js';
+import { sessionLifetimeMs } from '../../core/accounts/sign-in.js';
 
 /** The cookie's name: the `__Host-` prefix pins it to this host and path when served over HTTPS. */
 export const cookieName = (config: Pick<Config, 'secureCookies'>) =>

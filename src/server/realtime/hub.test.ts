@@ -57,7 +57,6 @@ describe.each(targets)('the live hub on $name', (target) => {
   async function idleHub(): Promise<LiveHub> {
     const d = p.runtime.deps;
     const hub = new LiveHub({
-      db: p.runtime.database.db,
       uow: d.db,
       clock: d.clock,
       intervalMs: 3_600_000,
@@ -288,14 +287,18 @@ describe.each(targets)('the live hub on $name', (target) => {
 
   it('reports a failed look once and admits, or decides, the same again at the next', async () => {
     const d = p.runtime.deps;
+    // The next `failures` reads fail, after `passing` more have succeeded.
+    let passing = 0;
     let failures = 0;
     const flaky = {
       ...d.db,
-      transaction: <T>(fn: Parameters<typeof d.db.transaction<T>>[0]) =>
-        failures-- > 0 ? Promise.reject(new Error('database unreachable')) : d.db.transaction(fn),
+      read: <T>(fn: Parameters<typeof d.db.read<T>>[0]) => {
+        if (passing > 0) passing--;
+        else if (failures-- > 0) return Promise.reject(new Error('database unreachable'));
+        return d.db.read(fn);
+      },
     };
     const hub = new LiveHub({
-      db: p.runtime.database.db,
       uow: flaky,
       clock: d.clock,
       intervalMs: 3_600_000,
@@ -305,7 +308,10 @@ describe.each(targets)('the live hub on $name', (target) => {
     await hub.start();
     const mediator = await actorOf(d, email('mediator'));
     const credential = await sessionOf(mediator);
-    failures = 1; // reading the newcomer's memberships fails: not greeted, nothing half-admitted
+    // Its credential checks out, then reading the newcomer's memberships fails: not greeted,
+    // nothing half-admitted.
+    passing = 1;
+    failures = 1;
     // What the handshake read is out of date (none): only the admission's own read counts.
     const socket = socketOn(hub, { ...mediator, memberships: [] }, credential);
     await hub.poll();
@@ -331,7 +337,7 @@ describe.each(targets)('the live hub on $name', (target) => {
   it('closes the socket of a session that expires, and refuses one that ended before it joined', async () => {
     const d = p.runtime.deps;
     const clock = testClock(d.clock.now());
-    const hub = new LiveHub({ db: p.runtime.database.db, uow: d.db, clock, intervalMs: 3_600_000 });
+    const hub = new LiveHub({ uow: d.db, clock, intervalMs: 3_600_000 });
     await hub.start();
     const mediator = await actorOf(d, email('mediator'));
     const expiring = await sessionOf(mediator);

@@ -18,7 +18,6 @@
  * operator revoked by resetting a user's sign-in (`account.sign_in_reset`, the user in its data).
  */
 import { performance } from 'node:perf_hooks';
-import type { Kysely } from 'kysely';
 import {
   canSeeEvent,
   meetsSignInRequirements,
@@ -26,10 +25,11 @@ import {
   type SignInRequirements,
 } from '../../core/access/policy.js';
 import type { Compartment } from '../../core/access/compartments.js';
+import type { AuditEntry } from '../../core/audit/catalogue.js';
+import { tokenSignIn, weakened } from '../../core/accounts/sign-in.js';
 import type { Membership } from '../../core/process/model.js';
 import type { Clock, UnitOfWork } from '../../core/ports.js';
 import { asId } from '../../core/shared/ids.js';
-import type { DB } from '../db/schema.js';
 
 /** What a client is told about one change. */
 export interface LiveEvent {
@@ -120,16 +120,12 @@ interface Viewer {
  * revocation (by its owner), turning the authenticator off (a token's second factor follows it),
  * an operator's reset of their sign-in.
  */
-function credentialsEndedBy(r: {
-  kind: string;
-  actor_user_id: string | null;
-  data: string;
-}): string | null {
+function credentialsEndedBy(r: Pick<AuditEntry, 'kind' | 'actorUserId' | 'data'>): string | null {
   switch (r.kind) {
     case 'session.signed_out':
     case 'token.revoked':
     case 'totp.disabled':
-      return r.actor_user_id;
+      return r.actorUserId;
     case 'account.sign_in_reset':
       return (JSON.parse(r.data) as { userId?: string }).userId ?? null;
     default:
@@ -176,7 +172,11 @@ export class LiveHub {
 
   constructor(
     private readonly deps: {
-      db: Kysely<DB>;
+      /**
+       * The stores the hub reads through, without transactions (`read`). On PostgreSQL a unit of
+       * work of its own, on a connection of its own, so its looks never queue in the pool behind
+       * the very writes they are to announce.
+       */
       uow: UnitOfWork;
       clock: Clock;
       /** Milliseconds from one look to the next when nothing wakes the hub sooner (default 20). */
@@ -196,12 +196,7 @@ export class LiveHub {
 
   /** Starts following the log from its current end. */
   async start(): Promise<void> {
-    const r = await this.deps.db
-      .selectFrom('audit_head')
-      .select('seq')
-      .where('id', '=', 1)
-      .executeTakeFirst();
-    this.lastSeq = Number(r?.seq ?? 0);
+    this.lastSeq = await this.deps.uow.read((s) => s.audit.lastSeq());
     await this.deps.signal?.listen(() => this.wake());
     this.timer = setTimeout(() => {
       if (!this.polling) void this.poll();
@@ -339,14 +334,14 @@ export class LiveHub {
   private async compartment(id: string): Promise<Compartment | undefined> {
     const cached = this.compartments.get(id);
     if (cached) return cached;
-    const found = await this.deps.uow.transaction((s) => s.items.findCompartment(asId(id)));
+    const found = await this.deps.uow.read((s) => s.items.findCompartment(asId(id)));
     if (found) this.compartments.set(id, found);
     return found;
   }
 
   private async signInRequirements(processId: string): Promise<SignInRequirements | null> {
     if (this.requirements.has(processId)) return this.requirements.get(processId) ?? null;
-    const found = await this.deps.uow.transaction((s) => s.processes.findProcess(asId(processId)));
+    const found = await this.deps.uow.read((s) => s.processes.findProcess(asId(processId)));
     const requirements = found
       ? { requireTotp: found.requireTotp, requirePasskey: found.requirePasskey }
       : null;
@@ -355,7 +350,7 @@ export class LiveHub {
   }
 
   private membershipsOf(userId: string): Promise<Membership[]> {
-    return this.deps.uow.transaction((s) => s.processes.membershipsOf(asId(userId)));
+    return this.deps.uow.read((s) => s.processes.membershipsOf(asId(userId)));
   }
 
   /** Reloads a user's memberships for each of their viewers. */
@@ -368,31 +363,21 @@ export class LiveHub {
 
   /**
    * Whether a connection's session was signed out or expired, or its token revoked — or no longer
-   * carries the second factor it was admitted with (a token counts as one while its user has an
-   * authenticator on).
+   * proves the sign-in it was admitted with (`tokenSignIn`, the rule the request path applies).
    */
   private async credentialGone(connection: LiveConnection): Promise<boolean> {
     const { credential, actor } = connection;
-    if (credential.type === 'token') {
-      const token = await this.deps.db
-        .selectFrom('api_tokens')
-        .innerJoin('users', 'users.id', 'api_tokens.user_id')
-        .select(['api_tokens.revoked_at', 'users.totp_enabled'])
-        .where('api_tokens.id', '=', credential.id)
-        .executeTakeFirst();
-      return (
-        !token ||
-        token.revoked_at !== null ||
-        (actor.mfa && !actor.passkey && token.totp_enabled !== 1)
-      );
-    }
+    if (credential.type === 'token')
+      return this.deps.uow.read(async (s) => {
+        const token = await s.accounts.findToken(asId(credential.id));
+        const user = token && (await s.accounts.findUserById(token.userId));
+        return (
+          !token || !user || token.revokedAt !== null || weakened(actor, tokenSignIn(user, token))
+        );
+      });
     const now = this.deps.clock.now().toISOString();
-    const row = await this.deps.db
-      .selectFrom('sessions')
-      .select(['revoked_at', 'expires_at'])
-      .where('id', '=', credential.id)
-      .executeTakeFirst();
-    return !row || row.revoked_at !== null || row.expires_at <= now;
+    const session = await this.deps.uow.read((s) => s.accounts.findSession(asId(credential.id)));
+    return !session || session.revokedAt !== null || session.expiresAt <= now;
   }
 
   /**
@@ -424,19 +409,13 @@ export class LiveHub {
     try {
       await this.admit();
       this.closeExpired();
-      const rows = await this.deps.db
-        .selectFrom('audit_log')
-        .select(['seq', 'at', 'kind', 'process_id', 'compartment_id', 'actor_user_id', 'data'])
-        .where('seq', '>', this.lastSeq)
-        .orderBy('seq')
-        .limit(1000)
-        .execute();
+      const entries = await this.deps.uow.read((s) => s.audit.listAfter(this.lastSeq, 1000));
       let taken = 0;
-      for (const r of rows) {
-        const seq = Number(r.seq);
-        if (seq !== this.lastSeq + 1) break; // a transaction still in flight: take it next time
-        await this.decide({ ...r, seq });
-        this.lastSeq = seq;
+      for (const entry of entries) {
+        // A gap is a transaction still in flight: take it next time.
+        if (entry.seq !== this.lastSeq + 1) break;
+        await this.decide(entry);
+        this.lastSeq = entry.seq;
         taken++;
       }
       if (taken === 1000) this.again = true;
@@ -454,15 +433,7 @@ export class LiveHub {
   }
 
   /** Decides, per user, whether they may see one entry; closes signed-out sessions' sockets. */
-  private async decide(r: {
-    seq: number;
-    at: string;
-    kind: string;
-    process_id: string | null;
-    compartment_id: string | null;
-    actor_user_id: string | null;
-    data: string;
-  }): Promise<void> {
+  private async decide(r: AuditEntry): Promise<void> {
     const signedOut = credentialsEndedBy(r);
     if (signedOut) {
       // What the sockets were told before the sign-out leaves before they close.
@@ -472,24 +443,24 @@ export class LiveHub {
           for (const c of [...viewer.sockets]) if (await this.credentialGone(c)) this.end(c);
       return;
     }
-    if (!r.process_id || quietKinds.has(r.kind)) return;
+    if (!r.processId || quietKinds.has(r.kind)) return;
     if (membershipKinds.has(r.kind)) {
       const concerned = (JSON.parse(r.data) as { userId?: string }).userId;
       if (concerned) await this.refresh(concerned);
     }
-    if (r.kind === 'process.updated') this.requirements.delete(r.process_id);
-    const requirements = await this.signInRequirements(r.process_id);
-    const compartment = r.compartment_id ? await this.compartment(r.compartment_id) : null;
-    if (!requirements || (r.compartment_id && !compartment)) return;
+    if (r.kind === 'process.updated') this.requirements.delete(r.processId);
+    const requirements = await this.signInRequirements(r.processId);
+    const compartment = r.compartmentId ? await this.compartment(r.compartmentId) : null;
+    if (!requirements || (r.compartmentId && !compartment)) return;
     const event: LiveEvent = {
       seq: r.seq,
       at: r.at,
       kind: r.kind,
-      processId: r.process_id,
-      compartmentId: r.compartment_id,
+      processId: r.processId,
+      compartmentId: r.compartmentId,
     };
     for (const v of this.viewers.values()) {
-      const m = v.memberships.find((x) => x.processId === r.process_id);
+      const m = v.memberships.find((x) => x.processId === r.processId);
       if (meetsSignInRequirements(v.signIn, requirements) && canSeeEvent(m, compartment ?? null))
         v.pending.push(event);
     }

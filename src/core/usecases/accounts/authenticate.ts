@@ -1,5 +1,7 @@
 import type { Actor } from '../../access/policy.js';
-import type { Session, Stores, User, Deps } from '../../ports.js';
+import type { Stores, Deps } from '../../ports.js';
+import type { Session, User } from '../../accounts/model.js';
+import { tokenSignIn } from '../../accounts/sign-in.js';
 import { asId, type TokenId, type UserId } from '../../shared/ids.js';
 
 /** What identifies a caller: a session cookie or a personal API token. */
@@ -40,12 +42,9 @@ export async function authenticate(
     if (!token || token.revokedAt || token.tokenHash !== deps.hashing.sha256(match[2]))
       return undefined;
     await s.accounts.touchToken(token.id, now);
-    // A token is issued from a session; it carries the second factor only if the user has one,
-    // and counts as a passkey only if that session was opened with one.
-    return withMemberships(s, token.userId, { session: null, tokenId: token.id }, (user) => ({
-      mfa: user.totpEnabled || token.viaPasskey,
-      passkey: token.viaPasskey,
-    }));
+    return withMemberships(s, token.userId, { session: null, tokenId: token.id }, (user) =>
+      tokenSignIn(user, token),
+    );
   });
 }
 

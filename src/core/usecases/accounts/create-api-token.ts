@@ -1,5 +1,6 @@
 import type { Actor } from '../../access/policy.js';
-import type { ApiToken, Deps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
+import type { ApiToken } from '../../accounts/model.js';
 import { asId } from '../../shared/ids.js';
 
 /** Creates a personal API token. The secret is returned once and only its hash is kept. */

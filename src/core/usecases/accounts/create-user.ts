@@ -1,4 +1,5 @@
-import type { User, Deps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
+import type { User } from '../../accounts/model.js';
 
 import { NewUser, insertNewUser } from './user-rules.js';
 

@@ -1,5 +1,6 @@
 import type { Actor } from '../../access/policy.js';
-import type { ApiToken, Deps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
+import type { ApiToken } from '../../accounts/model.js';
 
 /** The actor's own tokens (never their secrets). */
 export async function listApiTokens(

@@ -1,5 +1,6 @@
 import type { Actor } from '../../access/policy.js';
-import type { Passkey, Deps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
+import type { Passkey } from '../../accounts/model.js';
 
 /** My passkeys, oldest first. */
 export async function listPasskeys(deps: Deps<'db'>, input: { actor: Actor }): Promise<Passkey[]> {

@@ -1,12 +1,6 @@
 /** Shared steps of the passkey use cases: pending challenges and the verifier's view of a passkey. */
-import type {
-  ChallengePurpose,
-  Passkey,
-  PasskeyCredential,
-  WebAuthnChallenge,
-  WebAuthnOptions,
-  Deps,
-} from '../../ports.js';
+import type { PasskeyCredential, WebAuthnOptions, Deps } from '../../ports.js';
+import type { ChallengePurpose, Passkey, WebAuthnChallenge } from '../../accounts/model.js';
 import { DomainError } from '../../shared/errors.js';
 import { asId, type ChallengeId, type UserId } from '../../shared/ids.js';
 

@@ -1,5 +1,6 @@
 import type { Actor } from '../../access/policy.js';
-import type { Passkey, PasskeyRegistrationResponse, Deps } from '../../ports.js';
+import type { PasskeyRegistrationResponse, Deps } from '../../ports.js';
+import type { Passkey } from '../../accounts/model.js';
 import { DomainError } from '../../shared/errors.js';
 import { asId, type ChallengeId } from '../../shared/ids.js';
 import { takeChallenge } from './passkey-rules.js';

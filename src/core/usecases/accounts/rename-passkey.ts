@@ -1,5 +1,6 @@
 import type { Actor } from '../../access/policy.js';
-import type { Passkey, Deps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
+import type { Passkey } from '../../accounts/model.js';
 import { notFound } from '../../shared/errors.js';
 import { type PasskeyId } from '../../shared/ids.js';
 

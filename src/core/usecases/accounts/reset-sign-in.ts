@@ -7,7 +7,7 @@
 import type { Deps } from '../../ports.js';
 import { DomainError } from '../../shared/errors.js';
 import type { UserId } from '../../shared/ids.js';
-import { checkPassword } from './user-rules.js';
+import { checkPassword } from '../../accounts/sign-in.js';
 import { emailFailureKey } from './sign-in-rules.js';
 
 /** Whose sign-in to reset, and their new password. */

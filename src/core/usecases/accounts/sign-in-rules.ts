@@ -1,18 +1,13 @@
-import type { Hashing, Session, User, Deps } from '../../ports.js';
+import type { Hashing, Deps } from '../../ports.js';
+import type { Session, User } from '../../accounts/model.js';
+import {
+  failureWindowMs,
+  maxFailuresPerEmail,
+  maxFailuresPerIp,
+  sessionLifetimeMs,
+} from '../../accounts/sign-in.js';
 import { DomainError } from '../../shared/errors.js';
 import { asId } from '../../shared/ids.js';
-
-/** How long a session lives without signing in again. */
-export const sessionLifetimeMs = 12 * 60 * 60 * 1000;
-
-/** The window over which failed sign-ins are counted. */
-export const failureWindowMs = 15 * 60 * 1000;
-
-/** Failures allowed per account name within the window. */
-export const maxFailuresPerEmail = 5;
-
-/** Failures allowed per client address within the window. */
-export const maxFailuresPerIp = 30;
 
 /** A hash verified when the account does not exist, so both paths take the same time. */
 let decoyHash: Promise<string> | undefined;

@@ -1,4 +1,5 @@
-import type { Session, Stores, User, Deps } from '../../ports.js';
+import type { Stores, Deps } from '../../ports.js';
+import type { Session, User } from '../../accounts/model.js';
 import { DomainError } from '../../shared/errors.js';
 import { recordSignInFailure, checkEmailAndPassword, newSession } from './sign-in-rules.js';
 

@@ -1,5 +1,6 @@
 import type { Actor } from '../../access/policy.js';
-import type { Session, Deps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
+import type { Session } from '../../accounts/model.js';
 
 /** Revokes the session server-side; the cookie becomes worthless even if kept. */
 export async function signOut(

@@ -1,5 +1,6 @@
-import type { Stores, User, Deps } from '../../ports.js';
-
+import type { Stores, Deps } from '../../ports.js';
+import type { User } from '../../accounts/model.js';
+import { checkPassword } from '../../accounts/sign-in.js';
 import { DomainError } from '../../shared/errors.js';
 import { asId } from '../../shared/ids.js';
 
@@ -9,18 +10,6 @@ export interface NewUser {
   displayName: string;
   password: string;
   isAdmin: boolean;
-}
-
-/** The smallest password length accepted; long passphrases are encouraged. */
-export const minPasswordLength = 12;
-
-/** Checks a password against the rules, raising RULE_VIOLATION with what was wrong. */
-export function checkPassword(password: string): void {
-  if (password.length < minPasswordLength)
-    throw new DomainError(
-      'RULE_VIOLATION',
-      `The password must have at least ${minPasswordLength} characters.`,
-    );
 }
 
 /** Creates an account inside an open transaction (used by invitations and the CLI). */

@@ -1,5 +1,6 @@
 import type { Actor } from '../../access/policy.js';
-import type { User, Deps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
+import type { User } from '../../accounts/model.js';
 import { DomainError } from '../../shared/errors.js';
 import { type ProcessId } from '../../shared/ids.js';
 import { insertNewUser } from '../accounts/user-rules.js';

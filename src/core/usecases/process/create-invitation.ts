@@ -1,7 +1,8 @@
 import type { Actor } from '../../access/policy.js';
 import { requireOnProcess } from '../../access/policy.js';
 import type { Role } from '../../process/model.js';
-import type { Invitation, Deps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
+import type { Invitation } from '../../process/model.js';
 import { DomainError } from '../../shared/errors.js';
 import { asId, type PartyId, type ProcessId } from '../../shared/ids.js';
 import { openProcess } from '../process-context.js';

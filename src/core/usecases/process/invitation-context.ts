@@ -1,5 +1,6 @@
 import type { Party, Process } from '../../process/model.js';
-import type { Deps, Invitation, Stores } from '../../ports.js';
+import type { Deps, Stores } from '../../ports.js';
+import type { Invitation } from '../../process/model.js';
 import { DomainError } from '../../shared/errors.js';
 
 /** The invitation behind a link's secret, if it is still usable (unused, unrevoked, unexpired). */

@@ -1,6 +1,7 @@
 import type { Actor } from '../../access/policy.js';
 import { requireOnProcess } from '../../access/policy.js';
-import type { Invitation, Deps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
+import type { Invitation } from '../../process/model.js';
 import { type ProcessId } from '../../shared/ids.js';
 import { openProcess } from '../process-context.js';
 

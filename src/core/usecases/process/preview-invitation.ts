@@ -1,5 +1,6 @@
 import type { Party } from '../../process/model.js';
-import type { Invitation, Deps } from '../../ports.js';
+import type { Deps } from '../../ports.js';
+import type { Invitation } from '../../process/model.js';
 import { findUsable } from './invitation-context.js';
 
 /** What the holder of an invitation link may learn: the codename, never the real title. */
