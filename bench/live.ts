@@ -351,7 +351,7 @@ interface DemoProcess {
 
 /**
  * Whether a demo role may read a compartment: the rule of demoRoleReads in
- * src/server/test-support/oracle.ts (written from PRODUCT.md's table of roles, not from the policy
+ * src/server/test-support/oracle.ts (written from docs/who-sees-what.md, not from the policy
  * code), restated over what a client knows, since that function takes the whole seeded DemoData.
  */
 function roleReads(demo: DemoProcess, role: DemoRoleKey, c: Compartment): boolean {

@@ -1,5 +1,5 @@
 /**
- * The demo's negotiation record: the agenda issues named in PRODUCT.md with invented options,
+ * The demo's negotiation record: an agenda of five typical issues (below) with invented options,
  * public demands modelled on the public facts, and invented proposals over three rounds in which
  * one side keeps conceding while the other barely moves (the critic's fear, made visible).
  */

@@ -1,7 +1,7 @@
 /**
  * The authorization matrix: every route of the route table × every demo role × every compartment
  * (and a process the roles are not in), asserting allowed, forbidden or not found exactly as the
- * policy says. The expectations below are written from PRODUCT.md's table of who sees what, not
+ * policy says. The expectations below are written from docs/who-sees-what.md, not
  * from the policy code, so a policy bug shows up as a mismatch. A route missing here fails.
  */
 import { randomUUID } from 'node:crypto';
@@ -80,7 +80,7 @@ interface Env {
 }
 type Spec = (env: Env, role: DemoRoleKey) => Promise<Case[]>;
 
-// ---- The oracle: who may do what, from PRODUCT.md --------------------------------------------
+// ---- The oracle: who may do what, from docs/who-sees-what.md ---------------------------------
 const partyKey = (env: Env, c: Compartment) => demoPartyKey(env.p.demo, c);
 const manages = (r: DemoRoleKey) => r === 'admin' || r === 'leadMediator';
 const reads = (env: Env, r: DemoRoleKey, c: Compartment) => demoRoleReads(env.p.demo, r, c);

@@ -1,5 +1,5 @@
 /**
- * Who may read what in the demo, written from PRODUCT.md's table of roles (not from the policy
+ * Who may read what in the demo, written from docs/who-sees-what.md's roles (not from the policy
  * code), so the authorization matrix and the canary test check the policy against an independent
  * statement of it.
  */
