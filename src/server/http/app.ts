@@ -14,9 +14,9 @@ import type { AppDeps } from './deps.js';
 import { errorBody, handleError, RequestShapeError } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import type { RouteDef } from './route.js';
-import { routeTable } from './routes/index.js';
+import { routeTable } from './route-table.js';
 import { sessionTokenOf } from './session-cookie.js';
-import { registerLive } from '../realtime/route.js';
+import { registerLive } from './live/route.js';
 
 /** The Content-Security-Policy of every answer: nothing but our own scripts and styles. */
 export const contentSecurityPolicy = [

@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Authenticated } from '../../core/usecases/accounts/authenticate.js';
 import type { Actor } from '../../core/access/policy.js';
+import { asId, type ProcessId } from '../../core/shared/ids.js';
 import type { AppDeps } from './deps.js';
 
 /** T with every array and object read-only, so domain objects with readonly arrays can be answered. */
@@ -81,3 +82,6 @@ export function route<
 >(def: RouteDef<P, Q, B, R, A>): RouteDef {
   return def as unknown as RouteDef;
 }
+
+/** The process named in a route's path (`:processId`). */
+export const processIdOf = (params: { processId: string }): ProcessId => asId(params.processId);

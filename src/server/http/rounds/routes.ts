@@ -1,5 +1,4 @@
 /** Rounds and sessions (C3), and the personal calendar export. */
-import type { z } from 'zod';
 import { processParams } from '../../../contract/common.js';
 import {
   acknowledgeRequest,
@@ -34,69 +33,15 @@ import { getRound } from '../../../core/usecases/rounds/get-round.js';
 import { listRounds } from '../../../core/usecases/rounds/list-rounds.js';
 import { recordAttendance } from '../../../core/usecases/rounds/record-attendance.js';
 import { respondToConsultation } from '../../../core/usecases/rounds/respond-to-consultation.js';
-import type { RoundView } from '../../../core/usecases/rounds/round-context.js';
 import { scheduleSession } from '../../../core/usecases/rounds/schedule-session.js';
-import type { MinutesView, SessionView } from '../../../core/usecases/rounds/session-view.js';
 import { setRoundInvitees } from '../../../core/usecases/rounds/set-round-invitees.js';
 import { updateRound } from '../../../core/usecases/rounds/update-round.js';
 import { writeMinutes } from '../../../core/usecases/rounds/write-minutes.js';
 import { renderCalendar } from '../../exports/ics.js';
-import { route } from '../route.js';
+import { route, processIdOf } from '../route.js';
+import { presentRound, presentMinutes, presentSession } from './presenters.js';
 
-const pid = (p: { processId: string }) => asId<'Process'>(p.processId);
 const rid = (p: { roundId: string }) => asId<'Round'>(p.roundId);
-
-/** A round as the contract says: the venue replaced by "withheld" for anyone not to see it. */
-export const presentRound = (v: RoundView): z.input<typeof roundResponse> => ({
-  id: v.round.id,
-  number: v.round.number,
-  title: v.round.title,
-  startsOn: v.round.startsOn,
-  endsOn: v.round.endsOn,
-  status: v.round.status,
-  venue: v.venue,
-  invited: v.invited,
-  acknowledged: v.acknowledged,
-  rules: v.round.rules,
-  rulesHash: v.round.rulesHash,
-  invitees: v.invitees,
-  revision: v.round.revision,
-  updatedAt: v.round.updatedAt,
-});
-
-/** Minutes with the approvals of their current text. */
-export const presentMinutes = (m: MinutesView): z.input<typeof minutesResponse> => ({
-  id: m.id,
-  kind: m.kind,
-  compartmentId: m.compartmentId,
-  text: m.text,
-  hash: m.hash,
-  revision: m.revision,
-  updatedAt: m.updatedAt,
-  approvals: m.approvals.map((a) => ({
-    partyId: a.partyId,
-    hash: a.hash,
-    approvedAt: a.approvedAt,
-  })),
-  awaiting: m.awaiting,
-  approved: m.approved,
-});
-
-/** A session with the attendees and minutes the reader may see. */
-export const presentSession = (v: SessionView): z.input<typeof sessionResponse> => ({
-  id: v.session.id,
-  roundId: v.session.roundId,
-  format: v.session.format,
-  partyId: v.session.partyId,
-  compartmentId: v.session.compartmentId,
-  title: v.session.title,
-  startsAt: v.session.startsAt,
-  endsAt: v.session.endsAt,
-  agenda: v.session.agenda,
-  attendance: v.attendance,
-  revision: v.session.revision,
-  minutes: v.minutes.map(presentMinutes),
-});
 
 /** The rounds routes, and the personal calendar. */
 export const roundRoutes = [
@@ -109,7 +54,7 @@ export const roundRoutes = [
     params: processParams,
     response: roundListResponse,
     handler: async ({ actor, params, deps }) => ({
-      rounds: (await listRounds(deps, { actor, processId: pid(params) })).map(presentRound),
+      rounds: (await listRounds(deps, { actor, processId: processIdOf(params) })).map(presentRound),
     }),
   }),
   route({
@@ -126,7 +71,7 @@ export const roundRoutes = [
       presentRound(
         await createRound(deps, {
           actor,
-          processId: pid(params),
+          processId: processIdOf(params),
           title: body.title,
           startsOn: body.startsOn,
           endsOn: body.endsOn,
@@ -146,7 +91,11 @@ export const roundRoutes = [
     params: roundParams,
     response: roundDetailResponse,
     handler: async ({ actor, params, deps }) => {
-      const r = await getRound(deps, { actor, processId: pid(params), roundId: rid(params) });
+      const r = await getRound(deps, {
+        actor,
+        processId: processIdOf(params),
+        roundId: rid(params),
+      });
       return {
         ...presentRound(r),
         sessions: r.sessions.map(presentSession),
@@ -181,7 +130,7 @@ export const roundRoutes = [
       return presentRound(
         await updateRound(deps, {
           actor,
-          processId: pid(params),
+          processId: processIdOf(params),
           roundId: rid(params),
           baseRevision,
           changes,
@@ -202,7 +151,7 @@ export const roundRoutes = [
       presentRound(
         await setRoundInvitees(deps, {
           actor,
-          processId: pid(params),
+          processId: processIdOf(params),
           roundId: rid(params),
           baseRevision: body.baseRevision,
           invitees: body.invitees.map((u) => asId<'User'>(u)),
@@ -222,7 +171,7 @@ export const roundRoutes = [
       presentRound(
         await changeRoundStatus(deps, {
           actor,
-          processId: pid(params),
+          processId: processIdOf(params),
           roundId: rid(params),
           to: body.to,
           consultation: body.consultation,
@@ -242,7 +191,7 @@ export const roundRoutes = [
     handler: async ({ actor, params, body, deps }) =>
       acknowledgeRound(deps, {
         actor,
-        processId: pid(params),
+        processId: processIdOf(params),
         roundId: rid(params),
         rulesHash: body.rulesHash,
       }),
@@ -261,7 +210,7 @@ export const roundRoutes = [
     handler: async ({ actor, params, body, deps }) =>
       respondToConsultation(deps, {
         actor,
-        processId: pid(params),
+        processId: processIdOf(params),
         roundId: rid(params),
         kind: body.kind,
         text: body.text,
@@ -282,7 +231,7 @@ export const roundRoutes = [
       presentSession(
         await scheduleSession(deps, {
           actor,
-          processId: pid(params),
+          processId: processIdOf(params),
           roundId: rid(params),
           format: body.format,
           partyId: body.partyId ? asId(body.partyId) : null,
@@ -306,7 +255,7 @@ export const roundRoutes = [
       presentSession(
         await recordAttendance(deps, {
           actor,
-          processId: pid(params),
+          processId: processIdOf(params),
           roundId: rid(params),
           sessionId: asId(params.sessionId),
           baseRevision: body.baseRevision,
@@ -328,7 +277,7 @@ export const roundRoutes = [
       presentMinutes(
         await writeMinutes(deps, {
           actor,
-          processId: pid(params),
+          processId: processIdOf(params),
           roundId: rid(params),
           sessionId: asId(params.sessionId),
           kind: params.kind,
@@ -351,7 +300,7 @@ export const roundRoutes = [
       presentMinutes(
         await approveMinutes(deps, {
           actor,
-          processId: pid(params),
+          processId: processIdOf(params),
           roundId: rid(params),
           sessionId: asId(params.sessionId),
           kind: params.kind,

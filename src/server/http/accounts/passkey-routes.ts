@@ -20,7 +20,7 @@ import { removePasskey } from '../../../core/usecases/accounts/remove-passkey.js
 import { renamePasskey } from '../../../core/usecases/accounts/rename-passkey.js';
 import { beginPasskeySignIn } from '../../../core/usecases/accounts/begin-passkey-sign-in.js';
 import { finishPasskeySignIn } from '../../../core/usecases/accounts/finish-passkey-sign-in.js';
-import { presentPasskey, presentUser } from '../presenters.js';
+import { presentPasskey, presentUser } from './presenters.js';
 import { route } from '../route.js';
 import { setSessionCookie } from '../session-cookie.js';
 

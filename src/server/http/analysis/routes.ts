@@ -1,5 +1,4 @@
 /** Decision support: private ratings and the analysis. */
-import type { z } from 'zod';
 import {
   analysisQuery,
   analysisResponse,
@@ -8,49 +7,13 @@ import {
   shareRequest,
 } from '../../../contract/analysis.js';
 import { processParams } from '../../../contract/common.js';
-import type { AnalysisView } from '../../../core/analysis/disclosure.js';
-import type { StoredPreferences } from '../../../core/analysis/stored.js';
 import { asId } from '../../../core/shared/ids.js';
 import { analyzeProcess } from '../../../core/usecases/analysis/analyze-process.js';
 import { getPreferences } from '../../../core/usecases/analysis/get-preferences.js';
 import { savePreferences } from '../../../core/usecases/analysis/save-preferences.js';
 import { sharePreferences } from '../../../core/usecases/analysis/share-preferences.js';
-import { route } from '../route.js';
-
-const pid = (p: { processId: string }) => asId<'Process'>(p.processId);
-
-/** At most this many frontier points go to the browser: an even sample of a larger frontier. */
-export const maxFrontierPointsSent = 2000;
-
-const presentPreferences = (
-  p: StoredPreferences | null,
-  shared: boolean,
-): z.input<typeof preferencesResponse> => ({
-  preferences: p && {
-    partyId: p.partyId,
-    shared,
-    weights: p.weights,
-    scores: p.scores,
-    reservation: p.reservation,
-    method: p.method,
-    revision: p.revision,
-    updatedAt: p.updatedAt,
-  },
-});
-
-function presentView(view: AnalysisView): z.input<typeof analysisResponse>['view'] {
-  if (view.kind === 'party')
-    return { ...view, suggestions: view.suggestions.map((s) => ({ ...s, labels: [...s.labels] })) };
-  const all = view.frontier.points;
-  const step = Math.max(1, Math.ceil(all.length / maxFrontierPointsSent));
-  return {
-    ...view,
-    visibleParties: [...view.visibleParties],
-    frontier: { ...view.frontier, size: all.length, points: all.filter((_, i) => i % step === 0) },
-    solutions: [...view.solutions],
-    proposal: view.proposal && { ...view.proposal, improvements: [...view.proposal.improvements] },
-  };
-}
+import { route, processIdOf } from '../route.js';
+import { presentPreferences, presentView } from './presenters.js';
 
 export const analysisRoutes = [
   route({
@@ -62,7 +25,10 @@ export const analysisRoutes = [
     params: processParams,
     response: preferencesResponse,
     handler: async ({ actor, params, deps }) => {
-      const { preferences, shared } = await getPreferences(deps, { actor, processId: pid(params) });
+      const { preferences, shared } = await getPreferences(deps, {
+        actor,
+        processId: processIdOf(params),
+      });
       return presentPreferences(preferences, shared);
     },
   }),
@@ -79,7 +45,7 @@ export const analysisRoutes = [
     handler: async ({ actor, params, body, deps }) => {
       const r = await savePreferences(deps, {
         actor,
-        processId: pid(params),
+        processId: processIdOf(params),
         baseRevision: body.baseRevision,
         entry: body.entry,
       });
@@ -99,7 +65,7 @@ export const analysisRoutes = [
     handler: async ({ actor, params, body, deps }) => {
       const r = await sharePreferences(deps, {
         actor,
-        processId: pid(params),
+        processId: processIdOf(params),
         shared: body.shared,
       });
       return presentPreferences(r.preferences, r.shared);
@@ -118,7 +84,7 @@ export const analysisRoutes = [
     handler: async ({ actor, params, query, deps }) => {
       const a = await analyzeProcess(deps, {
         actor,
-        processId: pid(params),
+        processId: processIdOf(params),
         proposalId: query.proposalId ? asId(query.proposalId) : undefined,
         epsilon: query.epsilon,
         stallRounds: query.stallRounds,

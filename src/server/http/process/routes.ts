@@ -24,10 +24,8 @@ import { createProcess } from '../../../core/usecases/process/create-process.js'
 import { getProcess } from '../../../core/usecases/process/get-process.js';
 import { listProcesses } from '../../../core/usecases/process/list-processes.js';
 import { updateProcess } from '../../../core/usecases/process/update-process.js';
-import { presentMember, presentProcessSummary } from '../presenters.js';
-import { route } from '../route.js';
-
-const pid = (p: { processId: string }) => asId<'Process'>(p.processId);
+import { presentMember, presentProcessSummary } from './presenters.js';
+import { route, processIdOf } from '../route.js';
 
 export const processRoutes = [
   route({
@@ -74,7 +72,7 @@ export const processRoutes = [
     params: processParams,
     response: processResponse,
     handler: async ({ actor, params, deps }) => {
-      const v = await getProcess(deps, { actor, processId: pid(params) });
+      const v = await getProcess(deps, { actor, processId: processIdOf(params) });
       const code = (id: string) => v.parties.find((p) => p.id === id)?.code ?? '?';
       return {
         process: {
@@ -113,7 +111,7 @@ export const processRoutes = [
     body: updateProcessRequest,
     response: okResponse,
     handler: async ({ actor, params, body, deps }) => {
-      await updateProcess(deps, { actor, processId: pid(params), changes: body });
+      await updateProcess(deps, { actor, processId: processIdOf(params), changes: body });
       return { ok: true as const };
     },
   }),
@@ -129,7 +127,7 @@ export const processRoutes = [
     handler: async ({ actor, params, body, deps }) => {
       await changeProcessStatus(deps, {
         actor,
-        processId: pid(params),
+        processId: processIdOf(params),
         to: body.to,
         reason: body.reason,
         causedByPartyId: body.causedByPartyId ? asId(body.causedByPartyId) : null,
@@ -148,7 +146,7 @@ export const processRoutes = [
     response: partyResponse,
     status: 201,
     handler: async ({ actor, params, body, deps }) => {
-      const p = await addParty(deps, { actor, processId: pid(params), ...body });
+      const p = await addParty(deps, { actor, processId: processIdOf(params), ...body });
       return { id: p.id, name: p.name, code: p.code, status: p.status };
     },
   }),
@@ -164,7 +162,7 @@ export const processRoutes = [
     handler: async ({ actor, params, body, deps }) => {
       const p = await changePartyStatus(deps, {
         actor,
-        processId: pid(params),
+        processId: processIdOf(params),
         partyId: asId(params.partyId),
         to: body.to,
         reason: body.reason,
@@ -185,7 +183,7 @@ export const processRoutes = [
     handler: async ({ actor, params, body, deps }) =>
       addProcessLink(deps, {
         actor,
-        processId: pid(params),
+        processId: processIdOf(params),
         link: {
           ...body,
           linkedProcessId: body.linkedProcessId ? asId(body.linkedProcessId) : null,

@@ -1,5 +1,4 @@
 /** Joint communiqués and press lines, and the public statements logged beside them (C8). */
-import type { z } from 'zod';
 import { processParams } from '../../../contract/common.js';
 import {
   communiqueListResponse,
@@ -13,59 +12,19 @@ import {
   statementResponse,
   wordingHashRequest,
 } from '../../../contract/communiques.js';
-import type { PublicStatement } from '../../../core/communiques/model.js';
 import { asId } from '../../../core/shared/ids.js';
 import { approveCommunique } from '../../../core/usecases/communiques/approve-communique.js';
 import { circulateCommunique } from '../../../core/usecases/communiques/circulate-communique.js';
-import type { CommuniqueView } from '../../../core/usecases/communiques/communique-view.js';
 import { draftCommunique } from '../../../core/usecases/communiques/draft-communique.js';
 import { editCommunique } from '../../../core/usecases/communiques/edit-communique.js';
 import { listCommuniques } from '../../../core/usecases/communiques/list-communiques.js';
 import { logStatement } from '../../../core/usecases/communiques/log-statement.js';
 import { raiseDivergence } from '../../../core/usecases/communiques/raise-divergence.js';
 import { releaseCommunique } from '../../../core/usecases/communiques/release-communique.js';
-import { route } from '../route.js';
+import { route, processIdOf } from '../route.js';
+import { presentCommunique, presentStatement } from './presenters.js';
 
-const pid = (p: { processId: string }) => asId<'Process'>(p.processId);
 const cid = (p: { communiqueId: string }) => asId<'Communique'>(p.communiqueId);
-
-/** A communiqué as the contract says, placed where it is visible now. */
-export const presentCommunique = (c: CommuniqueView): z.input<typeof communiqueResponse> => ({
-  id: c.id,
-  kind: c.kind,
-  number: c.number,
-  title: c.title,
-  text: c.text,
-  embargoUntil: c.embargoUntil,
-  state: c.state,
-  compartmentId: c.visibleIn,
-  isPublic: c.isPublic,
-  roundId: c.roundId,
-  hash: c.hash,
-  revision: c.revision,
-  createdAt: c.createdAt,
-  updatedAt: c.updatedAt,
-  releasedAt: c.releasedAt,
-  approvals: c.approvals.map((a) => ({
-    partyId: a.partyId,
-    hash: a.hash,
-    approvedAt: a.approvedAt,
-  })),
-  awaiting: c.awaiting,
-});
-
-/** A public statement with the mediators' divergence note. */
-export const presentStatement = (s: PublicStatement): z.input<typeof statementResponse> => ({
-  id: s.id,
-  partyId: s.partyId,
-  roundId: s.roundId,
-  agreedLineId: s.agreedLineId,
-  source: s.source,
-  statedOn: s.statedOn,
-  text: s.text,
-  divergence: s.divergence,
-  recordedAt: s.recordedAt,
-});
 
 /** The communiqué and statement routes. */
 export const communiqueRoutes = [
@@ -79,7 +38,7 @@ export const communiqueRoutes = [
     params: processParams,
     response: communiqueListResponse,
     handler: async ({ actor, params, deps }) => {
-      const r = await listCommuniques(deps, { actor, processId: pid(params) });
+      const r = await listCommuniques(deps, { actor, processId: processIdOf(params) });
       return {
         communiques: r.communiques.map(presentCommunique),
         statements: r.statements.map(presentStatement),
@@ -100,7 +59,7 @@ export const communiqueRoutes = [
       presentCommunique(
         await draftCommunique(deps, {
           actor,
-          processId: pid(params),
+          processId: processIdOf(params),
           kind: body.kind,
           title: body.title,
           text: body.text,
@@ -123,7 +82,7 @@ export const communiqueRoutes = [
       return presentCommunique(
         await editCommunique(deps, {
           actor,
-          processId: pid(params),
+          processId: processIdOf(params),
           communiqueId: cid(params),
           baseRevision,
           changes,
@@ -144,7 +103,7 @@ export const communiqueRoutes = [
       presentCommunique(
         await circulateCommunique(deps, {
           actor,
-          processId: pid(params),
+          processId: processIdOf(params),
           communiqueId: cid(params),
           hash: body.hash,
         }),
@@ -164,7 +123,7 @@ export const communiqueRoutes = [
       presentCommunique(
         await approveCommunique(deps, {
           actor,
-          processId: pid(params),
+          processId: processIdOf(params),
           communiqueId: cid(params),
           hash: body.hash,
         }),
@@ -183,7 +142,7 @@ export const communiqueRoutes = [
       presentCommunique(
         await releaseCommunique(deps, {
           actor,
-          processId: pid(params),
+          processId: processIdOf(params),
           communiqueId: cid(params),
           hash: body.hash,
         }),
@@ -203,7 +162,7 @@ export const communiqueRoutes = [
       presentStatement(
         await logStatement(deps, {
           actor,
-          processId: pid(params),
+          processId: processIdOf(params),
           partyId: asId(body.partyId),
           roundId: body.roundId ? asId(body.roundId) : null,
           agreedLineId: body.agreedLineId ? asId(body.agreedLineId) : null,
@@ -226,7 +185,7 @@ export const communiqueRoutes = [
       presentStatement(
         await raiseDivergence(deps, {
           actor,
-          processId: pid(params),
+          processId: processIdOf(params),
           statementId: asId(params.statementId),
           note: body.note,
         }),

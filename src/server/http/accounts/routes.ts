@@ -21,7 +21,7 @@ import { beginTotpSetup } from '../../../core/usecases/accounts/begin-totp-setup
 import { confirmTotp } from '../../../core/usecases/accounts/confirm-totp.js';
 import { disableTotp } from '../../../core/usecases/accounts/disable-totp.js';
 import { DomainError } from '../../../core/shared/errors.js';
-import { presentToken, presentUser } from '../presenters.js';
+import { presentToken, presentUser } from './presenters.js';
 import { route } from '../route.js';
 import { clearSessionCookie, setSessionCookie } from '../session-cookie.js';
 

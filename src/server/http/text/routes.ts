@@ -1,5 +1,4 @@
 /** The single negotiating text. */
-import type { z } from 'zod';
 import { processParams } from '../../../contract/common.js';
 import {
   amendmentListResponse,
@@ -25,7 +24,6 @@ import {
   workingTextResponse,
 } from '../../../contract/text.js';
 import { asId } from '../../../core/shared/ids.js';
-import type { StoredAmendment, StoredSignature, StoredVersion } from '../../../core/text/stored.js';
 import { decideAmendment } from '../../../core/usecases/text/decide-amendment.js';
 import { diffVersions } from '../../../core/usecases/text/diff-versions.js';
 import { exportVersion } from '../../../core/usecases/text/export-version.js';
@@ -39,39 +37,8 @@ import { proposeAmendment } from '../../../core/usecases/text/propose-amendment.
 import { publishVersion } from '../../../core/usecases/text/publish-version.js';
 import { signVersion } from '../../../core/usecases/text/sign-version.js';
 import { verifySignatures } from '../../../core/usecases/text/verify-signatures.js';
-import { route } from '../route.js';
-
-const pid = (p: { processId: string }) => asId<'Process'>(p.processId);
-
-const presentVersion = (
-  v: StoredVersion,
-  signatures: StoredSignature[],
-): z.input<typeof versionSummary> => ({
-  id: v.id,
-  number: v.number,
-  note: v.note,
-  changeList: v.changeList,
-  hash: v.hash,
-  publishedAt: v.publishedAt,
-  compartmentId: v.compartmentId,
-  recipients: v.recipients,
-  signatures: signatures.map((s) => ({
-    partyId: s.partyId,
-    signedAt: s.signedAt,
-    versionHash: s.versionHash,
-  })),
-});
-const presentAmendment = (a: StoredAmendment): z.input<typeof amendmentResponse> => ({
-  id: a.id,
-  compartmentId: a.compartmentId,
-  partyId: a.partyId,
-  provision: a.provision,
-  change: a.change,
-  note: a.note,
-  outcome: a.outcome,
-  proposedAt: a.proposedAt,
-  decidedAt: a.decidedAt,
-});
+import { route, processIdOf } from '../route.js';
+import { presentVersion, presentAmendment } from './presenters.js';
 
 export const textRoutes = [
   route({
@@ -83,7 +50,7 @@ export const textRoutes = [
     params: processParams,
     response: workingTextResponse,
     handler: async ({ actor, params, deps }) => {
-      const v = await getWorkingText(deps, { actor, processId: pid(params) });
+      const v = await getWorkingText(deps, { actor, processId: processIdOf(params) });
       return {
         text: v.draft.text,
         revision: v.draft.revision,
@@ -107,7 +74,7 @@ export const textRoutes = [
     handler: async ({ actor, params, body, deps }) => {
       const d = await editWorkingText(deps, {
         actor,
-        processId: pid(params),
+        processId: processIdOf(params),
         baseRevision: body.baseRevision,
         edit: body.edit as TextEdit,
       });
@@ -123,7 +90,7 @@ export const textRoutes = [
     params: processParams,
     response: versionListResponse,
     handler: async ({ actor, params, deps }) => ({
-      versions: (await listVersions(deps, { actor, processId: pid(params) })).map((v) =>
+      versions: (await listVersions(deps, { actor, processId: processIdOf(params) })).map((v) =>
         presentVersion(v, v.signatures),
       ),
     }),
@@ -143,7 +110,7 @@ export const textRoutes = [
       const d = body.distribution;
       const v = await publishVersion(deps, {
         actor,
-        processId: pid(params),
+        processId: processIdOf(params),
         baseRevision: body.baseRevision,
         note: body.note,
         distribution:
@@ -165,7 +132,11 @@ export const textRoutes = [
     params: versionParams,
     response: versionResponse,
     handler: async ({ actor, params, deps }) => {
-      const v = await getVersion(deps, { actor, processId: pid(params), number: params.number });
+      const v = await getVersion(deps, {
+        actor,
+        processId: processIdOf(params),
+        number: params.number,
+      });
       return {
         version: presentVersion(v.version, v.signatures),
         text: v.text,
@@ -188,7 +159,7 @@ export const textRoutes = [
     handler: async ({ actor, params, query, deps, reply }) => {
       const copy = await exportVersion(deps, {
         actor,
-        processId: pid(params),
+        processId: processIdOf(params),
         number: params.number,
         format: query.format,
       });
@@ -209,7 +180,7 @@ export const textRoutes = [
     query: diffQuery,
     response: diffResponse,
     handler: async ({ actor, params, query, deps }) =>
-      diffVersions(deps, { actor, processId: pid(params), from: query.from, to: query.to }),
+      diffVersions(deps, { actor, processId: processIdOf(params), from: query.from, to: query.to }),
   }),
   route({
     method: 'POST',
@@ -224,7 +195,7 @@ export const textRoutes = [
     handler: async ({ actor, params, body, deps }) =>
       signVersion(deps, {
         actor,
-        processId: pid(params),
+        processId: processIdOf(params),
         number: params.number,
         versionHash: body.versionHash,
       }),
@@ -238,7 +209,7 @@ export const textRoutes = [
     params: versionParams,
     response: verifyResponse,
     handler: async ({ actor, params, deps }) =>
-      verifySignatures(deps, { actor, processId: pid(params), number: params.number }),
+      verifySignatures(deps, { actor, processId: processIdOf(params), number: params.number }),
   }),
   route({
     method: 'GET',
@@ -249,7 +220,7 @@ export const textRoutes = [
     params: processParams,
     response: amendmentListResponse,
     handler: async ({ actor, params, deps }) => ({
-      amendments: (await listAmendments(deps, { actor, processId: pid(params) })).map(
+      amendments: (await listAmendments(deps, { actor, processId: processIdOf(params) })).map(
         presentAmendment,
       ),
     }),
@@ -268,7 +239,7 @@ export const textRoutes = [
       presentAmendment(
         await proposeAmendment(deps, {
           actor,
-          processId: pid(params),
+          processId: processIdOf(params),
           provision: asId(body.provision),
           change: body.change,
           note: body.note,
@@ -287,7 +258,7 @@ export const textRoutes = [
     handler: async ({ actor, params, body, deps }) => {
       const r = await decideAmendment(deps, {
         actor,
-        processId: pid(params),
+        processId: processIdOf(params),
         amendmentId: asId(params.amendmentId),
         decision: body.decision,
         baseRevision: body.baseRevision,

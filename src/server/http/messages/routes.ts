@@ -1,5 +1,4 @@
 /** Messages (C8): threads in each compartment, messages, and shuttle relays. */
-import type { z } from 'zod';
 import { processParams } from '../../../contract/common.js';
 import {
   messageParams,
@@ -10,42 +9,16 @@ import {
   threadListQuery,
   threadListResponse,
   threadParams,
-  threadResponse,
   threadResponseWithMessages,
 } from '../../../contract/messages.js';
-import type { MessageView } from '../../../core/messages/model.js';
 import { asId } from '../../../core/shared/ids.js';
 import { getThread } from '../../../core/usecases/messages/get-thread.js';
 import { listThreads } from '../../../core/usecases/messages/list-threads.js';
-import type { LabelledThread } from '../../../core/usecases/messages/message-view.js';
 import { postMessage } from '../../../core/usecases/messages/post-message.js';
 import { relayMessage } from '../../../core/usecases/messages/relay-message.js';
 import { startThread } from '../../../core/usecases/messages/start-thread.js';
-import { route } from '../route.js';
-
-const pid = (p: { processId: string }) => asId<'Process'>(p.processId);
-
-/** A message as the contract says (a relay already shaped for its reader by the use case). */
-export const presentMessage = (m: MessageView): z.input<typeof messageResponse> => ({
-  id: m.id,
-  threadId: m.threadId,
-  body: m.body,
-  postedAt: m.postedAt,
-  authorUserId: m.authorUserId,
-  authorName: m.authorName,
-  relayed: m.relayed,
-  relayOf: m.relayOf,
-});
-
-/** A thread with the label of its compartment. */
-export const presentThread = (t: LabelledThread): z.input<typeof threadResponse> => ({
-  id: t.id,
-  compartmentId: t.compartmentId,
-  compartmentLabel: t.compartmentLabel,
-  title: t.title,
-  sessionId: t.sessionId,
-  createdAt: t.createdAt,
-});
+import { route, processIdOf } from '../route.js';
+import { presentMessage, presentThread } from './presenters.js';
 
 /** The message routes. */
 export const messageRoutes = [
@@ -62,7 +35,7 @@ export const messageRoutes = [
       threads: (
         await listThreads(deps, {
           actor,
-          processId: pid(params),
+          processId: processIdOf(params),
           compartmentId: query.compartmentId ? asId(query.compartmentId) : undefined,
         })
       ).map((t) => ({
@@ -85,7 +58,7 @@ export const messageRoutes = [
     handler: async ({ actor, params, body, deps }) => {
       const r = await startThread(deps, {
         actor,
-        processId: pid(params),
+        processId: processIdOf(params),
         compartmentId: asId(body.compartmentId),
         title: body.title,
         body: body.body,
@@ -105,7 +78,7 @@ export const messageRoutes = [
     handler: async ({ actor, params, deps }) => {
       const r = await getThread(deps, {
         actor,
-        processId: pid(params),
+        processId: processIdOf(params),
         threadId: asId(params.threadId),
       });
       return { thread: presentThread(r.thread), messages: r.messages.map(presentMessage) };
@@ -125,7 +98,7 @@ export const messageRoutes = [
       presentMessage(
         await postMessage(deps, {
           actor,
-          processId: pid(params),
+          processId: processIdOf(params),
           threadId: asId(params.threadId),
           body: body.body,
         }),
@@ -146,7 +119,7 @@ export const messageRoutes = [
       presentMessage(
         await relayMessage(deps, {
           actor,
-          processId: pid(params),
+          processId: processIdOf(params),
           messageId: asId(params.messageId),
           toThreadId: asId(body.toThreadId),
           body: body.body,

@@ -22,9 +22,8 @@ import { recordDemand } from '../../../core/usecases/record/record-demand.js';
 import { recordPosition } from '../../../core/usecases/record/record-position.js';
 import { respondToProposal } from '../../../core/usecases/record/respond-to-proposal.js';
 import { tableProposal } from '../../../core/usecases/record/table-proposal.js';
-import { route } from '../route.js';
+import { route, processIdOf } from '../route.js';
 
-const pid = (p: { processId: string }) => asId<'Process'>(p.processId);
 const terms = (t: Array<{ issueId: string; optionId: string }>): ProposalTerm[] =>
   t.map((x) => ({ issueId: asId(x.issueId), optionId: asId(x.optionId) }));
 
@@ -39,7 +38,7 @@ export const recordRoutes = [
     params: processParams,
     response: recordResponse,
     handler: async ({ actor, params, deps }) => {
-      const r = await getRecord(deps, { actor, processId: pid(params) });
+      const r = await getRecord(deps, { actor, processId: processIdOf(params) });
       return { ...r, proposals: r.proposals.map((p) => ({ ...p, responses: p.responses })) };
     },
   }),
@@ -54,7 +53,7 @@ export const recordRoutes = [
     response: issueResponse,
     status: 201,
     handler: async ({ actor, params, body, deps }) =>
-      addAgendaIssue(deps, { actor, processId: pid(params), ...body }),
+      addAgendaIssue(deps, { actor, processId: processIdOf(params), ...body }),
   }),
   route({
     method: 'POST',
@@ -69,7 +68,7 @@ export const recordRoutes = [
     handler: async ({ actor, params, body, deps }) =>
       recordDemand(deps, {
         actor,
-        processId: pid(params),
+        processId: processIdOf(params),
         partyId: asId(body.partyId),
         issueId: body.issueId ? asId(body.issueId) : null,
         text: body.text,
@@ -90,7 +89,7 @@ export const recordRoutes = [
     handler: async ({ actor, params, body, deps }) =>
       recordPosition(deps, {
         actor,
-        processId: pid(params),
+        processId: processIdOf(params),
         issueId: asId(body.issueId),
         optionId: body.optionId ? asId(body.optionId) : null,
         text: body.text,
@@ -110,7 +109,7 @@ export const recordRoutes = [
     handler: async ({ actor, params, body, deps }) => ({
       ...(await tableProposal(deps, {
         actor,
-        processId: pid(params),
+        processId: processIdOf(params),
         compartmentId: asId(body.compartmentId),
         round: body.round,
         terms: terms(body.terms),
@@ -133,7 +132,7 @@ export const recordRoutes = [
     handler: async ({ actor, params, body, deps }) =>
       respondToProposal(deps, {
         actor,
-        processId: pid(params),
+        processId: processIdOf(params),
         proposalId: asId(params.proposalId),
         kind: body.kind,
         note: body.note,

@@ -6,9 +6,9 @@
  */
 import fastifyWebsocket from '@fastify/websocket';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Authenticated } from '../../core/usecases/accounts/authenticate.js';
-import { errorBody } from '../http/errors.js';
-import type { LiveHub } from './hub.js';
+import type { Authenticated } from '../../../core/usecases/accounts/authenticate.js';
+import { errorBody } from '../errors.js';
+import type { LiveHub } from '../../realtime/hub.js';
 
 /** Bytes a socket may have waiting to be sent before it is closed as too slow. */
 const maxBufferedBytes = 1 << 20;

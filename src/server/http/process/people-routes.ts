@@ -24,10 +24,8 @@ import { changeMemberRole } from '../../../core/usecases/process/change-member-r
 import { grantCompartment } from '../../../core/usecases/process/grant-compartment.js';
 import { removeMember } from '../../../core/usecases/process/remove-member.js';
 import { listAccessChanges } from '../../../core/usecases/process/list-access-changes.js';
-import { presentInvitation } from '../presenters.js';
-import { route } from '../route.js';
-
-const pid = (p: { processId: string }) => asId<'Process'>(p.processId);
+import { presentInvitation } from './presenters.js';
+import { route, processIdOf } from '../route.js';
 
 export const peopleRoutes = [
   route({
@@ -40,7 +38,7 @@ export const peopleRoutes = [
     params: processParams,
     response: accessChangeListResponse,
     handler: async ({ actor, params, deps }) => ({
-      changes: await listAccessChanges(deps, { actor, processId: pid(params) }),
+      changes: await listAccessChanges(deps, { actor, processId: processIdOf(params) }),
     }),
   }),
   route({
@@ -52,7 +50,7 @@ export const peopleRoutes = [
     params: processParams,
     response: invitationListResponse,
     handler: async ({ actor, params, deps }) => ({
-      invitations: (await listInvitations(deps, { actor, processId: pid(params) })).map(
+      invitations: (await listInvitations(deps, { actor, processId: processIdOf(params) })).map(
         presentInvitation,
       ),
     }),
@@ -71,7 +69,7 @@ export const peopleRoutes = [
     handler: async ({ actor, params, body, deps }) => {
       const { invitation, secret } = await createInvitation(deps, {
         actor,
-        processId: pid(params),
+        processId: processIdOf(params),
         role: body.role,
         partyId: body.partyId ? asId(body.partyId) : null,
         inviteeLabel: body.inviteeLabel,
@@ -91,7 +89,7 @@ export const peopleRoutes = [
     handler: async ({ actor, params, deps }) => {
       await revokeInvitation(deps, {
         actor,
-        processId: pid(params),
+        processId: processIdOf(params),
         invitationId: asId(params.invitationId),
       });
       return { ok: true as const };
@@ -145,7 +143,7 @@ export const peopleRoutes = [
     handler: async ({ actor, params, body, deps }) => {
       await changeMemberRole(deps, {
         actor,
-        processId: pid(params),
+        processId: processIdOf(params),
         userId: asId(params.userId),
         role: body.role,
         partyId: body.partyId ? asId(body.partyId) : null,
@@ -162,7 +160,11 @@ export const peopleRoutes = [
     params: memberParams,
     response: okResponse,
     handler: async ({ actor, params, deps }) => {
-      await removeMember(deps, { actor, processId: pid(params), userId: asId(params.userId) });
+      await removeMember(deps, {
+        actor,
+        processId: processIdOf(params),
+        userId: asId(params.userId),
+      });
       return { ok: true as const };
     },
   }),
@@ -178,7 +180,7 @@ export const peopleRoutes = [
     handler: async ({ actor, params, body, deps }) => {
       await grantCompartment(deps, {
         actor,
-        processId: pid(params),
+        processId: processIdOf(params),
         userId: asId(params.userId),
         compartmentId: asId(body.compartmentId),
       });
