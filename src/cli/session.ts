@@ -28,7 +28,7 @@ export async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T
  * that read or change a process go through the same access policy as the web app.
  */
 export async function actingUser(rt: Runtime, token: string | undefined): Promise<Actor> {
-  const secret = token ?? process.env.PARLEY_TOKEN;
+  const secret = token ?? rt.deps.config.apiToken;
   if (!secret)
     throw new UsageError(
       'This command acts as a user: pass --token or set PARLEY_TOKEN (create one in the web app under Account).',

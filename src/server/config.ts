@@ -25,6 +25,7 @@ const schema = z.object({
     .optional(),
   PARLEY_DEMO: z.enum(['on', 'off']).default('on'),
   PARLEY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
+  PARLEY_TOKEN: z.string().optional(),
   PARLEY_MASTER_KEY: z
     .string()
     .refine((v) => decodeMasterKey(v) !== null, {
@@ -60,6 +61,11 @@ export interface Config {
    * dataDir (created at first start). A secret: never logged, never sent.
    */
   masterKey: string | null;
+  /**
+   * The personal API token `parley` commands act with when no `--token` is given, from
+   * PARLEY_TOKEN. A secret: never logged, never sent.
+   */
+  apiToken: string | null;
 }
 
 /** Reads and validates the environment; throws one error listing every problem. */
@@ -93,5 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     demo: e.PARLEY_DEMO === 'on',
     logLevel: e.PARLEY_LOG_LEVEL,
     masterKey: e.PARLEY_MASTER_KEY?.trim() ?? null,
+    apiToken: e.PARLEY_TOKEN?.trim() || null,
   });
 }
