@@ -35,7 +35,7 @@ export interface ProcessAnalysis {
 }
 
 /** Utility (0–100) of a possibly partial package; open issues count at the party's worst option. */
-export function utilityOf(
+function utilityOf(
   prefs: PartyPreferences,
   issues: readonly Issue[],
   pkg: ProposalByIds,

@@ -1,91 +1,12 @@
 import type { Actor } from '../../access/policy.js';
 import { canHoldPen, requireRead } from '../../access/policy.js';
 import type { Deps } from '../../ports.js';
-import {
-  addChapter,
-  addProvision,
-  removeProvision,
-  replaceProvisionBody,
-  retitleText,
-} from '../../text/edit.js';
-import type { NegotiatingText, ProvisionStatus } from '../../text/model.js';
-import {
-  parseBody,
-  parsePlainText,
-  printPlainText,
-  type PartyDirectory,
-} from '../../text/plain-text.js';
-import {
-  chooseAlternative,
-  resolveBracket,
-  setProvisionStatus,
-  type BracketResolution,
-} from '../../text/rules.js';
+import { applyTextEdit, type TextEdit } from '../../text/apply-edit.js';
+import { printPlainText } from '../../text/plain-text.js';
 import type { WorkingDraft } from '../../text/stored.js';
 import { DomainError } from '../../shared/errors.js';
-import { asId, type ChapterId, type ProcessId, type ProvisionId } from '../../shared/ids.js';
+import { type ProcessId } from '../../shared/ids.js';
 import { draftOf, openText } from './text-context.js';
-
-/** One edit of the working draft. Bodies are written in the bracket syntax. */
-export type TextEdit =
-  | { kind: 'import'; plainText: string }
-  | { kind: 'retitle'; title: string }
-  | { kind: 'add_chapter'; title: string }
-  | { kind: 'add_provision'; chapter: ChapterId; body: string }
-  | { kind: 'replace_body'; provision: ProvisionId; body: string }
-  | { kind: 'remove_provision'; provision: ProvisionId }
-  | { kind: 'set_status'; provision: ProvisionId; status: ProvisionStatus }
-  | {
-      kind: 'resolve_bracket';
-      provision: ProvisionId;
-      segment: number;
-      resolution: BracketResolution;
-    }
-  | { kind: 'choose_alternative'; provision: ProvisionId; segment: number; option: number };
-
-/** Applies one edit to a text (pure). */
-export function applyTextEdit(
-  text: NegotiatingText,
-  edit: TextEdit,
-  directory: PartyDirectory,
-  newKey: () => string,
-): NegotiatingText {
-  switch (edit.kind) {
-    case 'import':
-      return parsePlainText(edit.plainText, directory, {
-        newChapterKey: () => asId(newKey()),
-        newProvisionKey: () => asId(newKey()),
-      }).text;
-    case 'retitle':
-      return retitleText(text, edit.title);
-    case 'add_chapter':
-      return addChapter(text, { key: asId(newKey()), title: edit.title });
-    case 'add_provision':
-      return addProvision(text, {
-        chapter: edit.chapter,
-        key: asId(newKey()),
-        body: parseBody(edit.body, directory),
-      });
-    case 'replace_body':
-      return replaceProvisionBody(text, edit.provision, parseBody(edit.body, directory));
-    case 'remove_provision':
-      return removeProvision(text, edit.provision);
-    case 'set_status':
-      return setProvisionStatus(text, edit.provision, edit.status);
-    case 'resolve_bracket':
-      return resolveBracket(
-        text,
-        { provision: edit.provision, segment: edit.segment },
-        edit.resolution,
-      );
-    case 'choose_alternative':
-      return chooseAlternative(
-        text,
-        { provision: edit.provision, segment: edit.segment },
-        edit.option,
-      );
-  }
-}
 
 /**
  * Edits the working draft. Only those who hold the pen edit; the edit names the revision it

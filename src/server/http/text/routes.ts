@@ -28,7 +28,8 @@ import { decideAmendment } from '../../../core/usecases/text/decide-amendment.js
 import { diffVersions } from '../../../core/usecases/text/diff-versions.js';
 import { exportVersion } from '../../../core/usecases/text/export-version.js';
 import { renderCopy } from '../../exports/render-copy.js';
-import { editWorkingText, type TextEdit } from '../../../core/usecases/text/edit-working-text.js';
+import { editWorkingText } from '../../../core/usecases/text/edit-working-text.js';
+import { type TextEdit } from '../../../core/text/apply-edit.js';
 import { getVersion } from '../../../core/usecases/text/get-version.js';
 import { getWorkingText } from '../../../core/usecases/text/get-working-text.js';
 import { listAmendments } from '../../../core/usecases/text/list-amendments.js';
