@@ -31,7 +31,7 @@ import {
 import { useQuery } from '../../ui/hooks.js';
 import { useProcess } from '../processes/ProcessContext.js';
 import { PackageView, type PackageTerms } from '../record/packages.js';
-import { useProposalName } from '../record/RecordPage.js';
+import { useProposalName } from '../record/proposalName.js';
 import { PartyChip, useParties } from '../text/holders.js';
 import {
   ChartFigure,

@@ -31,6 +31,7 @@ import { membershipOf, proposalCompartments, toCoreCompartment } from '../proces
 import { useProcess } from '../processes/ProcessContext.js';
 import { PartyChip } from '../text/holders.js';
 import { PackageEditor, PackageView, type PackageTerms } from './packages.js';
+import { useProposalName } from './proposalName.js';
 
 /** The record screen. */
 export function RecordPage() {
@@ -54,19 +55,6 @@ export function RecordPage() {
       ) : null}
     </div>
   );
-}
-
-/** A proposal named for people: "Round 3 · OPP · 12 Nov 2026, 14:05". */
-export function useProposalName(): (p: Proposal) => string {
-  const { t } = useTranslation();
-  const { partyCode } = useProcess();
-  const formats = useFormats();
-  return (p) =>
-    t('record.proposalName', {
-      round: p.round,
-      by: p.tabledByParty ? partyCode(p.tabledByParty) : t('text.mediatorsTag'),
-      date: formats.dateTime(p.tabledAt),
-    });
 }
 
 function RecordView({ record, reload }: { record: NegotiationRecord; reload: () => void }) {
