@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptInvitation } from '../../core/usecases/process/accept-invitation.js';
 import { createInvitation } from '../../core/usecases/process/create-invitation.js';
-import { actorOf, type DemoRoleKey } from '../demo/seed.js';
+import type { DemoRoleKey } from '../demo/seed.js';
+import { actorOf } from '../test-support/actors.js';
 import { testDatabases } from '../test-support/databases.js';
 import { startTestParley, type TestParley } from '../test-support/harness.js';
 

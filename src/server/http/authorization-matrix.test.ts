@@ -35,7 +35,8 @@ import { scheduleSession } from '../../core/usecases/rounds/schedule-session.js'
 import { startThread } from '../../core/usecases/messages/start-thread.js';
 import { writeMinutes } from '../../core/usecases/rounds/write-minutes.js';
 import type { SessionFormat } from '../../core/rounds/model.js';
-import { actorOf, demoPassword, demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
+import { demoPassword, demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
+import { actorOf } from '../test-support/actors.js';
 import { totpCodeAt } from '../security/crypto.js';
 import { testDatabases } from '../test-support/databases.js';
 import { SoftwareAuthenticator } from '../test-support/software-authenticator.js';

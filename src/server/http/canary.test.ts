@@ -32,7 +32,8 @@ import { respondToConsultation } from '../../core/usecases/rounds/respond-to-con
 import { scheduleSession } from '../../core/usecases/rounds/schedule-session.js';
 import { startThread } from '../../core/usecases/messages/start-thread.js';
 import { writeMinutes } from '../../core/usecases/rounds/write-minutes.js';
-import { actorOf, demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
+import { demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
+import { actorOf } from '../test-support/actors.js';
 import { testDatabases } from '../test-support/databases.js';
 import { startTestParley, type TestParley } from '../test-support/harness.js';
 import { demoRoleReads, demoRoleSeesVenue, partyKey } from '../test-support/oracle.js';
