@@ -1,5 +1,6 @@
 /** A fresh Parley for a test: migrated database, optional demo, the app ready for inject(). */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -29,7 +30,7 @@ export interface TestParley {
   session(key: DemoRoleKey): Promise<Session>;
   /** Signs in with any credentials, uncached. */
   signIn(email: string, password: string): Promise<Session>;
-  /** Listens on a free loopback port (for WebSocket tests); returns host:port. */
+  /** Listens on a free loopback port (WebSocket tests, browser journeys); returns host:port. */
   listen(): Promise<string>;
   /** inject() with a session's cookie and CSRF header. */
   as(session: Session | null, options: InjectOptions): Promise<LightMyRequestResponse>;
@@ -58,6 +59,27 @@ export interface TestParleyOptions {
   clock?: Clock;
   /** Serve live updates (the hub and the WebSocket route). */
   live?: boolean;
+  /** A built web app to serve beside the API (default: the API only). */
+  webRoot?: string;
+  /**
+   * Be addressed as http://localhost:PORT, configured as the public URL, with PORT chosen now and
+   * listened on by listen(): browsers accept passkeys for the relying party "localhost", never for
+   * an IP address.
+   */
+  localhost?: boolean;
+}
+
+/** A TCP port free on the loopback interface right now. */
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
 }
 
 /** A clock the test can move. */
@@ -75,14 +97,16 @@ export async function startTestParley(
 ): Promise<TestParley> {
   const fresh = await target.fresh();
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-test-'));
+  const port = options.localhost ? await freePort() : 0;
   const config = loadConfig({
     PARLEY_DATABASE_URL: target.url,
     PARLEY_LOG_LEVEL: 'silent',
     PARLEY_DATA_DIR: dataDir,
+    ...(options.localhost ? { PARLEY_PUBLIC_URL: `http://localhost:${port}` } : {}),
   });
   const runtime = await startRuntime(config, {
     clock: options.clock,
-    webRoot: null,
+    webRoot: options.webRoot ?? null,
     schema: fresh.schema,
     live: options.live,
   });
@@ -144,10 +168,10 @@ export async function startTestParley(
     signIn,
     session,
     async listen() {
-      await app.listen({ port: 0, host: '127.0.0.1' });
+      await app.listen({ port, host: '127.0.0.1' });
       const address = app.server.address();
       if (!address || typeof address === 'string') throw new Error('no address');
-      return `127.0.0.1:${address.port}`;
+      return `${options.localhost ? 'localhost' : '127.0.0.1'}:${address.port}`;
     },
     as,
     request,
