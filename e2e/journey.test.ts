@@ -5,7 +5,8 @@
  * Each step saves screenshots to e2e/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorOf, demoPassword } from '../src/server/demo/seed.js';
+import { demoPassword } from '../src/server/demo/seed.js';
+import { actorOf } from '../src/server/test-support/actors.js';
 import { updateItem } from '../src/core/usecases/items/update-item.js';
 import { asId } from '../src/core/shared/ids.js';
 import { totpCodeAt } from '../src/server/security/crypto.js';

@@ -8,7 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { actorOf, demoPassword } from '../src/server/demo/seed.js';
+import { demoPassword } from '../src/server/demo/seed.js';
+import { actorOf } from '../src/server/test-support/actors.js';
 import { asId } from '../src/core/shared/ids.js';
 import { editWorkingText } from '../src/core/usecases/text/edit-working-text.js';
 import { browserAvailable, openBrowser, type Person } from './support/browser.js';

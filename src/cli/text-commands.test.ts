@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiToken } from '../core/usecases/accounts/create-api-token.js';
-import { actorOf } from '../server/demo/seed.js';
+import { actorOf } from '../server/test-support/actors.js';
 import { parley } from './test-support/parley.js';
 import { withRuntime } from './session.js';
 

@@ -20,7 +20,7 @@ import { buildApp } from '../server/http/app.js';
 import { startRuntime, type Runtime } from '../server/runtime.js';
 import { totpCodeAt } from '../server/security/crypto.js';
 import { testDatabases } from '../server/test-support/databases.js';
-import { startTestParley, type TestParley } from '../server/test-support/harness.js';
+import { useParley } from '../server/test-support/harness.js';
 import { SoftwareAuthenticator } from '../server/test-support/software-authenticator.js';
 import { parley } from './test-support/parley.js';
 
@@ -294,11 +294,8 @@ describe('parley users reset-sign-in', () => {
 const postgres = (await testDatabases()).find((d) => d.name === 'postgres');
 
 describe.skipIf(!postgres)('resetting a sign-in on postgres', () => {
-  let p: TestParley;
-  beforeAll(async () => {
-    if (postgres) p = await startTestParley(postgres);
-  });
-  afterAll(async () => p?.close());
+  // Without PostgreSQL the suite and its hooks are skipped: the target is there when used.
+  const p = useParley(postgres!);
 
   it('takes away every way of signing in but the new password, in one audited transaction', async () => {
     const t = { app: p.app, runtime: p.runtime };

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { asId } from '../core/shared/ids.js';
 import { loadConfig } from './config.js';
 import { resealAll, sealedColumns } from './db/sealed-columns.js';
@@ -11,7 +11,7 @@ import { rotateKeys } from './key-rotation.js';
 import { startRuntime } from './runtime.js';
 import { AtRestError, openText, sealText, unwrapDataKey } from './security/at-rest.js';
 import { postgresReachable, testDatabases, type TestDatabase } from './test-support/databases.js';
-import { startTestParley, testClock, type TestParley } from './test-support/harness.js';
+import { testClock, useParley, type TestParley } from './test-support/harness.js';
 import { sealedValues } from './test-support/sealed.js';
 
 type Key = Parameters<TestParley['session']>[0];
@@ -33,7 +33,7 @@ async function plantEverywhere(p: TestParley, clock: ReturnType<typeof testClock
   };
   const url = `/api/processes/${p.demo.processId}`;
   const call = async (key: Key, method: 'GET' | 'POST' | 'PUT', path: string, payload?: object) => {
-    const res = await p.as(await p.session(key), { method, url: `${url}${path}`, payload });
+    const res = await p.request(key, method, `${url}${path}`, payload);
     expect(res.statusCode, `${method} ${path}: ${res.body}`).toBeLessThan(300);
     return res.json();
   };
@@ -217,6 +217,8 @@ const distinctive = (plains: Array<string | null>) => [
 
 describe('encryption at rest on SQLite: the database file reveals no confidential text', () => {
   const dir = mkdtempSync(join(tmpdir(), 'parley-at-rest-'));
+  // Registered before the Parley, so it runs after the Parley's close (afterAll runs in reverse).
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const file = join(dir, 'parley.db');
   const target: TestDatabase = {
     name: 'sqlite',
@@ -224,13 +226,7 @@ describe('encryption at rest on SQLite: the database file reveals no confidentia
     fresh: async () => ({ drop: async () => undefined }),
   };
   const clock = testClock();
-  let p: TestParley;
-  beforeAll(async () => {
-    p = await startTestParley(target, { clock });
-  });
-  afterAll(async () => {
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const p = useParley(target, { clock });
 
   it('holds no planted marker nor any demo text in the file or its WAL, open or closed', async () => {
     const markers = await plantEverywhere(p, clock);
@@ -263,12 +259,8 @@ describe.runIf(await postgresReachable())(
   'encryption at rest on PostgreSQL: no column of any table holds confidential text',
   () => {
     const clock = testClock();
-    let p: TestParley;
-    beforeAll(async () => {
-      if (!postgres) throw new Error('PostgreSQL expected');
-      p = await startTestParley(postgres, { clock });
-    });
-    afterAll(async () => p.close());
+    // Without PostgreSQL the suite and its hooks are skipped: the target is there when used.
+    const p = useParley(postgres!, { clock });
 
     /** Every row of every table in the suite's schema, as text. */
     const everything = async () => {
@@ -325,11 +317,7 @@ describe.runIf(await postgresReachable())(
 );
 
 describe.each(await testDatabases())('tampering with encrypted values on $name', (target) => {
-  let p: TestParley;
-  beforeAll(async () => {
-    p = await startTestParley(target);
-  });
-  afterAll(async () => p.close());
+  const p = useParley(target);
 
   const url = () => `/api/processes/${p.demo.processId}`;
   const notes = () => [...p.demo.notes.values()];
@@ -341,8 +329,7 @@ describe.each(await testDatabases())('tampering with encrypted values on $name',
     if (!id) throw new Error('no caucus note');
     return id;
   };
-  const read = async (id: string) =>
-    p.as(await p.session('govHead'), { method: 'GET', url: `${url()}/items/${id}` });
+  const read = (id: string) => p.get('govHead', `${url()}/items/${id}`);
   const body = async (id: string) =>
     (
       await p.runtime.database.db

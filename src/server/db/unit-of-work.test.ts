@@ -2,12 +2,12 @@
  * The unit of work: a transaction's audit entries are written last, chained in the order the use
  * case recorded them, and only if it commits; a read without a transaction records nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../core/audit/chain.js';
 import type { AuditEvent } from '../../core/audit/catalogue.js';
 import { nodeHashing } from '../security/crypto.js';
 import { testDatabases } from '../test-support/databases.js';
-import { startTestParley, type TestParley } from '../test-support/harness.js';
+import { useParley } from '../test-support/harness.js';
 import { readHead, readWholeLog } from './audit-repository.js';
 
 const targets = await testDatabases();
@@ -21,11 +21,7 @@ const event = (fields: string[]): AuditEvent => ({
 });
 
 describe.each(targets)('the unit of work on $name', (target) => {
-  let p: TestParley;
-  beforeAll(async () => {
-    p = await startTestParley(target);
-  });
-  afterAll(async () => p.close());
+  const p = useParley(target);
 
   const db = () => p.runtime.database.db;
   const entriesAfter = async (seq: number) => {

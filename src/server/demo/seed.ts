@@ -153,8 +153,8 @@ const people: Array<{
   },
 ];
 
-/** The actor behind an e-mail address, with its current memberships. */
-export async function actorOf(
+/** The actor behind a demo e-mail address, with its current memberships, for seeding. */
+async function actorOf(
   deps: Deps<'db' | 'clock' | 'ids' | 'hashing'>,
   email: string,
 ): Promise<Actor> {

@@ -3,12 +3,13 @@
  * the affected compartments it reads; the person concerned and those who manage people see them too.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { acceptInvitation } from '../../core/usecases/process/accept-invitation.js';
 import { createInvitation } from '../../core/usecases/process/create-invitation.js';
-import { actorOf, type DemoRoleKey } from '../demo/seed.js';
+import type { DemoRoleKey } from '../demo/seed.js';
+import { actorOf } from '../test-support/actors.js';
 import { testDatabases } from '../test-support/databases.js';
-import { startTestParley, type TestParley } from '../test-support/harness.js';
+import { useParley } from '../test-support/harness.js';
 
 const targets = await testDatabases();
 
@@ -25,10 +26,9 @@ interface Change {
 }
 
 describe.each(targets)('changes of access on $name', (target) => {
-  let p: TestParley;
+  const p = useParley(target);
   let newcomer: string;
   beforeAll(async () => {
-    p = await startTestParley(target);
     const d = p.runtime.deps;
     const { secret } = await createInvitation(d, {
       actor: await actorOf(d, 'lead.mediator@demo.parley'),
@@ -48,11 +48,10 @@ describe.each(targets)('changes of access on $name', (target) => {
     });
     newcomer = joined.user?.id ?? '';
   });
-  afterAll(async () => p.close());
 
   const url = () => `/api/processes/${p.demo.processId}/access-changes`;
   const seenBy = async (key: DemoRoleKey): Promise<Change[]> => {
-    const res = await p.as(await p.session(key), { method: 'GET', url: url() });
+    const res = await p.get(key, url());
     expect(res.statusCode).toBe(200);
     return (res.json() as { changes: Change[] }).changes.filter((c) => c.userId === newcomer);
   };
@@ -61,11 +60,12 @@ describe.each(targets)('changes of access on $name', (target) => {
       (c) => c.kind === kind && (party === undefined || c.partyId === p.demo.parties[party]),
     )!.id;
   const manage = async (method: 'PUT' | 'DELETE' | 'POST', path: string, payload?: object) => {
-    const res = await p.as(await p.session('leadMediator'), {
+    const res = await p.request(
+      'leadMediator',
       method,
-      url: `/api/processes/${p.demo.processId}/members/${newcomer}${path}`,
+      `/api/processes/${p.demo.processId}/members/${newcomer}${path}`,
       payload,
-    });
+    );
     expect(res.statusCode).toBe(200);
   };
 

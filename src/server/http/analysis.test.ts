@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../test-support/databases.js';
-import { startTestParley, type TestParley } from '../test-support/harness.js';
+import { useParley, type TestParley } from '../test-support/harness.js';
 
 const targets = await testDatabases();
 
@@ -10,16 +10,11 @@ function numbersIn(body: string): Set<string> {
 }
 
 describe.each(targets)('decision support on $name', (target) => {
-  let p: TestParley;
-  beforeAll(async () => {
-    p = await startTestParley(target);
-  });
-  afterAll(async () => p.close());
+  const p = useParley(target);
 
   const url = () => `/api/processes/${p.demo.processId}`;
   type Key = Parameters<TestParley['session']>[0];
-  const get = async (key: Key, path: string) =>
-    p.as(await p.session(key), { method: 'GET', url: `${url()}${path}` });
+  const get = (key: Key, path: string) => p.get(key, `${url()}${path}`);
 
   it('shows the mediator team the frontier, the solutions and both parties’ scores once shared', async () => {
     const res = await get('leadMediator', '/analysis');

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { totpCodeAt } from '../security/crypto.js';
 import { testDatabases } from '../test-support/databases.js';
-import { startTestParley, testClock, type TestParley } from '../test-support/harness.js';
+import { testClock, useParley } from '../test-support/harness.js';
 
 const targets = await testDatabases();
 
 describe.each(targets)('the API on $name', (target) => {
-  let p: TestParley;
   const clock = testClock();
-  beforeAll(async () => {
-    p = await startTestParley(target, { clock });
-  });
-  afterAll(async () => p.close());
+  const p = useParley(target, { clock });
 
   const pid = () => p.demo.processId;
   const compartment = (kind: string, party?: 'gov' | 'opp') =>

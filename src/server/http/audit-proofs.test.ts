@@ -3,7 +3,7 @@
  * extends it, and prove that one entry (their own action, or an event they may see) is in it.
  * Proofs are checked with the witness-side verifiers of core/audit, never with server code.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLeafHash, fromHex, verifyInclusion } from '../../core/audit/merkle.js';
 import {
   checkExtends,
@@ -12,7 +12,7 @@ import {
 } from '../../core/audit/tree-head.js';
 import { sha256Bytes } from '../audit-tree.js';
 import { testDatabases } from '../test-support/databases.js';
-import { startTestParley, type TestParley } from '../test-support/harness.js';
+import { useParley, type TestParley } from '../test-support/harness.js';
 
 const targets = await testDatabases();
 
@@ -25,14 +25,10 @@ interface Inclusion {
 }
 
 describe.each(targets)('audit proofs for members on $name', (target) => {
-  let p: TestParley;
-  beforeAll(async () => {
-    p = await startTestParley(target);
-  });
-  afterAll(async () => p.close());
+  const p = useParley(target);
 
   type Key = Parameters<TestParley['session']>[0];
-  const get = async (key: Key, url: string) => p.as(await p.session(key), { method: 'GET', url });
+  const get = p.get;
   const head = async (key: Key): Promise<SignedTreeHead> => {
     const reading = readSignedTreeHead((await get(key, '/api/audit/tree-head')).json());
     if (!reading.ok) throw new Error(reading.reason);

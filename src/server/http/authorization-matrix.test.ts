@@ -5,7 +5,7 @@
  * from the policy code, so a policy bug shows up as a mismatch. A route missing here fails.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Compartment } from '../../core/access/compartments.js';
 import { asId, type ProcessId } from '../../core/shared/ids.js';
 import { createNote } from '../../core/usecases/items/create-note.js';
@@ -35,11 +35,12 @@ import { scheduleSession } from '../../core/usecases/rounds/schedule-session.js'
 import { startThread } from '../../core/usecases/messages/start-thread.js';
 import { writeMinutes } from '../../core/usecases/rounds/write-minutes.js';
 import type { SessionFormat } from '../../core/rounds/model.js';
-import { actorOf, demoPassword, demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
+import { demoPassword, demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
+import { actorOf } from '../test-support/actors.js';
 import { totpCodeAt } from '../security/crypto.js';
 import { testDatabases } from '../test-support/databases.js';
 import { SoftwareAuthenticator } from '../test-support/software-authenticator.js';
-import { startTestParley, type Session, type TestParley } from '../test-support/harness.js';
+import { useParley, type Session, type TestParley } from '../test-support/harness.js';
 import { routeTable } from './app.js';
 import {
   delegation,
@@ -1746,10 +1747,10 @@ const statusFor: Record<Outcome, number[]> = {
 const [sqlite] = await testDatabases();
 
 describe('the authorization matrix', () => {
+  const p = useParley(sqlite!);
   let env: Env;
   const sessions = new Map<DemoRoleKey, Session>();
   beforeAll(async () => {
-    const p = await startTestParley(sqlite!);
     const d = p.runtime.deps;
     const outsider = await createUser(d, {
       email: 'outsider@fixture.parley',
@@ -1835,7 +1836,6 @@ describe('the authorization matrix', () => {
     env = { ...partial, released, statement: statement.id };
     for (const r of demoRoleKeys) sessions.set(r, await p.session(r));
   });
-  afterAll(async () => env.p.close());
 
   it('covers every route of the route table', () => {
     const missing = routeTable.map((r) => `${r.method} ${r.url}`).filter((k) => !matrix[k]);

@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../test-support/databases.js';
-import { startTestParley, type Session, type TestParley } from '../test-support/harness.js';
+import { useParley, type Session, type TestParley } from '../test-support/harness.js';
 import { routeTable } from './app.js';
 import type { RouteDef } from './route.js';
 
@@ -77,11 +77,10 @@ function queryKeys(def: RouteDef): string[] {
 const [target] = await testDatabases();
 
 describe('bad input to every route', () => {
-  let p: TestParley;
+  const p = useParley(target!);
   let s: Session;
   let ids: Record<string, string>;
   beforeAll(async () => {
-    p = await startTestParley(target!);
     s = await p.session('leadMediator');
     const plenary = p.demo.compartments.find((c) => c.kind === 'plenary')!;
     ids = {
@@ -95,7 +94,6 @@ describe('bad input to every route', () => {
       secret: 'x'.repeat(30),
     };
   });
-  afterAll(async () => p.close());
 
   it('answers malformed ids, queries and bodies with a 4xx and changes nothing', async () => {
     const before = await snapshot(p);

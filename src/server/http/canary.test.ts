@@ -9,7 +9,7 @@
  * exactly where that role may see its compartment, and the venue only to the round's invitees.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Compartment } from '../../core/access/compartments.js';
 import { createNote } from '../../core/usecases/items/create-note.js';
 import { editWorkingText } from '../../core/usecases/text/edit-working-text.js';
@@ -32,9 +32,10 @@ import { respondToConsultation } from '../../core/usecases/rounds/respond-to-con
 import { scheduleSession } from '../../core/usecases/rounds/schedule-session.js';
 import { startThread } from '../../core/usecases/messages/start-thread.js';
 import { writeMinutes } from '../../core/usecases/rounds/write-minutes.js';
-import { actorOf, demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
+import { demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
+import { actorOf } from '../test-support/actors.js';
 import { testDatabases } from '../test-support/databases.js';
-import { startTestParley, type TestParley } from '../test-support/harness.js';
+import { useParley } from '../test-support/harness.js';
 import { demoRoleReads, demoRoleSeesVenue, partyKey } from '../test-support/oracle.js';
 import { routeTable } from './app.js';
 
@@ -49,14 +50,13 @@ interface Canary {
 }
 
 describe('canaries planted in every compartment', () => {
-  let p: TestParley;
+  const p = useParley(sqlite!);
   const canaries: Canary[] = [];
   const crawled = new Set<string>();
   const seen = new Map<DemoRoleKey, string>();
   const venueCanary = `VENUECANARY${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
-    p = await startTestParley(sqlite!);
     const d = p.runtime.deps;
     const processId = p.demo.processId;
     const email = (r: DemoRoleKey) => p.demo.accounts.find((a) => a.key === r)!.email;
@@ -413,7 +413,6 @@ describe('canaries planted in every compartment', () => {
       seen.set(role, all);
     }
   });
-  afterAll(async () => p.close());
 
   it('crawls every GET route of the route table that reads a process', () => {
     const skipped = ['/api/invitations/:secret']; // reached with an invitation's secret only: it shows the codename

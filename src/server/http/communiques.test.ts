@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../test-support/databases.js';
-import { startTestParley, testClock, type TestParley } from '../test-support/harness.js';
+import { testClock, useParley, type TestParley } from '../test-support/harness.js';
 
 const targets = await testDatabases();
 
@@ -20,17 +20,13 @@ interface Communique {
 }
 
 describe.each(targets)('communiqués and press lines on $name', (target) => {
-  let p: TestParley;
   const clock = testClock();
-  beforeAll(async () => {
-    p = await startTestParley(target, { clock });
-  });
-  afterAll(async () => p.close());
+  const p = useParley(target, { clock });
 
   type Key = Parameters<TestParley['session']>[0];
   const url = () => `/api/processes/${p.demo.processId}`;
-  const call = async (key: Key, method: 'GET' | 'POST' | 'PATCH', path: string, payload?: object) =>
-    p.as(await p.session(key), { method, url: `${url()}${path}`, payload });
+  const call = (key: Key, method: 'GET' | 'POST' | 'PATCH', path: string, payload?: object) =>
+    p.request(key, method, `${url()}${path}`, payload);
   const list = async (key: Key) =>
     (await call(key, 'GET', '/communiques')).json() as {
       communiques: Communique[];

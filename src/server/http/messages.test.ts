@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../test-support/databases.js';
-import { startTestParley, type TestParley } from '../test-support/harness.js';
+import { useParley, type TestParley } from '../test-support/harness.js';
 
 const targets = await testDatabases();
 
@@ -21,16 +21,12 @@ interface Message {
 }
 
 describe.each(targets)('threads and shuttle relays on $name', (target) => {
-  let p: TestParley;
-  beforeAll(async () => {
-    p = await startTestParley(target);
-  });
-  afterAll(async () => p.close());
+  const p = useParley(target);
 
   type Key = Parameters<TestParley['session']>[0];
   const url = () => `/api/processes/${p.demo.processId}`;
-  const call = async (key: Key, method: 'GET' | 'POST', path: string, payload?: object) =>
-    p.as(await p.session(key), { method, url: `${url()}${path}`, payload });
+  const call = (key: Key, method: 'GET' | 'POST', path: string, payload?: object) =>
+    p.request(key, method, `${url()}${path}`, payload);
   const threads = async (key: Key): Promise<Thread[]> =>
     (await call(key, 'GET', '/threads')).json().threads;
   const thread = async (key: Key, id: string) =>

@@ -6,27 +6,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUser } from '../../core/usecases/accounts/create-user.js';
 import { testDatabases } from '../test-support/databases.js';
-import {
-  startTestParley,
-  testClock,
-  type Session,
-  type TestParley,
-} from '../test-support/harness.js';
+import { testClock, useParley, type Session } from '../test-support/harness.js';
 import { SoftwareAuthenticator, type Tampering } from '../test-support/software-authenticator.js';
 
 const targets = await testDatabases();
 const password = 'a-long-passphrase-for-tests';
 
 describe.each(targets)('passkeys on $name', (target) => {
-  let p: TestParley;
   const clock = testClock();
-  beforeAll(async () => {
-    p = await startTestParley(target, { clock });
-  });
-  afterAll(async () => p.close());
+  const p = useParley(target, { clock });
 
   const origin = () => p.runtime.deps.config.passkeyOrigin;
   const device = () => new SoftwareAuthenticator(origin());

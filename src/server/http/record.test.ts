@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../test-support/databases.js';
-import { startTestParley, type TestParley } from '../test-support/harness.js';
+import { useParley, type TestParley } from '../test-support/harness.js';
 
 const targets = await testDatabases();
 
 describe.each(targets)('the negotiation record on $name', (target) => {
-  let p: TestParley;
-  beforeAll(async () => {
-    p = await startTestParley(target);
-  });
-  afterAll(async () => p.close());
+  const p = useParley(target);
 
   const url = () => `/api/processes/${p.demo.processId}`;
   const record = async (key: Parameters<TestParley['session']>[0]) =>
-    (await p.as(await p.session(key), { method: 'GET', url: `${url()}/record` })).json();
+    (await p.get(key, `${url()}/record`)).json();
 
   it('shows the agenda with its options in order, and the public demands, to every member', async () => {
     const r = await record('observer');

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unfoldLines } from '../exports/ics.js';
 import { testDatabases } from '../test-support/databases.js';
-import { startTestParley, testClock, type TestParley } from '../test-support/harness.js';
+import { testClock, useParley, type TestParley } from '../test-support/harness.js';
 
 const targets = await testDatabases();
 
@@ -32,22 +32,13 @@ interface Session {
 }
 
 describe.each(targets)('rounds and sessions on $name', (target) => {
-  let p: TestParley;
   const clock = testClock();
-  beforeAll(async () => {
-    p = await startTestParley(target, { clock });
-  });
-  afterAll(async () => p.close());
+  const p = useParley(target, { clock });
 
   type Key = Parameters<TestParley['session']>[0];
   const url = () => `/api/processes/${p.demo.processId}`;
   const R = () => `${url()}/rounds/${p.demo.roundId}`;
-  const call = async (
-    key: Key,
-    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
-    path: string,
-    payload?: object,
-  ) => p.as(await p.session(key), { method, url: path, payload });
+  const call = p.request;
   const userId = (key: Key) => p.demo.accounts.find((a) => a.key === key)!.userId;
   const rounds = async (key: Key): Promise<Round[]> =>
     (await call(key, 'GET', `${url()}/rounds`)).json().rounds;

@@ -1,24 +1,18 @@
 import { sql } from 'kysely';
 import { flat, openDocx, pdfPages, wordText } from '../exports/test-support/extract.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../test-support/databases.js';
-import { startTestParley, type TestParley } from '../test-support/harness.js';
+import { useParley, type TestParley } from '../test-support/harness.js';
 
 const targets = await testDatabases();
 
 describe.each(targets)('the negotiating text on $name', (target) => {
-  let p: TestParley;
-  beforeAll(async () => {
-    p = await startTestParley(target);
-  });
-  afterAll(async () => p.close());
+  const p = useParley(target);
 
   const url = () => `/api/processes/${p.demo.processId}`;
   type Key = Parameters<TestParley['session']>[0];
-  const get = async (key: Key, path: string) =>
-    p.as(await p.session(key), { method: 'GET', url: `${url()}${path}` });
-  const post = async (key: Key, path: string, payload: object) =>
-    p.as(await p.session(key), { method: 'POST', url: `${url()}${path}`, payload });
+  const get = (key: Key, path: string) => p.get(key, `${url()}${path}`);
+  const post = (key: Key, path: string, payload: object) => p.post(key, `${url()}${path}`, payload);
 
   it('keeps the working draft in the mediator team, with its state and the bracket syntax', async () => {
     const res = await get('mediator', '/text');

@@ -4,13 +4,14 @@
  * commit through this instance wakes the hub without waiting for its poll.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createNote } from '../../core/usecases/items/create-note.js';
 import { removeMember } from '../../core/usecases/process/remove-member.js';
 import { updateProcess } from '../../core/usecases/process/update-process.js';
-import { actorOf, demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
+import { demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
+import { actorOf } from '../test-support/actors.js';
 import { testDatabases } from '../test-support/databases.js';
-import { startTestParley, testClock, type TestParley } from '../test-support/harness.js';
+import { testClock, useParley } from '../test-support/harness.js';
 import { demoRoleReads, partyKey } from '../test-support/oracle.js';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../core/access/policy.js';
@@ -26,14 +27,9 @@ interface FakeSocket {
 }
 
 describe.each(targets)('the live hub on $name', (target) => {
-  let p: TestParley;
+  // No hub of the runtime's own: each test makes one and decides when it looks at the log.
+  const p = useParley(target);
   const email = (r: DemoRoleKey) => p.demo.accounts.find((a) => a.key === r)!.email;
-
-  beforeAll(async () => {
-    // No hub of the runtime's own: each test makes one and decides when it looks at the log.
-    p = await startTestParley(target);
-  });
-  afterAll(async () => p.close());
 
   /** A session opened as the actor says (second factor, passkey), stored as sign-in would. */
   async function sessionOf(actor: Actor): Promise<LiveConnection['credential']> {

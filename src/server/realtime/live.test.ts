@@ -11,9 +11,10 @@ import { createNote } from '../../core/usecases/items/create-note.js';
 import { createUser } from '../../core/usecases/accounts/create-user.js';
 import { removeMember } from '../../core/usecases/process/remove-member.js';
 import { resetSignIn } from '../../core/usecases/accounts/reset-sign-in.js';
-import { actorOf, demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
+import { demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
+import { actorOf } from '../test-support/actors.js';
 import { testDatabases } from '../test-support/databases.js';
-import { startTestParley, type Session, type TestParley } from '../test-support/harness.js';
+import { useParley, type Session } from '../test-support/harness.js';
 import { demoRoleReads, partyKey } from '../test-support/oracle.js';
 import type { LiveEvent, LiveMessage } from './hub.js';
 
@@ -56,18 +57,16 @@ async function until(check: () => boolean, ms = 3000): Promise<void> {
 }
 
 describe('live updates', () => {
-  let p: TestParley;
+  const p = useParley(sqlite!, { live: true });
   let host: string;
   const clients = new Map<DemoRoleKey, Client>();
 
   beforeAll(async () => {
-    p = await startTestParley(sqlite!, { live: true });
     host = await p.listen();
     for (const role of demoRoleKeys) clients.set(role, await connect(host, await p.session(role)));
   });
-  afterAll(async () => {
+  afterAll(() => {
     for (const c of clients.values()) c.socket.close();
-    await p.close();
   });
 
   it('tells every role about exactly the new material it may read, in every compartment', async () => {

@@ -4,6 +4,9 @@
  * PostgreSQL suite gets its own fresh schema, dropped afterwards.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 
 /** A database a suite can run on. */
@@ -71,6 +74,19 @@ const postgres: TestDatabase = {
     };
   },
 };
+
+/**
+ * SQLite in a file, as a real instance runs (browser journeys): the file lives in a temporary
+ * directory of its own, removed when the test Parley closes.
+ */
+export function sqliteFile(): TestDatabase {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-db-'));
+  return {
+    name: 'sqlite',
+    url: `sqlite:${join(dir, 'parley.db')}`,
+    fresh: async () => ({ drop: async () => rmSync(dir, { recursive: true, force: true }) }),
+  };
+}
 
 /** SQLite, plus PostgreSQL when reachable: for `describe.each`. */
 export async function testDatabases(): Promise<TestDatabase[]> {
