@@ -10,7 +10,7 @@
  *     const gov = await aMember(world, talks, { role: 'delegate', party: 'GOV' });
  *     const note = await aNote(world, talks, { by: gov, in: talks.caucus('GOV') });
  */
-import type { ApiToken, User } from '../accounts/model.js';
+import type { ApiToken, Passkey, User } from '../accounts/model.js';
 import type { SignInStrength } from '../accounts/sign-in.js';
 import type { Compartment } from '../access/compartments.js';
 import type { Actor } from '../access/policy.js';
@@ -19,7 +19,7 @@ import type { LabelledItem } from '../items/model.js';
 import type { Hashing, Ids, Ports } from '../ports.js';
 import type { Invitation, Membership, Party, Process, Role } from '../process/model.js';
 import { DomainError, type ErrorCode } from '../shared/errors.js';
-import type { CompartmentId } from '../shared/ids.js';
+import { asId, type CompartmentId } from '../shared/ids.js';
 import { createApiToken } from '../usecases/accounts/create-api-token.js';
 import { createUser } from '../usecases/accounts/create-user.js';
 import { createNote } from '../usecases/items/create-note.js';
@@ -38,6 +38,7 @@ import {
   type MovableClock,
 } from './fake-ports.js';
 import { memoryDb, type MemoryDb } from './memory-stores.js';
+import type { Person, Room } from './who-sees-what.js';
 
 /** The password every factory-made account has unless told otherwise. */
 export const defaultPassword = 'correct horse battery staple';
@@ -338,6 +339,78 @@ export async function aToken(
     actor: await world.actor(who, { passkey: options.passkey ?? false }),
     name: options.name ?? `Token ${world.next()}`,
   });
+}
+
+/** A process with the parties GOV and OPP and one member in every role (see who-sees-what.ts). */
+export interface Negotiation {
+  /** The process. */
+  talks: TestProcess;
+  /** Each person by name, e.g. `people['GOV head']`. */
+  people: Record<Person, Member>;
+  /** A compartment by name, e.g. `room('OPP caucus')`. */
+  room(name: Room): Compartment;
+}
+
+/**
+ * A process with the parties GOV and OPP and one person in every role, each joined through
+ * `aMember`, the observer given the plenary through `grantCompartment` as well.
+ */
+export async function aNegotiation(world: World): Promise<Negotiation> {
+  const talks = await aProcess(world, { parties: ['GOV', 'OPP'] });
+  const join = (role: Role, party?: string, grants?: Compartment[]) =>
+    aMember(world, talks, { role, party, grants });
+  const people: Record<Person, Member> = {
+    facilitator: talks.facilitator,
+    'lead mediator': await join('lead_mediator'),
+    mediator: await join('mediator'),
+    secretariat: await join('secretariat'),
+    'GOV head': await join('head_of_delegation', 'GOV'),
+    'GOV delegate': await join('delegate', 'GOV'),
+    'GOV adviser': await join('adviser', 'GOV'),
+    'OPP head': await join('head_of_delegation', 'OPP'),
+    'OPP delegate': await join('delegate', 'OPP'),
+    'OPP adviser': await join('adviser', 'OPP'),
+    guarantor: await join('guarantor'),
+    observer: await join('observer'),
+    'observer given the plenary': await join('observer', undefined, [talks.plenary]),
+  };
+  const room = (name: Room): Compartment => {
+    switch (name) {
+      case 'public':
+        return talks.public;
+      case 'plenary':
+        return talks.plenary;
+      case 'mediators':
+        return talks.mediators;
+      default: {
+        const [party, kind] = name.split(' ') as [string, 'caucus' | 'bilateral'];
+        return kind === 'caucus' ? talks.caucus(party) : talks.bilateral(party);
+      }
+    }
+  };
+  return { talks, people, room };
+}
+
+/**
+ * A passkey put straight into the store (registering one goes through WebAuthn, which is not
+ * faked): enough for the rules that ask whether an account has one.
+ */
+export async function aPasskey(world: World, who: User | Member): Promise<Passkey> {
+  const user = 'user' in who ? who.user : who;
+  const n = world.next();
+  const passkey: Passkey = {
+    id: asId(world.ids.newId()),
+    userId: user.id,
+    credentialId: `credential-${n}`,
+    publicKey: `public-key-${n}`,
+    counter: 0,
+    transports: ['internal'],
+    name: `Passkey ${n}`,
+    createdAt: world.clock.now().toISOString(),
+    lastUsedAt: null,
+  };
+  await world.db.transaction((s) => s.passkeys.insertPasskey(passkey));
+  return passkey;
 }
 
 /** What a use case refused with: a DomainError's code, message and details. */

@@ -558,3 +558,40 @@ function auditLog(t: Tables, append: (event: AuditEvent) => Promise<void>): Audi
     },
   };
 }
+
+/** A unit of work that notes, per transaction or read, which store methods were called. */
+export interface RecordingDb extends UnitOfWork {
+  /** One list per transaction or read, in order: `store.method` for each call. */
+  calls: string[][];
+}
+
+/**
+ * Wraps a unit of work to record which store methods each transaction calls, so a test can show
+ * that a change and its audit event were made in one transaction.
+ */
+export function recordTransactions(db: UnitOfWork): RecordingDb {
+  const calls: string[][] = [];
+  const watched = (stores: Stores): Stores => {
+    const mine: string[] = [];
+    calls.push(mine);
+    const entries = Object.entries(stores).map(([name, store]) => [
+      name,
+      new Proxy(store as object, {
+        get(target, prop, receiver) {
+          const value: unknown = Reflect.get(target, prop, receiver);
+          if (typeof value !== 'function' || typeof prop !== 'string') return value;
+          return (...args: unknown[]) => {
+            mine.push(`${name}.${prop}`);
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        },
+      }),
+    ]);
+    return Object.fromEntries(entries) as Stores;
+  };
+  return {
+    calls,
+    transaction: (fn) => db.transaction((s) => fn(watched(s))),
+    read: (fn) => db.read((s) => fn(watched(s))),
+  };
+}
