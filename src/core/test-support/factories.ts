@@ -28,6 +28,7 @@ import { addParty } from '../usecases/process/add-party.js';
 import { createInvitation } from '../usecases/process/create-invitation.js';
 import { createProcess } from '../usecases/process/create-process.js';
 import { grantCompartment } from '../usecases/process/grant-compartment.js';
+import { revokeInvitation } from '../usecases/process/revoke-invitation.js';
 import {
   fakeTotp,
   movableClock,
@@ -269,6 +270,37 @@ export async function anInvitation(
     inviteeLabel: options.label ?? `Invitee ${world.next()}`,
     validDays: options.validDays,
   });
+}
+
+/** The ways an invitation link stops working, and a link never issued. */
+export const deadLinkKinds = ['never issued', 'used', 'revoked', 'expired'] as const;
+export type DeadLinkKind = (typeof deadLinkKinds)[number];
+
+/**
+ * The secret of an invitation link that no longer opens anything, dead in the way asked: used by
+ * another account, revoked by the facilitator, expired (the clock moves past it), or never issued.
+ */
+export async function aDeadLink(
+  world: World,
+  talks: TestProcess,
+  how: DeadLinkKind,
+): Promise<string> {
+  if (how === 'never issued') return `secret_never_issued_${world.next()}_xxxxxxxx`;
+  const { invitation, secret } = await anInvitation(world, talks, { validDays: 1 });
+  if (how === 'used')
+    await acceptInvitation(world.deps, {
+      secret,
+      actor: await world.actor(await aUser(world)),
+      newAccount: null,
+    });
+  else if (how === 'revoked')
+    await revokeInvitation(world.deps, {
+      actor: talks.facilitator.actor,
+      processId: talks.process.id,
+      invitationId: invitation.id,
+    });
+  else world.clock.advance(86_400_000);
+  return secret;
 }
 
 /**
