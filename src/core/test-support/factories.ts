@@ -21,7 +21,10 @@ import type { Invitation, Membership, Party, Process, Role } from '../process/mo
 import { DomainError, type ErrorCode } from '../shared/errors.js';
 import { asId, type CompartmentId } from '../shared/ids.js';
 import { createApiToken } from '../usecases/accounts/create-api-token.js';
+import { beginTotpSetup } from '../usecases/accounts/begin-totp-setup.js';
+import { confirmTotp } from '../usecases/accounts/confirm-totp.js';
 import { createUser } from '../usecases/accounts/create-user.js';
+import { signIn, type SignedIn } from '../usecases/accounts/sign-in.js';
 import { createNote } from '../usecases/items/create-note.js';
 import { acceptInvitation } from '../usecases/process/accept-invitation.js';
 import { addParty } from '../usecases/process/add-party.js';
@@ -443,6 +446,31 @@ export async function aPasskey(world: World, who: User | Member): Promise<Passke
   };
   await world.db.transaction((s) => s.passkeys.insertPasskey(passkey));
   return passkey;
+}
+
+/**
+ * A second factor turned on through `beginTotpSetup` and `confirmTotp` (with the authenticator's
+ * current code, which is then used up); answers the secret, for `world.totp.codeAt`.
+ */
+export async function aSecondFactor(world: World, who: User | Member): Promise<string> {
+  const actor = await world.actor(who);
+  const { secret } = await beginTotpSetup(world.deps, { actor });
+  await confirmTotp(world.deps, { actor, code: world.totp.codeAt(secret, world.clock.now()) });
+  return secret;
+}
+
+/** A browser session opened by `signIn` with the account's password (no second factor). */
+export async function aSession(
+  world: World,
+  who: User | Member,
+  options: { password?: string; ip?: string } = {},
+): Promise<SignedIn> {
+  const user = 'user' in who ? who.user : who;
+  return signIn(world.deps, {
+    email: user.email,
+    password: options.password ?? defaultPassword,
+    ip: options.ip ?? '192.0.2.1',
+  });
 }
 
 /** What a use case refused with: a DomainError's code, message and details. */
