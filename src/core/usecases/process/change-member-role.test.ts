@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import {
+  aMember,
+  aNegotiation,
+  aNote,
+  aProcess,
+  aUser,
+  aWorld,
+  refusal,
+} from '../../test-support/factories.js';
+import { people, type Person } from '../../test-support/who-sees-what.js';
+import type { Role } from '../../process/model.js';
+import { asId, type PartyId } from '../../shared/ids.js';
+import { getItem } from '../items/get-item.js';
+import { changeMemberRole } from './change-member-role.js';
+import { listAccessChanges } from './list-access-changes.js';
+
+/** docs/who-sees-what.md: the facilitator and the lead mediator manage the members. */
+const manages: Person[] = ['facilitator', 'lead mediator'];
+
+describe('changeMemberRole', () => {
+  it.each(people.filter((p) => p !== 'GOV adviser'))(
+    '%s moving the GOV adviser to delegate: allowed only to those who manage members',
+    async (person) => {
+      const world = aWorld();
+      const n = await aNegotiation(world);
+      const before = world.db.snapshot();
+      const seq = world.seq();
+      const attempt = changeMemberRole(world.deps, {
+        actor: n.people[person].actor,
+        processId: n.talks.process.id,
+        userId: n.people['GOV adviser'].user.id,
+        role: 'delegate',
+        partyId: n.talks.party('GOV').id,
+      });
+      if (!manages.includes(person)) {
+        expect((await refusal(attempt)).code).toBe('FORBIDDEN');
+        expect(world.db.snapshot()).toEqual(before);
+        return;
+      }
+      await attempt;
+      expect(world.events(seq)).toEqual([
+        {
+          kind: 'membership.role_changed',
+          data: {
+            userId: n.people['GOV adviser'].user.id,
+            from: 'adviser',
+            to: 'delegate',
+            partyId: n.talks.party('GOV').id,
+          },
+          actorUserId: n.people[person].user.id,
+          processId: n.talks.process.id,
+          compartmentId: null,
+        },
+      ]);
+      const after = await world.actor(n.people['GOV adviser']);
+      expect(after.memberships).toEqual([
+        expect.objectContaining({ role: 'delegate', partyId: n.talks.party('GOV').id }),
+      ]);
+    },
+  );
+
+  const broken: Array<{
+    what: string;
+    by: Person;
+    target: Person;
+    role: Role;
+    party: 'GOV' | 'none' | 'elsewhere';
+    code: string;
+  }> = [
+    {
+      what: 'the facilitator role is not given',
+      by: 'lead mediator',
+      target: 'mediator',
+      role: 'facilitator',
+      party: 'none',
+      code: 'RULE_VIOLATION',
+    },
+    {
+      what: 'the facilitator role is not taken away',
+      by: 'lead mediator',
+      target: 'facilitator',
+      role: 'mediator',
+      party: 'none',
+      code: 'RULE_VIOLATION',
+    },
+    {
+      what: 'nobody changes their own membership',
+      by: 'lead mediator',
+      target: 'lead mediator',
+      role: 'mediator',
+      party: 'none',
+      code: 'RULE_VIOLATION',
+    },
+    {
+      what: 'a delegation role names its party',
+      by: 'facilitator',
+      target: 'observer',
+      role: 'delegate',
+      party: 'none',
+      code: 'RULE_VIOLATION',
+    },
+    {
+      what: 'any other role has no party',
+      by: 'facilitator',
+      target: 'GOV delegate',
+      role: 'observer',
+      party: 'GOV',
+      code: 'RULE_VIOLATION',
+    },
+    {
+      what: 'the party belongs to this process',
+      by: 'facilitator',
+      target: 'observer',
+      role: 'delegate',
+      party: 'elsewhere',
+      code: 'NOT_FOUND',
+    },
+  ];
+
+  it.each(broken)('refuses when $what ($code), changing nothing', async (c) => {
+    const world = aWorld();
+    const n = await aNegotiation(world);
+    const elsewhere = await aProcess(world, { parties: ['GOV'] });
+    const partyId: PartyId | null =
+      c.party === 'GOV'
+        ? n.talks.party('GOV').id
+        : c.party === 'elsewhere'
+          ? elsewhere.party('GOV').id
+          : null;
+    const before = world.db.snapshot();
+    const refused = await refusal(
+      changeMemberRole(world.deps, {
+        actor: n.people[c.by].actor,
+        processId: n.talks.process.id,
+        userId: n.people[c.target].user.id,
+        role: c.role,
+        partyId,
+      }),
+    );
+    expect(refused.code).toBe(c.code);
+    expect(world.db.snapshot()).toEqual(before);
+  });
+
+  it('answers someone outside the process like an account that does not exist', async () => {
+    const world = aWorld();
+    const n = await aNegotiation(world);
+    const outsider = await aUser(world);
+    const change = (userId: string) =>
+      refusal(
+        changeMemberRole(world.deps, {
+          actor: n.talks.facilitator.actor,
+          processId: n.talks.process.id,
+          userId: asId(userId),
+          role: 'observer',
+          partyId: null,
+        }),
+      );
+    expect(await change(outsider.id)).toEqual(await change('00000000-0000-4000-8000-ffffffffffff'));
+    expect((await change(outsider.id)).message).toBe('Member not found');
+  });
+
+  it('moves a delegate into the other party’s rooms and out of its own at the next request', async () => {
+    const world = aWorld();
+    const n = await aNegotiation(world);
+    const govNote = await aNote(world, n.talks, {
+      by: n.people['GOV head'],
+      in: n.room('GOV caucus'),
+    });
+    const oppNote = await aNote(world, n.talks, {
+      by: n.people['OPP head'],
+      in: n.room('OPP caucus'),
+    });
+    const mover = await aMember(world, n.talks, { role: 'delegate', party: 'GOV' });
+    await changeMemberRole(world.deps, {
+      actor: n.talks.facilitator.actor,
+      processId: n.talks.process.id,
+      userId: mover.user.id,
+      role: 'delegate',
+      partyId: n.talks.party('OPP').id,
+    });
+    const actor = await world.actor(mover);
+    const read = (itemId: typeof govNote.id) =>
+      getItem(world.deps, { actor, processId: n.talks.process.id, itemId });
+    expect((await refusal(read(govNote.id))).code).toBe('NOT_FOUND');
+    expect(await read(oppNote.id)).toMatchObject({ id: oppNote.id });
+  });
+
+  it('tells each party which of its own rooms the change opened or closed, and no more', async () => {
+    const world = aWorld();
+    const n = await aNegotiation(world);
+    const mover = await aMember(world, n.talks, { role: 'adviser', party: 'GOV' });
+    await changeMemberRole(world.deps, {
+      actor: n.people['lead mediator'].actor,
+      processId: n.talks.process.id,
+      userId: mover.user.id,
+      role: 'adviser',
+      partyId: n.talks.party('OPP').id,
+    });
+    const seenBy = async (person: Person) => {
+      const changes = await listAccessChanges(world.deps, {
+        actor: n.people[person].actor,
+        processId: n.talks.process.id,
+      });
+      const change = changes.find((c) => c.change === 'role_changed' && c.userId === mover.user.id);
+      return change && { opened: [...change.opened].sort(), closed: [...change.closed].sort() };
+    };
+    const ids = (
+      ...rooms: Array<'GOV caucus' | 'GOV bilateral' | 'OPP caucus' | 'OPP bilateral'>
+    ) => rooms.map((r) => n.room(r).id).sort();
+    expect(await seenBy('GOV delegate')).toEqual({
+      opened: [],
+      closed: ids('GOV caucus', 'GOV bilateral'),
+    });
+    expect(await seenBy('OPP delegate')).toEqual({
+      opened: ids('OPP caucus', 'OPP bilateral'),
+      closed: [],
+    });
+    expect(await seenBy('observer')).toBeUndefined();
+  });
+});
