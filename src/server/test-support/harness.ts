@@ -43,13 +43,14 @@ export function testClock(
 /** Starts Parley on a fresh database with the demo seeded. */
 export async function startTestParley(
   target: TestDatabase,
-  options: { clock?: Clock; live?: boolean } = {},
+  options: { clock?: Clock; live?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestParley> {
   const fresh = await target.fresh();
   const config = loadConfig({
     PARLEY_DATABASE_URL: target.url,
     PARLEY_LOG_LEVEL: 'silent',
     PARLEY_DATA_DIR: mkdtempSync(join(tmpdir(), 'parley-test-')),
+    ...options.env,
   });
   const runtime = await startRuntime(config, {
     clock: options.clock,
