@@ -5,7 +5,7 @@
  * on PostgreSQL; what they signed in with before stops working, the new password alone signs in,
  * the reset is one audit event, and a refused reset changes nothing.
  */
-import { maxFailuresPerEmail } from '../core/accounts/sign-in.js';
+import { throttlePolicies } from '../core/accounts/sign-in.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -277,7 +277,7 @@ describe('parley users reset-sign-in', () => {
 
   it('sets the new password, removes passkeys and TOTP, revokes sessions and tokens, in one audited step', async () => {
     // Attempts without the lost factor have locked the address out; the reset lets the person in.
-    for (let i = 0; i < maxFailuresPerEmail; i++)
+    for (let i = 0; i < throttlePolicies.account.budget; i++)
       await signIn(t, member.email, 'not the password at all');
     expect((await signIn(t, member.email, oldPassword)).json().error.code).toBe('RATE_LIMITED');
     const r = await reset(member.email.toUpperCase(), newPassword);

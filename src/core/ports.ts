@@ -4,6 +4,7 @@
  */
 import type { ApiToken, Passkey, Session, User, WebAuthnChallenge } from './accounts/model.js';
 import type { FingerprintKey } from './trace/fingerprint.js';
+import type { ThrottleState } from './accounts/sign-in.js';
 import type { AnalyzeOptions } from './analysis/analyze.js';
 import type { AnalysisView, Viewer } from './analysis/disclosure.js';
 import type { Domain } from './analysis/domain.js';
@@ -225,12 +226,22 @@ export interface AccountStore {
   /** Revokes every API token of a user not yet revoked; returns how many. */
   revokeOpenTokens(userId: UserId, at: string): Promise<number>;
   touchToken(id: TokenId, at: string): Promise<void>;
-  /** Records a failed sign-in for each key (e.g. "email:x", "ip:y"). */
-  recordFailure(keys: string[], at: string): Promise<void>;
-  /** Forgets a key's failures (an operator's reset of the account's sign-in). */
-  clearFailures(key: string): Promise<void>;
-  /** How many failures a key has had since a time. */
-  countFailures(key: string, since: string): Promise<number>;
+  /**
+   * Locks the throttle rows of these keys until the transaction ends (creating fresh ones), and
+   * returns their states in the order given: a concurrent reservation on the same key waits here,
+   * so attempts are counted one after the other.
+   */
+  lockThrottle(keys: readonly string[]): Promise<ThrottleState[]>;
+  /** Stores throttle states (of keys locked in the same transaction). */
+  saveThrottle(states: readonly ThrottleState[]): Promise<void>;
+  /** Forgets a throttle key (an operator's reset of the account's sign-in). */
+  clearThrottle(key: string): Promise<void>;
+  /** Remembers a browser an account has fully signed in from, by its device token's hash. */
+  insertDevice(device: { tokenHash: string; userId: UserId; createdAt: string }): Promise<void>;
+  /** The account a device token was issued to, if any. */
+  findDeviceUser(tokenHash: string): Promise<UserId | undefined>;
+  /** Forgets every device of an account; returns how many. */
+  deleteDevicesOf(userId: UserId): Promise<number>;
 }
 
 /** Processes, parties, memberships, links, status history and invitations. */

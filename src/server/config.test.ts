@@ -32,3 +32,25 @@ describe("passkeys' relying party in the configuration", () => {
     },
   );
 });
+
+describe('trusted proxies in the configuration', () => {
+  it('trusts no proxy unless told, so the TCP peer is the client', () => {
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+  });
+
+  it('reads a comma-separated list of addresses, CIDR ranges and named ranges', () => {
+    expect(
+      loadConfig({ PARLEY_TRUSTED_PROXIES: ' 10.0.0.5, 10.1.0.0/16,fd00::/8 ,loopback' })
+        .trustedProxies,
+    ).toEqual(['10.0.0.5', '10.1.0.0/16', 'fd00::/8', 'loopback']);
+  });
+
+  it.each(['proxy.example.org', '10.0.0.0/33', '10.0.0.1/8/2', '300.1.1.1', '10.0.0.0/x'])(
+    'refuses %s, which is neither an address nor a CIDR range',
+    (entry) => {
+      expect(() => loadConfig({ PARLEY_TRUSTED_PROXIES: `10.0.0.5,${entry}` })).toThrow(
+        /PARLEY_TRUSTED_PROXIES: must be a comma-separated list/,
+      );
+    },
+  );
+});

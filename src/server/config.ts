@@ -2,9 +2,21 @@
  * Configuration: the one module that reads process.env. Validated once, every problem reported at
  * once, frozen, passed down. Defaults make `npm start` work with no set-up.
  */
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { decodeMasterKey } from './security/master-key.js';
+
+/** Whether one entry of PARLEY_TRUSTED_PROXIES is an address, a CIDR range, or a named range. */
+function isProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits >= 0 && bits <= (version === 4 ? 32 : 128);
+}
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -26,6 +38,19 @@ const schema = z.object({
   PARLEY_DEMO: z.enum(['on', 'off']).default('on'),
   PARLEY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
   PARLEY_TOKEN: z.string().optional(),
+  PARLEY_TRUSTED_PROXIES: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((e) => e.trim())
+        .filter((e) => e !== ''),
+    )
+    .refine((entries) => entries.every(isProxyEntry), {
+      error:
+        'must be a comma-separated list of addresses or CIDR ranges, such as 10.0.0.5,10.1.0.0/16',
+    })
+    .optional(),
   PARLEY_MASTER_KEY: z
     .string()
     .refine((v) => decodeMasterKey(v) !== null, {
@@ -66,6 +91,12 @@ export interface Config {
    * PARLEY_TOKEN. A secret: never logged, never sent.
    */
   apiToken: string | null;
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed for the client address (addresses, CIDR
+   * ranges, or `loopback`, `linklocal`, `uniquelocal`), from PARLEY_TRUSTED_PROXIES; empty: the
+   * TCP peer is the client. Sign-in throttling counts per client address.
+   */
+  trustedProxies: readonly string[];
 }
 
 /** Reads and validates the environment; throws one error listing every problem. */
@@ -100,5 +131,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     logLevel: e.PARLEY_LOG_LEVEL,
     masterKey: e.PARLEY_MASTER_KEY?.trim() ?? null,
     apiToken: e.PARLEY_TOKEN?.trim() || null,
+    trustedProxies: Object.freeze(e.PARLEY_TRUSTED_PROXIES ?? []),
   });
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { checkPassword, minPasswordLength, tokenSignIn, weakened } from './sign-in.js';
+import {
+  checkPassword,
+  minPasswordLength,
+  releaseAttempt,
+  reserveAttempt,
+  throttleDelayMs,
+  throttlePolicies,
+  tokenSignIn,
+  weakened,
+  type ThrottleState,
+} from './sign-in.js';
 
 describe('what an API token proves', () => {
   it.each([
@@ -37,5 +47,81 @@ describe('the password rule', () => {
   it('refuses a password shorter than the minimum and accepts one of that length', () => {
     expect(() => checkPassword('x'.repeat(minPasswordLength - 1))).toThrow(/at least/);
     expect(() => checkPassword('x'.repeat(minPasswordLength))).not.toThrow();
+  });
+});
+
+describe('sign-in throttling', () => {
+  const at = (s: number) => new Date(Date.UTC(2026, 11, 6, 10, 0, s));
+  const fresh = (key: string): ThrottleState => ({
+    key,
+    failures: 0,
+    lastAt: null,
+    lockedUntil: null,
+  });
+  /** Reserves `n` attempts at one instant; returns how many were let through and the state. */
+  function reserveMany(state: ThrottleState, n: number, now: Date) {
+    let passed = 0;
+    for (let i = 0; i < n; i++) {
+      const r = reserveAttempt(state, now);
+      if (r.ok) {
+        passed++;
+        state = r.state;
+      }
+    }
+    return { passed, state };
+  }
+
+  it.each([
+    ['account:x', throttlePolicies.account.budget],
+    ['address:10.0.0.1', throttlePolicies.address.budget],
+    ['device:y', throttlePolicies.device.budget],
+  ])('lets exactly the free budget of simultaneous attempts on %s through', (key, budget) => {
+    expect(reserveMany(fresh(key), 100, at(0)).passed).toBe(budget);
+  });
+
+  it('doubles the delay with every failure past the budget, up to the cap', () => {
+    const p = throttlePolicies.account;
+    expect([4, 5, 6, 7, 8].map((n) => throttleDelayMs(p, n))).toEqual([
+      0,
+      p.baseDelayMs,
+      2 * p.baseDelayMs,
+      4 * p.baseDelayMs,
+      8 * p.baseDelayMs,
+    ]);
+    expect(throttleDelayMs(p, 1000)).toBe(p.maxDelayMs);
+  });
+
+  it('refuses while closed and says how long to wait, then lets one more attempt through', () => {
+    const { state } = reserveMany(fresh('account:x'), 5, at(0));
+    expect(reserveAttempt(state, at(1))).toEqual({ ok: false, retryAfterMs: 1000 });
+    const next = reserveAttempt(state, at(2));
+    expect(next.ok && next.state).toMatchObject({ failures: 6, lockedUntil: at(6).toISOString() });
+  });
+
+  it('forgets failures as they leak away', () => {
+    const { state } = reserveMany(fresh('account:x'), 5, at(0));
+    const later = new Date(at(0).getTime() + 5 * throttlePolicies.account.leakMs);
+    const r = reserveAttempt(state, later);
+    expect(r.ok && r.state.failures).toBe(1);
+  });
+
+  it('clears an account after a sign-in, but gives an address back only the one attempt', () => {
+    const account = reserveMany(fresh('account:x'), 5, at(0)).state;
+    expect(releaseAttempt(account, 'signed_in')).toMatchObject({ failures: 0, lockedUntil: null });
+    const address: ThrottleState = {
+      key: 'address:10.0.0.1',
+      failures: 40,
+      lastAt: at(0).toISOString(),
+      lockedUntil: at(60).toISOString(),
+    };
+    expect(releaseAttempt(address, 'signed_in')).toMatchObject({
+      failures: 39,
+      lockedUntil: at(60).toISOString(),
+    });
+  });
+
+  it('gives back only the one attempt while a second factor is still asked for', () => {
+    const account = reserveMany(fresh('account:x'), 5, at(0)).state;
+    expect(releaseAttempt(account, 'unfinished')).toMatchObject({ failures: 4, lockedUntil: null });
   });
 });

@@ -17,6 +17,7 @@
  * throws "not faked: <store>.<method>".
  */
 import type { ApiToken, Passkey, Session, User, WebAuthnChallenge } from '../accounts/model.js';
+import type { ThrottleState } from '../accounts/sign-in.js';
 import type { Compartment } from '../access/compartments.js';
 import type { AuditEntry, AuditEvent } from '../audit/catalogue.js';
 import { canonicalJson, entryHash, genesisHash } from '../audit/chain.js';
@@ -47,7 +48,8 @@ export interface Tables {
   users: User[];
   sessions: Session[];
   tokens: ApiToken[];
-  failures: Array<{ key: string; at: string }>;
+  throttle: Map<string, ThrottleState>;
+  devices: Array<{ tokenHash: string; userId: UserId; createdAt: string }>;
   passkeys: Passkey[];
   challenges: WebAuthnChallenge[];
   processes: Process[];
@@ -68,7 +70,8 @@ function emptyTables(): Tables {
     users: [],
     sessions: [],
     tokens: [],
-    failures: [],
+    throttle: new Map(),
+    devices: [],
     passkeys: [],
     challenges: [],
     processes: [],
@@ -181,7 +184,7 @@ export function memoryStores(t: Tables, append: (event: AuditEvent) => Promise<v
   };
 }
 
-/** Users, sessions, API tokens and sign-in failures. */
+/** Users, sessions, API tokens, sign-in throttling and known devices. */
 function accountStore(t: Tables): AccountStore {
   const user = (id: UserId) => t.users.find((u) => u.id === id);
   return {
@@ -254,14 +257,33 @@ function accountStore(t: Tables): AccountStore {
     async touchToken(id, at) {
       for (const x of t.tokens) if (x.id === id) x.lastUsedAt = at;
     },
-    async recordFailure(keys, at) {
-      for (const key of keys) t.failures.push({ key, at });
+    async lockThrottle(keys) {
+      // Transactions run one at a time here, so reading is already serialised.
+      return keys.map(
+        (key) => t.throttle.get(key) ?? { key, failures: 0, lastAt: null, lockedUntil: null },
+      );
     },
-    async clearFailures(key) {
-      t.failures = t.failures.filter((f) => f.key !== key);
+    async saveThrottle(states) {
+      for (const state of states) t.throttle.set(state.key, { ...state });
     },
-    async countFailures(key, since) {
-      return t.failures.filter((f) => f.key === key && f.at > since).length;
+    async clearThrottle(key) {
+      t.throttle.delete(key);
+    },
+    async insertDevice(device) {
+      refuseDuplicate(
+        t.devices,
+        'sign_in_devices.token_hash',
+        (x) => x.tokenHash === device.tokenHash,
+      );
+      t.devices.push({ ...device });
+    },
+    async findDeviceUser(tokenHash) {
+      return t.devices.find((x) => x.tokenHash === tokenHash)?.userId;
+    },
+    async deleteDevicesOf(userId) {
+      const before = t.devices.length;
+      t.devices = t.devices.filter((x) => x.userId !== userId);
+      return before - t.devices.length;
     },
   };
 }

@@ -1,6 +1,6 @@
 /** Shared steps of use cases: finding a process the actor may see, with its compartments. */
 import type { Actor } from '../access/policy.js';
-import { canRelease, requireProcessView } from '../access/policy.js';
+import { canReadCompartment, canRelease, requireProcessView } from '../access/policy.js';
 import type { Compartment } from '../access/compartments.js';
 import { compartmentLabel } from '../access/compartments.js';
 import type { Item, LabelledItem } from '../items/model.js';
@@ -32,10 +32,20 @@ export async function openProcess(
   return { process, membership, compartments };
 }
 
-/** One compartment of the process by id, or NOT_FOUND. */
-export function compartmentOf(ctx: ProcessContext, id: CompartmentId): Compartment {
+/**
+ * One compartment of the process that the actor may read, by id. A compartment the actor may not
+ * read answers exactly like an id that was never used (NOT_FOUND, the same message), before any
+ * other rule is looked at: every use case that takes a compartment id resolves it here, so no
+ * later check (a release's direction, a grant's kind, a session's format) can answer differently
+ * for a hidden compartment than for a missing one.
+ */
+export function compartmentOf(
+  ctx: ProcessContext,
+  id: CompartmentId,
+  what = 'Compartment',
+): Compartment {
   const c = ctx.compartments.find((x) => x.id === id);
-  if (!c) throw notFound('Compartment');
+  if (!c || !canReadCompartment(ctx.membership, c)) throw notFound(what);
   return c;
 }
 

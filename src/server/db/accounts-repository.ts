@@ -39,7 +39,7 @@ const toToken = (r: ApiTokensTable): ApiToken => ({
   revokedAt: r.revoked_at,
 });
 
-/** Accounts, sessions, tokens and sign-in failures in SQL. */
+/** Accounts, sessions, tokens, sign-in throttling and known devices in SQL. */
 export function accountsRepository(db: Kysely<DB>): AccountStore {
   return {
     async findUserByEmail(email) {
@@ -183,24 +183,66 @@ export function accountsRepository(db: Kysely<DB>): AccountStore {
     async touchToken(id, at) {
       await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
     },
-    async recordFailure(keys, at) {
-      if (keys.length)
+    async lockThrottle(keys) {
+      // One statement per key, in a fixed order: the no-op update of an existing row takes its
+      // lock (PostgreSQL: the row; SQLite: the database's write lock, at once rather than on a
+      // later upgrade), so two reservations on the same key never read the same count.
+      for (const key of [...keys].sort())
         await db
-          .insertInto('sign_in_failures')
-          .values(keys.map((key) => ({ key, at })))
+          .insertInto('sign_in_throttle')
+          .values({ key, failures: 0, last_at: null, locked_until: null })
+          .onConflict((oc) =>
+            oc
+              .column('key')
+              .doUpdateSet((eb) => ({ failures: eb.ref('sign_in_throttle.failures') })),
+          )
+          .execute();
+      const rows = await db
+        .selectFrom('sign_in_throttle')
+        .selectAll()
+        .where('key', 'in', [...keys])
+        .execute();
+      return keys.map((key) => {
+        const r = rows.find((row) => row.key === key);
+        return {
+          key,
+          failures: Number(r?.failures ?? 0),
+          lastAt: r?.last_at ?? null,
+          lockedUntil: r?.locked_until ?? null,
+        };
+      });
+    },
+    async saveThrottle(states) {
+      for (const t of states)
+        await db
+          .updateTable('sign_in_throttle')
+          .set({ failures: t.failures, last_at: t.lastAt, locked_until: t.lockedUntil })
+          .where('key', '=', t.key)
           .execute();
     },
-    async clearFailures(key) {
-      await db.deleteFrom('sign_in_failures').where('key', '=', key).execute();
+    async clearThrottle(key) {
+      await db.deleteFrom('sign_in_throttle').where('key', '=', key).execute();
     },
-    async countFailures(key, since) {
+    async insertDevice(d) {
+      await db
+        .insertInto('sign_in_devices')
+        .values({ token_hash: d.tokenHash, user_id: d.userId, created_at: d.createdAt })
+        .execute();
+    },
+    async findDeviceUser(tokenHash) {
       const r = await db
-        .selectFrom('sign_in_failures')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('key', '=', key)
-        .where('at', '>', since)
-        .executeTakeFirstOrThrow();
-      return Number(r.n);
+        .selectFrom('sign_in_devices')
+        .select('user_id')
+        .where('token_hash', '=', tokenHash)
+        .executeTakeFirst();
+      return r && asId(r.user_id);
+    },
+    async deleteDevicesOf(userId) {
+      const r = await db
+        .deleteFrom('sign_in_devices')
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return Number(r.numDeletedRows);
     },
   };
 }

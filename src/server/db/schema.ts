@@ -58,9 +58,25 @@ export interface WebauthnChallengesTable {
   created_at: string;
   expires_at: string;
 }
-export interface SignInFailuresTable {
+/** One throttle key's state (see core/accounts/sign-in.ts). */
+export interface SignInThrottleTable {
+  /** `account:<sha256 of the e-mail>`, `address:<ip>` or `device:<sha256 of the device token>`. */
   key: string;
-  at: string;
+  /** Failures and attempts in flight counted against the key. */
+  failures: number;
+  /** When the last attempt was reserved. */
+  last_at: string | null;
+  /** Until when the key refuses attempts. */
+  locked_until: string | null;
+}
+/** A browser an account has fully signed in from: its device cookie's hash. */
+export interface SignInDevicesTable {
+  /** SHA-256 of the device cookie's random token. */
+  token_hash: string;
+  /** The account it signed in to. */
+  user_id: string;
+  /** When. */
+  created_at: string;
 }
 export interface ProcessesTable {
   id: string;
@@ -496,7 +512,8 @@ export interface DB {
   api_tokens: ApiTokensTable;
   passkeys: PasskeysTable;
   webauthn_challenges: WebauthnChallengesTable;
-  sign_in_failures: SignInFailuresTable;
+  sign_in_throttle: SignInThrottleTable;
+  sign_in_devices: SignInDevicesTable;
   processes: ProcessesTable;
   parties: PartiesTable;
   compartments: CompartmentsTable;

@@ -56,7 +56,7 @@ describe.each(targets)('the API on $name', (target) => {
       expect(codes.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
       expect(codes[5]).toBe(429);
     }
-    // Even the right password is refused while limited, and works again after the window.
+    // Even the right password is refused while limited, and works again after the delay.
     const limited = await p.app.inject({
       method: 'POST',
       url: '/api/session',

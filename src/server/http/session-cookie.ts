@@ -32,3 +32,29 @@ export function clearSessionCookie(reply: FastifyReply, config: Config): void {
 export function sessionTokenOf(request: FastifyRequest, config: Config): string | undefined {
   return request.cookies[cookieName(config)];
 }
+
+/** How long a browser stays known to the sign-in throttle after a full sign-in (180 days). */
+const deviceLifetimeSeconds = 180 * 24 * 60 * 60;
+
+/**
+ * The device cookie's name. It holds a random token issued at a full sign-in, which lets this
+ * browser's later attempts for the same account be throttled on their own (core/accounts/sign-in.ts).
+ */
+export const deviceCookieName = (config: Pick<Config, 'secureCookies'>) =>
+  config.secureCookies ? '__Host-parley_device' : 'parley_device';
+
+/** Sets the device cookie. */
+export function setDeviceCookie(reply: FastifyReply, config: Config, token: string): void {
+  void reply.setCookie(deviceCookieName(config), token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: config.secureCookies,
+    path: '/',
+    maxAge: deviceLifetimeSeconds,
+  });
+}
+
+/** The device token the request carries, if any. */
+export function deviceTokenOf(request: FastifyRequest, config: Config): string | undefined {
+  return request.cookies[deviceCookieName(config)];
+}

@@ -192,6 +192,15 @@ describe('live updates', () => {
     expect(clients.map((c) => c.closed?.code)).toEqual([4401, 4401]);
   });
 
+  it.each(['null', 'not a url', 'http://', '://x'])(
+    'refuses a handshake with the malformed Origin %j with 403, not an error',
+    async (origin) => {
+      await expect(connect(host, await p.session('leadMediator'), origin)).rejects.toThrow(
+        'handshake answered 403',
+      );
+    },
+  );
+
   it('refuses anonymous and cross-origin handshakes, and answers bad messages with an error', async () => {
     await expect(connect(host, null)).rejects.toThrow('401');
     await expect(

@@ -67,6 +67,8 @@ export interface TestParleyOptions {
    * an IP address.
    */
   localhost?: boolean;
+  /** More configuration, as environment variables (e.g. PARLEY_TRUSTED_PROXIES). */
+  env?: Record<string, string>;
 }
 
 /** A TCP port free on the loopback interface right now. */
@@ -103,6 +105,7 @@ export async function startTestParley(
     PARLEY_LOG_LEVEL: 'silent',
     PARLEY_DATA_DIR: dataDir,
     ...(options.localhost ? { PARLEY_PUBLIC_URL: `http://localhost:${port}` } : {}),
+    ...options.env,
   });
   const runtime = await startRuntime(config, {
     clock: options.clock,

@@ -6,21 +6,32 @@
 import type { WebAuthnOptions, Deps } from '../../ports.js';
 import { DomainError } from '../../shared/errors.js';
 import { issueChallenge, credentialOf, type PasskeyChallenge } from './passkey-rules.js';
-import { assertNotRateLimited, checkEmailAndPassword } from './sign-in-rules.js';
+import {
+  addressThrottleKey,
+  assertNotThrottled,
+  checkEmailAndPassword,
+  releaseAttempts,
+  type AttemptOrigin,
+} from './sign-in-rules.js';
 
 /**
- * Starts a passkey sign-in. With e-mail and password (checked and rate limited exactly like a
- * password sign-in) it asks for one of that account's passkeys, as the second factor; without,
+ * Starts a passkey sign-in. With e-mail and password (checked and throttled exactly like a
+ * password sign-in; a right password gives its attempt back, the passkey being still to come) it asks for one of that account's passkeys, as the second factor; without,
  * it asks for any discoverable passkey and requires the authenticator to verify its user.
  */
 export async function beginPasskeySignIn(
   deps: Deps<'db' | 'clock' | 'ids' | 'hashing' | 'webAuthn'>,
-  input: { ip: string; password: { email: string; password: string } | null },
+  input: AttemptOrigin & { password: { email: string; password: string } | null },
 ): Promise<PasskeyChallenge> {
   let userId = null;
   let options: WebAuthnOptions;
   if (input.password) {
-    const { user } = await checkEmailAndPassword(deps, { ...input.password, ip: input.ip });
+    const { user, keys } = await checkEmailAndPassword(deps, {
+      ...input.password,
+      ip: input.ip,
+      device: input.device,
+    });
+    await releaseAttempts(deps, keys, 'unfinished');
     const passkeys = await deps.db.transaction((s) => s.passkeys.listPasskeys(user.id));
     if (passkeys.length === 0)
       throw new DomainError(
@@ -33,7 +44,7 @@ export async function beginPasskeySignIn(
       userVerification: 'preferred',
     });
   } else {
-    await assertNotRateLimited(deps, [`ip:${input.ip}`]);
+    await assertNotThrottled(deps, [addressThrottleKey(input.ip)]);
     options = await deps.webAuthn.authenticationOptions({
       allow: [],
       userVerification: 'required',

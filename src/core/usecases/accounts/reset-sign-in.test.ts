@@ -9,7 +9,7 @@ import {
   defaultPassword,
   refusal,
 } from '../../test-support/factories.js';
-import { maxFailuresPerEmail, sessionLifetimeMs } from '../../accounts/sign-in.js';
+import { sessionLifetimeMs, throttlePolicies } from '../../accounts/sign-in.js';
 import { authenticate } from './authenticate.js';
 import { resetSignIn } from './reset-sign-in.js';
 import { revokeApiToken } from './revoke-api-token.js';
@@ -62,7 +62,7 @@ describe('resetSignIn', () => {
   it('lets a person locked out by failed sign-ins in with the new password', async () => {
     const world = aWorld();
     const user = await aUser(world);
-    for (let i = 0; i < maxFailuresPerEmail; i++)
+    for (let i = 0; i < throttlePolicies.account.budget; i++)
       await refusal(signIn(world.deps, { email: user.email, password: 'wrong guess', ip }));
     const signInWith = (password: string) =>
       signIn(world.deps, { email: user.email, password, ip });

@@ -8,7 +8,7 @@ import type { Deps } from '../../ports.js';
 import { DomainError } from '../../shared/errors.js';
 import type { UserId } from '../../shared/ids.js';
 import { checkPassword } from '../../accounts/sign-in.js';
-import { emailFailureKey } from './sign-in-rules.js';
+import { accountThrottleKey } from './sign-in-rules.js';
 
 /** Whose sign-in to reset, and their new password. */
 export interface ResetSignInInput {
@@ -63,7 +63,9 @@ export async function resetSignIn(
     const sessionsRevoked = await s.accounts.revokeOpenSessions(user.id, at);
     const tokensRevoked = await s.accounts.revokeOpenTokens(user.id, at);
     // Failed attempts with the lost factor must not keep the person out of the new password.
-    await s.accounts.clearFailures(emailFailureKey(deps.hashing, user.email));
+    await s.accounts.clearThrottle(accountThrottleKey(deps.hashing, user.email));
+    // Browsers that signed in before the reset are no longer known: the lost factor may be there.
+    await s.accounts.deleteDevicesOf(user.id);
     const counts = { passkeysRemoved, totpDisabled, sessionsRevoked, tokensRevoked };
     // The live hub closes the sockets of the sessions revoked here, as after a sign-out.
     await s.audit.append({

@@ -1,79 +1,156 @@
-import type { Hashing, Deps } from '../../ports.js';
+import type { Hashing, Deps, Stores } from '../../ports.js';
 import type { Session, User } from '../../accounts/model.js';
 import {
-  failureWindowMs,
-  maxFailuresPerEmail,
-  maxFailuresPerIp,
+  releaseAttempt,
+  reserveAttempt,
   sessionLifetimeMs,
+  type ThrottleState,
 } from '../../accounts/sign-in.js';
 import { DomainError } from '../../shared/errors.js';
-import { asId } from '../../shared/ids.js';
+import { asId, type UserId } from '../../shared/ids.js';
 
 /** A hash verified when the account does not exist, so both paths take the same time. */
 let decoyHash: Promise<string> | undefined;
 
-/** The key failed sign-ins with an account name are counted under (hashed). */
-export function emailFailureKey(hashing: Hashing, email: string): string {
-  return `email:${hashing.sha256(email.trim().toLowerCase())}`;
+/** The throttle key of an account name (hashed; the same whether or not the account exists). */
+export function accountThrottleKey(hashing: Hashing, email: string): string {
+  return `account:${hashing.sha256(email.trim().toLowerCase())}`;
 }
 
-/** The keys failed sign-ins are counted under: the account name (hashed) and the address. */
-export function failureKeys(hashing: Hashing, email: string, ip: string): string[] {
-  return [emailFailureKey(hashing, email), `ip:${ip}`];
+/** The throttle key of a client address. */
+export function addressThrottleKey(ip: string): string {
+  return `address:${ip}`;
 }
 
-/** Refuses with RATE_LIMITED while any of the keys has failed too often within the window. */
-export async function assertNotRateLimited(
-  deps: Deps<'db' | 'clock'>,
-  keys: readonly string[],
-): Promise<void> {
-  const since = new Date(deps.clock.now().getTime() - failureWindowMs).toISOString();
-  const limited = await deps.db.transaction(async (s) => {
-    const counts = await Promise.all(keys.map((k) => s.accounts.countFailures(k, since)));
-    return keys.some(
-      (k, i) => (counts[i] ?? 0) >= (k.startsWith('ip:') ? maxFailuresPerIp : maxFailuresPerEmail),
-    );
-  });
-  if (limited)
-    throw new DomainError(
-      'RATE_LIMITED',
-      'Too many failed sign-ins. Wait a few minutes and try again.',
-    );
-}
-
-/** Counts a failed sign-in under every key, and returns the error to throw. */
-export async function recordSignInFailure(
-  deps: Deps<'db' | 'clock'>,
-  keys: string[],
-  error: DomainError,
-): Promise<DomainError> {
-  const at = deps.clock.now().toISOString();
-  await deps.db.transaction((s) => s.accounts.recordFailure(keys, at));
-  return error;
+/** Where an attempt comes from: the client address and the device cookie it presented, if any. */
+export interface AttemptOrigin {
+  /** The client address (the peer, or X-Forwarded-For from a trusted proxy). */
+  ip: string;
+  /** The device token from the browser's device cookie, if it sent one. */
+  device?: string | undefined;
 }
 
 /**
- * Checks e-mail and password, rate limited per account name and per address. Every failure answers
- * the same INVALID_CREDENTIALS whether or not the account exists, in the same time.
+ * The keys an attempt for an account is charged to (see core/accounts/sign-in.ts): the device's
+ * alone when the browser presents the device token of this very account, else the account name's
+ * (when there is one) and the address's.
+ */
+export async function throttleKeysFor(
+  deps: Deps<'db' | 'hashing'>,
+  input: AttemptOrigin & { email: string | null; userId: UserId | null },
+): Promise<string[]> {
+  if (input.device && input.userId) {
+    const tokenHash = deps.hashing.sha256(input.device);
+    const owner = await deps.db.transaction((s) => s.accounts.findDeviceUser(tokenHash));
+    if (owner === input.userId) return [`device:${tokenHash}`];
+  }
+  return input.email === null
+    ? [addressThrottleKey(input.ip)]
+    : [accountThrottleKey(deps.hashing, input.email), addressThrottleKey(input.ip)];
+}
+
+/**
+ * Reserves an attempt on every key, atomically (their rows locked in one transaction), before any
+ * secret is checked: refused with RATE_LIMITED while any key is closed, and then nothing is
+ * counted. The attempt counts as a failure until `releaseAttempts` gives it back.
+ */
+export async function reserveAttempts(
+  deps: Deps<'db' | 'clock'>,
+  keys: readonly string[],
+): Promise<void> {
+  const now = deps.clock.now();
+  const waitMs = await deps.db.transaction(async (s) => {
+    const reserved = (await s.accounts.lockThrottle(keys)).map((t) => reserveAttempt(t, now));
+    const refused = reserved.flatMap((r) => (r.ok ? [] : [r.retryAfterMs]));
+    if (refused.length > 0) return Math.max(...refused);
+    await s.accounts.saveThrottle(reserved.flatMap((r) => (r.ok ? [r.state] : [])));
+    return 0;
+  });
+  if (waitMs > 0) throw rateLimited(waitMs);
+}
+
+/** Refuses with RATE_LIMITED while any key is closed, counting nothing (nothing secret is checked). */
+export async function assertNotThrottled(
+  deps: Deps<'db' | 'clock'>,
+  keys: readonly string[],
+): Promise<void> {
+  const now = deps.clock.now();
+  const states = await deps.db.transaction((s) => s.accounts.lockThrottle(keys));
+  const waitMs = Math.max(
+    0,
+    ...states.map((t) => (t.lockedUntil === null ? 0 : Date.parse(t.lockedUntil) - now.getTime())),
+  );
+  if (waitMs > 0) throw rateLimited(waitMs);
+}
+
+/** The RATE_LIMITED error, with how long to wait. */
+function rateLimited(waitMs: number): DomainError {
+  const retryAfterSeconds = Math.ceil(waitMs / 1000);
+  return new DomainError(
+    'RATE_LIMITED',
+    `Too many failed sign-ins. Try again in ${retryAfterSeconds} seconds.`,
+    { retryAfterSeconds },
+  );
+}
+
+/** Gives a reserved attempt back on every key (see `releaseAttempt`), in a transaction of its own. */
+export async function releaseAttempts(
+  deps: Deps<'db'>,
+  keys: readonly string[],
+  how: 'signed_in' | 'unfinished',
+): Promise<void> {
+  await deps.db.transaction((s) => releaseAttemptsIn(s, keys, how));
+}
+
+/** Gives a reserved attempt back on every key, inside the caller's transaction. */
+export async function releaseAttemptsIn(
+  s: Stores,
+  keys: readonly string[],
+  how: 'signed_in' | 'unfinished',
+): Promise<void> {
+  const states: ThrottleState[] = await s.accounts.lockThrottle(keys);
+  await s.accounts.saveThrottle(states.map((t) => releaseAttempt(t, how)));
+}
+
+/**
+ * Remembers the browser of a full sign-in, unless it already presented this account's device
+ * token: returns the new token for the device cookie, or null.
+ */
+export async function rememberDevice(
+  deps: Deps<'ids' | 'hashing' | 'clock'>,
+  s: Stores,
+  input: { userId: UserId; keys: readonly string[] },
+): Promise<string | null> {
+  if (input.keys.some((k) => k.startsWith('device:'))) return null;
+  const token = deps.ids.newSecret();
+  await s.accounts.insertDevice({
+    tokenHash: deps.hashing.sha256(token),
+    userId: input.userId,
+    createdAt: deps.clock.now().toISOString(),
+  });
+  return token;
+}
+
+/**
+ * Checks e-mail and password, throttled per account name and address (or per known device). The
+ * attempt is reserved before the password is checked; on success the caller releases it (signed
+ * in, or unfinished while a second factor is asked for). Every failure answers the same
+ * INVALID_CREDENTIALS whether or not the account exists, in the same time.
  */
 export async function checkEmailAndPassword(
   deps: Deps<'db' | 'clock' | 'hashing'>,
-  input: { email: string; password: string; ip: string },
+  input: AttemptOrigin & { email: string; password: string },
 ): Promise<{ user: User; keys: string[] }> {
   const email = input.email.trim().toLowerCase();
-  const keys = failureKeys(deps.hashing, email, input.ip);
-  await assertNotRateLimited(deps, keys);
   const user = await deps.db.transaction((s) => s.accounts.findUserByEmail(email));
+  const keys = await throttleKeysFor(deps, { ...input, email, userId: user?.id ?? null });
+  await reserveAttempts(deps, keys);
   decoyHash ??= deps.hashing.hashPassword('decoy-password-for-timing');
   const passwordOk = user
     ? await deps.hashing.verifyPassword(user.passwordHash, input.password)
     : (await deps.hashing.verifyPassword(await decoyHash, input.password), false);
   if (!user || !passwordOk)
-    throw await recordSignInFailure(
-      deps,
-      keys,
-      new DomainError('INVALID_CREDENTIALS', 'E-mail or password is wrong.'),
-    );
+    throw new DomainError('INVALID_CREDENTIALS', 'E-mail or password is wrong.');
   return { user, keys };
 }
 

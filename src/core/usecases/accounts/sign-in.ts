@@ -1,14 +1,20 @@
 import type { Stores, Deps } from '../../ports.js';
 import type { Session, User } from '../../accounts/model.js';
 import { DomainError } from '../../shared/errors.js';
-import { recordSignInFailure, checkEmailAndPassword, newSession } from './sign-in-rules.js';
+import {
+  checkEmailAndPassword,
+  newSession,
+  releaseAttempts,
+  releaseAttemptsIn,
+  rememberDevice,
+  type AttemptOrigin,
+} from './sign-in-rules.js';
 
 /** A sign-in attempt. */
-export interface SignInInput {
+export interface SignInInput extends AttemptOrigin {
   email: string;
   password: string;
   totpCode?: string;
-  ip: string;
 }
 
 /** A new session: the raw token goes into the cookie and is never stored. */
@@ -16,12 +22,15 @@ export interface SignedIn {
   token: string;
   session: Session;
   user: User;
+  /** A new device token for the browser's device cookie, or null if it already has this account's. */
+  deviceToken: string | null;
 }
 
 /**
  * Signs in with password and, when enabled, a TOTP code. Every failure answers the same
- * INVALID_CREDENTIALS whether or not the account exists; repeated failures are rate limited per
- * account name and per address, also without saying whether the account exists. An account with
+ * INVALID_CREDENTIALS whether or not the account exists; attempts are throttled per account name
+ * and per address, or per known device (core/accounts/sign-in.ts), also without saying whether the
+ * account exists: a wrong TOTP code counts like a wrong password. An account with
  * passkeys needs a second factor too: the TOTP code if it has TOTP, or else its passkey
  * (PASSKEY_REQUIRED, then `beginPasskeySignIn` with the same e-mail and password).
  */
@@ -37,7 +46,8 @@ export async function signIn(
 
   let mfa = false;
   if (user.totpEnabled && user.totpSecret) {
-    if (!input.totpCode)
+    if (!input.totpCode) {
+      await releaseAttempts(deps, keys, 'unfinished');
       throw new DomainError(
         'TOTP_REQUIRED',
         hasPasskey
@@ -45,28 +55,26 @@ export async function signIn(
           : 'Enter the 6-digit code from your authenticator app.',
         { methods },
       );
+    }
     const step = deps.totp.matchStep(user.totpSecret, input.totpCode, now);
     if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep))
-      throw await recordSignInFailure(
-        deps,
-        keys,
-        new DomainError(
-          'TOTP_REQUIRED',
-          'The code is wrong or was already used. Enter a fresh code.',
-          {
-            methods,
-          },
-        ),
+      throw new DomainError(
+        'TOTP_REQUIRED',
+        'The code is wrong or was already used. Enter a fresh code.',
+        { methods },
       );
     mfa = true;
     user.totpLastStep = step;
-  } else if (hasPasskey)
+  } else if (hasPasskey) {
+    await releaseAttempts(deps, keys, 'unfinished');
     throw new DomainError('PASSKEY_REQUIRED', 'This account signs in with a passkey: use it now.', {
       methods,
     });
+  }
 
   const { token, session } = newSession(deps, user, { mfa, passkey: false });
-  await deps.db.transaction(async (s: Stores) => {
+  const deviceToken = await deps.db.transaction(async (s: Stores) => {
+    await releaseAttemptsIn(s, keys, 'signed_in');
     if (mfa)
       await s.accounts.updateTotp(user.id, {
         totpSecret: user.totpSecret,
@@ -81,6 +89,7 @@ export async function signIn(
       processId: null,
       compartmentId: null,
     });
+    return rememberDevice(deps, s, { userId: user.id, keys });
   });
-  return { token, session, user };
+  return { token, session, user, deviceToken };
 }

@@ -35,11 +35,7 @@ export interface ProcessAnalysis {
 }
 
 /** Utility (0–100) of a possibly partial package; open issues count at the party's worst option. */
-function utilityOf(
-  prefs: PartyPreferences,
-  issues: readonly Issue[],
-  pkg: ProposalByIds,
-): number {
+function utilityOf(prefs: PartyPreferences, issues: readonly Issue[], pkg: ProposalByIds): number {
   const total = issues.reduce((sum, i) => sum + (prefs.weights[i.id] ?? 0), 0);
   if (total <= 0) return 0;
   let u = 0;

@@ -1,5 +1,5 @@
 import type { Actor } from '../../access/policy.js';
-import { readableCompartmentIds, requireRead } from '../../access/policy.js';
+import { readableCompartmentIds } from '../../access/policy.js';
 import type { LabelledItem } from '../../items/model.js';
 import type { Deps } from '../../ports.js';
 import type { CompartmentId, ProcessId } from '../../shared/ids.js';
@@ -22,8 +22,7 @@ export async function listItems(
 ): Promise<LabelledItem[]> {
   return deps.db.transaction(async (s) => {
     const ctx = await openProcess(s, input.actor, input.processId);
-    if (input.compartmentId)
-      requireRead(ctx.membership, compartmentOf(ctx, input.compartmentId), 'Compartment');
+    if (input.compartmentId) compartmentOf(ctx, input.compartmentId);
     const visible = readableCompartmentIds(input.actor, input.processId, ctx.compartments);
     const items = await s.items.listItems({
       processId: input.processId,

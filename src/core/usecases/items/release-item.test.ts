@@ -26,10 +26,10 @@ const releases: Array<{ by: Person; from: Room; to: Room; outcome: string }> = [
   // Never down, sideways or into another party's rooms.
   { by: 'lead mediator', from: 'plenary', to: 'mediators', outcome: 'RULE_VIOLATION' },
   { by: 'GOV head', from: 'GOV bilateral', to: 'GOV caucus', outcome: 'RULE_VIOLATION' },
-  { by: 'GOV head', from: 'GOV caucus', to: 'OPP bilateral', outcome: 'RULE_VIOLATION' },
   { by: 'lead mediator', from: 'mediators', to: 'GOV bilateral', outcome: 'RULE_VIOLATION' },
   { by: 'lead mediator', from: 'plenary', to: 'plenary', outcome: 'RULE_VIOLATION' },
-  // Whoever cannot read the item does not learn that it exists.
+  // Whoever cannot read the item, or the room named as the target, does not learn that it exists.
+  { by: 'GOV head', from: 'GOV caucus', to: 'OPP bilateral', outcome: 'NOT_FOUND' },
   { by: 'OPP head', from: 'GOV caucus', to: 'plenary', outcome: 'NOT_FOUND' },
   { by: 'lead mediator', from: 'GOV caucus', to: 'plenary', outcome: 'NOT_FOUND' },
 ];

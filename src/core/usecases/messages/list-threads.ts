@@ -1,5 +1,5 @@
 import type { Actor } from '../../access/policy.js';
-import { readableCompartmentIds, requireRead } from '../../access/policy.js';
+import { readableCompartmentIds } from '../../access/policy.js';
 import type { ThreadSummary } from '../../messages/model.js';
 import type { Deps } from '../../ports.js';
 import type { CompartmentId, ProcessId } from '../../shared/ids.js';
@@ -16,8 +16,7 @@ export async function listThreads(
 ): Promise<Array<LabelledThread<ThreadSummary>>> {
   return deps.db.transaction(async (s) => {
     const ctx = await openProcess(s, input.actor, input.processId);
-    if (input.compartmentId)
-      requireRead(ctx.membership, compartmentOf(ctx, input.compartmentId), 'Compartment');
+    if (input.compartmentId) compartmentOf(ctx, input.compartmentId);
     const visible = readableCompartmentIds(input.actor, input.processId, ctx.compartments);
     const threads = await s.messages.listThreads({
       processId: input.processId,

@@ -12,7 +12,12 @@ export async function grantCompartment(
 ): Promise<void> {
   await deps.db.transaction(async (s) => {
     const { ctx, target } = await openForManaging(s, input.actor, input.processId, input.userId);
-    const c = compartmentOf(ctx, input.compartmentId);
+    // The plenary is what is given, and whoever manages the process may give it without reading
+    // it; any other compartment resolves only if the manager may read it, so a hidden one answers
+    // like a missing one.
+    const plenary = ctx.compartments.find((x) => x.kind === 'plenary');
+    const c =
+      plenary?.id === input.compartmentId ? plenary : compartmentOf(ctx, input.compartmentId);
     if (target.role !== 'guarantor' && target.role !== 'observer')
       throw new DomainError(
         'RULE_VIOLATION',

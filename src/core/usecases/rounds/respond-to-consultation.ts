@@ -1,5 +1,5 @@
 import type { Actor } from '../../access/policy.js';
-import { answeringParty, requireRead } from '../../access/policy.js';
+import { answeringParty } from '../../access/policy.js';
 import type { Deps } from '../../ports.js';
 import {
   consultationAnswerProblems,
@@ -34,7 +34,7 @@ export async function respondToConsultation(
     const consultation = await s.rounds.findOpenConsultation(rc.round.id);
     if (!consultation)
       throw new DomainError('RULE_VIOLATION', `Round ${rc.round.number} is not in consultations.`);
-    requireRead(rc.membership, compartmentOf(rc, consultation.compartmentId), 'Consultation');
+    compartmentOf(rc, consultation.compartmentId, 'Consultation');
     const now = deps.clock.now().toISOString();
     if (now > consultation.deadline)
       throw new DomainError(

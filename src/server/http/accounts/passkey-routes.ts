@@ -22,7 +22,7 @@ import { beginPasskeySignIn } from '../../../core/usecases/accounts/begin-passke
 import { finishPasskeySignIn } from '../../../core/usecases/accounts/finish-passkey-sign-in.js';
 import { presentPasskey, presentUser } from './presenters.js';
 import { route } from '../route.js';
-import { setSessionCookie } from '../session-cookie.js';
+import { deviceTokenOf, setDeviceCookie, setSessionCookie } from '../session-cookie.js';
 
 export const passkeyRoutes = [
   route({
@@ -105,6 +105,7 @@ export const passkeyRoutes = [
     handler: async ({ body, deps, request }) =>
       beginPasskeySignIn(deps, {
         ip: request.ip,
+        device: deviceTokenOf(request, deps.config),
         password:
           body.email !== undefined && body.password !== undefined
             ? { email: body.email, password: body.password }
@@ -120,12 +121,14 @@ export const passkeyRoutes = [
     body: passkeySignInRequest,
     response: sessionResponse,
     handler: async ({ body, deps, request, reply }) => {
-      const { token, session, user } = await finishPasskeySignIn(deps, {
+      const { token, session, user, deviceToken } = await finishPasskeySignIn(deps, {
         challengeId: asId(body.challengeId),
         response: body.response,
         ip: request.ip,
+        device: deviceTokenOf(request, deps.config),
       });
       setSessionCookie(reply, deps.config, token);
+      if (deviceToken) setDeviceCookie(reply, deps.config, deviceToken);
       return {
         user: presentUser(user),
         csrfToken: session.csrfToken,

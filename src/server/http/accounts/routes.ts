@@ -23,7 +23,12 @@ import { disableTotp } from '../../../core/usecases/accounts/disable-totp.js';
 import { DomainError } from '../../../core/shared/errors.js';
 import { presentToken, presentUser } from './presenters.js';
 import { route } from '../route.js';
-import { clearSessionCookie, setSessionCookie } from '../session-cookie.js';
+import {
+  clearSessionCookie,
+  deviceTokenOf,
+  setDeviceCookie,
+  setSessionCookie,
+} from '../session-cookie.js';
 
 export const authRoutes = [
   route({
@@ -36,8 +41,13 @@ export const authRoutes = [
     body: signInRequest,
     response: sessionResponse,
     handler: async ({ body, deps, request, reply }) => {
-      const { token, session, user } = await signIn(deps, { ...body, ip: request.ip });
+      const { token, session, user, deviceToken } = await signIn(deps, {
+        ...body,
+        ip: request.ip,
+        device: deviceTokenOf(request, deps.config),
+      });
       setSessionCookie(reply, deps.config, token);
+      if (deviceToken) setDeviceCookie(reply, deps.config, deviceToken);
       return {
         user: presentUser(user),
         csrfToken: session.csrfToken,

@@ -13,6 +13,16 @@ import type { LiveHub } from '../../realtime/hub.js';
 /** Bytes a socket may have waiting to be sent before it is closed as too slow. */
 const maxBufferedBytes = 1 << 20;
 
+/**
+ * Whether an Origin header names the host the handshake was sent to. An Origin that is not a URL
+ * (`null` from a sandboxed frame or a file, or garbage) is no origin we serve: refused like a
+ * foreign one, not thrown as an error.
+ */
+function isSameHost(origin: string, host: string | undefined): boolean {
+  if (!URL.canParse(origin)) return false;
+  return new URL(origin).host === host;
+}
+
 /** Registers the live-updates WebSocket. */
 export async function registerLive(
   app: FastifyInstance,
@@ -30,7 +40,7 @@ export async function registerLive(
       websocket: true,
       preValidation: async (request, reply) => {
         const origin = request.headers.origin;
-        if (origin && new URL(origin).host !== request.headers.host)
+        if (origin !== undefined && !isSameHost(origin, request.headers.host))
           return reply
             .status(403)
             .send(errorBody('FORBIDDEN', 'Cross-origin WebSocket handshakes are refused.'));
