@@ -64,7 +64,10 @@
  *
  * Solutions and improvements are ranked by their criterion, then by the listed secondary criteria,
  * then by total utility (higher first), then by package — option indices in issue order, the
- * lexicographically smallest first. Among packages with identical utility vectors the exact
+ * lexicographically smallest first. Criteria are compared exactly, for any number of parties: a
+ * product of gains or a Kalai–Smorodinsky level that floating point cannot resolve is compared in
+ * exact integer arithmetic (`objectives.ts`), so a tie is a true tie and the answer does not depend
+ * on the order in which the parties are listed. Among packages with identical utility vectors the exact
  * frontier keeps the lexicographically smallest; an ε-frontier keeps one representative per
  * retained point (deterministic, not necessarily the smallest). Frontier points are listed by the
  * first party's utility descending, then the second's, and so on.
