@@ -44,7 +44,9 @@
  *   rational packages. Over discrete packages: maximise the smallest normalised gain
  *   (u − r)/(I − r); then the product of normalised gains. (Not GENIUS's "minimal utility
  *   difference", nor NegMAS's egalitarian `kalai_points`.)
- * - Egalitarian: the individually rational package that maximises the smallest gain.
+ * - Egalitarian: the individually rational package that maximises the smallest gain, over the
+ *   parties that can gain at all (as for Nash and Kalai–Smorodinsky: a party that cannot gets its
+ *   reservation level in every such package, and its gain of 0 would be the least everywhere).
  * - Maximal total welfare: the package with the largest sum of utilities (decomposes per issue:
  *   the best option of each issue); flagged when it is not individually rational.
  * When no package is individually rational, Nash, Kalai–Smorodinsky and egalitarian report

@@ -8,6 +8,13 @@
  * concept except max welfare ranges over the individually rational packages only (every party's
  * utility ≥ its reservation level).
  *
+ * Parties that cannot gain. A party whose ideal level (its best utility over the individually
+ * rational packages) equals its reservation level gets exactly that level, a gain of 0, in every
+ * individually rational package. Nash, Kalai–Smorodinsky and egalitarian all leave such parties
+ * out: with them the product, the level and the least gain would be 0 everywhere, and each
+ * concept would fall to its tie-break (total utility) instead of weighing the parties that do
+ * bargain. When no party can gain, Kalai–Smorodinsky's level is 1 and the least gain 0.
+ *
  * Exactness. Utilities are whole micro-points, so totals and least gains are exact in floating
  * point. Products of gains (Nash, and Kalai–Smorodinsky's tie-break) and quotients
  * (Kalai–Smorodinsky's level) are not: two gains near 100 points already multiply past 2^53
@@ -203,11 +210,15 @@ const exactKeys = (key: (units: Float64Array) => number[]): Ranking => ({
   exactly: () => 0,
 });
 
-/** Egalitarian: maximise the smallest gain over all parties (in micro-points); ties: total utility. */
+/**
+ * Egalitarian: maximise the smallest gain (in micro-points) over the parties that can gain (0
+ * when none can); ties: total utility.
+ */
 export function egalitarianRanking(ctx: ObjectiveContext): Ranking {
+  const parties = gainingParties(ctx);
   return exactKeys((u) => {
-    let least = Infinity;
-    for (let p = 0; p < u.length; p++) {
+    let least = parties.length === 0 ? 0 : Infinity;
+    for (const p of parties) {
       const g = (u[p] ?? 0) - (ctx.reservation[p] ?? 0);
       if (g < least) least = g;
     }

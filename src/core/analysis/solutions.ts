@@ -52,7 +52,8 @@ export interface Solution {
   readonly gains: readonly number[];
   /**
    * The optimised quantity: Nash, the product of gains in points over the parties that can gain;
-   * Kalai–Smorodinsky, the level t; egalitarian, the least gain in points; max welfare, the total.
+   * Kalai–Smorodinsky, the level t; egalitarian, the least gain in points over the parties that
+   * can gain; max welfare, the total.
    */
   readonly value: number;
   /** Whether every party gets at least its reservation level. */
@@ -267,23 +268,23 @@ function searchSolutions(compiled: CompiledDomain, welfare: Solution): Solutions
 
   // Egalitarian.
   const ones = new Float64Array(d).fill(1);
-  const egalRelax = maxMinRelaxations(compiled, { parties: everyone, scale: ones, base: r });
+  const egalRelax = maxMinRelaxations(compiled, { parties: gaining, scale: ones, base: r });
   const egal = branchAndBound(compiled, {
     lower: r,
     strictlyAbove: false,
     ranking: egalitarianRanking(ctx),
     boundFromMax: (m) => {
       let least = Infinity;
-      for (let p = 0; p < d; p++) least = Math.min(least, (m[p] ?? 0) - (r[p] ?? 0));
-      return least;
+      for (const p of gaining) least = Math.min(least, (m[p] ?? 0) - (r[p] ?? 0));
+      return least === Infinity ? 0 : least;
     },
     relaxations: egalRelax,
     relaxationsAreLogs: false,
     adaptiveMaxMin: {
-      parties: everyone,
+      parties: gaining,
       scale: ones,
       base: r,
-      start: uniformOver(everyone, d),
+      start: uniformOver(gaining, d),
     },
     limit: 1,
     guide: egalRelax[0]?.weights ?? ones,

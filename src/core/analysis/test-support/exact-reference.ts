@@ -95,8 +95,8 @@ export function exactSolutions(compiled: CompiledDomain): ExactSolutions {
     return [level, product, total(units)];
   };
   const egalitarian = (units: number[]): Fraction[] => {
-    const gains = units.map((_, p) => gain(units, p));
-    const least = gains.reduce((a, b) => (b < a ? b : a));
+    const gains = gaining.map((p) => gain(units, p));
+    const least = gains.reduce((a, b) => (b < a ? b : a), gains[0] ?? 0n);
     return [whole(least), total(units)];
   };
 
