@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MAX_EPSILON } from '../core/analysis/frontier.js';
 import { parley } from './test-support/parley.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-analyze-'));
@@ -59,6 +60,23 @@ describe('parley analyze', () => {
     for (const i of json.proposal.improvements)
       for (const g of i.gains) expect(g).toBeGreaterThanOrEqual(0);
   });
+
+  it.each([0, 0.25, MAX_EPSILON, MAX_EPSILON + 0.01, 1])(
+    'accepts ε = %s on the command line exactly when the file format does',
+    async (epsilon) => {
+      const inFile = () => parley(['analyze', file('eps.json', { ...domain, epsilon })]);
+      const onLine = () => parley(['analyze', file('d.json', domain), '--epsilon', `${epsilon}`]);
+      if (epsilon <= MAX_EPSILON) {
+        expect((await inFile()).code).toBe(0);
+        expect((await onLine()).code).toBe(0);
+      } else {
+        await expect(inFile()).rejects.toThrow(
+          `"epsilon" must be a number from 0 to ${MAX_EPSILON}`,
+        );
+        await expect(onLine()).rejects.toThrow(`--epsilon must be between 0 and ${MAX_EPSILON}`);
+      }
+    },
+  );
 
   it('lists every problem of an invalid file at once', async () => {
     const bad = {

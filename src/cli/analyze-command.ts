@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyze, type AnalysisResult } from '../core/analysis/analyze.js';
 import { packageIds, type Domain, type Package } from '../core/analysis/domain.js';
+import { MAX_EPSILON } from '../core/analysis/frontier.js';
 import { parseAnalysisInput } from '../core/analysis/input.js';
 import type { SolutionOutcome } from '../core/analysis/solutions.js';
 import { out, UsageError } from './session.js';
@@ -94,8 +95,8 @@ export async function runAnalyze(args: string[]): Promise<number> {
   }
   const input = parseAnalysisInput(json);
   const epsilon = values.epsilon === undefined ? input.epsilon : Number(values.epsilon);
-  if (epsilon !== undefined && !(epsilon >= 0 && epsilon <= 0.5))
-    throw new UsageError('--epsilon must be between 0 and 0.5.');
+  if (epsilon !== undefined && !(epsilon >= 0 && epsilon <= MAX_EPSILON))
+    throw new UsageError(`--epsilon must be between 0 and ${MAX_EPSILON}.`);
   const top = values.top === undefined ? 5 : Number(values.top);
   if (!Number.isInteger(top) || top < 0) throw new UsageError('--top needs a whole number.');
   const started = performance.now();
