@@ -7,13 +7,28 @@ import { MAX_EPSILON } from '../core/analysis/frontier.js';
 import { parseAnalysisInput } from '../core/analysis/input.js';
 import type { SolutionOutcome } from '../core/analysis/solutions.js';
 import { out, UsageError } from './session.js';
+import type { CommandUsage } from './usage.js';
 
-/** Usage lines of the analyze command. */
-export const analyzeUsage = `  analyze FILE.json [--json] [--epsilon E] [--top K] [--frontier N|all]
-                               Frontier size and its first N packages (default 5), Nash /
-                               Kalai–Smorodinsky / egalitarian / max-welfare packages and the top K
-                               improvements on a proposal (default 5) (format: docs in
-                               src/core/analysis/input.ts; --json for machines).`;
+/** Usage of the analyze command. */
+export const analyzeUsage: CommandUsage = {
+  name: 'analyze',
+  synopsis: 'FILE.json [--json] [--epsilon E] [--top K] [--frontier N|all]',
+  summary:
+    'The decision-support engine on a file, without a database: the Pareto frontier and its first packages, the Nash, Kalai–Smorodinsky, egalitarian and max-welfare packages, and the best improvements on a tabled proposal.',
+  options: [
+    [
+      'FILE.json',
+      'Issues, options, each party’s preferences and an optional proposal (format: the top of src/core/analysis/input.ts).',
+    ],
+    ['--json', 'Print the result as JSON, for machines.'],
+    [
+      '--epsilon E',
+      `Ask for an ε-approximate frontier, ε from 0 to ${MAX_EPSILON} of the 0–100 scale (default: the file’s; else exact when it fits).`,
+    ],
+    ['--top K', 'List the best K improvements on the proposal (default 5).'],
+    ['--frontier N|all', 'List the first N frontier packages, or all of them (default 5).'],
+  ],
+};
 
 /** How many frontier packages are listed unless --frontier says otherwise. */
 const DEFAULT_FRONTIER_LISTED = 5;
