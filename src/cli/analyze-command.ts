@@ -3,15 +3,35 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyze, type AnalysisResult } from '../core/analysis/analyze.js';
 import { packageIds, type Domain, type Package } from '../core/analysis/domain.js';
+import { MAX_EPSILON } from '../core/analysis/frontier.js';
 import { parseAnalysisInput } from '../core/analysis/input.js';
 import type { SolutionOutcome } from '../core/analysis/solutions.js';
 import { out, UsageError } from './session.js';
+import type { CommandUsage } from './usage.js';
 
-/** Usage lines of the analyze command. */
-export const analyzeUsage = `  analyze FILE.json [--json] [--epsilon E] [--top K]
-                               Frontier size, Nash / Kalai–Smorodinsky / egalitarian / max-welfare
-                               packages and improvements on a proposal (format: docs in
-                               src/core/analysis/input.ts; --json for machines).`;
+/** Usage of the analyze command. */
+export const analyzeUsage: CommandUsage = {
+  name: 'analyze',
+  synopsis: 'FILE.json [--json] [--epsilon E] [--top K] [--frontier N|all]',
+  summary:
+    'The decision-support engine on a file, without a database: the Pareto frontier and its first packages, the Nash, Kalai–Smorodinsky, egalitarian and max-welfare packages, and the best improvements on a tabled proposal.',
+  options: [
+    [
+      'FILE.json',
+      'Issues, options, each party’s preferences and an optional proposal (format: the top of src/core/analysis/input.ts).',
+    ],
+    ['--json', 'Print the result as JSON, for machines.'],
+    [
+      '--epsilon E',
+      `Ask for an ε-approximate frontier, ε from 0 to ${MAX_EPSILON} of the 0–100 scale (default: the file’s; else exact when it fits).`,
+    ],
+    ['--top K', 'List the best K improvements on the proposal (default 5).'],
+    ['--frontier N|all', 'List the first N frontier packages, or all of them (default 5).'],
+  ],
+};
+
+/** How many frontier packages are listed unless --frontier says otherwise. */
+const DEFAULT_FRONTIER_LISTED = 5;
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
@@ -32,8 +52,8 @@ function solutionLine(result: AnalysisResult, name: string, s: SolutionOutcome):
   return `${name}: ${describe(result.domain, s.package)}\n    utilities ${u}${s.individuallyRational ? '' : ' (below a reservation level)'}`;
 }
 
-/** Machine-readable form of a result. */
-function asJson(result: AnalysisResult, top: number) {
+/** Machine-readable form of a result, listing the first `listed` frontier packages. */
+function asJson(result: AnalysisResult, listed: number) {
   const solution = (s: SolutionOutcome) =>
     s.found
       ? {
@@ -42,16 +62,20 @@ function asJson(result: AnalysisResult, top: number) {
           utilities: s.utilities,
           gains: s.gains,
           value: s.value,
+          individuallyRational: s.individuallyRational,
         }
       : { found: false, reason: s.reason };
   const f = result.frontier;
+  const shown = Math.min(f.size, listed);
   return {
     parties: result.parties,
     frontier: {
       size: f.size,
       exact: f.exact,
       epsilon: f.epsilon,
-      points: Array.from({ length: Math.min(f.size, top) }, (_, i) => ({
+      shown,
+      omitted: f.size - shown,
+      points: Array.from({ length: shown }, (_, i) => ({
         package: packageIds(result.domain, f.packageAt(i)),
         utilities: f.utilitiesAt(i),
       })),
@@ -80,7 +104,12 @@ export async function runAnalyze(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, epsilon: { type: 'string' }, top: { type: 'string' } },
+    options: {
+      json: { type: 'boolean' },
+      epsilon: { type: 'string' },
+      top: { type: 'string' },
+      frontier: { type: 'string' },
+    },
   });
   const file = positionals[0];
   if (!file) throw new UsageError('analyze needs a JSON file.');
@@ -94,10 +123,18 @@ export async function runAnalyze(args: string[]): Promise<number> {
   }
   const input = parseAnalysisInput(json);
   const epsilon = values.epsilon === undefined ? input.epsilon : Number(values.epsilon);
-  if (epsilon !== undefined && !(epsilon >= 0 && epsilon <= 0.5))
-    throw new UsageError('--epsilon must be between 0 and 0.5.');
+  if (epsilon !== undefined && !(epsilon >= 0 && epsilon <= MAX_EPSILON))
+    throw new UsageError(`--epsilon must be between 0 and ${MAX_EPSILON}.`);
   const top = values.top === undefined ? 5 : Number(values.top);
   if (!Number.isInteger(top) || top < 0) throw new UsageError('--top needs a whole number.');
+  const listed =
+    values.frontier === undefined
+      ? DEFAULT_FRONTIER_LISTED
+      : values.frontier === 'all'
+        ? Infinity
+        : Number(values.frontier);
+  if (listed !== Infinity && (!Number.isInteger(listed) || listed < 0))
+    throw new UsageError('--frontier needs a whole number, or all.');
   const started = performance.now();
   const result = analyze(input.domain, {
     epsilon,
@@ -108,7 +145,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
   if (values.json) {
     out(
       JSON.stringify(
-        { ...asJson(result, top), derived: input.derived, milliseconds: round(ms) },
+        { ...asJson(result, listed), derived: input.derived, milliseconds: round(ms) },
         null,
         2,
       ),
@@ -123,6 +160,20 @@ export async function runAnalyze(args: string[]): Promise<number> {
   out(
     `Pareto frontier: ${f.size} packages, ${f.exact ? 'exact' : `ε-approximate (ε = ${f.epsilon} of the 0–100 scale)`}; computed in ${round(ms)} ms.`,
   );
+  const shown = Math.min(f.size, listed);
+  if (shown > 0) {
+    const order = `by ${result.parties[0] ?? 'the first party'}'s utility, highest first`;
+    out(
+      shown < f.size
+        ? `  The first ${shown} of ${f.size} (${order}; --frontier N or all to list more):`
+        : `  All ${f.size} (${order}):`,
+    );
+    for (let i = 0; i < shown; i++) {
+      const u = f.utilitiesAt(i);
+      const utilities = result.parties.map((p, k) => `${p} ${round(u[k] ?? 0)}`).join(', ');
+      out(`    ${describe(result.domain, f.packageAt(i))} (utilities ${utilities})`);
+    }
+  } else if (f.size > 0) out('  (none listed: --frontier N or all lists them)');
   for (const [id, d] of Object.entries(input.derived))
     out(
       `Scores derived from ${id}'s rankings (confirm them): weights ${JSON.stringify(d.weights)}`,

@@ -12,17 +12,40 @@ import type { Runtime } from '../server/runtime.js';
 import { sha256Bytes } from '../server/audit-tree.js';
 import { verifyAuditLog } from '../server/audit-verify.js';
 import { out, UsageError, withRuntime } from './session.js';
+import type { CommandUsage } from './usage.js';
 
-/** Usage lines of the audit commands. */
-export const auditUsage = `  audit verify [--against HEAD.json]
-                               Recompute the audit log's hash chain and name the first bad entry;
-                               with --against, also prove that today's log extends the one a
-                               signed tree head was issued for (exit 1 on any failure).
-  audit head [--out HEAD.json]  Print (or save) the current signed tree head and the public key.
-  audit prove SEQ [--against HEAD.json] [--out PROOF.json]
-                               Prove that entry SEQ is in the log of a signed tree head (the
-                               current one, or the one in HEAD.json), check the proof, and print
-                               or save it (exit 1 if it does not hold).`;
+/** Usage of the audit commands. */
+export const auditUsages: readonly CommandUsage[] = [
+  {
+    name: 'audit verify',
+    synopsis: '[--against HEAD.json]',
+    summary:
+      "Recompute the audit log's hash chain and name the first bad entry; with --against, also prove that today's log extends the one a signed tree head was issued for (exit 1 on any failure).",
+    options: [
+      [
+        '--against HEAD.json',
+        'A signed tree head saved by `parley audit head --out`: prove that today’s log extends its log.',
+      ],
+    ],
+  },
+  {
+    name: 'audit head',
+    synopsis: '[--out HEAD.json]',
+    summary: 'Print (or save) the current signed tree head and the public key.',
+    options: [['--out HEAD.json', 'Save the tree head to this file instead of printing it.']],
+  },
+  {
+    name: 'audit prove',
+    synopsis: 'SEQ [--against HEAD.json] [--out PROOF.json]',
+    summary:
+      'Prove that entry SEQ is in the log of a signed tree head (the current one, or the one in HEAD.json), check the proof, and print or save it (exit 1 if it does not hold).',
+    options: [
+      ['SEQ', 'The seq of the entry, a whole number from 1.'],
+      ['--against HEAD.json', 'Prove it in the log of this signed tree head, not the current one.'],
+      ['--out PROOF.json', 'Save the proof to this file instead of printing it.'],
+    ],
+  },
+];
 
 /** Runs `parley audit <sub> …`. */
 export async function runAudit(args: string[]): Promise<number> {

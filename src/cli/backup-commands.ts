@@ -4,16 +4,28 @@ import { createBackup, openForBackup, restoreBackup } from '../server/backup.js'
 import { loadConfig } from '../server/config.js';
 import { masterKeyFileName } from '../server/security/master-key.js';
 import { out, UsageError } from './session.js';
+import type { CommandUsage } from './usage.js';
 
-/** Usage lines of the backup commands. */
-export const backupUsage = `  backup --out DIR             Back up the database (SQLite online backup, or pg_dump) and the
-                               data directory's keys into a new directory, with a manifest of
-                               SHA-256s and the audit log's length and head. The master key is
-                               not copied: keep it apart (the command names its id).
-  restore --from DIR [--force] Check a backup's manifest and restore it into the configured
-                               database and data directory (a non-empty target only with --force;
-                               stop the server first), then verify the audit log against the
-                               manifest.`;
+/** Usage of the backup command. */
+export const backupUsage: CommandUsage = {
+  name: 'backup',
+  synopsis: '--out DIR',
+  summary:
+    "Back up the database (SQLite online backup, or pg_dump) and the data directory's keys into a new directory, with a manifest of SHA-256s and the audit log's length and head. The master key is not copied: keep it apart (the command names its id).",
+  options: [['--out DIR', 'A new or empty directory to write the backup to.']],
+};
+
+/** Usage of the restore command. */
+export const restoreUsage: CommandUsage = {
+  name: 'restore',
+  synopsis: '--from DIR [--force]',
+  summary:
+    "Check a backup's manifest and restore it into the configured database and data directory (a non-empty target only with --force; stop the server first), then verify the audit log against the manifest.",
+  options: [
+    ['--from DIR', 'A directory written by parley backup.'],
+    ['--force', 'Replace the database and keys already in the target.'],
+  ],
+};
 
 /** Runs an option parser, turning node's parse errors into usage errors. */
 function parsed<T>(command: string, parse: () => T): T {

@@ -3,14 +3,26 @@ import { parseArgs } from 'node:util';
 import { rotateKeys } from '../server/key-rotation.js';
 import { masterKeyFileName } from '../server/security/master-key.js';
 import { out, UsageError, withRuntime } from './session.js';
+import type { CommandUsage } from './usage.js';
 
-/** Usage lines of the key commands. */
-export const keysUsage = `  keys status                  Name the master key in use (its id, where it comes from) and count
-                               the processes' data keys it wraps.
-  keys rotate [--data]         Re-wrap every data key under a new master key (the old key file is
-                               kept as ${masterKeyFileName}.<date>.old: backups taken before need it);
-                               with --data, also give every process a new data key and re-encrypt
-                               every confidential value, in one transaction. Stop the server first.`;
+/** Usage of the key commands. */
+export const keysUsages: readonly CommandUsage[] = [
+  {
+    name: 'keys status',
+    synopsis: '',
+    summary:
+      "Name the master key in use (its id, where it comes from) and count the processes' data keys it wraps.",
+    options: [],
+  },
+  {
+    name: 'keys rotate',
+    synopsis: '[--data]',
+    summary: `Re-wrap every data key under a new master key (the old key file is kept as ${masterKeyFileName}.<date>.old: backups taken before need it); with --data, also give every process a new data key and re-encrypt every confidential value, in one transaction. Stop the server first.`,
+    options: [
+      ['--data', 'Also give every process a new data key and re-encrypt every confidential value.'],
+    ],
+  },
+];
 
 /** Runs `parley keys <sub> …`. */
 export async function runKeys(args: string[]): Promise<number> {

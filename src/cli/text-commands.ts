@@ -11,14 +11,50 @@ import {
 import { renderCopy } from '../server/exports/render-copy.js';
 import { getWorkingText } from '../core/usecases/text/get-working-text.js';
 import { actingUser, out, processNamed, UsageError, whole, withRuntime } from './session.js';
+import type { CommandUsage } from './usage.js';
 
-/** Usage lines of the text commands. */
-export const textUsage = `  text export --process P --version N --format docx|pdf|txt [--out FILE] [--token T]
-                               A copy of a version issued to the token's user (audited).
-  text diff --process P --from N --to M [--token T]
-                               Word-level diff of two versions ([-removed-]{+added+}).
-  text import --process P --file F [--token T]
-                               Replace the working draft with a text in the bracket syntax.`;
+const processOption = ['--process P', 'The process, by codename or id.'] as const;
+const tokenOption = [
+  '--token T',
+  'A personal API token to act as (default: PARLEY_TOKEN; create one in the web app under Account).',
+] as const;
+
+/** Usage of the text commands. */
+export const textUsages: readonly CommandUsage[] = [
+  {
+    name: 'text export',
+    synopsis: '--process P --version N --format docx|pdf|txt [--out FILE] [--token T]',
+    summary: "A copy of a version issued to the token's user (audited).",
+    options: [
+      processOption,
+      ['--version N', 'The number of the published version.'],
+      ['--format docx|pdf|txt', 'The format of the copy.'],
+      ['--out FILE', 'Where to write the copy (default: its own file name, here).'],
+      tokenOption,
+    ],
+  },
+  {
+    name: 'text diff',
+    synopsis: '--process P --from N --to M [--token T]',
+    summary: 'Word-level diff of two versions ([-removed-]{+added+}).',
+    options: [
+      processOption,
+      ['--from N', 'The number of the older version.'],
+      ['--to M', 'The number of the newer version.'],
+      tokenOption,
+    ],
+  },
+  {
+    name: 'text import',
+    synopsis: '--process P --file F [--token T]',
+    summary: 'Replace the working draft with a text in the bracket syntax.',
+    options: [
+      processOption,
+      ['--file F', 'A text in the bracket syntax (documented in src/core/text/plain-text.ts).'],
+      tokenOption,
+    ],
+  },
+];
 
 /** Runs `parley text <sub> …`. */
 export async function runText(args: string[]): Promise<number> {

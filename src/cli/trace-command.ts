@@ -5,10 +5,20 @@ import { parseArgs } from 'node:util';
 import { traceLeak } from '../core/usecases/audit/trace-leak.js';
 import { openDocx, pdfPages, wordText } from '../server/exports/read-copy.js';
 import { out, readStdin, UsageError, withRuntime } from './session.js';
+import type { CommandUsage } from './usage.js';
 
-/** Usage lines of the trace command. */
-export const traceUsage = `  trace FILE | --text TEXT | -   Name the recipient of a leaked copy (DOCX, PDF, text, or a pasted
-                               paragraph of a few sentences) from its invisible fingerprint.`;
+/** Usage of the trace command. */
+export const traceUsage: CommandUsage = {
+  name: 'trace',
+  synopsis: 'FILE | --text TEXT | -',
+  summary:
+    'Name the recipient of a leaked copy (DOCX, PDF, text, or a pasted paragraph of a few sentences) from its invisible fingerprint.',
+  options: [
+    ['FILE', 'The leaked copy: a DOCX, a PDF, or a text file.'],
+    ['--text TEXT', 'The leaked text itself, e.g. a pasted paragraph.'],
+    ['-', 'Read the leaked text from standard input.'],
+  ],
+};
 
 /** The text of a leaked file, read as its recipient's software would show it. */
 async function readLeak(file: string): Promise<{ text: string; source: 'text' | 'pdf' }> {

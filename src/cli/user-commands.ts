@@ -2,12 +2,24 @@
 import { parseArgs } from 'node:util';
 import { resetSignIn } from '../core/usecases/accounts/reset-sign-in.js';
 import { out, readStdin, UsageError, withRuntime } from './session.js';
+import type { CommandUsage } from './usage.js';
 
-/** Usage lines of the user commands. */
-export const usersUsage = `  users reset-sign-in --email E --password-stdin
-                               Recover an account whose passkey or authenticator was lost: set the
-                               new password read from stdin, remove its passkeys and TOTP, and
-                               revoke its sessions and API tokens, in one audited transaction.`;
+/** Usage of the user commands. */
+export const usersUsages: readonly CommandUsage[] = [
+  {
+    name: 'users reset-sign-in',
+    synopsis: '--email E --password-stdin',
+    summary:
+      'Recover an account whose passkey or authenticator was lost: set the new password read from stdin, remove its passkeys and TOTP, and revoke its sessions and API tokens, in one audited transaction.',
+    options: [
+      ['--email E', 'The e-mail address of the account (any case).'],
+      [
+        '--password-stdin',
+        'Read the new password from standard input (never on the command line: shell history and ps would keep it).',
+      ],
+    ],
+  },
+];
 
 /** A count with its noun, singular or plural. */
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

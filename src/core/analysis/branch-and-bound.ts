@@ -18,10 +18,12 @@
  * smallest index is kept, which the package tie-break prefers anyway).
  *
  * Ranking: candidates are ordered by their key (numbers, higher is better, compared
- * lexicographically), then by package (option indices in issue order, lexicographically smaller
- * first). The search returns the best `limit` candidates exactly.
+ * lexicographically, rounded entries exactly: see `objectives.ts`), then by package (option
+ * indices in issue order, lexicographically smaller first). The search returns the best `limit`
+ * candidates exactly.
  */
 import { comparePackages, type CompiledDomain } from './domain.js';
+import { compareRanked, type Ranking } from './objectives.js';
 import { issueParetoSet } from './pareto-sum.js';
 
 /** An upper bound on the primary objective that is linear in the utilities: constant + Σ weights_p · u_p. */
@@ -38,8 +40,8 @@ export interface SearchSpec {
   readonly lower: Float64Array;
   /** Whether a package must give someone strictly more than `lower` (improvements). */
   readonly strictlyAbove: boolean;
-  /** The ranking key of a feasible package's utilities; higher is better; the last entry is the total utility. */
-  readonly evaluate: (units: Float64Array) => number[];
+  /** How feasible packages rank (their keys' last entry is the total utility). */
+  readonly ranking: Ranking;
   /** An upper bound on the key's first entry over feasible utilities ≤ `max` componentwise. */
   readonly boundFromMax: (max: Float64Array) => number;
   /** Further valid upper bounds on the key's first entry (see the module comment). */
@@ -83,26 +85,18 @@ export interface SearchHit {
   readonly units: Float64Array;
 }
 
-/** Orders hits best first: key descending, then package ascending. */
-export function compareHits(
-  a: Pick<SearchHit, 'key' | 'pkg'>,
-  b: Pick<SearchHit, 'key' | 'pkg'>,
-): number {
-  const n = Math.min(a.key.length, b.key.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.key[i] ?? 0;
-    const y = b.key[i] ?? 0;
-    if (x !== y) return x > y ? -1 : 1;
-  }
-  return comparePackages(a.pkg, b.pkg);
+/** Orders hits best first: key descending (exactly), then package ascending. */
+export function compareHits(ranking: Ranking, a: SearchHit, b: SearchHit): number {
+  return compareRanked(ranking, a, b) || comparePackages(a.pkg, b.pkg);
 }
 
 /**
- * Relative slack on pruning, so that floating rounding in a bound never prunes a true optimum.
- * It must stay far below the gaps that micro-point utilities create between distinct keys
- * (about 1e-9 for Kalai–Smorodinsky levels): a subtree whose bound lies within the slack is
- * treated as a possible tie and decided by the tie-break, so a wider slack would let a lower
- * total beat a level higher by less than the slack. Rounding in a bound stays near 1e-14.
+ * Relative slack on pruning, so that floating rounding in a bound never prunes a true optimum
+ * (rounding in a bound stays near 1e-14). A subtree whose bound lies within the slack of the
+ * worst kept key may hold a tie, or a key higher by less than the slack: for an exact integer
+ * entry the slack is below 1, so only a tie; for a rounded one (a Nash product, a
+ * Kalai–Smorodinsky level) the search asks the exact comparison, since distinct levels of
+ * micro-point utilities can differ by 1e-16 relative.
  */
 const TOLERANCE = 1e-12;
 
@@ -209,9 +203,29 @@ export function branchAndBound(compiled: CompiledDomain, spec: SearchSpec): Sear
   const units = new Float64Array(d);
   const max = new Float64Array(d);
   const choice = new Array<number>(n).fill(0);
+  const ranking = spec.ranking;
+  // The worst kept hit once `limit` are kept, and its key's primary, secondary and total entries.
+  let worst: SearchHit | null = null;
   let threshold = -Infinity;
   let thresholdSecond = -Infinity;
   let thresholdTotal = -Infinity;
+
+  /**
+   * Where the subtree under the current node stands against the worst kept hit on key entry
+   * `entry`, from an upper bound on that entry over the subtree: below it (-1), at best equal
+   * (0), or possibly above (1).
+   */
+  const standing = (entry: number, bound: number, against: number, kept: SearchHit): number => {
+    const slack = TOLERANCE * Math.max(1, Math.abs(against));
+    if (bound < against - slack) return -1;
+    if (bound > against + slack) return 1;
+    if (entry >= ranking.rounded) return 0;
+    // Floats cannot tell a tie from a difference below their rounding here. The key at the
+    // per-party maxima bounds the key of every package below (every objective is non-decreasing
+    // in each utility), and compares exactly.
+    const c = ranking.exactly(entry, max, kept.units);
+    return c > 0 ? -1 : c === 0 ? 0 : 1;
+  };
 
   // Adaptive max-min bound: one weighting per depth, refined in place, inherited by the children.
   const adaptive = spec.adaptiveMaxMin;
@@ -288,7 +302,7 @@ export function branchAndBound(compiled: CompiledDomain, spec: SearchSpec): Sear
       max[p] = m;
     }
     const refined = adaptiveBound(k);
-    if (hits.length >= limit) {
+    if (worst !== null) {
       let bound = Math.min(spec.boundFromMax(max), refined);
       for (let r = 0; r < relax.length; r++) {
         const rel = relax[r];
@@ -298,16 +312,15 @@ export function branchAndBound(compiled: CompiledDomain, spec: SearchSpec): Sear
         if (spec.relaxationsAreLogs) b = Math.exp(b);
         if (b < bound) bound = b;
       }
-      const slack = TOLERANCE * Math.max(1, Math.abs(threshold));
-      if (bound < threshold - slack) return;
-      if (bound <= threshold + slack) {
+      const primary = standing(0, bound, threshold, worst);
+      if (primary < 0) return;
+      if (primary === 0) {
         // The subtree can at best tie on the primary entry: the tie-break entries decide.
         let onlyTies = true;
         if (spec.secondaryBound !== undefined) {
-          const second = spec.secondaryBound(max);
-          const slack2 = TOLERANCE * Math.max(1, Math.abs(thresholdSecond));
-          if (second < thresholdSecond - slack2) return;
-          onlyTies = second <= thresholdSecond + slack2;
+          const second = standing(1, spec.secondaryBound(max), thresholdSecond, worst);
+          if (second < 0) return;
+          onlyTies = second === 0;
         }
         if (onlyTies) {
           let total = suffixTotal[k] ?? 0;
@@ -337,20 +350,20 @@ export function branchAndBound(compiled: CompiledDomain, spec: SearchSpec): Sear
       for (let p = 0; p < d; p++) if ((units[p] ?? 0) > (lower[p] ?? 0)) above = true;
       if (!above) return;
     }
-    const hit = { key: spec.evaluate(units), pkg: choice, units };
-    const worst = hits[hits.length - 1];
-    if (hits.length >= limit && worst !== undefined && compareHits(hit, worst) >= 0) return;
+    const hit = { key: ranking.key(units), pkg: choice, units };
+    if (worst !== null && compareHits(ranking, hit, worst) >= 0) return;
     const stored: SearchHit = { key: hit.key, pkg: choice.slice(), units: units.slice() };
     let at = hits.length;
     while (at > 0) {
       const prev = hits[at - 1];
-      if (prev === undefined || compareHits(prev, stored) <= 0) break;
+      if (prev === undefined || compareHits(ranking, prev, stored) <= 0) break;
       at--;
     }
     hits.splice(at, 0, stored);
     if (hits.length > limit) hits.pop();
     const last = hits[hits.length - 1];
     if (hits.length >= limit && last !== undefined) {
+      worst = last;
       threshold = last.key[0] ?? -Infinity;
       thresholdSecond = last.key[1] ?? -Infinity;
       thresholdTotal = last.key[last.key.length - 1] ?? -Infinity;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.js';
 import { compileDomain, packageUnits, type CompiledDomain, type Domain } from './domain.js';
-import { frontierOf, type Frontier } from './frontier.js';
+import { frontierOf, MAX_EPSILON, type Frontier } from './frontier.js';
 import { domainArbitrary, LARGE, SMALL } from './test-support/arbitraries.js';
 import { bruteFrontier, enumerate } from './test-support/brute-force.js';
 
@@ -178,6 +178,22 @@ describe('the Pareto frontier', () => {
     expect(() => frontierOf(compiled, { epsilon: 0, maxPoints: 3 })).toThrow(DomainError);
     expect(() => frontierOf(compiled, { epsilon: 2 })).toThrow(DomainError);
     expect(frontierOf(compiled, { maxPoints: 3 }).exact).toBe(false);
+  });
+
+  it('accepts a requested ε up to the one limit the file format and the command share', () => {
+    const compiled = compileDomain({
+      issues: [{ id: 'terms', options: [{ id: 'a' }, { id: 'b' }] }],
+      parties: ['p', 'q'].map((id, p) => ({
+        id,
+        weights: { terms: 1 },
+        scores: { terms: { a: p * 100, b: 100 - p * 100 } },
+        reservation: 0,
+      })),
+    });
+    expect(frontierOf(compiled, { epsilon: MAX_EPSILON }).requestedEpsilon).toBe(MAX_EPSILON);
+    expect(() => frontierOf(compiled, { epsilon: MAX_EPSILON + 0.01 })).toThrow(
+      `epsilon must be a number from 0 to ${MAX_EPSILON}`,
+    );
   });
 
   it('gives the same result for the same input', () => {

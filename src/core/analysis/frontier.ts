@@ -21,6 +21,12 @@ import { exactParetoSum, packageAt, paretoSum, type ParetoSumResult } from './pa
 /** Largest frontier held in memory before the engine coarsens to an ε-approximation. */
 export const DEFAULT_MAX_FRONTIER_POINTS = 100_000;
 
+/**
+ * The largest ε a caller may ask for (half the 0–100 scale): the one limit of the file format,
+ * the `parley analyze` command, the API and the engine itself.
+ */
+export const MAX_EPSILON = 0.5;
+
 /** The ε tried first when the exact frontier is too large and the caller asked for none. */
 export const FALLBACK_EPSILON = 0.01;
 
@@ -79,8 +85,11 @@ function wrap(raw: ParetoSumResult, requestedEpsilon: number | null): Frontier {
 export function frontierOf(compiled: CompiledDomain, options: FrontierOptions = {}): Frontier {
   const maxPoints = options.maxPoints ?? DEFAULT_MAX_FRONTIER_POINTS;
   const requested = options.epsilon;
-  if (requested !== undefined && (!Number.isFinite(requested) || requested < 0 || requested > 1))
-    throw new DomainError('RULE_VIOLATION', 'epsilon must be a number from 0 to 1');
+  if (
+    requested !== undefined &&
+    (!Number.isFinite(requested) || requested < 0 || requested > MAX_EPSILON)
+  )
+    throw new DomainError('RULE_VIOLATION', `epsilon must be a number from 0 to ${MAX_EPSILON}`);
   if (!Number.isInteger(maxPoints) || maxPoints < 1)
     throw new DomainError('RULE_VIOLATION', 'maxPoints must be a positive integer');
   if (requested === 0) {

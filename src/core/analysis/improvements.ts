@@ -36,7 +36,7 @@ import {
   type ProposalByIds,
 } from './domain.js';
 import { DEFAULT_MAX_FRONTIER_POINTS } from './frontier.js';
-import { improvementKey } from './objectives.js';
+import { improvementRanking } from './objectives.js';
 import { exactParetoSum, packageAt, type ParetoSumResult } from './pareto-sum.js';
 import { maxMinRelaxations } from './relaxations.js';
 
@@ -107,7 +107,7 @@ function toImprovement(
   units: Float64Array,
 ): Improvement {
   const gains = Array.from(units, (u, p) => (u - (baseline[p] ?? 0)) / UNITS_PER_POINT);
-  const key = improvementKey(units, baseline);
+  const key = improvementRanking(baseline).key(units);
   let total = 0;
   for (let p = 0; p < units.length; p++) total += (units[p] ?? 0) - (baseline[p] ?? 0);
   return {
@@ -162,6 +162,7 @@ export function analyzeProposal(
 
 /** Two parties: the frontier points that dominate the baseline, ranked. */
 function frontierArc(front: ParetoSumResult, baseline: Float64Array, limit: number): SearchHit[] {
+  const ranking = improvementRanking(baseline);
   const found: SearchHit[] = [];
   const b0 = baseline[0] ?? 0;
   const b1 = baseline[1] ?? 0;
@@ -171,9 +172,9 @@ function frontierArc(front: ParetoSumResult, baseline: Float64Array, limit: numb
     if (u0 < b0) break; // sorted by u0 descending
     if (u1 < b1 || (u0 === b0 && u1 === b1)) continue;
     const units = front.coords.slice(2 * i, 2 * i + 2);
-    found.push({ key: improvementKey(units, baseline), pkg: packageAt(front.steps, i), units });
+    found.push({ key: ranking.key(units), pkg: packageAt(front.steps, i), units });
   }
-  found.sort(compareHits);
+  found.sort((a, b) => compareHits(ranking, a, b));
   return found.slice(0, limit);
 }
 
@@ -197,7 +198,7 @@ function searchImprovements(
     const hits = branchAndBound(compiled, {
       lower: baseline,
       strictlyAbove: true,
-      evaluate: (u) => improvementKey(u, baseline),
+      ranking: improvementRanking(baseline),
       boundFromMax: (m) => {
         let least = Infinity;
         for (let p = 0; p < d; p++) least = Math.min(least, (m[p] ?? 0) - (baseline[p] ?? 0));

@@ -44,7 +44,9 @@
  *   rational packages. Over discrete packages: maximise the smallest normalised gain
  *   (u − r)/(I − r); then the product of normalised gains. (Not GENIUS's "minimal utility
  *   difference", nor NegMAS's egalitarian `kalai_points`.)
- * - Egalitarian: the individually rational package that maximises the smallest gain.
+ * - Egalitarian: the individually rational package that maximises the smallest gain, over the
+ *   parties that can gain at all (as for Nash and Kalai–Smorodinsky: a party that cannot gets its
+ *   reservation level in every such package, and its gain of 0 would be the least everywhere).
  * - Maximal total welfare: the package with the largest sum of utilities (decomposes per issue:
  *   the best option of each issue); flagged when it is not individually rational.
  * When no package is individually rational, Nash, Kalai–Smorodinsky and egalitarian report
@@ -64,7 +66,10 @@
  *
  * Solutions and improvements are ranked by their criterion, then by the listed secondary criteria,
  * then by total utility (higher first), then by package — option indices in issue order, the
- * lexicographically smallest first. Among packages with identical utility vectors the exact
+ * lexicographically smallest first. Criteria are compared exactly, for any number of parties: a
+ * product of gains or a Kalai–Smorodinsky level that floating point cannot resolve is compared in
+ * exact integer arithmetic (`objectives.ts`), so a tie is a true tie and the answer does not depend
+ * on the order in which the parties are listed. Among packages with identical utility vectors the exact
  * frontier keeps the lexicographically smallest; an ε-frontier keeps one representative per
  * retained point (deterministic, not necessarily the smallest). Frontier points are listed by the
  * first party's utility descending, then the second's, and so on.

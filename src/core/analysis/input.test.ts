@@ -95,7 +95,7 @@ describe('the analysis input format', () => {
         'parties[1] must give either weights and scores or issueOrder and optionRankings, not both',
         'the proposal names an unknown option "ajar" of issue "border"',
         'the proposal names an unknown issue "sky"',
-        '"epsilon" must be a number from 0 to 1',
+        '"epsilon" must be a number from 0 to 0.5',
         'party 1 ("north"): the score of option "closed" of issue "border" must be a number from 0 to 100',
       ]),
     );

@@ -30,7 +30,8 @@
  *   `optionRankings` (best first; an inner array is a tie) — converted by the rules of
  *   `elicitation.ts`. `reservation` (0–100, the utility without agreement) is always required.
  * - `proposal` (optional): issue id → option id; issues left out are open.
- * - `epsilon` (optional): requested frontier approximation, a fraction of the 0–100 scale.
+ * - `epsilon` (optional): requested frontier approximation, a fraction of the 0–100 scale, from 0
+ *   to `MAX_EPSILON` (0.5).
  */
 import { DomainError } from '../shared/errors.js';
 import {
@@ -42,6 +43,7 @@ import {
   type ProposalByIds,
 } from './domain.js';
 import { preferencesFromRankings, type Ranking } from './elicitation.js';
+import { MAX_EPSILON } from './frontier.js';
 
 /** A parsed and validated analysis input. */
 export interface AnalysisInput {
@@ -234,8 +236,8 @@ export function parseAnalysisInput(json: unknown): AnalysisInput {
   }
   let epsilon: number | undefined;
   if (json.epsilon !== undefined) {
-    if (typeof json.epsilon !== 'number' || !(json.epsilon >= 0 && json.epsilon <= 1))
-      problems.push('"epsilon" must be a number from 0 to 1');
+    if (typeof json.epsilon !== 'number' || !(json.epsilon >= 0 && json.epsilon <= MAX_EPSILON))
+      problems.push(`"epsilon" must be a number from 0 to ${MAX_EPSILON}`);
     else epsilon = json.epsilon;
   }
   const domain: Domain = { issues, parties };

@@ -188,6 +188,61 @@ describe('the solutions', () => {
     expect(solveCompiled(compileDomain(domain), { maxFrontierPoints: 100 }).nash.found).toBe(false);
   });
 
+  it('leave a party that cannot gain out of the egalitarian minimum, as out of Nash and KS', () => {
+    // East gets its reservation level, 30, in every package: it cannot gain. Counting its gain
+    // of 0 would make every least gain 0 and hand the egalitarian choice to total utility (the
+    // third option); over north and south the second option's least gain, 50, is the largest.
+    const utilities = [
+      [100, 0, 30],
+      [50, 50, 30],
+      [60, 45, 30],
+    ];
+    const ids = ['north', 'south', 'east'];
+    const domain: Domain = {
+      issues: [{ id: 'terms', options: utilities.map((_, o) => ({ id: `option-${o}` })) }],
+      parties: ids.map((id, p) => ({
+        id,
+        weights: { terms: 1 },
+        scores: { terms: Object.fromEntries(utilities.map((u, o) => [`option-${o}`, u[p] ?? 0])) },
+        reservation: id === 'east' ? 30 : 0,
+      })),
+    };
+    for (const order of [
+      [0, 1, 2],
+      [2, 0, 1],
+      [1, 2, 0],
+    ]) {
+      const parties = order.flatMap((p) => domain.parties.slice(p, p + 1));
+      const s = solveCompiled(compileDomain({ ...domain, parties }), { maxFrontierPoints: 100 });
+      expect(s.egalitarian.found && [s.egalitarian.package, s.egalitarian.value]).toEqual([
+        [1],
+        50,
+      ]);
+      expect(s.nash.found && s.nash.package).toEqual([2]);
+      expect(s.kalaiSmorodinsky.found && s.kalaiSmorodinsky.package).toEqual([2]);
+    }
+  });
+
+  it('give a least gain of 0 and the tie-break when no party can gain', () => {
+    const domain: Domain = {
+      issues: [{ id: 'terms', options: [{ id: 'a' }, { id: 'b' }, { id: 'c' }] }],
+      parties: ['north', 'south'].map((id) => ({
+        id,
+        weights: { terms: 1 },
+        scores: { terms: { a: 10, b: 40, c: 40 } },
+        reservation: 40,
+      })),
+    };
+    for (const maxFrontierPoints of [1, 100]) {
+      const s = solveCompiled(compileDomain(domain), { maxFrontierPoints });
+      expect(s.egalitarian.found && [s.egalitarian.package, s.egalitarian.value]).toEqual([[1], 0]);
+      expect(
+        s.kalaiSmorodinsky.found && [s.kalaiSmorodinsky.package, s.kalaiSmorodinsky.value],
+      ).toEqual([[1], 1]);
+      expect(s.nash.found && s.nash.package).toEqual([1]);
+    }
+  });
+
   it('follow their definitions on a small worked example', () => {
     // Two issues; north cares about land, south about water.
     const domain: Domain = {

@@ -25,12 +25,14 @@ import {
 } from './domain.js';
 import {
   canGain,
-  egalitarianKey,
-  kalaiSmorodinskyKey,
-  keyOf,
-  nashKey,
+  compareRanked,
+  egalitarianRanking,
+  kalaiSmorodinskyRanking,
+  nashRanking,
+  rankingOf,
+  utilityRanking,
   valueOf,
-  welfareKey,
+  welfareRanking,
   type ObjectiveContext,
   type SolutionKind,
 } from './objectives.js';
@@ -50,7 +52,8 @@ export interface Solution {
   readonly gains: readonly number[];
   /**
    * The optimised quantity: Nash, the product of gains in points over the parties that can gain;
-   * Kalai–Smorodinsky, the level t; egalitarian, the least gain in points; max welfare, the total.
+   * Kalai–Smorodinsky, the level t; egalitarian, the least gain in points over the parties that
+   * can gain; max welfare, the total.
    */
   readonly value: number;
   /** Whether every party gets at least its reservation level. */
@@ -133,7 +136,7 @@ export function maxWelfare(compiled: CompiledDomain): Solution {
     pkg.push(best);
     for (let p = 0; p < d; p++) units[p] = (units[p] ?? 0) + (c[best * d + p] ?? 0);
   }
-  return makeSolution(compiled, 'max-welfare', { key: welfareKey(units), pkg, units });
+  return makeSolution(compiled, 'max-welfare', { key: welfareRanking.key(units), pkg, units });
 }
 
 const none = (kind: SolutionKind): SolutionOutcome => ({
@@ -190,12 +193,13 @@ function scanTwoParty(
   }
   const ctx: ObjectiveContext = { reservation: r, ideal };
   const best = (kind: Exclude<SolutionKind, 'max-welfare'>): Solution => {
+    const ranking = rankingOf(kind, ctx);
     let top: SearchHit | null = null;
     for (const i of rational) {
       const units = front.coords.slice(2 * i, 2 * i + 2);
-      const key = keyOf(kind, units, ctx);
+      const key = ranking.key(units);
       if (top !== null) {
-        const c = compareKeys(key, top.key);
+        const c = compareRanked(ranking, { key, units }, top);
         if (c > 0) continue;
         if (c === 0) {
           const pkg = packageAt(front.steps, i);
@@ -216,16 +220,6 @@ function scanTwoParty(
     egalitarian: found(best('egalitarian')),
     maxWelfare: welfare,
   };
-}
-
-/** Orders keys: negative when a is better (higher first, lexicographically). */
-function compareKeys(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (x !== y) return x > y ? -1 : 1;
-  }
-  return 0;
 }
 
 /** The uniform weighting over `parties` (zero elsewhere). */
@@ -250,7 +244,7 @@ function searchSolutions(compiled: CompiledDomain, welfare: Solution): Solutions
     const hits = branchAndBound(compiled, {
       lower: r,
       strictlyAbove: false,
-      evaluate: (u) => [u[q] ?? 0, welfareKey(u)[0] ?? 0],
+      ranking: utilityRanking(q),
       boundFromMax: (m) => m[q] ?? 0,
       relaxations,
       relaxationsAreLogs: false,
@@ -274,23 +268,23 @@ function searchSolutions(compiled: CompiledDomain, welfare: Solution): Solutions
 
   // Egalitarian.
   const ones = new Float64Array(d).fill(1);
-  const egalRelax = maxMinRelaxations(compiled, { parties: everyone, scale: ones, base: r });
+  const egalRelax = maxMinRelaxations(compiled, { parties: gaining, scale: ones, base: r });
   const egal = branchAndBound(compiled, {
     lower: r,
     strictlyAbove: false,
-    evaluate: (u) => egalitarianKey(u, ctx),
+    ranking: egalitarianRanking(ctx),
     boundFromMax: (m) => {
       let least = Infinity;
-      for (let p = 0; p < d; p++) least = Math.min(least, (m[p] ?? 0) - (r[p] ?? 0));
-      return least;
+      for (const p of gaining) least = Math.min(least, (m[p] ?? 0) - (r[p] ?? 0));
+      return least === Infinity ? 0 : least;
     },
     relaxations: egalRelax,
     relaxationsAreLogs: false,
     adaptiveMaxMin: {
-      parties: everyone,
+      parties: gaining,
       scale: ones,
       base: r,
-      start: uniformOver(everyone, d),
+      start: uniformOver(gaining, d),
     },
     limit: 1,
     guide: egalRelax[0]?.weights ?? ones,
@@ -303,7 +297,7 @@ function searchSolutions(compiled: CompiledDomain, welfare: Solution): Solutions
   const ks = branchAndBound(compiled, {
     lower: r,
     strictlyAbove: false,
-    evaluate: (u) => kalaiSmorodinskyKey(u, ctx),
+    ranking: kalaiSmorodinskyRanking(ctx),
     boundFromMax: (m) => {
       let least = Infinity;
       for (const p of gaining)
@@ -336,7 +330,7 @@ function searchSolutions(compiled: CompiledDomain, welfare: Solution): Solutions
   const nash = branchAndBound(compiled, {
     lower: r,
     strictlyAbove: false,
-    evaluate: (u) => nashKey(u, ctx),
+    ranking: nashRanking(ctx),
     boundFromMax: (m) => {
       let product = 1;
       for (const p of gaining) product *= ((m[p] ?? 0) - (r[p] ?? 0)) / UNITS_PER_POINT;

@@ -3,15 +3,19 @@
  * complete package, then filter and scan (what NegMAS and GENIUS do). Exponential in the number
  * of issues; for tests on small domains and for the side-by-side benchmark only.
  *
- * It shares only the fixed-point contributions and the objective keys with the engine, so that
- * both compute bit-identical numbers; everything else is written as plainly as possible.
+ * It shares only the fixed-point contributions and the objective rankings with the engine, so
+ * that both order packages alike; everything else is written as plainly as possible. (The
+ * rankings themselves are checked against `exact-reference.ts`, which shares neither.)
  */
 import { comparePackages, type CompiledDomain } from '../domain.js';
 import {
-  improvementKey,
-  keyOf,
-  welfareKey,
+  compareRanked,
+  improvementRanking,
+  rankingOf,
+  welfareRanking,
   type ObjectiveContext,
+  type Ranked,
+  type Ranking,
   type SolutionKind,
 } from '../objectives.js';
 
@@ -172,13 +176,8 @@ export interface BruteSolutions {
   readonly best: Record<SolutionKind, BruteOptimum | null>;
 }
 
-function better(a: number[], b: number[]): boolean {
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (x !== y) return x > y;
-  }
-  return false;
+function better(ranking: Ranking, a: Ranked, b: Ranked): boolean {
+  return compareRanked(ranking, a, b) < 0;
 }
 
 /** Scans every package for every concept (enumeration order makes the first optimum the lexicographically smallest). */
@@ -192,9 +191,10 @@ export function bruteSolutions(compiled: CompiledDomain, e: Enumeration): BruteS
   const at = (k: number): Float64Array => e.units.slice(k * d, k * d + d);
   let welfare: BruteOptimum | null = null;
   for (let k = 0; k < e.count; k++) {
-    const key = welfareKey(at(k));
-    if (welfare === null || better(key, welfare.key))
-      welfare = { key, pkg: e.packageOf(k), units: Array.from(at(k)) };
+    const units = at(k);
+    const key = welfareRanking.key(units);
+    if (welfare === null || better(welfareRanking, { key, units }, welfare))
+      welfare = { key, pkg: e.packageOf(k), units: Array.from(units) };
   }
   const ideal = new Float64Array(d).fill(-Infinity);
   let any = false;
@@ -212,12 +212,14 @@ export function bruteSolutions(compiled: CompiledDomain, e: Enumeration): BruteS
   if (!any) return { ideal: null, best };
   const ctx: ObjectiveContext = { reservation: r, ideal };
   for (const kind of ['nash', 'kalai-smorodinsky', 'egalitarian'] as const) {
+    const ranking = rankingOf(kind, ctx);
     let top: BruteOptimum | null = null;
     for (let k = 0; k < e.count; k++) {
       if (!rational(k)) continue;
-      const key = keyOf(kind, at(k), ctx);
-      if (top === null || better(key, top.key))
-        top = { key, pkg: e.packageOf(k), units: Array.from(at(k)) };
+      const units = at(k);
+      const key = ranking.key(units);
+      if (top === null || better(ranking, { key, units }, top))
+        top = { key, pkg: e.packageOf(k), units: Array.from(units) };
     }
     best[kind] = top;
   }
@@ -234,6 +236,7 @@ export function bruteImprovements(
   limit: number,
 ): BruteOptimum[] {
   const d = e.dim;
+  const ranking = improvementRanking(baseline);
   const found: BruteOptimum[] = [];
   for (const k of paretoIndices(e)) {
     const u = e.units.slice(k * d, k * d + d);
@@ -243,12 +246,9 @@ export function bruteImprovements(
       if ((u[p] ?? 0) < (baseline[p] ?? 0)) ok = false;
       if ((u[p] ?? 0) > (baseline[p] ?? 0)) above = true;
     }
-    if (ok && above)
-      found.push({ key: improvementKey(u, baseline), pkg: e.packageOf(k), units: Array.from(u) });
+    if (ok && above) found.push({ key: ranking.key(u), pkg: e.packageOf(k), units: Array.from(u) });
   }
-  found.sort((a, b) =>
-    better(a.key, b.key) ? -1 : better(b.key, a.key) ? 1 : comparePackages(a.pkg, b.pkg),
-  );
+  found.sort((a, b) => compareRanked(ranking, a, b) || comparePackages(a.pkg, b.pkg));
   return found.slice(0, limit);
 }
 
