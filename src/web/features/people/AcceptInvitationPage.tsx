@@ -103,9 +103,12 @@ function AcceptAsMe({ secret, name }: { secret: string; name: string }) {
   const action = useAction();
   const accept = () =>
     void action.run(async () => {
-      const { processId } = await api.invitations.accept(secret, { newAccount: null });
-      navigate(`/processes/${processId}`);
+      const { processId, pending } = await api.invitations.accept(secret, { newAccount: null });
+      if (pending) setPending(true);
+      else navigate(`/processes/${processId}`);
     });
+  const [pending, setPending] = useState(false);
+  if (pending) return <SeatPending />;
   return (
     <div className="stack-small">
       <ErrorAlert error={action.error} />
@@ -124,6 +127,21 @@ function AcceptAsMe({ secret, name }: { secret: string; name: string }) {
   );
 }
 
+/** The seat waits for those who hold the room: until they confirm, the process shows nothing. */
+function SeatPending() {
+  const { t } = useTranslation();
+  return (
+    <div className="stack-small">
+      <Notice>{t('invite.seatPending')}</Notice>
+      <div className="form-actions">
+        <Button variant="quiet" onClick={() => navigate('/')}>
+          {t('invite.toMyProcesses')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
 function NewAccountForm({ secret }: { secret: string }) {
   const { t } = useTranslation();
   const { signIn } = useSession();
@@ -135,15 +153,18 @@ function NewAccountForm({ secret }: { secret: string }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void action.run(async () => {
-      const { processId } = await api.invitations.accept(secret, {
+      const { processId, pending } = await api.invitations.accept(secret, {
         newAccount: { email, displayName, password },
       });
       setAccepted(true);
       // The account exists now; sign in with the same credentials so the person lands inside.
       await signIn({ email, password });
-      navigate(`/processes/${processId}`);
+      if (pending) setPending(true);
+      else navigate(`/processes/${processId}`);
     });
   };
+  const [pending, setPending] = useState(false);
+  if (pending) return <SeatPending />;
   return (
     <form className="form" onSubmit={submit}>
       <ErrorAlert error={action.error} />
