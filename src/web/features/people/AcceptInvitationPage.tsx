@@ -36,6 +36,9 @@ function Invitation({ secret, preview }: { secret: string; preview: InvitationPr
   const formats = useFormats();
   const session = useSession();
   const [mode, setMode] = useState<'new' | 'signIn'>('new');
+  // Kept here: signing in with a new account replaces the form that accepted.
+  const [pending, setPending] = useState(false);
+  const onPending = () => setPending(true);
   const role = t(`role.${preview.role}`);
   return (
     <div className="auth-layout">
@@ -67,12 +70,18 @@ function Invitation({ secret, preview }: { secret: string; preview: InvitationPr
           </div>
         </dl>
         <p className="muted">{t('invite.titleHidden')}</p>
-        {session.state.status === 'signedIn' ? (
-          <AcceptAsMe secret={secret} name={session.state.session.user.displayName} />
+        {pending ? (
+          <SeatPending />
+        ) : session.state.status === 'signedIn' ? (
+          <AcceptAsMe
+            secret={secret}
+            name={session.state.session.user.displayName}
+            onPending={onPending}
+          />
         ) : mode === 'new' ? (
           <>
             <h2 className="subheading">{t('invite.newAccountTitle')}</h2>
-            <NewAccountForm secret={secret} />
+            <NewAccountForm secret={secret} onPending={onPending} />
             <p className="switch-line">
               {t('invite.haveAccount')}{' '}
               <button type="button" className="link-button" onClick={() => setMode('signIn')}>
@@ -97,18 +106,24 @@ function Invitation({ secret, preview }: { secret: string; preview: InvitationPr
   );
 }
 
-function AcceptAsMe({ secret, name }: { secret: string; name: string }) {
+function AcceptAsMe({
+  secret,
+  name,
+  onPending,
+}: {
+  secret: string;
+  name: string;
+  onPending: () => void;
+}) {
   const { t } = useTranslation();
   const { signOut } = useSession();
   const action = useAction();
   const accept = () =>
     void action.run(async () => {
       const { processId, pending } = await api.invitations.accept(secret, { newAccount: null });
-      if (pending) setPending(true);
+      if (pending) onPending();
       else navigate(`/processes/${processId}`);
     });
-  const [pending, setPending] = useState(false);
-  if (pending) return <SeatPending />;
   return (
     <div className="stack-small">
       <ErrorAlert error={action.error} />
@@ -142,7 +157,7 @@ function SeatPending() {
   );
 }
 
-function NewAccountForm({ secret }: { secret: string }) {
+function NewAccountForm({ secret, onPending }: { secret: string; onPending: () => void }) {
   const { t } = useTranslation();
   const { signIn } = useSession();
   const [email, setEmail] = useState('');
@@ -159,12 +174,10 @@ function NewAccountForm({ secret }: { secret: string }) {
       setAccepted(true);
       // The account exists now; sign in with the same credentials so the person lands inside.
       await signIn({ email, password });
-      if (pending) setPending(true);
+      if (pending) onPending();
       else navigate(`/processes/${processId}`);
     });
   };
-  const [pending, setPending] = useState(false);
-  if (pending) return <SeatPending />;
   return (
     <form className="form" onSubmit={submit}>
       <ErrorAlert error={action.error} />
