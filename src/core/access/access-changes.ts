@@ -90,8 +90,9 @@ export function replayAccessChanges(
         });
       continue;
     }
+    // Only the change appended right after a confirmation is the one it made effective.
     const consent = consents.get(data.userId);
-    consents.delete(data.userId);
+    consents.clear();
     const userId = asId<'User'>(data.userId);
     const before = members.get(userId);
     const after = nextMembership(processId, userId, before, entry.kind, data);

@@ -31,6 +31,13 @@ export async function confirmSeat(
           : 'Only the lead mediator confirms a seat in the mediator team.',
       );
     const target = members.find((m) => m.userId === seat.userId);
+    // What the seat would change must still be possible: checked before anything is recorded.
+    if (seat.compartmentId !== null) {
+      if (!target || (target.role !== 'guarantor' && target.role !== 'observer'))
+        throw notFound('Member');
+    } else if (seat.origin === 'invitation') {
+      if (target) throw new DomainError('CONFLICT', 'This person is already a member.');
+    } else if (!target || target.role === 'facilitator') throw notFound('Member');
     const room = seatRoomId(holder, ctx.compartments);
     const base = { processId: input.processId, compartmentId: null };
     await s.processes.deletePendingSeat(seat.id);
@@ -42,9 +49,7 @@ export async function confirmSeat(
       compartmentId: room,
     });
     if (seat.compartmentId !== null) {
-      if (!target || (target.role !== 'guarantor' && target.role !== 'observer'))
-        throw notFound('Member');
-      if (target.grants.includes(seat.compartmentId)) return;
+      if (target?.grants.includes(seat.compartmentId)) return;
       await s.processes.insertGrant(input.processId, seat.userId, seat.compartmentId);
       await s.audit.append({
         ...base,
@@ -56,7 +61,6 @@ export async function confirmSeat(
     }
     if (!seat.role) throw notFound('Seat');
     if (seat.origin === 'invitation') {
-      if (target) throw new DomainError('CONFLICT', 'This person is already a member.');
       await s.processes.insertMembership({
         processId: input.processId,
         userId: seat.userId,
@@ -72,7 +76,7 @@ export async function confirmSeat(
       });
       return;
     }
-    if (!target || target.role === 'facilitator') throw notFound('Member');
+    if (!target) throw notFound('Member');
     await s.processes.updateMembershipRole(input.processId, seat.userId, seat.role, seat.partyId);
     await s.audit.append({
       ...base,
