@@ -1,7 +1,7 @@
 /** Processes, parties, people, invitations. */
 import { z } from 'zod';
 import { compartmentKinds } from '../core/access/compartments.js';
-import { partyStatuses, processStatuses, roles } from '../core/process/model.js';
+import { partyStatuses, processStatuses, roles, seatOrigins } from '../core/process/model.js';
 import { accessChangeKinds } from '../core/access/access-changes.js';
 import { idSchema, text, timestamp } from './common.js';
 
@@ -68,6 +68,8 @@ export const memberResponse = z.object({
   role,
   /** Party for delegation roles. */
   partyId: idSchema.nullable(),
+  /** Whether the head of delegation made this member a delegation admin, who confirms seats. */
+  delegationAdmin: z.boolean(),
 });
 export const compartmentResponse = z.object({
   /** Compartment id. */
@@ -203,7 +205,11 @@ export const acceptInvitationRequest = z.object({
     .nullable()
     .default(null),
 });
-export const acceptedInvitationResponse = z.object({ processId: idSchema });
+export const acceptedInvitationResponse = z.object({
+  processId: idSchema,
+  /** Whether the seat awaits the consent of those who hold the room: until then it gives nothing. */
+  pending: z.boolean(),
+});
 
 export const memberParams = z.object({ processId: idSchema, userId: idSchema });
 export const accessChangeResponse = z.object({
@@ -213,9 +219,12 @@ export const accessChangeResponse = z.object({
   /** Whose access changed. */
   userId: idSchema,
   name: z.string(),
-  /** Who changed it (null: the person themself, e.g. by accepting an invitation). */
+  /** Who changed it, or asked for it when it needed consent (null: the system). */
   byUserId: idSchema.nullable(),
   byName: z.string().nullable(),
+  /** Who consented for the room's holder, when it needed consent. */
+  confirmedByUserId: idSchema.nullable(),
+  confirmedByName: z.string().nullable(),
   change: z.enum(accessChangeKinds),
   fromRole: role.nullable(),
   toRole: role.nullable(),
@@ -230,3 +239,38 @@ export const changeRoleRequest = z.object({
   partyId: idSchema.nullable().default(null),
 });
 export const grantRequest = z.object({ compartmentId: idSchema });
+/** The answer to a change of role or a grant: whether it waits for consent. */
+export const seatChangeResponse = z.object({
+  ok: z.literal(true),
+  /** True when it awaits the consent of those who hold the room it opens, and gives nothing yet. */
+  pending: z.boolean(),
+});
+export const seatParams = z.object({ processId: idSchema, seatId: idSchema });
+/** A seat in a delegation or the mediator team, or a grant of one of their rooms, awaiting consent. */
+export const pendingSeatResponse = z.object({
+  id: idSchema,
+  /** Who would take the seat. */
+  userId: idSchema,
+  name: z.string(),
+  /** How it came about. */
+  origin: z.enum(seatOrigins),
+  /** The role it gives (null for a grant). */
+  role: role.nullable(),
+  /** The party of a delegation seat. */
+  partyId: idSchema.nullable(),
+  /** The room a grant opens. */
+  compartmentId: idSchema.nullable(),
+  /** Who asked for it. */
+  initiatedBy: idSchema,
+  initiatedByName: z.string(),
+  createdAt: timestamp,
+  /** Whether I may confirm it. */
+  canConfirm: z.boolean(),
+  /** Whether I may decline it (or, as its initiator, withdraw it; or, as the person, refuse it). */
+  canDecline: z.boolean(),
+});
+export const pendingSeatListResponse = z.object({ seats: z.array(pendingSeatResponse) });
+export const delegationAdminRequest = z.object({
+  /** Whether the member confirms seats for the party, like its head. */
+  delegationAdmin: z.boolean(),
+});

@@ -37,6 +37,7 @@ import type {
   Invitation,
   Membership,
   Party,
+  PendingSeat,
   Process,
   ProcessLink,
   Role,
@@ -64,6 +65,7 @@ import type {
   ThreadId,
   PasskeyId,
   ChallengeId,
+  SeatId,
 } from './shared/ids.js';
 
 /** Current time, injected so tests control it. */
@@ -274,6 +276,16 @@ export interface ProcessStore {
   findInvitation(id: InvitationId): Promise<Invitation | undefined>;
   listInvitations(processId: ProcessId): Promise<Invitation[]>;
   markInvitation(id: InvitationId, fields: { usedAt?: string; revokedAt?: string }): Promise<void>;
+  /** Records a seat or grant awaiting consent. */
+  insertPendingSeat(seat: PendingSeat): Promise<void>;
+  /** The seats of a process awaiting consent, oldest first. */
+  listPendingSeats(processId: ProcessId): Promise<PendingSeat[]>;
+  /** Removes a seat once confirmed or declined. */
+  deletePendingSeat(id: SeatId): Promise<void>;
+  /** Removes every seat awaiting consent for one person in a process (they left it). */
+  deletePendingSeatsOf(processId: ProcessId, userId: UserId): Promise<void>;
+  /** Makes a delegation member a delegation admin, or no longer one. */
+  setDelegationAdmin(processId: ProcessId, userId: UserId, admin: boolean): Promise<void>;
 }
 
 /** The compartments of a process and the items in them. Reads take the readable compartment ids. */

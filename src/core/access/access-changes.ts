@@ -27,6 +27,7 @@ export const accessAuditKinds = [
   'membership.role_changed',
   'membership.removed',
   'grant.added',
+  'seat.confirmed',
 ] as const satisfies readonly AuditEntry['kind'][];
 
 /** What happened to the member. */
@@ -38,8 +39,13 @@ export interface AccessChange {
   /** The audit entry it comes from (for an inclusion proof). */
   readonly seq: number;
   readonly at: string;
-  /** Who made the change (null: the system, e.g. accepting an invitation has no other actor). */
+  /**
+   * Who made the change, or asked for it when it needed consent (the organiser who invited, changed
+   * the role or granted); null: the system.
+   */
   readonly byUserId: string | null;
+  /** Who consented to it for the room's holder (a head, a delegation admin, the lead mediator, or the appointee accepting); null when it needed no consent. */
+  readonly confirmedByUserId: string | null;
   /** Whose access changed. */
   readonly userId: UserId;
   readonly change: AccessChangeKind;
@@ -59,6 +65,7 @@ interface Data {
   to?: string;
   partyId?: string | null;
   compartmentId?: string;
+  initiatedBy?: string;
 }
 
 /** Replays a process's membership events (oldest first) into the changes they made. */
@@ -70,9 +77,22 @@ export function replayAccessChanges(
   const members = new Map<string, Membership>();
   const changes: AccessChange[] = [];
   const rooms = compartments.filter((c) => c.kind !== 'public');
+  // A confirmed seat is followed, in the same transaction, by the change it made effective.
+  const consents = new Map<string, { initiatedBy: string; confirmedBy: string | null }>();
   for (const entry of entries) {
     const data = JSON.parse(entry.data) as Data;
     if (data.userId === undefined) continue;
+    if (entry.kind === 'seat.confirmed') {
+      if (data.initiatedBy)
+        consents.set(data.userId, {
+          initiatedBy: data.initiatedBy,
+          confirmedBy: entry.actorUserId,
+        });
+      continue;
+    }
+    // Only the change appended right after a confirmation is the one it made effective.
+    const consent = consents.get(data.userId);
+    consents.clear();
     const userId = asId<'User'>(data.userId);
     const before = members.get(userId);
     const after = nextMembership(processId, userId, before, entry.kind, data);
@@ -82,7 +102,8 @@ export function replayAccessChanges(
     changes.push({
       seq: entry.seq,
       at: entry.at,
-      byUserId: entry.actorUserId,
+      byUserId: consent ? consent.initiatedBy : entry.actorUserId,
+      confirmedByUserId: consent ? consent.confirmedBy : null,
       userId,
       change: changeKind(entry.kind),
       fromRole: before?.role ?? null,

@@ -27,6 +27,20 @@ export interface AuditEvents {
   'membership.role_changed': { userId: string; from: string; to: string; partyId: string | null };
   'membership.removed': { userId: string; role: string };
   'grant.added': { userId: string; compartmentId: string };
+  /**
+   * A seat in a delegation or the mediator team, or a grant of one of their rooms, now awaits the
+   * consent of those who hold the room; filed under that room (the party's caucus, the mediators'
+   * room), so that only they are told. The seat events below share this shape.
+   */
+  'seat.requested': SeatEventData;
+  /** Those who hold the room (or the first head or lead mediator, appointed) confirmed the seat. */
+  'seat.confirmed': SeatEventData;
+  /** The seat was declined by those who hold the room, withdrawn by its initiator, or refused. */
+  'seat.declined': SeatEventData;
+  /** The head of delegation made a delegation member an admin, who confirms seats (in the caucus). */
+  'delegation_admin.granted': { userId: string; partyId: string };
+  /** The head of delegation withdrew a delegation member's admin mandate (in the caucus). */
+  'delegation_admin.revoked': { userId: string; partyId: string };
   'invitation.created': { invitationId: string; role: string; partyId: string | null };
   'invitation.accepted': { invitationId: string; userId: string };
   'invitation.revoked': { invitationId: string };
@@ -124,6 +138,24 @@ export interface AuditEvents {
   };
 }
 
+/** What every seat event records: the seat, whom it is for, what it opens and who asked for it. */
+export interface SeatEventData {
+  /** The pending seat. */
+  seatId: string;
+  /** Who would take the seat. */
+  userId: string;
+  /** invitation, role_change or grant. */
+  origin: string;
+  /** The role it gives (null for a grant). */
+  role: string | null;
+  /** The party of a delegation seat. */
+  partyId: string | null;
+  /** The room a grant opens. */
+  compartmentId: string | null;
+  /** Who asked for it. */
+  initiatedBy: string;
+}
+
 /** Every kind of audit event. */
 export type AuditKind = keyof AuditEvents;
 
@@ -150,6 +182,11 @@ const everyKind: { [K in keyof AuditEvents]: true } = {
   'membership.role_changed': true,
   'membership.removed': true,
   'grant.added': true,
+  'seat.requested': true,
+  'seat.confirmed': true,
+  'seat.declined': true,
+  'delegation_admin.granted': true,
+  'delegation_admin.revoked': true,
   'invitation.created': true,
   'invitation.accepted': true,
   'invitation.revoked': true,

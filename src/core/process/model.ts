@@ -1,4 +1,11 @@
-import type { CompartmentId, InvitationId, PartyId, ProcessId, UserId } from '../shared/ids.js';
+import type {
+  CompartmentId,
+  InvitationId,
+  PartyId,
+  ProcessId,
+  SeatId,
+  UserId,
+} from '../shared/ids.js';
 
 /** Where a process stands. Concluded is final, with or without an agreement. */
 export const processStatuses = [
@@ -85,6 +92,38 @@ export interface Membership {
   partyId: PartyId | null;
   /** Compartments explicitly granted to a guarantor or observer. */
   grants: readonly CompartmentId[];
+  /** Whether the head of delegation made this delegation member an admin, who confirms seats. */
+  delegationAdmin?: boolean;
+}
+
+/** How a seat awaiting consent came about. */
+export const seatOrigins = ['invitation', 'role_change', 'grant'] as const;
+export type SeatOrigin = (typeof seatOrigins)[number];
+
+/**
+ * A seat in a party's delegation or the mediator team, or a grant of one of their rooms, that
+ * waits for the consent of those who hold the room (`access/consent.ts`). Until confirmed it gives
+ * nothing: the person holds no membership, no new role and no grant from it.
+ */
+export interface PendingSeat {
+  /** Stable id. */
+  id: SeatId;
+  /** The process. */
+  processId: ProcessId;
+  /** Who would take the seat. */
+  userId: UserId;
+  /** By an accepted invitation, a change of role, or a grant. */
+  origin: SeatOrigin;
+  /** The role the seat gives; null for a grant. */
+  role: Role | null;
+  /** The party of a delegation seat; null otherwise. */
+  partyId: PartyId | null;
+  /** The room a grant opens; null for a seat. */
+  compartmentId: CompartmentId | null;
+  /** Who asked for it: the organiser who invited, changed the role or granted. */
+  initiatedBy: UserId;
+  /** When it was asked for (ISO 8601). */
+  createdAt: string;
 }
 
 /** A negotiation process. The codename is what invitees see; the title only members see. */

@@ -13,6 +13,8 @@ export type InvitationId = Id<'Invitation'>;
 export type SessionId = Id<'Session'>;
 export type TokenId = Id<'Token'>;
 export type MembershipId = Id<'Membership'>;
+/** A seat or grant awaiting the consent of those who hold the room it opens. */
+export type SeatId = Id<'Seat'>;
 /** A passkey (WebAuthn credential) registered to an account; ours, not the authenticator's id. */
 export type PasskeyId = Id<'Passkey'>;
 /** A pending WebAuthn challenge (short-lived, single use). */

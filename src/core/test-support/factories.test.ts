@@ -18,12 +18,29 @@ describe('the factories', () => {
     const world = aWorld();
     const talks = await aProcess(world, { parties: ['GOV'] });
     const seq = world.seq();
-    const gov = await aMember(world, talks, { role: 'delegate', party: 'GOV' });
-    expect(gov.membership).toMatchObject({ role: 'delegate', partyId: talks.party('GOV').id });
+    const head = await aMember(world, talks, { role: 'head_of_delegation', party: 'GOV' });
+    expect(head.membership).toMatchObject({
+      role: 'head_of_delegation',
+      partyId: talks.party('GOV').id,
+    });
+    // The party's first head accepts their own appointment by accepting the invitation.
     expect(world.events(seq).map((e) => e.kind)).toEqual([
       'user.created',
       'invitation.created',
       'invitation.accepted',
+      'seat.confirmed',
+      'membership.added',
+    ]);
+    // A delegate's seat waits for the head, who confirms it.
+    const next = world.seq();
+    const delegate = await aMember(world, talks, { role: 'delegate', party: 'GOV' });
+    expect(delegate.membership).toMatchObject({ role: 'delegate' });
+    expect(world.events(next).map((e) => e.kind)).toEqual([
+      'user.created',
+      'invitation.created',
+      'invitation.accepted',
+      'seat.requested',
+      'seat.confirmed',
       'membership.added',
     ]);
   });

@@ -27,6 +27,7 @@ import { createUser } from '../usecases/accounts/create-user.js';
 import { signIn, type SignedIn } from '../usecases/accounts/sign-in.js';
 import { createNote } from '../usecases/items/create-note.js';
 import { acceptInvitation } from '../usecases/process/accept-invitation.js';
+import { confirmSeat } from '../usecases/process/confirm-seat.js';
 import { addParty } from '../usecases/process/add-party.js';
 import { createInvitation } from '../usecases/process/create-invitation.js';
 import { createProcess } from '../usecases/process/create-process.js';
@@ -329,6 +330,7 @@ export async function aMember(
     actor: await world.actor(user),
     newAccount: null,
   });
+  await consentTo(world, talks, user);
   for (const c of options.grants ?? [])
     await grantCompartment(world.deps, {
       actor: talks.facilitator.actor,
@@ -336,6 +338,7 @@ export async function aMember(
       userId: user.id,
       compartmentId: c.id,
     });
+  await consentTo(world, talks, user);
   const actor = await world.actor(user, {
     mfa: talks.process.requireTotp,
     ...options.signIn,
@@ -343,6 +346,45 @@ export async function aMember(
   const membership = actor.memberships.find((m) => m.processId === talks.process.id);
   if (!membership) throw new Error('acceptInvitation made no membership');
   return { user, membership, actor };
+}
+
+/**
+ * Confirms every seat of `user` awaiting consent, as the real holder would: the party's head (the
+ * lead mediator for the mediator team and its room), or the user themselves when they are the
+ * first head or lead mediator to be appointed. Tests of consent itself call the use cases instead.
+ */
+export async function consentTo(world: World, talks: TestProcess, user: User): Promise<void> {
+  const pending = await world.deps.db.transaction(async (s) => ({
+    seats: (await s.processes.listPendingSeats(talks.process.id)).filter(
+      (x) => x.userId === user.id,
+    ),
+    members: await s.processes.listMembers(talks.process.id),
+    compartments: await s.items.listCompartments(talks.process.id),
+  }));
+  for (const seat of pending.seats) {
+    const room = pending.compartments.find((c) => c.id === seat.compartmentId);
+    const partyId = seat.partyId ?? room?.partyId ?? null;
+    const holder = pending.members.find((m) =>
+      partyId !== null
+        ? m.role === 'head_of_delegation' && m.partyId === partyId
+        : m.role === 'lead_mediator',
+    );
+    const confirmer =
+      holder && holder.userId !== user.id
+        ? await world.deps.db.transaction(async (s) => s.accounts.findUserById(holder.userId))
+        : user;
+    if (!confirmer) throw new Error('nobody can confirm this seat');
+    await confirmSeat(world.deps, {
+      actor: await world.actor(confirmer),
+      processId: talks.process.id,
+      seatId: seat.id,
+    }).catch((error: unknown) => {
+      throw new Error(
+        `${user.displayName}'s seat awaits a consent nobody can give yet (make the room's holder first)`,
+        { cause: error },
+      );
+    });
+  }
 }
 
 /** A note made by `createNote`, by a member (or actor) who may write in the compartment. */

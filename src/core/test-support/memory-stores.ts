@@ -35,6 +35,7 @@ import type {
 import type {
   Invitation,
   Membership,
+  PendingSeat,
   Party,
   Process,
   ProcessLink,
@@ -55,6 +56,7 @@ export interface Tables {
   processes: Process[];
   parties: Party[];
   memberships: Array<Omit<Membership, 'grants'>>;
+  pendingSeats: PendingSeat[];
   grants: Array<{ processId: ProcessId; userId: UserId; compartmentId: CompartmentId }>;
   statusChanges: Array<{ processId: ProcessId; change: StatusChange }>;
   links: Array<{ processId: ProcessId; link: ProcessLink }>;
@@ -77,6 +79,7 @@ function emptyTables(): Tables {
     processes: [],
     parties: [],
     memberships: [],
+    pendingSeats: [],
     grants: [],
     statusChanges: [],
     links: [],
@@ -416,6 +419,29 @@ function processStore(t: Tables): ProcessStore {
     async updateMembershipRole(processId, userId, role, partyId) {
       const m = membership(processId, userId);
       if (m) Object.assign(m, { role, partyId });
+    },
+    async insertPendingSeat(seat) {
+      refuseDuplicate(t.pendingSeats, 'pending_seats.id', (x) => x.id === seat.id);
+      t.pendingSeats.push(copy(seat));
+    },
+    async listPendingSeats(processId) {
+      return copy(
+        t.pendingSeats
+          .filter((x) => x.processId === processId)
+          .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+      );
+    },
+    async deletePendingSeat(id) {
+      t.pendingSeats = t.pendingSeats.filter((x) => x.id !== id);
+    },
+    async deletePendingSeatsOf(processId, userId) {
+      t.pendingSeats = t.pendingSeats.filter(
+        (x) => !(x.processId === processId && x.userId === userId),
+      );
+    },
+    async setDelegationAdmin(processId, userId, admin) {
+      const m = membership(processId, userId);
+      if (m) m.delegationAdmin = admin;
     },
     async deleteMembership(processId, userId) {
       t.grants = t.grants.filter((g) => !(g.processId === processId && g.userId === userId));

@@ -5,6 +5,8 @@ import type {
   Membership,
   Party,
   PartyStatus,
+  PendingSeat,
+  SeatOrigin,
   Process,
   ProcessStatus,
   Role,
@@ -12,7 +14,13 @@ import type {
 } from '../../core/process/model.js';
 import { asId, type CompartmentId, type ProcessId } from '../../core/shared/ids.js';
 import { nextPosition } from './next-position.js';
-import type { DB, InvitationsTable, PartiesTable, ProcessesTable } from './schema.js';
+import type {
+  DB,
+  InvitationsTable,
+  PartiesTable,
+  PendingSeatsTable,
+  ProcessesTable,
+} from './schema.js';
 
 const toProcess = (r: ProcessesTable): Process => ({
   id: asId(r.id),
@@ -46,6 +54,18 @@ const toInvitation = (r: InvitationsTable): Invitation => ({
   revokedAt: r.revoked_at,
 });
 
+const toPendingSeat = (r: PendingSeatsTable): PendingSeat => ({
+  id: asId(r.id),
+  processId: asId(r.process_id),
+  userId: asId(r.user_id),
+  origin: r.origin as SeatOrigin,
+  role: r.role === null ? null : (r.role as Role),
+  partyId: r.party_id === null ? null : asId(r.party_id),
+  compartmentId: r.compartment_id === null ? null : asId(r.compartment_id),
+  initiatedBy: asId(r.initiated_by),
+  createdAt: r.created_at,
+});
+
 /** Processes, parties, memberships, links, history and invitations in SQL. */
 export function processesRepository(db: Kysely<DB>): ProcessStore {
   /** Memberships with their grants and the member's name, in one query (a row per grant). */
@@ -63,6 +83,7 @@ export function processesRepository(db: Kysely<DB>): ProcessStore {
         'memberships.user_id',
         'memberships.role',
         'memberships.party_id',
+        'memberships.delegation_admin',
         'users.display_name',
         'g.compartment_id',
       ])
@@ -86,6 +107,7 @@ export function processesRepository(db: Kysely<DB>): ProcessStore {
           role: r.role as Role,
           partyId: r.party_id === null ? null : asId<'Party'>(r.party_id),
           grants: [],
+          delegationAdmin: r.delegation_admin === 1,
           displayName: r.display_name,
         };
         members.set(key, m);
@@ -193,12 +215,18 @@ export function processesRepository(db: Kysely<DB>): ProcessStore {
     async updateMembershipRole(processId, userId, role, partyId) {
       await db
         .updateTable('memberships')
-        .set({ role, party_id: partyId })
+        // A new role or party starts without the delegation admin's mandate of the old one.
+        .set({ role, party_id: partyId, delegation_admin: 0 })
         .where('process_id', '=', processId)
         .where('user_id', '=', userId)
         .execute();
     },
     async deleteMembership(processId, userId) {
+      await db
+        .deleteFrom('pending_seats')
+        .where('process_id', '=', processId)
+        .where('user_id', '=', userId)
+        .execute();
       await db
         .deleteFrom('compartment_grants')
         .where('process_id', '=', processId)
@@ -325,6 +353,50 @@ export function processesRepository(db: Kysely<DB>): ProcessStore {
           ...(f.revokedAt ? { revoked_at: f.revokedAt } : {}),
         })
         .where('id', '=', id)
+        .execute();
+    },
+    async insertPendingSeat(seat) {
+      await db
+        .insertInto('pending_seats')
+        .values({
+          id: seat.id,
+          process_id: seat.processId,
+          user_id: seat.userId,
+          origin: seat.origin,
+          role: seat.role,
+          party_id: seat.partyId,
+          compartment_id: seat.compartmentId,
+          initiated_by: seat.initiatedBy,
+          created_at: seat.createdAt,
+        })
+        .execute();
+    },
+    async listPendingSeats(processId) {
+      const rows = await db
+        .selectFrom('pending_seats')
+        .selectAll()
+        .where('process_id', '=', processId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(toPendingSeat);
+    },
+    async deletePendingSeat(id) {
+      await db.deleteFrom('pending_seats').where('id', '=', id).execute();
+    },
+    async deletePendingSeatsOf(processId, userId) {
+      await db
+        .deleteFrom('pending_seats')
+        .where('process_id', '=', processId)
+        .where('user_id', '=', userId)
+        .execute();
+    },
+    async setDelegationAdmin(processId, userId, admin) {
+      await db
+        .updateTable('memberships')
+        .set({ delegation_admin: admin ? 1 : 0 })
+        .where('process_id', '=', processId)
+        .where('user_id', '=', userId)
         .execute();
     },
   };

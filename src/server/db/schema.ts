@@ -108,6 +108,24 @@ export interface MembershipsTable {
   role: string;
   party_id: string | null;
   created_at: string;
+  /** 1 when the head of delegation made this member a delegation admin (confirms seats). */
+  delegation_admin: Generated<number>;
+}
+/** A seat or grant awaiting the consent of those who hold the room it opens. */
+export interface PendingSeatsTable {
+  id: string;
+  process_id: string;
+  user_id: string;
+  /** invitation, role_change or grant. */
+  origin: string;
+  /** The role the seat gives (null for a grant). */
+  role: string | null;
+  party_id: string | null;
+  /** The compartment a grant opens (null for a seat). */
+  compartment_id: string | null;
+  /** Who asked for it: the organiser who invited, changed the role or granted. */
+  initiated_by: string;
+  created_at: string;
 }
 export interface CompartmentGrantsTable {
   process_id: string;
@@ -519,6 +537,7 @@ export interface DB {
   compartments: CompartmentsTable;
   memberships: MembershipsTable;
   compartment_grants: CompartmentGrantsTable;
+  pending_seats: PendingSeatsTable;
   status_changes: StatusChangesTable;
   process_links: ProcessLinksTable;
   invitations: InvitationsTable;

@@ -25,6 +25,7 @@ import { createUser } from '../../core/usecases/accounts/create-user.js';
 import { acceptInvitation } from '../../core/usecases/process/accept-invitation.js';
 import { createInvitation } from '../../core/usecases/process/create-invitation.js';
 import { grantCompartment } from '../../core/usecases/process/grant-compartment.js';
+import { confirmSeat } from '../../core/usecases/process/confirm-seat.js';
 import type { AgendaIssue } from '../../core/record/model.js';
 import { seedDemoRecord } from './record.js';
 import { seedDemoText } from './text.js';
@@ -170,6 +171,35 @@ async function actorOf(
 }
 
 /**
+ * Confirms, as the party's head of delegation (or the lead mediator for the mediator team), the
+ * seat awaiting consent that a person was given by invitation or change of role: nobody enters a
+ * room without its holder's consent, the demo's delegations included.
+ */
+export async function confirmSeatAsHolder(
+  deps: Deps<'db' | 'clock' | 'ids' | 'hashing'>,
+  processId: ProcessId,
+  userId: UserId,
+): Promise<void> {
+  const { seat, confirmer } = await deps.db.transaction(async (s) => {
+    const seat = (await s.processes.listPendingSeats(processId)).find((x) => x.userId === userId);
+    const members = await s.processes.listMembers(processId);
+    const confirmer = members.find((m) =>
+      seat?.partyId
+        ? m.role === 'head_of_delegation' && m.partyId === seat.partyId
+        : m.role === 'lead_mediator',
+    );
+    const user = confirmer && (await s.accounts.findUserById(confirmer.userId));
+    return { seat, confirmer: user };
+  });
+  if (!seat || !confirmer) throw new Error('no seat awaiting consent, or nobody to confirm it');
+  await confirmSeat(deps, {
+    actor: await actorOf(deps, confirmer.email),
+    processId,
+    seatId: seat.id,
+  });
+}
+
+/**
  * The demo's own clock: it starts three weeks ago and moves on ten minutes at every reading, so
  * the invented history has distinct, ordered times (the audit log keeps the real time).
  */
@@ -238,6 +268,9 @@ export async function seedDemo(
       newAccount: { email: p.email, displayName: p.name, password: demoPassword },
     });
     if (!r.user) throw new Error('demo account was not created');
+    // The first head of each party and the first lead mediator accept their appointment by
+    // accepting; every later seat is confirmed by the head (or the lead mediator).
+    if (r.pending) await confirmSeatAsHolder(deps, process.id, r.user.id);
     accounts.push({
       key: p.key,
       role: p.role,

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { acceptInvitation } from '../../core/usecases/process/accept-invitation.js';
 import { createInvitation } from '../../core/usecases/process/create-invitation.js';
-import type { DemoRoleKey } from '../demo/seed.js';
+import { asId } from '../../core/shared/ids.js';
+import { confirmSeatAsHolder, type DemoRoleKey } from '../demo/seed.js';
 import { actorOf } from '../test-support/actors.js';
 import { testDatabases } from '../test-support/databases.js';
 import { useParley } from '../test-support/harness.js';
@@ -18,6 +19,7 @@ interface Change {
   userId: string;
   name: string;
   byName: string | null;
+  confirmedByName: string | null;
   change: string;
   fromRole: string | null;
   toRole: string | null;
@@ -47,6 +49,8 @@ describe.each(targets)('changes of access on $name', (target) => {
       },
     });
     newcomer = joined.user?.id ?? '';
+    // The government's head consents to the seat the lead mediator offered.
+    await confirmSeatAsHolder(d, p.demo.processId, asId(newcomer));
   });
 
   const url = () => `/api/processes/${p.demo.processId}/access-changes`;
@@ -71,7 +75,14 @@ describe.each(targets)('changes of access on $name', (target) => {
 
   it('tells each member which of its own rooms a newcomer can now read', async () => {
     const [gov] = await seenBy('govHead');
-    expect(gov).toMatchObject({ change: 'joined', name: 'Nils Adviser', toRole: 'adviser' });
+    // The join names who offered the seat and who consented to it, not the newcomer.
+    expect(gov).toMatchObject({
+      change: 'joined',
+      name: 'Nils Adviser',
+      toRole: 'adviser',
+      byName: 'Ingrid Haugen (demo)',
+      confirmedByName: 'Government head (demo)',
+    });
     expect(new Set(gov!.opened)).toEqual(
       new Set([room('plenary'), room('caucus', 'gov'), room('bilateral', 'gov')]),
     );
@@ -130,6 +141,7 @@ describe.each(targets)('changes of access on $name', (target) => {
       },
     });
     const id = joined.user?.id ?? '';
+    await confirmSeatAsHolder(p.runtime.deps, p.demo.processId, asId(id));
     const names = async (key: DemoRoleKey) =>
       (
         (await p.as(await p.session(key), { method: 'GET', url: url() })).json() as {

@@ -196,6 +196,8 @@ describe.each(targets)('the API on $name', (target) => {
       },
     });
     expect(accept.statusCode).toBe(200);
+    // A seat in the government's delegation waits for its head's consent.
+    expect(accept.json()).toMatchObject({ pending: true });
     const again = await p.app.inject({
       method: 'POST',
       url: `/api/invitations/${secret}/accept`,
@@ -209,6 +211,18 @@ describe.each(targets)('the API on $name', (target) => {
     });
     expect(again.statusCode).toBe(410);
     const s = await p.signIn('adviser@demo.parley', 'a-long-password-1');
+    const before = await p.as(s, { method: 'GET', url: `/api/processes/${pid()}` });
+    expect(before.statusCode).toBe(404);
+    const head = await p.session('govHead');
+    const seats = await p.as(head, { method: 'GET', url: `/api/processes/${pid()}/seats` });
+    const seat = (seats.json() as { seats: Array<{ id: string; name: string }> }).seats.find(
+      (x) => x.name === 'Adviser',
+    );
+    const confirmed = await p.as(head, {
+      method: 'POST',
+      url: `/api/processes/${pid()}/seats/${seat?.id}/confirm`,
+    });
+    expect(confirmed.statusCode).toBe(200);
     const view = await p.as(s, { method: 'GET', url: `/api/processes/${pid()}` });
     const kinds = view.json().compartments.map((c: { label: string }) => c.label);
     expect(kinds).toContain('GOV caucus');

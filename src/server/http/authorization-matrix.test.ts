@@ -35,7 +35,7 @@ import { scheduleSession } from '../../core/usecases/rounds/schedule-session.js'
 import { startThread } from '../../core/usecases/messages/start-thread.js';
 import { writeMinutes } from '../../core/usecases/rounds/write-minutes.js';
 import type { SessionFormat } from '../../core/rounds/model.js';
-import { demoPassword, demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
+import { confirmSeatAsHolder, demoPassword, demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
 import { actorOf } from '../test-support/actors.js';
 import { totpCodeAt } from '../security/crypto.js';
 import { testDatabases } from '../test-support/databases.js';
@@ -43,7 +43,9 @@ import { SoftwareAuthenticator } from '../test-support/software-authenticator.js
 import { useParley, type Session, type TestParley } from '../test-support/harness.js';
 import { routeTable } from './app.js';
 import {
+  confirmsSeatOf,
   delegation,
+  demoRoleKnowsSeat,
   demoRoleReads,
   heads,
   organisers,
@@ -154,8 +156,37 @@ async function freshMember(env: Env, role: 'adviser' | 'observer') {
       password: 'fixture-password-1',
     },
   });
+  // An adviser's seat in the government's delegation takes effect once its head consents.
+  if (r.user && r.pending) await confirmSeatAsHolder(deps(env), env.p.demo.processId, r.user.id);
   return r.user?.id ?? '';
 }
+/** A seat in the government's delegation, offered by the facilitator, awaiting the head's consent. */
+async function pendingGovSeat(env: Env): Promise<string> {
+  const admin = await actorOf(deps(env), emailOf(env, 'admin'));
+  const { secret } = await createInvitation(deps(env), {
+    actor: admin,
+    processId: env.p.demo.processId,
+    role: 'delegate',
+    partyId: env.p.demo.parties.gov,
+    inviteeLabel: 'fixture',
+  });
+  const r = await acceptInvitation(deps(env), {
+    secret,
+    actor: null,
+    newAccount: {
+      email: `${randomUUID()}@fixture.parley`,
+      displayName: 'Fixture',
+      password: 'fixture-password-1',
+    },
+  });
+  const seats = await deps(env).db.transaction((s) =>
+    s.processes.listPendingSeats(env.p.demo.processId),
+  );
+  return seats.find((x) => x.userId === r.user?.id)?.id ?? '';
+}
+/** A seat's outcome: unknown to those who may not know of it, forbidden to those who know but may not act. */
+const seatOutcome = (r: DemoRoleKey, may: boolean): Outcome =>
+  !demoRoleKnowsSeat(r, 'gov') ? 'not_found' : may ? 'allowed' : 'forbidden';
 async function freshProposal(env: Env, c: Compartment, by: DemoRoleKey) {
   const issue = env.p.demo.issues[0]!;
   return tableProposal(deps(env), {
@@ -788,6 +819,75 @@ const matrix: Record<string, Spec> = {
         method: 'POST',
         url: `${O(env)}/members/${target}/grants`,
         payload: { compartmentId: plenary },
+        expect: 'not_found',
+        subject: env.other,
+      },
+    ];
+  },
+  'GET /api/processes/:processId/seats': async (env) => [
+    { label: 'demo', method: 'GET', url: `${P(env)}/seats`, expect: 'allowed' },
+    {
+      label: 'other',
+      method: 'GET',
+      url: `${O(env)}/seats`,
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'POST /api/processes/:processId/seats/:seatId/confirm': async (env, r) => {
+    const seat = await pendingGovSeat(env);
+    return [
+      {
+        label: 'gov seat',
+        method: 'POST',
+        url: `${P(env)}/seats/${seat}/confirm`,
+        expect: seatOutcome(r, confirmsSeatOf(r, 'gov')),
+        subject: seat,
+      },
+      {
+        label: 'other',
+        method: 'POST',
+        url: `${O(env)}/seats/${seat}/confirm`,
+        expect: 'not_found',
+        subject: env.other,
+      },
+    ];
+  },
+  'POST /api/processes/:processId/seats/:seatId/decline': async (env, r) => {
+    const seat = await pendingGovSeat(env);
+    return [
+      {
+        // The head declines; the facilitator, who offered it, may withdraw it.
+        label: 'gov seat',
+        method: 'POST',
+        url: `${P(env)}/seats/${seat}/decline`,
+        expect: seatOutcome(r, confirmsSeatOf(r, 'gov') || r === 'admin'),
+        subject: seat,
+      },
+      {
+        label: 'other',
+        method: 'POST',
+        url: `${O(env)}/seats/${seat}/decline`,
+        expect: 'not_found',
+        subject: env.other,
+      },
+    ];
+  },
+  'PUT /api/processes/:processId/members/:userId/delegation-admin': async (env, r) => {
+    const target = env.p.demo.accounts.find((a) => a.key === 'govDelegate')?.userId ?? '';
+    return [
+      {
+        label: 'gov delegate',
+        method: 'PUT',
+        url: `${P(env)}/members/${target}/delegation-admin`,
+        payload: { delegationAdmin: false },
+        expect: r === 'govHead' ? 'allowed' : 'forbidden',
+      },
+      {
+        label: 'other',
+        method: 'PUT',
+        url: `${O(env)}/members/${target}/delegation-admin`,
+        payload: { delegationAdmin: false },
         expect: 'not_found',
         subject: env.other,
       },

@@ -22,6 +22,7 @@ const tables = [
   'compartments',
   'memberships',
   'compartment_grants',
+  'pending_seats',
   'status_changes',
   'process_links',
   'invitations',

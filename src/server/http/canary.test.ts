@@ -36,7 +36,14 @@ import { demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
 import { actorOf } from '../test-support/actors.js';
 import { testDatabases } from '../test-support/databases.js';
 import { useParley } from '../test-support/harness.js';
-import { demoRoleReads, demoRoleSeesVenue, partyKey } from '../test-support/oracle.js';
+import {
+  demoRoleKnowsSeat,
+  demoRoleReads,
+  demoRoleSeesVenue,
+  partyKey,
+} from '../test-support/oracle.js';
+import { acceptInvitation } from '../../core/usecases/process/accept-invitation.js';
+import { createInvitation } from '../../core/usecases/process/create-invitation.js';
 import { routeTable } from './app.js';
 
 const [sqlite] = await testDatabases();
@@ -55,6 +62,7 @@ describe('canaries planted in every compartment', () => {
   const crawled = new Set<string>();
   const seen = new Map<DemoRoleKey, string>();
   const venueCanary = `VENUECANARY${randomUUID().slice(0, 8)}`;
+  const seatCanary = `SEATCANARY${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
     const d = p.runtime.deps;
@@ -63,6 +71,24 @@ describe('canaries planted in every compartment', () => {
     const actor = async (r: DemoRoleKey) => actorOf(d, email(r));
     const issue = p.demo.issues[0]!;
     const lead = await actor('leadMediator');
+    // A seat in the government's delegation, offered by the facilitator and awaiting the head's
+    // consent: the name of the person offered it is the canary.
+    const offered = await createInvitation(d, {
+      actor: await actor('admin'),
+      processId,
+      role: 'delegate',
+      partyId: p.demo.parties.gov,
+      inviteeLabel: 'seat canary',
+    });
+    await acceptInvitation(d, {
+      secret: offered.secret,
+      actor: null,
+      newAccount: {
+        email: `${randomUUID()}@canary.parley`,
+        displayName: `Delegate ${seatCanary}`,
+        password: 'seat-canary-password',
+      },
+    });
     for (const c of p.demo.compartments) {
       const label = c.partyId ? `${c.kind}-${partyKey(p.demo, c)}` : c.kind;
       const value = `CANARY${label.replace('-', '')}${randomUUID().slice(0, 8)}`;
@@ -384,6 +410,7 @@ describe('canaries planted in every compartment', () => {
         `/api/audit/inclusion?seq=${seq}`,
       ]),
       ['/api/processes/:processId/access-changes', `${P}/access-changes`],
+      ['/api/processes/:processId/seats', `${P}/seats`],
       ['/api/processes/:processId/rounds', `${P}/rounds`],
       ['/api/processes/:processId/rounds/:roundId', `${P}/rounds/${p.demo.roundId}`],
       ['/api/processes/:processId/rounds/:roundId', `${P}/rounds/${venueRound.round.id}`],
@@ -438,6 +465,14 @@ describe('canaries planted in every compartment', () => {
     }
     expect(wrong).toEqual([]);
     expect(canaries.filter((c) => c.what === 'message')).toHaveLength(p.demo.compartments.length);
+  });
+
+  it('shows a seat awaiting a party’s consent only to those who may know of it', () => {
+    const wrong = demoRoleKeys.filter(
+      (role) => (seen.get(role) ?? '').includes(seatCanary) !== demoRoleKnowsSeat(role, 'gov'),
+    );
+    expect(wrong).toEqual([]);
+    expect(seen.get('govHead')).toContain(seatCanary);
   });
 
   it('shows the canary venue only to those invited to the round', () => {

@@ -48,3 +48,18 @@ export const heads: readonly DemoRoleKey[] = ['govHead', 'oppHead'];
 export function demoRoleSeesVenue(demo: DemoData, r: DemoRoleKey): boolean {
   return demo.roundInvitees.includes(r);
 }
+
+/**
+ * Who may know of a seat in a party's delegation awaiting its consent, offered by the facilitator:
+ * the party's delegation, the person concerned, whoever asked for it and those who manage the
+ * process's people (the facilitator and the lead mediator) — nobody else.
+ */
+export function demoRoleKnowsSeat(r: DemoRoleKey, party: 'gov' | 'opp'): boolean {
+  return (
+    (delegation[party] as readonly string[]).includes(r) || r === 'admin' || r === 'leadMediator'
+  );
+}
+
+/** Who confirms a seat in a party's delegation: its head (the demo makes no delegation admin). */
+export const confirmsSeatOf = (r: DemoRoleKey, party: 'gov' | 'opp'): boolean =>
+  r === `${party}Head`;

@@ -5,6 +5,8 @@
  */
 import type {
   AccessChange,
+  AcceptedInvitation,
+  PendingSeat,
   AcceptInvitationRequest,
   Acknowledgement,
   AddIssueRequest,
@@ -311,7 +313,7 @@ export const api = {
       call<{ ok: true }>('DELETE', `${p(processId)}/invitations/${enc(invitationId)}`),
     preview: (secret: string) => call<InvitationPreview>('GET', `/api/invitations/${enc(secret)}`),
     accept: (secret: string, body: AcceptInvitationRequest) =>
-      call<{ processId: string }>('POST', `/api/invitations/${enc(secret)}/accept`, { body }),
+      call<AcceptedInvitation>('POST', `/api/invitations/${enc(secret)}/accept`, { body }),
   },
   rounds: {
     list: (processId: string) => call<{ rounds: Round[] }>('GET', `${p(processId)}/rounds`),
@@ -431,6 +433,17 @@ export const api = {
   accessChanges: {
     list: (processId: string) =>
       call<{ changes: AccessChange[] }>('GET', `${p(processId)}/access-changes`),
+  },
+  seats: {
+    list: (processId: string) => call<{ seats: PendingSeat[] }>('GET', `${p(processId)}/seats`),
+    confirm: (processId: string, seatId: string) =>
+      call<{ ok: true }>('POST', `${p(processId)}/seats/${enc(seatId)}/confirm`),
+    decline: (processId: string, seatId: string) =>
+      call<{ ok: true }>('POST', `${p(processId)}/seats/${enc(seatId)}/decline`),
+    setDelegationAdmin: (processId: string, userId: string, delegationAdmin: boolean) =>
+      call<{ ok: true }>('PUT', `${p(processId)}/members/${enc(userId)}/delegation-admin`, {
+        body: { delegationAdmin },
+      }),
   },
   audit: {
     list: (processId: string, query: AuditQuery = {}) =>

@@ -97,6 +97,10 @@ export type ReleaseItemRequest = z.input<typeof items.releaseItemRequest>;
 export type AuditEntry = z.infer<typeof items.auditEntryResponse>;
 /** A change of who may read what, as I may see it. */
 export type AccessChange = z.infer<typeof processes.accessChangeResponse>;
+/** A seat or grant awaiting the consent of those who hold the room it opens. */
+export type PendingSeat = z.infer<typeof processes.pendingSeatResponse>;
+/** The answer to accepting an invitation. */
+export type AcceptedInvitation = z.infer<typeof processes.acceptedInvitationResponse>;
 /** Audit paging query (as the server reads it). */
 export type AuditQuery = z.infer<typeof items.auditQuery>;
 

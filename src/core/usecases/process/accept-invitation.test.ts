@@ -42,6 +42,17 @@ describe('acceptInvitation', () => {
     expect(world.events(seq).map((e) => [e.kind, e.data])).toEqual([
       ['user.created', { isAdmin: false }],
       ['invitation.accepted', { invitationId: invitation.id, userId: user.id }],
+      // The party's first head accepts their own appointment by accepting the invitation.
+      [
+        'seat.confirmed',
+        expect.objectContaining({
+          userId: user.id,
+          origin: 'invitation',
+          role: 'head_of_delegation',
+          partyId: talks.party('GOV').id,
+          initiatedBy: invitation.createdBy,
+        }),
+      ],
       [
         'membership.added',
         { userId: user.id, role: 'head_of_delegation', partyId: talks.party('GOV').id },

@@ -6,6 +6,7 @@ import {
   aProcess,
   aUser,
   aWorld,
+  consentTo,
   refusal,
 } from '../../test-support/factories.js';
 import { people, type Person } from '../../test-support/who-sees-what.js';
@@ -179,9 +180,16 @@ describe('changeMemberRole', () => {
       role: 'delegate',
       partyId: n.talks.party('OPP').id,
     });
-    const actor = await world.actor(mover);
-    const read = (itemId: typeof govNote.id) =>
-      getItem(world.deps, { actor, processId: n.talks.process.id, itemId });
+    const read = async (itemId: typeof govNote.id) =>
+      getItem(world.deps, {
+        actor: await world.actor(mover),
+        processId: n.talks.process.id,
+        itemId,
+      });
+    // Until the opposition consents, the delegate keeps the seat it had.
+    expect(await read(govNote.id)).toMatchObject({ id: govNote.id });
+    expect((await refusal(read(oppNote.id))).code).toBe('NOT_FOUND');
+    await consentTo(world, n.talks, mover.user);
     expect((await refusal(read(govNote.id))).code).toBe('NOT_FOUND');
     expect(await read(oppNote.id)).toMatchObject({ id: oppNote.id });
   });
@@ -197,6 +205,7 @@ describe('changeMemberRole', () => {
       role: 'adviser',
       partyId: n.talks.party('OPP').id,
     });
+    await consentTo(world, n.talks, mover.user);
     const seenBy = async (person: Person) => {
       const changes = await listAccessChanges(world.deps, {
         actor: n.people[person].actor,

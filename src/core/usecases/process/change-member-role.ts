@@ -1,14 +1,21 @@
 import type { Actor } from '../../access/policy.js';
+import { consentForRole } from '../../access/consent.js';
 import type { Role } from '../../process/model.js';
 import type { Deps } from '../../ports.js';
 import { DomainError } from '../../shared/errors.js';
 import type { PartyId, ProcessId, UserId } from '../../shared/ids.js';
 import { checkRoleParty } from './role-rules.js';
 import { openForManaging } from './member-context.js';
+import { requestSeat } from './seat-rules.js';
 
-/** Changes a member's role (and party); takes effect on their next request. */
+/**
+ * Changes a member's role (and party); takes effect on their next request. A change into a party's
+ * delegation, to its head, into the mediator team or to lead mediator only asks for the seat: it
+ * waits, and the member keeps their present role, until those who hold the room confirm it
+ * (`access/consent.ts`).
+ */
 export async function changeMemberRole(
-  deps: Deps<'db'>,
+  deps: Deps<'db' | 'clock' | 'ids'>,
   input: {
     actor: Actor;
     processId: ProcessId;
@@ -16,15 +23,31 @@ export async function changeMemberRole(
     role: Role;
     partyId: PartyId | null;
   },
-): Promise<void> {
-  await deps.db.transaction(async (s) => {
-    const { target } = await openForManaging(s, input.actor, input.processId, input.userId);
+): Promise<{ pending: boolean }> {
+  return deps.db.transaction(async (s) => {
+    const { ctx, target } = await openForManaging(s, input.actor, input.processId, input.userId);
     checkRoleParty(input.role, input.partyId, await s.processes.listParties(input.processId));
     if (input.role === 'facilitator' || target.role === 'facilitator')
       throw new DomainError(
         'RULE_VIOLATION',
         'The facilitator role is not assigned or taken away here.',
       );
+    const holder = consentForRole(target, input.role, input.partyId);
+    if (holder) {
+      await requestSeat(deps, s, {
+        processId: input.processId,
+        userId: input.userId,
+        origin: 'role_change',
+        role: input.role,
+        partyId: input.partyId,
+        compartmentId: null,
+        initiatedBy: input.actor.userId,
+        actorUserId: input.actor.userId,
+        holder,
+        compartments: ctx.compartments,
+      });
+      return { pending: true };
+    }
     await s.processes.updateMembershipRole(
       input.processId,
       input.userId,
@@ -38,5 +61,6 @@ export async function changeMemberRole(
       processId: input.processId,
       compartmentId: null,
     });
+    return { pending: false };
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aNegotiation, aNote, aWorld, refusal } from '../../test-support/factories.js';
+import { aNegotiation, aNote, aWorld, consentTo, refusal } from '../../test-support/factories.js';
 import { people, type Person, type Room } from '../../test-support/who-sees-what.js';
 import { getItem } from '../items/get-item.js';
 import { grantCompartment } from './grant-compartment.js';
@@ -86,13 +86,6 @@ describe('grantCompartment', () => {
   const refused: Array<{ what: string; target: Person; room: Room; code: string }> = [
     { what: 'a caucus', target: 'guarantor', room: 'GOV caucus', code: 'NOT_FOUND' },
     {
-      what: 'a bilateral channel',
-      target: 'observer',
-      room: 'OPP bilateral',
-      code: 'RULE_VIOLATION',
-    },
-    { what: 'the mediators’ room', target: 'observer', room: 'mediators', code: 'RULE_VIOLATION' },
-    {
       what: 'the plenary to a delegate',
       target: 'GOV delegate',
       room: 'plenary',
@@ -122,6 +115,36 @@ describe('grantCompartment', () => {
       );
       expect(answer.code).toBe(code);
       expect(world.db.snapshot()).toEqual(before);
+    },
+  );
+
+  it.each([{ room: 'OPP bilateral' as Room }, { room: 'mediators' as Room }])(
+    'gives the observer $room only once its holder consents',
+    async ({ room }) => {
+      const world = aWorld();
+      const n = await aNegotiation(world);
+      const note = await aNote(world, n.talks, {
+        by: room === 'mediators' ? n.people['lead mediator'] : n.people['OPP head'],
+        in: n.room(room),
+      });
+      const observer = n.people.observer;
+      const read = async () =>
+        getItem(world.deps, {
+          actor: await world.actor(observer),
+          processId: n.talks.process.id,
+          itemId: note.id,
+        });
+      expect(
+        await grantCompartment(world.deps, {
+          actor: n.people['lead mediator'].actor,
+          processId: n.talks.process.id,
+          userId: observer.user.id,
+          compartmentId: n.room(room).id,
+        }),
+      ).toEqual({ pending: true });
+      expect((await refusal(read())).code).toBe('NOT_FOUND');
+      await consentTo(world, n.talks, observer.user);
+      expect(await read()).toMatchObject({ id: note.id });
     },
   );
 });

@@ -13,10 +13,13 @@ import { openProcess } from '../process-context.js';
 export interface NamedAccessChange extends AccessChange {
   readonly name: string;
   readonly byName: string | null;
+  /** The name of whoever consented for the room's holder. */
+  readonly confirmedByName: string | null;
 }
 
 /**
- * Who joined, changed role, left or was given a compartment, as the viewer may see it: changes to
+ * Who joined, changed role, left or was given a compartment — with who asked for it and who
+ * consented, when it needed consent — as the viewer may see it: changes to
  * the compartments it reads, changes to itself, and every change for those who manage people
  * (rules in `access/access-changes.ts`). Newest first.
  */
@@ -50,6 +53,7 @@ export async function listAccessChanges(
         ...c,
         name: await nameOf(c.userId),
         byName: c.byUserId === null ? null : await nameOf(c.byUserId),
+        confirmedByName: c.confirmedByUserId === null ? null : await nameOf(c.confirmedByUserId),
       });
     return named;
   });

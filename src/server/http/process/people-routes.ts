@@ -13,6 +13,10 @@ import {
   invitationPreviewResponse,
   invitationSecretParams,
   memberParams,
+  delegationAdminRequest,
+  pendingSeatListResponse,
+  seatChangeResponse,
+  seatParams,
 } from '../../../contract/processes.js';
 import { asId } from '../../../core/shared/ids.js';
 import { acceptInvitation } from '../../../core/usecases/process/accept-invitation.js';
@@ -24,7 +28,11 @@ import { changeMemberRole } from '../../../core/usecases/process/change-member-r
 import { grantCompartment } from '../../../core/usecases/process/grant-compartment.js';
 import { removeMember } from '../../../core/usecases/process/remove-member.js';
 import { listAccessChanges } from '../../../core/usecases/process/list-access-changes.js';
-import { presentInvitation } from './presenters.js';
+import { confirmSeat } from '../../../core/usecases/process/confirm-seat.js';
+import { declineSeat } from '../../../core/usecases/process/decline-seat.js';
+import { listPendingSeats } from '../../../core/usecases/process/list-pending-seats.js';
+import { setDelegationAdmin } from '../../../core/usecases/process/set-delegation-admin.js';
+import { presentInvitation, presentPendingSeat } from './presenters.js';
 import { route, processIdOf } from '../route.js';
 
 export const peopleRoutes = [
@@ -128,27 +136,28 @@ export const peopleRoutes = [
         actor,
         newAccount: body.newAccount,
       });
-      return { processId: r.processId };
+      return { processId: r.processId, pending: r.pending };
     },
   }),
   route({
     method: 'PUT',
     url: '/api/processes/:processId/members/:userId',
-    summary: "Change a member's role and party.",
+    summary:
+      "Change a member's role and party; a seat in a delegation or the mediator team waits for consent.",
     tag: 'people',
     auth: 'required',
     params: memberParams,
     body: changeRoleRequest,
-    response: okResponse,
+    response: seatChangeResponse,
     handler: async ({ actor, params, body, deps }) => {
-      await changeMemberRole(deps, {
+      const r = await changeMemberRole(deps, {
         actor,
         processId: processIdOf(params),
         userId: asId(params.userId),
         role: body.role,
         partyId: body.partyId ? asId(body.partyId) : null,
       });
-      return { ok: true as const };
+      return { ok: true as const, pending: r.pending };
     },
   }),
   route({
@@ -171,18 +180,90 @@ export const peopleRoutes = [
   route({
     method: 'POST',
     url: '/api/processes/:processId/members/:userId/grants',
-    summary: 'Give a guarantor or observer read access to the plenary.',
+    summary:
+      "Give a guarantor or observer read access to a compartment; a party's or the mediators' room waits for their consent.",
     tag: 'people',
     auth: 'required',
     params: memberParams,
     body: grantRequest,
-    response: okResponse,
+    response: seatChangeResponse,
     handler: async ({ actor, params, body, deps }) => {
-      await grantCompartment(deps, {
+      const r = await grantCompartment(deps, {
         actor,
         processId: processIdOf(params),
         userId: asId(params.userId),
         compartmentId: asId(body.compartmentId),
+      });
+      return { ok: true as const, pending: r.pending };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/processes/:processId/seats',
+    summary:
+      "Seats and grants awaiting consent that you may know of: your party's or team's, yours, those you asked for, or all of them for those who manage people.",
+    tag: 'people',
+    auth: 'required',
+    params: processParams,
+    response: pendingSeatListResponse,
+    handler: async ({ actor, params, deps }) => ({
+      seats: (await listPendingSeats(deps, { actor, processId: processIdOf(params) })).map(
+        presentPendingSeat,
+      ),
+    }),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/processes/:processId/seats/:seatId/confirm',
+    summary:
+      "Confirm a seat awaiting consent: as the party's head or a delegation admin, the lead mediator, or a first head accepting the appointment.",
+    tag: 'people',
+    auth: 'required',
+    params: seatParams,
+    response: okResponse,
+    handler: async ({ actor, params, deps }) => {
+      await confirmSeat(deps, {
+        actor,
+        processId: processIdOf(params),
+        seatId: asId(params.seatId),
+      });
+      return { ok: true as const };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/processes/:processId/seats/:seatId/decline',
+    summary:
+      'Decline a seat awaiting consent (or withdraw it as its initiator, or refuse it as the person concerned).',
+    tag: 'people',
+    auth: 'required',
+    params: seatParams,
+    response: okResponse,
+    handler: async ({ actor, params, deps }) => {
+      await declineSeat(deps, {
+        actor,
+        processId: processIdOf(params),
+        seatId: asId(params.seatId),
+      });
+      return { ok: true as const };
+    },
+  }),
+  route({
+    method: 'PUT',
+    url: '/api/processes/:processId/members/:userId/delegation-admin',
+    summary:
+      'As head of delegation, make a delegate or adviser of the party a delegation admin, who confirms seats, or no longer one.',
+    tag: 'people',
+    auth: 'required',
+    params: memberParams,
+    body: delegationAdminRequest,
+    response: okResponse,
+    handler: async ({ actor, params, body, deps }) => {
+      await setDelegationAdmin(deps, {
+        actor,
+        processId: processIdOf(params),
+        userId: asId(params.userId),
+        admin: body.delegationAdmin,
       });
       return { ok: true as const };
     },

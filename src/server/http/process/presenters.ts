@@ -2,9 +2,11 @@
 import type { z } from 'zod';
 import type { Invitation } from '../../../core/process/model.js';
 import type { Membership, Process } from '../../../core/process/model.js';
+import type { PendingSeatView } from '../../../core/usecases/process/list-pending-seats.js';
 import type {
   invitationResponse,
   memberResponse,
+  pendingSeatResponse,
   processSummary,
 } from '../../../contract/processes.js';
 
@@ -29,6 +31,23 @@ export const presentMember = (
   displayName: m.displayName ?? '',
   role: m.role,
   partyId: m.partyId,
+  delegationAdmin: m.delegationAdmin === true,
+});
+
+/** A seat awaiting consent, with who asked for it and what the reader may do about it. */
+export const presentPendingSeat = (seat: PendingSeatView): z.input<typeof pendingSeatResponse> => ({
+  id: seat.id,
+  userId: seat.userId,
+  name: seat.name,
+  origin: seat.origin,
+  role: seat.role,
+  partyId: seat.partyId,
+  compartmentId: seat.compartmentId,
+  initiatedBy: seat.initiatedBy,
+  initiatedByName: seat.initiatedByName,
+  createdAt: seat.createdAt,
+  canConfirm: seat.canConfirm,
+  canDecline: seat.canDecline,
 });
 
 /** An invitation as those who manage the process see it: never its secret or hash. */

@@ -36,6 +36,9 @@ function Invitation({ secret, preview }: { secret: string; preview: InvitationPr
   const formats = useFormats();
   const session = useSession();
   const [mode, setMode] = useState<'new' | 'signIn'>('new');
+  // Kept here: signing in with a new account replaces the form that accepted.
+  const [pending, setPending] = useState(false);
+  const onPending = () => setPending(true);
   const role = t(`role.${preview.role}`);
   return (
     <div className="auth-layout">
@@ -67,12 +70,18 @@ function Invitation({ secret, preview }: { secret: string; preview: InvitationPr
           </div>
         </dl>
         <p className="muted">{t('invite.titleHidden')}</p>
-        {session.state.status === 'signedIn' ? (
-          <AcceptAsMe secret={secret} name={session.state.session.user.displayName} />
+        {pending ? (
+          <SeatPending />
+        ) : session.state.status === 'signedIn' ? (
+          <AcceptAsMe
+            secret={secret}
+            name={session.state.session.user.displayName}
+            onPending={onPending}
+          />
         ) : mode === 'new' ? (
           <>
             <h2 className="subheading">{t('invite.newAccountTitle')}</h2>
-            <NewAccountForm secret={secret} />
+            <NewAccountForm secret={secret} onPending={onPending} />
             <p className="switch-line">
               {t('invite.haveAccount')}{' '}
               <button type="button" className="link-button" onClick={() => setMode('signIn')}>
@@ -97,14 +106,23 @@ function Invitation({ secret, preview }: { secret: string; preview: InvitationPr
   );
 }
 
-function AcceptAsMe({ secret, name }: { secret: string; name: string }) {
+function AcceptAsMe({
+  secret,
+  name,
+  onPending,
+}: {
+  secret: string;
+  name: string;
+  onPending: () => void;
+}) {
   const { t } = useTranslation();
   const { signOut } = useSession();
   const action = useAction();
   const accept = () =>
     void action.run(async () => {
-      const { processId } = await api.invitations.accept(secret, { newAccount: null });
-      navigate(`/processes/${processId}`);
+      const { processId, pending } = await api.invitations.accept(secret, { newAccount: null });
+      if (pending) onPending();
+      else navigate(`/processes/${processId}`);
     });
   return (
     <div className="stack-small">
@@ -124,7 +142,22 @@ function AcceptAsMe({ secret, name }: { secret: string; name: string }) {
   );
 }
 
-function NewAccountForm({ secret }: { secret: string }) {
+/** The seat waits for those who hold the room: until they confirm, the process shows nothing. */
+function SeatPending() {
+  const { t } = useTranslation();
+  return (
+    <div className="stack-small">
+      <Notice>{t('invite.seatPending')}</Notice>
+      <div className="form-actions">
+        <Button variant="quiet" onClick={() => navigate('/')}>
+          {t('invite.toMyProcesses')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function NewAccountForm({ secret, onPending }: { secret: string; onPending: () => void }) {
   const { t } = useTranslation();
   const { signIn } = useSession();
   const [email, setEmail] = useState('');
@@ -135,13 +168,14 @@ function NewAccountForm({ secret }: { secret: string }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void action.run(async () => {
-      const { processId } = await api.invitations.accept(secret, {
+      const { processId, pending } = await api.invitations.accept(secret, {
         newAccount: { email, displayName, password },
       });
       setAccepted(true);
       // The account exists now; sign in with the same credentials so the person lands inside.
       await signIn({ email, password });
-      navigate(`/processes/${processId}`);
+      if (pending) onPending();
+      else navigate(`/processes/${processId}`);
     });
   };
   return (

@@ -1,4 +1,8 @@
-/** The people of a process (members with their roles) and, for those who may invite, invitations. */
+/**
+ * The people of a process (members with their roles), the seats awaiting consent that I may know
+ * of (confirmed or declined here by the party's head, a delegation admin or the lead mediator),
+ * and, for those who may invite, invitations.
+ */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isDelegationRole } from '../../../core/process/model.js';
@@ -8,6 +12,8 @@ import {
   type AccessChange,
   type CreatedInvitation,
   type Invitation,
+  type Member,
+  type PendingSeat,
   type Role,
 } from '../../api/types.js';
 import { CompartmentBadge } from '../compartments/labels.js';
@@ -39,6 +45,7 @@ export function PeoplePage() {
           {t('people.title')}
         </PageTitle>
       </header>
+      <PendingSeatsSection />
       <MembersSection />
       <AccessChangesSection />
       {view.can.invite && <InvitationsSection />}
@@ -48,6 +55,142 @@ export function PeoplePage() {
 
 /** Orders roles as the process is organised: facilitator, mediators, parties, accompanying. */
 const roleOrder = (r: Role) => roles.indexOf(r);
+
+/**
+ * Seats awaiting consent: nobody enters a party's rooms or the mediators' room until those who
+ * hold it confirm (core/access/consent.ts). Each names whoever asked for it; it refreshes live,
+ * since the seat's events reach the room's readers.
+ */
+function PendingSeatsSection() {
+  const { t } = useTranslation();
+  const { view, liveTick, reload } = useProcess();
+  const id = view.process.id;
+  const list = useQuery(() => api.seats.list(id), [id, liveTick]);
+  const act = useAction();
+  const [acting, setActing] = useState<string | null>(null);
+  const seats = list.data?.seats ?? [];
+  if (seats.length === 0 && !list.error) return null;
+  const run = (seat: PendingSeat, verb: 'confirm' | 'decline') => {
+    setActing(`${verb} ${seat.id}`);
+    void act
+      .run(() => api.seats[verb](id, seat.id))
+      .then(() => {
+        list.reload();
+        reload();
+      });
+  };
+  return (
+    <Section title={t('people.pendingTitle', { count: seats.length })}>
+      <p className="muted">{t('people.pendingIntro')}</p>
+      <ErrorAlert error={list.error ?? act.error} />
+      <div className="table-wrap">
+        <table className="table table-cards">
+          <caption className="visually-hidden">{t('people.pendingCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('people.name')}</th>
+              <th scope="col">{t('people.seat')}</th>
+              <th scope="col">{t('people.askedBy')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('people.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {seats.map((seat) => (
+              <tr key={seat.id}>
+                <th scope="row" data-label={t('people.name')}>
+                  {seat.name}
+                  {seat.userId === view.me.userId && (
+                    <span className="badge badge-neutral">{t('people.you')}</span>
+                  )}
+                </th>
+                <td data-label={t('people.seat')}>
+                  <SeatText seat={seat} />
+                </td>
+                <td data-label={t('people.askedBy')}>{seat.initiatedByName}</td>
+                <td className="cell-actions">
+                  {seat.canConfirm && (
+                    <Button
+                      className="button-small"
+                      pending={act.pending && acting === `confirm ${seat.id}`}
+                      onClick={() => run(seat, 'confirm')}
+                      aria-label={t('people.confirmFor', { name: seat.name })}
+                    >
+                      {t('people.confirm')}
+                    </Button>
+                  )}
+                  {seat.canDecline && (
+                    <Button
+                      variant="danger"
+                      className="button-small"
+                      pending={act.pending && acting === `decline ${seat.id}`}
+                      onClick={() => run(seat, 'decline')}
+                      aria-label={t('people.declineFor', { name: seat.name })}
+                    >
+                      {t('people.decline')}
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Section>
+  );
+}
+
+function SeatText({ seat }: { seat: PendingSeat }) {
+  const { t } = useTranslation();
+  const { partyCode } = useProcess();
+  const roleName = useRoleName();
+  if (seat.compartmentId)
+    return (
+      <>
+        {t('people.seatGrant')} <CompartmentBadge compartmentId={seat.compartmentId} />
+      </>
+    );
+  return <>{seat.role ? roleName(seat.role, seat.partyId ? partyCode(seat.partyId) : null) : ''}</>;
+}
+
+/** The head of delegation makes a delegate or adviser of the party a delegation admin, or not. */
+function DelegationAdminButton({ member }: { member: Member }) {
+  const { t } = useTranslation();
+  const { view, reload } = useProcess();
+  const act = useAction();
+  const me = view.me;
+  if (
+    me.role !== 'head_of_delegation' ||
+    !me.partyId ||
+    member.partyId !== me.partyId ||
+    member.userId === me.userId ||
+    !isDelegationRole(member.role) ||
+    member.role === 'head_of_delegation'
+  )
+    return null;
+  return (
+    <>
+      <ErrorAlert error={act.error} />
+      <Button
+        variant="quiet"
+        className="button-small"
+        pending={act.pending}
+        onClick={() =>
+          void act
+            .run(() =>
+              api.seats.setDelegationAdmin(view.process.id, member.userId, !member.delegationAdmin),
+            )
+            .then(reload)
+        }
+      >
+        {member.delegationAdmin
+          ? t('people.revokeAdmin', { name: member.displayName })
+          : t('people.makeAdmin', { name: member.displayName })}
+      </Button>
+    </>
+  );
+}
 
 function MembersSection() {
   const { t } = useTranslation();
@@ -82,7 +225,13 @@ function MembersSection() {
                       <span className="badge badge-neutral">{t('people.you')}</span>
                     )}
                   </th>
-                  <td data-label={t('people.role')}>{roleName(m.role)}</td>
+                  <td data-label={t('people.role')}>
+                    {roleName(m.role)}
+                    {m.delegationAdmin && (
+                      <span className="badge badge-neutral">{t('people.delegationAdmin')}</span>
+                    )}
+                    <DelegationAdminButton member={m} />
+                  </td>
                   <td data-label={t('people.party')}>
                     {party ? `${party.name} (${party.code})` : t('common.none')}
                   </td>
@@ -169,6 +318,9 @@ function AccessChangeText({ change: c }: { change: AccessChange }) {
       {what}
       {c.byName && c.byUserId !== c.userId ? (
         <span className="muted"> {t('people.by', { name: c.byName })}</span>
+      ) : null}
+      {c.confirmedByName ? (
+        <span className="muted"> {t('people.confirmedBy', { name: c.confirmedByName })}</span>
       ) : null}
     </>
   );
