@@ -458,6 +458,7 @@ export const en = {
     minutes_written: 'Minutes written',
     minutes_approved: 'Minutes approved',
     calendar_exported: 'Calendar exported',
+    calendar_issued: 'Calendar downloaded',
     thread_started: 'Thread started',
     thread_read: 'Thread read',
     message_posted: 'Message posted',

@@ -478,6 +478,7 @@ export const es: Catalogue = {
     minutes_written: 'Actas redactadas',
     minutes_approved: 'Actas aprobadas',
     calendar_exported: 'Calendario exportado',
+    calendar_issued: 'Calendario descargado',
     thread_started: 'Hilo iniciado',
     thread_read: 'Hilo leído',
     message_posted: 'Mensaje publicado',

@@ -465,6 +465,7 @@ export const nb: Catalogue = {
     minutes_written: 'Referat skrevet',
     minutes_approved: 'Referat godkjent',
     calendar_exported: 'Kalender eksportert',
+    calendar_issued: 'Kalender lastet ned',
     thread_started: 'Tråd startet',
     thread_read: 'Tråd lest',
     message_posted: 'Melding sendt',
