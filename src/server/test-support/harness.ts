@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { Clock } from '../../core/ports.js';
+import type { Clock, Ids } from '../../core/ports.js';
 import { loadConfig } from '../config.js';
 import { buildApp } from '../http/app.js';
 import { startRuntime, type Runtime } from '../runtime.js';
@@ -43,7 +43,7 @@ export function testClock(
 /** Starts Parley on a fresh database with the demo seeded. */
 export async function startTestParley(
   target: TestDatabase,
-  options: { clock?: Clock; live?: boolean } = {},
+  options: { clock?: Clock; live?: boolean; ids?: Ids } = {},
 ): Promise<TestParley> {
   const fresh = await target.fresh();
   const config = loadConfig({
@@ -56,6 +56,7 @@ export async function startTestParley(
     webRoot: null,
     schema: fresh.schema,
     live: options.live,
+    ids: options.ids,
   });
   const demo = await seedDemo(runtime.deps);
   const app = await buildApp(runtime.deps);
