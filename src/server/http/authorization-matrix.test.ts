@@ -44,6 +44,7 @@ import { routeTable } from './app.js';
 import {
   delegation,
   demoRoleReads,
+  demoRoleWitnesses,
   heads,
   organisers,
   partyKey as demoPartyKey,
@@ -1691,7 +1692,7 @@ const matrix: Record<string, Spec> = {
 };
 
 /**
- * The audit scopes a role may witness (docs/who-sees-what.md, "The audit log"): each compartment
+ * The audit scopes a role may witness (docs/who-sees-what.md, "The audit log's numbers"; the oracle's demoRoleWitnesses): each compartment
  * it reads, the set-up of a process it is in, its own reads, and — for those who read the process's
  * audit log — every member's reads. Any other scope answers like one that does not exist.
  */
@@ -1700,27 +1701,37 @@ async function scopeCases(
   r: DemoRoleKey,
   url: (scope: string) => string,
 ): Promise<Case[]> {
-  const me = (await actorOf(deps(env), emailOf(env, r))).userId;
-  const someoneElse = (
-    await actorOf(deps(env), emailOf(env, r === 'govHead' ? 'oppHead' : 'govHead'))
-  ).userId;
+  const other: DemoRoleKey = r === 'govHead' ? 'oppHead' : 'govHead';
+  const userOf = async (k: DemoRoleKey) => (await actorOf(deps(env), emailOf(env, k))).userId;
   const ghost = url(`compartment:${randomUUID()}`);
   const processId = env.p.demo.processId;
+  const witnesses = (scope: Parameters<typeof demoRoleWitnesses>[2]) =>
+    readOutcome(demoRoleWitnesses(env.p.demo, r, scope));
   return [
     ...env.compartments.map((c) => ({
       label: `scope of ${c.kind}`,
       method: 'GET',
       url: url(`compartment:${c.id}`),
-      expect: readOutcome(reads(env, r, c)),
+      expect: witnesses({ kind: 'compartment', compartment: c }),
       ghost,
     })),
-    { label: 'set-up scope', method: 'GET', url: url(`process:${processId}`), expect: 'allowed' },
-    { label: 'own reads', method: 'GET', url: url(`member:${processId}:${me}`), expect: 'allowed' },
+    {
+      label: 'set-up scope',
+      method: 'GET',
+      url: url(`process:${processId}`),
+      expect: witnesses({ kind: 'process' }),
+    },
+    {
+      label: 'own reads',
+      method: 'GET',
+      url: url(`member:${processId}:${await userOf(r)}`),
+      expect: witnesses({ kind: 'member', of: r }),
+    },
     {
       label: "another member's reads",
       method: 'GET',
-      url: url(`member:${processId}:${someoneElse}`),
-      expect: readOutcome(manages(r)),
+      url: url(`member:${processId}:${await userOf(other)}`),
+      expect: witnesses({ kind: 'member', of: other }),
       ghost,
     },
     {
