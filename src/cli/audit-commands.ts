@@ -1,7 +1,14 @@
-/** `parley audit …`: verify the hash chain, and witness the Merkle tree with signed heads. */
+/**
+ * `parley audit …`: verify the hash chain and every audit scope, and witness the Merkle trees with
+ * signed heads. These are the operator's commands (they open the database): the global log by
+ * default, one scope with `--scope` — e.g. to check a head a member witnessed (members get theirs
+ * through the API: `GET /api/audit/tree-head?scope=…`), whose scope `--against` reads from the file.
+ */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { auditLeafHash, fromHex, verifyInclusion } from '../core/audit/merkle.js';
+import { auditLeafHash, fromHex, MerkleLog, toHex, verifyInclusion } from '../core/audit/merkle.js';
+import { parseAuditScope, verifyScopes } from '../core/audit/scope.js';
+import { readWholeLog } from '../server/db/audit-repository.js';
 import {
   checkExtends,
   readSignedTreeHead,
@@ -20,27 +27,35 @@ export const auditUsages: readonly CommandUsage[] = [
     name: 'audit verify',
     synopsis: '[--against HEAD.json]',
     summary:
-      "Recompute the audit log's hash chain and name the first bad entry; with --against, also prove that today's log extends the one a signed tree head was issued for (exit 1 on any failure).",
+      "Recompute the audit log's hash chain and every scope's numbers and tree, and name the first bad entry; with --against, also prove that today's log (the global one, or the scope the head names) extends the one a signed tree head was issued for (exit 1 on any failure).",
     options: [
       [
         '--against HEAD.json',
-        'A signed tree head saved by `parley audit head --out`: prove that today’s log extends its log.',
+        'A signed tree head saved by `parley audit head --out` (global or of one scope): prove that today’s log extends its log.',
       ],
     ],
   },
   {
     name: 'audit head',
-    synopsis: '[--out HEAD.json]',
-    summary: 'Print (or save) the current signed tree head and the public key.',
-    options: [['--out HEAD.json', 'Save the tree head to this file instead of printing it.']],
+    synopsis: '[--scope SCOPE] [--out HEAD.json]',
+    summary:
+      'Print (or save) the current signed tree head of the global log, or of one scope, and the public key.',
+    options: [
+      ['--scope SCOPE', 'One scope’s log: process:ID, compartment:ID or member:PROCESS:USER.'],
+      ['--out HEAD.json', 'Save the tree head to this file instead of printing it.'],
+    ],
   },
   {
     name: 'audit prove',
-    synopsis: 'SEQ [--against HEAD.json] [--out PROOF.json]',
+    synopsis: 'SEQ [--scope SCOPE] [--against HEAD.json] [--out PROOF.json]',
     summary:
       'Prove that entry SEQ is in the log of a signed tree head (the current one, or the one in HEAD.json), check the proof, and print or save it (exit 1 if it does not hold).',
     options: [
-      ['SEQ', 'The seq of the entry, a whole number from 1.'],
+      [
+        'SEQ',
+        'The entry’s number in the global log, or in the scope named by --scope or HEAD.json.',
+      ],
+      ['--scope SCOPE', 'One scope’s log: process:ID, compartment:ID or member:PROCESS:USER.'],
       ['--against HEAD.json', 'Prove it in the log of this signed tree head, not the current one.'],
       ['--out PROOF.json', 'Save the proof to this file instead of printing it.'],
     ],
@@ -52,9 +67,13 @@ export async function runAudit(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   const { values, positionals } = parseArgs({
     args: rest,
-    options: { against: { type: 'string' }, out: { type: 'string' } },
+    options: { against: { type: 'string' }, out: { type: 'string' }, scope: { type: 'string' } },
     allowPositionals: sub === 'prove',
   });
+  if (values.scope !== undefined && !parseAuditScope(values.scope))
+    throw new UsageError(
+      `${values.scope} is not an audit scope: process:ID, compartment:ID or member:PROCESS:USER.`,
+    );
   switch (sub) {
     case 'verify':
       return withRuntime(async (rt) => {
@@ -67,12 +86,34 @@ export async function runAudit(args: string[]): Promise<number> {
           return 1;
         }
         out(`Audit log verified: ${verdict.entries} entries, head ${verdict.head}.`);
+        // Each scope's numbers recomputed from the chain, and its tree rebuilt from them.
+        const trees = new Map<string, MerkleLog>();
+        const scopes = await verifyScopes(readWholeLog(rt.database.db), (scope, n, e) => {
+          let tree = trees.get(scope);
+          if (!tree) trees.set(scope, (tree = new MerkleLog(sha256Bytes)));
+          tree.append(auditLeafHash({ seq: n, hash: e.hash }, sha256Bytes));
+        });
+        if (!scopes.ok) {
+          out(`Audit scopes BROKEN at entry #${scopes.badSeq}: ${scopes.reason}.`);
+          return 1;
+        }
+        for (const [scope, tree] of trees) {
+          const served = await rt.deps.auditTree.head(scope);
+          if (served.treeSize !== tree.size || served.rootHash !== toHex(tree.root(tree.size))) {
+            out(
+              `Audit scope ${scope} BROKEN: the tree served to its members differs from the log.`,
+            );
+            return 1;
+          }
+        }
+        out(`Audit scopes verified: ${trees.size} scopes, each numbered without gaps.`);
         if (!values.against) return 0;
         const oldHead = readHeadFile(values.against);
-        const newHead = await rt.deps.auditTree.head();
+        const scope = oldHead.scope ?? null;
+        const newHead = await rt.deps.auditTree.head(scope);
         const proof =
           oldHead.treeSize > 0 && oldHead.treeSize <= newHead.treeSize
-            ? await rt.deps.auditTree.consistency(oldHead.treeSize, newHead.treeSize)
+            ? await rt.deps.auditTree.consistency(scope, oldHead.treeSize, newHead.treeSize)
             : [];
         const result = checkExtends({
           oldHead,
@@ -88,17 +129,19 @@ export async function runAudit(args: string[]): Promise<number> {
           return 1;
         }
         out(
-          `The log of ${newHead.treeSize} entries extends the one of ${oldHead.treeSize} entries signed ${oldHead.timestamp}.`,
+          `The ${scope === null ? 'log' : `log of ${scope}`} of ${newHead.treeSize} entries extends the one of ${oldHead.treeSize} entries signed ${oldHead.timestamp}.`,
         );
         return 0;
       });
     case 'head':
       return withRuntime(async (rt) => {
-        const head = await rt.deps.auditTree.head();
+        const head = await rt.deps.auditTree.head(values.scope ?? null);
         const json = JSON.stringify(head, null, 2);
         if (values.out) {
           writeFileSync(values.out, `${json}\n`);
-          out(`Wrote the signed tree head for ${head.treeSize} entries to ${values.out}.`);
+          out(
+            `Wrote the signed tree head for ${head.treeSize} entries${head.scope ? ` of ${head.scope}` : ''} to ${values.out}.`,
+          );
         } else out(json);
         out(`Public key ${rt.treeHeadKey.keyId}:\n${rt.treeHeadKey.publicKeyPem.trim()}`);
         return 0;
@@ -108,25 +151,36 @@ export async function runAudit(args: string[]): Promise<number> {
       if (!Number.isSafeInteger(seq) || seq < 1)
         throw new UsageError('audit prove needs the seq of an entry: a whole number from 1.');
       return withRuntime(async (rt) => {
-        const head = values.against ? readHeadFile(values.against) : await rt.deps.auditTree.head();
+        const witnessed = values.against ? readHeadFile(values.against) : undefined;
+        if (witnessed && values.scope !== undefined && witnessed.scope !== values.scope)
+          throw new UsageError(`${values.against} is a head of another log than ${values.scope}.`);
+        const scope = witnessed ? (witnessed.scope ?? null) : (values.scope ?? null);
+        const head = witnessed ?? (await rt.deps.auditTree.head(scope));
         const signed = verifyTreeHead(head, verifierOf(rt));
         if (!signed.ok) {
           out(`The tree head is not signed by this server's key: ${signed.reason}.`);
           return 1;
         }
-        const current = await rt.deps.auditTree.head();
+        const current = await rt.deps.auditTree.head(scope);
         if (head.treeSize > current.treeSize)
           throw new UsageError(
             `The head has ${head.treeSize} entries; this log has only ${current.treeSize}.`,
           );
-        const entry = await rt.database.db
-          .selectFrom('audit_log')
-          .select(['seq', 'hash', 'kind', 'at'])
-          .where('seq', '=', seq)
-          .executeTakeFirst();
+        const entry = await (
+          scope === null
+            ? rt.database.db
+                .selectFrom('audit_log')
+                .select(['hash', 'kind', 'at'])
+                .where('seq', '=', seq)
+            : rt.database.db
+                .selectFrom('audit_log')
+                .select(['hash', 'kind', 'at'])
+                .where('scope', '=', scope)
+                .where('scope_seq', '=', seq)
+        ).executeTakeFirst();
         if (!entry || seq > head.treeSize)
           throw new UsageError(`There is no entry #${seq} in a log of ${head.treeSize} entries.`);
-        const proof = await rt.deps.auditTree.inclusion(seq, head.treeSize);
+        const proof = await rt.deps.auditTree.inclusion(scope, seq, head.treeSize);
         const verdict = verifyInclusion(
           {
             index: seq - 1,
@@ -144,7 +198,15 @@ export async function runAudit(args: string[]): Promise<number> {
           return 1;
         }
         const json = JSON.stringify(
-          { seq, kind: entry.kind, at: entry.at, hash: entry.hash, treeSize: head.treeSize, proof },
+          {
+            ...(scope === null ? {} : { scope }),
+            seq,
+            kind: entry.kind,
+            at: entry.at,
+            hash: entry.hash,
+            treeSize: head.treeSize,
+            proof,
+          },
           null,
           2,
         );

@@ -161,6 +161,48 @@ describe('parley audit verify --against a signed tree head', () => {
     expect(r.output).toContain('NOT proven');
   });
 
+  /** The busiest scope of the demo: a compartment's log. */
+  const busiestScope = () => {
+    const db = new SQLite(file);
+    const row = db
+      .prepare(
+        "select scope, count(*) n from audit_log where scope like 'compartment:%' group by scope order by n desc limit 1",
+      )
+      .get() as { scope: string; n: number };
+    db.close();
+    return row;
+  };
+
+  it("checks a member's witnessed head of one scope, and proves an entry by its number there", async () => {
+    const { scope } = busiestScope();
+    const scoped = join(dir, 'scoped.json');
+    expect((await parley(['audit', 'head', '--scope', scope, '--out', scoped])).code).toBe(0);
+    const head = JSON.parse(readFileSync(scoped, 'utf8')) as { scope: string; treeSize: number };
+    expect(head.scope).toBe(scope);
+    const verify = await parley(['audit', 'verify', '--against', scoped]);
+    expect(verify.code).toBe(0);
+    expect(verify.output).toMatch(/Audit scopes verified: \d+ scopes/);
+    expect(verify.output).toContain(`The log of ${scope} of ${head.treeSize} entries extends`);
+    const prove = await parley(['audit', 'prove', '2', '--against', scoped]);
+    expect(prove.code).toBe(0);
+    expect(prove.output).toMatch(/Entry #2 \(.+\) is in the log of \d+ entries/);
+  });
+
+  it('names the entry whose scope number was altered, though the chain still holds', async () => {
+    const { scope } = busiestScope();
+    const db = new SQLite(file);
+    const seq = (
+      db.prepare('select seq from audit_log where scope = ? and scope_seq = 2').get(scope) as {
+        seq: number;
+      }
+    ).seq;
+    db.prepare('update audit_log set scope_seq = 99999 where seq = ?').run(seq);
+    db.close();
+    const r = await parley(['audit', 'verify']);
+    expect(r.code).toBe(1);
+    expect(r.output).toContain(`Audit scopes BROKEN at entry #${seq}`);
+  });
+
   it('explains a seq that is not an entry of the head', async () => {
     await expect(
       parley(['audit', 'prove', '999999', '--against', join(dir, 'head.json')]),

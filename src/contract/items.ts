@@ -60,6 +60,9 @@ export const releaseItemRequest = z.object({
 });
 
 export const auditEntryResponse = z.object({
+  /** The audit scope the entry is in (core/audit/scope.ts): its log, its tree heads and proofs. */
+  scope: z.string(),
+  /** Its number in that scope (never the global log's, which counts every process's acts). */
   seq: z.number().int(),
   at: timestamp,
   actorUserId: z.string().nullable(),
@@ -71,10 +74,21 @@ export const auditEntryResponse = z.object({
   hash: z.string(),
 });
 export const auditListResponse = z.object({ entries: z.array(auditEntryResponse) });
-export const auditQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).optional(),
-  beforeSeq: z.coerce.number().int().min(1).optional(),
-});
+export const auditQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+    /** With beforeSeq: older entries than this one of an earlier page (its scope and number). */
+    beforeScope: z.string().max(300).optional(),
+    beforeSeq: z.coerce.number().int().min(1).optional(),
+  })
+  .refine((q) => (q.beforeScope === undefined) === (q.beforeSeq === undefined), {
+    message: 'beforeScope and beforeSeq go together: the scope and number of the oldest entry seen',
+    path: ['beforeSeq'],
+  });
+/** Which audit scope: `process:<id>`, `compartment:<id>` or `member:<processId>:<userId>`. */
+const auditScopeParam = z.string().min(1).max(300);
+/** The query of a tree head: the scope to witness. */
+export const treeHeadQuery = z.object({ scope: auditScopeParam });
 
 /** A signed head of the audit Merkle tree (RFC 9162), to keep as a witness. */
 export const treeHeadResponse = z.object({
@@ -88,24 +102,30 @@ export const treeHeadResponse = z.object({
   signature: z.string(),
   /** Which key signed. */
   keyId: z.string(),
+  /** The audit scope whose log this is (signed with the rest). */
+  scope: z.string(),
 });
 export const consistencyQuery = z.object({
+  scope: auditScopeParam,
   from: z.coerce.number().int().min(1),
   to: z.coerce.number().int().min(1),
 });
 export const consistencyResponse = z.object({
+  scope: z.string(),
   oldSize: z.number().int(),
   newSize: z.number().int(),
   /** The proof's nodes (hex), per RFC 9162 §2.1.4. */
   proof: z.array(z.string()),
 });
 export const inclusionQuery = z.object({
-  /** The entry to prove. */
+  scope: auditScopeParam,
+  /** The entry to prove: its number in the scope. */
   seq: z.coerce.number().int().min(1),
   /** The size of the witnessed tree head to prove against; the current size when left out. */
   size: z.coerce.number().int().min(1).optional(),
 });
 export const inclusionResponse = z.object({
+  scope: z.string(),
   seq: z.number().int(),
   kind: z.string(),
   at: z.string(),

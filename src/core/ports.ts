@@ -9,6 +9,7 @@ import type { AnalyzeOptions } from './analysis/analyze.js';
 import type { AnalysisView, Viewer } from './analysis/disclosure.js';
 import type { Domain } from './analysis/domain.js';
 import type { AuditEntry, AuditEvent } from './audit/catalogue.js';
+import type { AuditScopeName, ScopedAuditEntry } from './audit/scope.js';
 import type { SignedTreeHead } from './audit/tree-head.js';
 import type { Compartment } from './access/compartments.js';
 import type { Item } from './items/model.js';
@@ -324,8 +325,10 @@ export interface AuditLog {
   append(event: AuditEvent): Promise<void>;
   /** Every entry of one kind, oldest first (for operators: tracing issued copies). */
   listByKind(kind: AuditEntry['kind']): Promise<AuditEntry[]>;
-  /** The entry with this sequence number, if the log has one. */
-  findBySeq(seq: number): Promise<AuditEntry | undefined>;
+  /** The entry with this number in this audit scope, if the scope has one. */
+  findInScope(scope: AuditScopeName, scopeSeq: number): Promise<ScopedAuditEntry | undefined>;
+  /** How many entries an audit scope holds (committed ones; 0 for a scope without entries). */
+  scopeSize(scope: AuditScopeName): Promise<number>;
   /** The sequence number of the log's last entry (0 while it is empty). */
   lastSeq(): Promise<number>;
   /** Up to `limit` entries after `seq`, oldest first: how the live hub follows the log. */
@@ -335,13 +338,16 @@ export interface AuditLog {
     processId: ProcessId,
     kinds: readonly AuditEntry['kind'][],
   ): Promise<AuditEntry[]>;
-  /** The entries of one process whose compartment (if any) is visible, newest first. */
+  /**
+   * The entries of one process whose compartment (if any) is visible, newest first, before the
+   * entry of global seq `beforeSeq` if given (the use case resolves a member's cursor to it).
+   */
   listForProcess(query: {
     processId: ProcessId;
     visible: readonly CompartmentId[];
     limit: number;
     beforeSeq?: number;
-  }): Promise<AuditEntry[]>;
+  }): Promise<ScopedAuditEntry[]>;
 }
 
 /** The negotiation record. Compartmented reads take the readable compartment ids. */
@@ -568,14 +574,17 @@ export interface AnalysisEngine {
   analyzeFor(domain: Domain, options: AnalyzeOptions, viewer: Viewer): Promise<AnalysisView>;
 }
 
-/** The audit log as a Merkle tree (RFC 9162): signed heads and proofs. */
+/**
+ * The audit log as Merkle trees (RFC 9162): signed heads and proofs, for one audit scope (what
+ * members witness) or, with scope null, for the global log (the operator's).
+ */
 export interface AuditTreePort {
-  /** The current signed tree head. */
-  head(): Promise<SignedTreeHead>;
-  /** A consistency proof between two tree sizes, as hex nodes. */
-  consistency(oldSize: number, newSize: number): Promise<string[]>;
-  /** An inclusion proof for the entry `seq` in the tree of `size` entries, as hex nodes. */
-  inclusion(seq: number, size: number): Promise<string[]>;
+  /** The current signed tree head of a scope (or of the global log). */
+  head(scope: AuditScopeName | null): Promise<SignedTreeHead>;
+  /** A consistency proof between two sizes of a scope's tree, as hex nodes. */
+  consistency(scope: AuditScopeName | null, oldSize: number, newSize: number): Promise<string[]>;
+  /** An inclusion proof for entry `seq` (its number in the scope) in the tree of `size` entries. */
+  inclusion(scope: AuditScopeName | null, seq: number, size: number): Promise<string[]>;
 }
 
 /**

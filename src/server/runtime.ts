@@ -4,7 +4,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Clock } from '../core/ports.js';
+import type { Clock, Ids } from '../core/ports.js';
 import type { Config } from './config.js';
 import { migrateToLatest, openDatabase, type Database } from './db/connect.js';
 import { kyselyUnitOfWork } from './db/unit-of-work.js';
@@ -49,6 +49,8 @@ export async function startRuntime(
     /** Serve live updates; `intervalMs` overrides the hub's poll (tests of the wake-ups). */
     live?: boolean | { intervalMs: number };
     analysisTimeLimitMs?: number;
+    /** Where ids come from (tests that compare two runs make them deterministic). */
+    ids?: Ids;
   } = {},
 ): Promise<Runtime> {
   const database = openDatabase(config.databaseUrl, { schema: options.schema });
@@ -70,7 +72,7 @@ export async function startRuntime(
       afterAppend: () => deps.live?.committed(),
     }),
     clock,
-    ids: nodeIds,
+    ids: options.ids ?? nodeIds,
     hashing: nodeHashing,
     totp: otpTotp,
     webAuthn: simpleWebAuthn({ rpId: config.passkeyRpId, origin: config.passkeyOrigin }),

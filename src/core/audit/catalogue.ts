@@ -89,7 +89,16 @@ export interface AuditEvents {
     approvalsReset: number;
   };
   'minutes.approved': { minutesId: string; partyId: string; hash: string };
+  /**
+   * Written before audit scopes (no longer written): its session count covered sessions in the
+   * exporter's caucus, readable by organisers who may not read that caucus. See `calendar.issued`.
+   */
   'calendar.exported': { rounds: number; sessions: number };
+  /**
+   * A member downloaded their personal calendar. No counts: what it held depends on compartments
+   * the readers of this entry may not read (a party's caucus sessions).
+   */
+  'calendar.issued': Record<string, never>;
   // Messages and communiqués (C8).
   'thread.started': { threadId: string; sessionId: string | null };
   'thread.read': { threadId: string };
@@ -227,6 +236,7 @@ const everyKind: { [K in keyof AuditEvents]: true } = {
   'minutes.written': true,
   'minutes.approved': true,
   'calendar.exported': true,
+  'calendar.issued': true,
   'thread.started': true,
   'thread.read': true,
   'message.posted': true,

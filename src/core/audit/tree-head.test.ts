@@ -310,3 +310,60 @@ describe('checking that a newer head extends an older one', () => {
     );
   });
 });
+
+describe('the tree heads of audit scopes', () => {
+  const scoped: TreeHead = { ...unsigned, scope: 'compartment:c-1' };
+
+  it('sign their scope, in the v2 form, while global heads keep the v1 form', () => {
+    expect(new TextDecoder().decode(treeHeadSigningBytes(scoped))).toBe(
+      'parley-audit-tree-head/v2\n' +
+        'key parley-log-1\n' +
+        'scope compartment:c-1\n' +
+        'size 42\n' +
+        'root 5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328\n' +
+        'time 2026-11-27T09:30:00.000Z\n',
+    );
+  });
+
+  it('cannot pass for a head of another scope or of the global log', () => {
+    const head = signTreeHead(scoped, logKey.sign);
+    expect(verifyTreeHead(head, logKey.verify)).toEqual({ ok: true });
+    expect(verifyTreeHead({ ...head, scope: 'compartment:c-2' }, logKey.verify).ok).toBe(false);
+    const { scope: _dropped, ...global } = head;
+    expect(verifyTreeHead(global, logKey.verify).ok).toBe(false);
+  });
+
+  it('are read back from JSON with their scope, and refused with a scope that is not text', () => {
+    const head = signTreeHead(scoped, logKey.sign);
+    expect(readSignedTreeHead(JSON.parse(JSON.stringify(head)))).toEqual({ ok: true, head });
+    expect(readSignedTreeHead({ ...head, scope: 7 }).ok).toBe(false);
+    expect(readSignedTreeHead({ ...head, scope: 'two words' }).ok).toBe(false);
+  });
+
+  it('refuse a consistency check between heads of two different logs', () => {
+    const log = new MerkleLog(sha256);
+    for (let i = 0; i < 5; i++) log.append(leafHash(new Uint8Array([i]), sha256));
+    const headOf = (size: number, scope: string) =>
+      signTreeHead(
+        { ...unsigned, treeSize: size, rootHash: toHex(log.root(size)), scope },
+        logKey.sign,
+      );
+    const proof = log.consistencyProof(3, 5).map(toHex);
+    const same = checkExtends({
+      oldHead: headOf(3, 'process:p'),
+      newHead: headOf(5, 'process:p'),
+      proof,
+      verify: logKey.verify,
+      sha256,
+    });
+    expect(same).toEqual({ ok: true });
+    const other = checkExtends({
+      oldHead: headOf(3, 'process:p'),
+      newHead: headOf(5, 'compartment:c'),
+      proof,
+      verify: logKey.verify,
+      sha256,
+    });
+    expect(other).toMatchObject({ ok: false, failure: 'other_log' });
+  });
+});

@@ -14,7 +14,21 @@
  *     time <timestamp, as Date.prototype.toISOString writes it>
  *
  * each line ending in "\n". The first line separates these signatures from anything else the key
- * might sign. Every field is validated so that it has exactly one spelling (no leading zeros, no
+ * might sign.
+ *
+ * A head of one audit scope (core/audit/scope.ts: the log of one compartment, of a process's
+ * set-up, or of a member's own reads — what members witness) names its scope, so that a head, a
+ * proof or a size of one scope can never pass for another's:
+ *
+ *     parley-audit-tree-head/v2
+ *     key <keyId>
+ *     scope <scope>
+ *     size <treeSize>
+ *     root <rootHash>
+ *     time <timestamp>
+ *
+ * The global log's heads (the operator's) keep the v1 form, so heads kept before scopes still
+ * verify. Every field is validated so that it has exactly one spelling (no leading zeros, no
  * upper-case hex, one timestamp format, no newline in the key id): one head, one byte string.
  */
 import { fromHex, hashBytes, isHashHex, verifyConsistency, type Sha256Bytes } from './merkle.js';
@@ -31,6 +45,11 @@ export interface SignedTreeHead {
   signature: string;
   /** Which log key signed it: printable ASCII without spaces, at most 128 characters. */
   keyId: string;
+  /**
+   * The audit scope whose log this is (printable ASCII without spaces, at most 200 characters);
+   * absent for the global log, whose heads only the operator sees.
+   */
+  scope?: string;
 }
 
 /** A tree head before signing: everything the signature covers. */
@@ -45,11 +64,15 @@ export type SignBytes = (bytes: Uint8Array) => Uint8Array;
  */
 export type VerifySignature = (bytes: Uint8Array, signature: Uint8Array, keyId: string) => boolean;
 
-/** The first line of the signed bytes: names this format and version. */
+/** The first line of the signed bytes of a global head: names this format and version. */
 export const treeHeadFormat = 'parley-audit-tree-head/v1';
+
+/** The first line of the signed bytes of a scope's head. */
+export const scopedTreeHeadFormat = 'parley-audit-tree-head/v2';
 
 const isoTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const keyIdPattern = /^[\x21-\x7e]{1,128}$/;
+const scopePattern = /^[\x21-\x7e]{1,200}$/;
 
 /** What is wrong with a tree head's fields, or undefined when each has its one valid spelling. */
 export function treeHeadProblem(head: TreeHead): string | undefined {
@@ -60,6 +83,8 @@ export function treeHeadProblem(head: TreeHead): string | undefined {
     return 'timestamp must be an ISO 8601 UTC instant as toISOString writes it';
   if (!keyIdPattern.test(head.keyId))
     return 'keyId must be 1 to 128 printable ASCII characters without spaces';
+  if (head.scope !== undefined && !scopePattern.test(head.scope))
+    return 'scope must be 1 to 200 printable ASCII characters without spaces';
   return undefined;
 }
 
@@ -73,8 +98,9 @@ export function treeHeadSigningBytes(head: TreeHead): Uint8Array {
   const problem = treeHeadProblem(head);
   if (problem) throw new RangeError(`invalid tree head: ${problem}`);
   return new TextEncoder().encode(
-    `${treeHeadFormat}\n` +
-      `key ${head.keyId}\n` +
+    (head.scope === undefined
+      ? `${treeHeadFormat}\n` + `key ${head.keyId}\n`
+      : `${scopedTreeHeadFormat}\n` + `key ${head.keyId}\n` + `scope ${head.scope}\n`) +
       `size ${head.treeSize}\n` +
       `root ${head.rootHash}\n` +
       `time ${head.timestamp}\n`,
@@ -90,6 +116,7 @@ export function signTreeHead(head: TreeHead, sign: SignBytes): SignedTreeHead {
     timestamp: head.timestamp,
     signature,
     keyId: head.keyId,
+    ...(head.scope === undefined ? {} : { scope: head.scope }),
   };
 }
 
@@ -128,18 +155,26 @@ export type TreeHeadReading =
     };
 
 /**
- * Reads a signed tree head from parsed JSON (e.g. a party's HEAD.json): exactly the five fields,
- * each of the right type and spelling. The signature is not checked here (see `verifyTreeHead`).
+ * Reads a signed tree head from parsed JSON (e.g. a party's HEAD.json): exactly the five fields
+ * (and `scope` for a scope's head), each of the right type and spelling. The signature is not
+ * checked here (see `verifyTreeHead`).
  */
 export function readSignedTreeHead(value: unknown): TreeHeadReading {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return { ok: false, reason: 'a tree head is a JSON object' };
   const fields = value as Record<string, unknown>;
   const expected = ['keyId', 'rootHash', 'signature', 'timestamp', 'treeSize'];
-  const keys = Object.keys(fields).sort();
+  const keys = Object.keys(fields)
+    .filter((k) => k !== 'scope')
+    .sort();
   if (keys.join() !== expected.join())
-    return { ok: false, reason: `a tree head has exactly the fields ${expected.join(', ')}` };
-  const { treeSize, rootHash, timestamp, signature, keyId } = fields;
+    return {
+      ok: false,
+      reason: `a tree head has exactly the fields ${expected.join(', ')} (and scope for a scope's log)`,
+    };
+  const { treeSize, rootHash, timestamp, signature, keyId, scope } = fields;
+  if (scope !== undefined && typeof scope !== 'string')
+    return { ok: false, reason: 'scope is a string' };
   if (
     typeof treeSize !== 'number' ||
     typeof rootHash !== 'string' ||
@@ -148,7 +183,14 @@ export function readSignedTreeHead(value: unknown): TreeHeadReading {
     typeof keyId !== 'string'
   )
     return { ok: false, reason: 'treeSize is a number and the other fields are strings' };
-  const head: SignedTreeHead = { treeSize, rootHash, timestamp, signature, keyId };
+  const head: SignedTreeHead = {
+    treeSize,
+    rootHash,
+    timestamp,
+    signature,
+    keyId,
+    ...(scope === undefined ? {} : { scope }),
+  };
   const problem = treeHeadProblem(head);
   if (problem) return { ok: false, reason: problem };
   if (!fromBase64(signature)) return { ok: false, reason: 'signature must be standard base64' };
@@ -161,6 +203,8 @@ export type ExtendsFailure =
   | 'malformed_head'
   /** A head's signature does not verify. */
   | 'bad_signature'
+  /** The heads are of different logs (two scopes, or a scope and the global log). */
+  | 'other_log'
   /** The newer head has fewer entries than the older one. */
   | 'log_shrank'
   /** Same size, different roots: the log showed two different histories. */
@@ -212,6 +256,11 @@ export function checkExtends(check: ExtendsCheck): ExtendsVerdict {
     const verdict = verifyTreeHead(head, verify);
     if (!verdict.ok) return refuse('bad_signature', `the ${name} head: ${verdict.reason}`);
   }
+  if (newHead.scope !== oldHead.scope)
+    return refuse(
+      'other_log',
+      `the heads are of different logs (${oldHead.scope ?? 'the global log'} and ${newHead.scope ?? 'the global log'})`,
+    );
   if (newHead.treeSize < oldHead.treeSize)
     return refuse(
       'log_shrank',

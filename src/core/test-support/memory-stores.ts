@@ -21,6 +21,7 @@ import type { ThrottleState } from '../accounts/sign-in.js';
 import type { Compartment } from '../access/compartments.js';
 import type { AuditEntry, AuditEvent } from '../audit/catalogue.js';
 import { canonicalJson, entryHash, genesisHash } from '../audit/chain.js';
+import { auditScopeOf, type ScopedAuditEntry } from '../audit/scope.js';
 import type { Item } from '../items/model.js';
 import type {
   AccountStore,
@@ -574,13 +575,26 @@ function itemStore(t: Tables): ItemStore {
 
 /** The audit log's reads over committed entries; `append` hands events to the unit of work. */
 function auditLog(t: Tables, append: (event: AuditEvent) => Promise<void>): AuditLog {
+  /** Each entry with its scope and its number in that scope, numbered in the order appended. */
+  const scoped = (): ScopedAuditEntry[] => {
+    const sizes = new Map<string, number>();
+    return t.audit.map((e) => {
+      const scope = auditScopeOf(e);
+      const scopeSeq = scope === null ? null : (sizes.get(scope) ?? 0) + 1;
+      if (scope !== null && scopeSeq !== null) sizes.set(scope, scopeSeq);
+      return { ...copy(e), scope, scopeSeq };
+    });
+  };
   return {
     append,
     async listByKind(kind) {
       return copy(t.audit.filter((e) => e.kind === kind));
     },
-    async findBySeq(seq) {
-      return copy(t.audit.find((e) => e.seq === seq));
+    async findInScope(scope, scopeSeq) {
+      return scoped().find((e) => e.scope === scope && e.scopeSeq === scopeSeq);
+    },
+    async scopeSize(scope) {
+      return scoped().filter((e) => e.scope === scope).length;
     },
     async lastSeq() {
       return t.audit[t.audit.length - 1]?.seq ?? 0;
@@ -596,7 +610,7 @@ function auditLog(t: Tables, append: (event: AuditEvent) => Promise<void>): Audi
     async listForProcess(q) {
       const visible = q.visible as readonly string[];
       return copy(
-        t.audit
+        scoped()
           .filter((e) => e.processId === q.processId)
           .filter((e) => e.compartmentId === null || visible.includes(e.compartmentId))
           .filter((e) => q.beforeSeq === undefined || e.seq < q.beforeSeq)

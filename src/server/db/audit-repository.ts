@@ -1,13 +1,16 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { AuditEntry, AuditEvent } from '../../core/audit/catalogue.js';
 import { canonicalJson, entryHash, type Sha256 } from '../../core/audit/chain.js';
+import { auditScopeOf, type ScopedAuditEntry } from '../../core/audit/scope.js';
 import type { AuditLog, Clock } from '../../core/ports.js';
 import type { Dialect } from './connect.js';
 import type { AuditLogTable, DB } from './schema.js';
 import { visibleTo } from './visible-to.js';
 
-/** A stored row as an entry. */
-export const toAuditEntry = (r: AuditLogTable): AuditEntry => ({
+/** A stored row as an entry, with its place in its scope. */
+export const toAuditEntry = (r: AuditLogTable): ScopedAuditEntry => ({
+  scope: r.scope,
+  scopeSeq: r.scope_seq === null ? null : Number(r.scope_seq),
   seq: Number(r.seq),
   at: r.at,
   actorUserId: r.actor_user_id,
@@ -26,6 +29,11 @@ export const toAuditEntry = (r: AuditLogTable): AuditEntry => ({
  * gaps. The unit of work calls it last, just before the commit, and on PostgreSQL the entries and
  * the new head are written in one statement: the lock is held for three round trips (lock, write,
  * commit), which bounds how many writes per second all instances together can commit.
+ *
+ * Each entry also takes the next number in its audit scope (core/audit/scope.ts), under the same
+ * lock, so every scope is numbered without gaps in global order. PostgreSQL computes the numbers
+ * inside the insert (the lock is already held when that statement takes its snapshot, so it sees
+ * every earlier entry), which keeps the three round trips; SQLite asks first, at no cost.
  */
 export async function appendAuditEntries(
   db: Kysely<DB>,
@@ -53,17 +61,44 @@ export async function appendAuditEntries(
     previous = { seq: unsigned.seq, hash: entryHash(unsigned, deps.sha256) };
     entries.push({ ...unsigned, hash: previous.hash });
   }
-  const rows = entries.map((e) => ({
-    seq: e.seq,
-    at: e.at,
-    actor_user_id: e.actorUserId,
-    process_id: e.processId,
-    compartment_id: e.compartmentId,
-    kind: e.kind,
-    data: e.data,
-    prev_hash: e.prevHash,
-    hash: e.hash,
-  }));
+  const scopes = entries.map(auditScopeOf);
+  const named = [...new Set(scopes.filter((x): x is string => x !== null))];
+  // SQLite: the last number of each scope this batch touches (the write transaction excludes others).
+  const last = new Map<string, number>();
+  if (deps.dialect !== 'postgres' && named.length > 0)
+    for (const r of await db
+      .selectFrom('audit_log')
+      .select(['scope', (eb) => eb.fn.max('scope_seq').as('n')])
+      .where('scope', 'in', named)
+      .groupBy('scope')
+      .execute())
+      if (r.scope !== null) last.set(r.scope, Number(r.n));
+  const taken = new Map<string, number>();
+  const rows = entries.map((e, i) => {
+    const scope = scopes[i] ?? null;
+    let scopeSeq = null;
+    if (scope !== null) {
+      const k = (taken.get(scope) ?? 0) + 1;
+      taken.set(scope, k);
+      scopeSeq =
+        deps.dialect === 'postgres'
+          ? sql<number>`(select coalesce(max(scope_seq), 0) from audit_log where scope = ${scope}) + ${k}`
+          : (last.get(scope) ?? 0) + k;
+    }
+    return {
+      seq: e.seq,
+      at: e.at,
+      actor_user_id: e.actorUserId,
+      process_id: e.processId,
+      compartment_id: e.compartmentId,
+      kind: e.kind,
+      data: e.data,
+      prev_hash: e.prevHash,
+      hash: e.hash,
+      scope,
+      scope_seq: scopeSeq,
+    };
+  });
   if (deps.dialect === 'postgres')
     await db
       .with('entries', (w) => w.insertInto('audit_log').values(rows))
@@ -91,13 +126,22 @@ export function auditRepository(db: Kysely<DB>): Omit<AuditLog, 'append'> {
         .execute();
       return rows.map(toAuditEntry);
     },
-    async findBySeq(seq) {
+    async findInScope(scope, scopeSeq) {
       const row = await db
         .selectFrom('audit_log')
         .selectAll()
-        .where('seq', '=', seq)
+        .where('scope', '=', scope)
+        .where('scope_seq', '=', scopeSeq)
         .executeTakeFirst();
       return row && toAuditEntry(row);
+    },
+    async scopeSize(scope) {
+      const r = await db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.max('scope_seq').as('n'))
+        .where('scope', '=', scope)
+        .executeTakeFirst();
+      return Number(r?.n ?? 0);
     },
     async lastSeq() {
       return (await readHead(db)).seq;
@@ -137,7 +181,10 @@ export function auditRepository(db: Kysely<DB>): Omit<AuditLog, 'append'> {
 }
 
 /** Streams the whole log in order, in pages, for verification. */
-export async function* readWholeLog(db: Kysely<DB>, pageSize = 5000): AsyncGenerator<AuditEntry> {
+export async function* readWholeLog(
+  db: Kysely<DB>,
+  pageSize = 5000,
+): AsyncGenerator<ScopedAuditEntry> {
   let after = 0;
   for (;;) {
     const rows = await db

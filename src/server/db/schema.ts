@@ -186,6 +186,10 @@ export interface AuditLogTable {
   data: string;
   prev_hash: string;
   hash: string;
+  /** The entry's audit scope (core/audit/scope.ts); null outside every process. Not hashed. */
+  scope: string | null;
+  /** Its position in the scope, 1-based, without gaps (bigint: a string on PostgreSQL). */
+  scope_seq: number | string | null;
 }
 export interface AuditHeadTable {
   id: Generated<number>;

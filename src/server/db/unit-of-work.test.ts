@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../core/audit/chain.js';
 import type { AuditEvent } from '../../core/audit/catalogue.js';
+import { verifyScopes } from '../../core/audit/scope.js';
 import { nodeHashing } from '../security/crypto.js';
 import { testDatabases } from '../test-support/databases.js';
 import { useParley } from '../test-support/harness.js';
@@ -36,11 +37,11 @@ describe.each(targets)('the unit of work on $name', (target) => {
       await s.audit.append(event(['first']));
       await s.audit.append(event(['second']));
       // Not written yet, even within the transaction: the head is locked only at the end.
-      const early = await s.audit.findBySeq(before.seq + 1);
+      const early = await s.audit.lastSeq();
       await s.audit.append(event(['third']));
       return early;
     });
-    expect(seen).toBeUndefined();
+    expect(seen).toBe(before.seq);
     const written = await entriesAfter(before.seq);
     expect(written.map((e) => [e.seq, JSON.parse(e.data)])).toEqual([
       [before.seq + 1, { fields: ['first'] }],
@@ -50,6 +51,33 @@ describe.each(targets)('the unit of work on $name', (target) => {
     expect(written[0]!.prevHash).toBe(before.hash);
     expect(await readHead(db())).toEqual({ seq: before.seq + 3, hash: written[2]!.hash });
     expect(await verifyChain(readWholeLog(db()), nodeHashing.sha256)).toMatchObject({ ok: true });
+  });
+
+  it('numbers each audit scope without gaps, in global order, under concurrent transactions', async () => {
+    const before = await readHead(db());
+    const scoped = (processId: string, compartmentId: string | null): AuditEvent => ({
+      kind: 'process.updated',
+      data: { fields: ['concurrent'] },
+      actorUserId: null,
+      processId,
+      compartmentId,
+    });
+    const { processId } = p.demo;
+    const [a, b] = p.demo.compartments;
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        p.runtime.deps.db.transaction(async (s) => {
+          await s.audit.append(scoped(processId, i % 3 === 0 ? null : (a?.id ?? null)));
+          await s.audit.append(scoped(processId, b?.id ?? null));
+          await s.audit.append(scoped(processId, i % 2 === 0 ? (a?.id ?? null) : null));
+        }),
+      ),
+    );
+    expect((await readHead(db())).seq).toBe(before.seq + 72);
+    const verdict = await verifyScopes(readWholeLog(db()));
+    expect(verdict).toMatchObject({ ok: true });
+    const written = await entriesAfter(before.seq);
+    expect(written.every((e) => e.scopeSeq !== null && e.scopeSeq > 0)).toBe(true);
   });
 
   it('writes no entry of a transaction that fails', async () => {

@@ -355,16 +355,15 @@ describe('canaries planted in every compartment', () => {
     const threads = await d.db.transaction((s) =>
       s.messages.listThreads({ processId, visible: p.demo.compartments.map((c) => c.id) }),
     );
-    const lastSeqIn = async (compartmentId: string) =>
-      (
-        await p.runtime.database.db
-          .selectFrom('audit_log')
-          .select('seq')
-          .where('compartment_id', '=', compartmentId)
-          .orderBy('seq', 'desc')
-          .executeTakeFirstOrThrow()
-      ).seq;
-    const entrySeqs = await Promise.all(p.demo.compartments.map((c) => lastSeqIn(c.id)));
+    // Every audit scope of the process: each compartment's, the set-up's, and each member's reads.
+    const scopes = (
+      await p.runtime.database.db
+        .selectFrom('audit_log')
+        .select('scope')
+        .where('process_id', '=', processId)
+        .groupBy('scope')
+        .execute()
+    ).map((r) => r.scope ?? '');
     const P = `/api/processes/${processId}`;
     const urls: Array<[string, string]> = [
       ['/api/session', '/api/session'],
@@ -403,11 +402,10 @@ describe('canaries planted in every compartment', () => {
       ['/api/processes/:processId/amendments', `${P}/amendments`],
       ['/api/processes/:processId/preferences', `${P}/preferences`],
       ['/api/processes/:processId/analysis', `${P}/analysis`],
-      ['/api/audit/tree-head', '/api/audit/tree-head'],
-      ['/api/audit/consistency', '/api/audit/consistency?from=1&to=2'],
-      ...entrySeqs.map((seq): [string, string] => [
-        '/api/audit/inclusion',
-        `/api/audit/inclusion?seq=${seq}`,
+      ...scopes.flatMap((scope): Array<[string, string]> => [
+        ['/api/audit/tree-head', `/api/audit/tree-head?scope=${scope}`],
+        ['/api/audit/consistency', `/api/audit/consistency?scope=${scope}&from=1&to=1`],
+        ['/api/audit/inclusion', `/api/audit/inclusion?scope=${scope}&seq=1`],
       ]),
       ['/api/processes/:processId/access-changes', `${P}/access-changes`],
       ['/api/processes/:processId/seats', `${P}/seats`],

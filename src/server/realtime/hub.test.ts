@@ -125,7 +125,8 @@ describe.each(targets)('the live hub on $name', (target) => {
       for (const e of sent[0]!.events) {
         const c = p.demo.compartments.find((x) => x.id === e.compartmentId);
         if (e.compartmentId) expect(c && demoRoleReads(p.demo, s.role, c), s.role).toBe(true);
-        expect(Object.keys(e).sort()).toEqual(['at', 'compartmentId', 'kind', 'processId', 'seq']);
+        // No sequence number: the global log's would count what the member may not see.
+        expect(Object.keys(e).sort()).toEqual(['at', 'compartmentId', 'kind', 'processId']);
       }
       expect(JSON.stringify(sent)).not.toContain('batched');
     }
@@ -175,10 +176,7 @@ describe.each(targets)('the live hub on $name', (target) => {
     const [toMediator] = notesTo('mediator');
     expect(toMediator).toHaveLength(2);
     // The observer hears of the note before the removal, on both sockets, and not of the one after.
-    expect(notesTo('observer').map((events) => events.map((e) => e.seq))).toEqual([
-      [toMediator![0]!.seq],
-      [toMediator![0]!.seq],
-    ]);
+    expect(notesTo('observer')).toEqual([[toMediator![0]], [toMediator![0]]]);
   });
 
   it('tells only sessions signed in as a process requires, and follows a change of requirement', async () => {
@@ -191,6 +189,8 @@ describe.each(targets)('the live hub on $name', (target) => {
       passkey: { mfa: true, passkey: true },
     };
     const told = new Map<keyof typeof ways, number[]>();
+    // Which note is being announced: events carry no number of their own.
+    let noteNumber = 0;
     for (const [way, signIn] of Object.entries(ways) as [keyof typeof ways, typeof ways.code][]) {
       told.set(way, []);
       const actor = { ...mediator, ...signIn };
@@ -202,7 +202,7 @@ describe.each(targets)('the live hub on $name', (target) => {
           if (m.type === 'events')
             told
               .get(way)!
-              .push(...m.events.filter((e) => e.kind === 'item.created').map((e) => e.seq));
+              .push(...m.events.filter((e) => e.kind === 'item.created').map(() => noteNumber));
         },
         close: () => undefined,
       });
@@ -216,6 +216,7 @@ describe.each(targets)('the live hub on $name', (target) => {
         changes: { requireTotp, requirePasskey },
       });
     const note = async (): Promise<number> => {
+      noteNumber++;
       await createNote(d, {
         actor: lead,
         processId: p.demo.processId,
@@ -224,7 +225,7 @@ describe.each(targets)('the live hub on $name', (target) => {
         body: 'strength',
       });
       await hub.poll();
-      return told.get('passkey')!.at(-1)!;
+      return noteNumber;
     };
     try {
       await require(false, true);

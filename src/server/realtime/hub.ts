@@ -2,7 +2,8 @@
  * Live updates: every change is an audit entry, so the hub follows the audit log (by seq, which
  * works the same for one SQLite process and for several instances on one PostgreSQL database) and
  * tells each connected member about the entries they may see — the kind, process, compartment and
- * seq only, never the content: the web app then re-reads through the API. It looks at the log as
+ * time only, never the content nor any position in the log (which would count what the member
+ * may not see): the web app then re-reads through the API. It looks at the log as
  * soon as this instance commits an entry, when another instance announces one (PostgreSQL
  * LISTEN/NOTIFY), and at the latest 20 ms after its previous look (which also covers a lost
  * notification or a writer in another process). One look sends each socket at most one message,
@@ -31,10 +32,12 @@ import type { Membership } from '../../core/process/model.js';
 import type { Clock, UnitOfWork } from '../../core/ports.js';
 import { asId } from '../../core/shared/ids.js';
 
-/** What a client is told about one change. */
+/**
+ * What a client is told about one change. It carries no sequence number: the global log's would
+ * count every act of every process (a delegate could count another party's caucus notes in its
+ * gaps), and the order of a socket's messages already is the order of its events.
+ */
 export interface LiveEvent {
-  /** Position in the audit log. */
-  seq: number;
   /** When it happened. */
   at: string;
   /** What happened (an audit event kind). */
@@ -47,9 +50,12 @@ export interface LiveEvent {
 
 /** What the hub sends on a socket. */
 export type LiveMessage =
-  /** First message: who this socket is for, and the seq after which events will follow. */
-  | { type: 'hello'; userId: string; seq: number }
-  /** The changes of one look at the log that this socket may see, in seq order (never empty). */
+  /**
+   * First message: who this socket is for. Events follow from here; what changed before it was not
+   * announced, so the client re-reads once. No position in the log: see `LiveEvent`.
+   */
+  | { type: 'hello'; userId: string }
+  /** The changes of one look at the log that this socket may see, in log order (never empty). */
   | { type: 'events'; events: LiveEvent[] };
 
 /** One open connection. */
@@ -89,6 +95,7 @@ const quietKinds = new Set([
   'round.viewed',
   'thread.read',
   'calendar.exported',
+  'calendar.issued',
 ]);
 /** Kinds after which the concerned user's memberships are reloaded before deciding. */
 const membershipKinds = new Set([
@@ -111,8 +118,8 @@ interface Viewer {
   memberships: readonly Membership[];
   /** The sockets, each greeted at the start of a look: they are told of that look's entries on. */
   sockets: Set<LiveConnection>;
-  /** The events of the look under way that this user may see. */
-  pending: LiveEvent[];
+  /** The events of the look under way that this user may see, with their seqs (never sent). */
+  pending: Array<{ seq: number; event: LiveEvent }>;
 }
 
 /**
@@ -252,8 +259,8 @@ export class LiveHub {
   /**
    * Admits the connections added since the last look: one whose credential ended meanwhile is
    * closed; a user's first socket (signed in that way) reloads their memberships, since the
-   * handshake's may predate entries this hub has already passed. Each is greeted with the seq
-   * after which its events follow.
+   * handshake's may predate entries this hub has already passed. Each is greeted; its events
+   * follow.
    */
   private async admit(): Promise<void> {
     for (const c of [...this.arrivals]) {
@@ -281,7 +288,7 @@ export class LiveHub {
       }
       this.arrivals.delete(c);
       viewer.sockets.add(c);
-      c.send(encode({ type: 'hello', userId: actor.userId, seq: this.lastSeq }));
+      c.send(encode({ type: 'hello', userId: actor.userId }));
     }
   }
 
@@ -453,7 +460,6 @@ export class LiveHub {
     const compartment = r.compartmentId ? await this.compartment(r.compartmentId) : null;
     if (!requirements || (r.compartmentId && !compartment)) return;
     const event: LiveEvent = {
-      seq: r.seq,
       at: r.at,
       kind: r.kind,
       processId: r.processId,
@@ -462,7 +468,7 @@ export class LiveHub {
     for (const v of this.viewers.values()) {
       const m = v.memberships.find((x) => x.processId === r.processId);
       if (meetsSignInRequirements(v.signIn, requirements) && canSeeEvent(m, compartment ?? null))
-        v.pending.push(event);
+        v.pending.push({ seq: r.seq, event });
     }
   }
 
@@ -476,7 +482,7 @@ export class LiveHub {
       const key = events.map((e) => e.seq).join(',');
       let message = encoded.get(key);
       if (!message) {
-        message = encode({ type: 'events', events });
+        message = encode({ type: 'events', events: events.map((e) => e.event) });
         encoded.set(key, message);
       }
       for (const c of v.sockets) c.send(message);

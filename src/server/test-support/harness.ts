@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import type { Clock } from '../../core/ports.js';
+import type { Clock, Ids } from '../../core/ports.js';
 import { loadConfig } from '../config.js';
 import { buildApp } from '../http/app.js';
 import { startRuntime, type Runtime } from '../runtime.js';
@@ -69,6 +69,8 @@ export interface TestParleyOptions {
   localhost?: boolean;
   /** More configuration, as environment variables (e.g. PARLEY_TRUSTED_PROXIES). */
   env?: Record<string, string>;
+  /** The ids the runtime draws (default: random): differential runs draw them from a counter. */
+  ids?: Ids;
 }
 
 /** A TCP port free on the loopback interface right now. */
@@ -112,6 +114,7 @@ export async function startTestParley(
     webRoot: options.webRoot ?? null,
     schema: fresh.schema,
     live: options.live,
+    ids: options.ids,
   });
   const demo = await seedDemo(runtime.deps);
   const app = await buildApp(runtime.deps);

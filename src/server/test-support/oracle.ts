@@ -63,3 +63,29 @@ export function demoRoleKnowsSeat(r: DemoRoleKey, party: 'gov' | 'opp'): boolean
 /** Who confirms a seat in a party's delegation: its head (the demo makes no delegation admin). */
 export const confirmsSeatOf = (r: DemoRoleKey, party: 'gov' | 'opp'): boolean =>
   r === `${party}Head`;
+
+/** Who reads the process's audit log: the facilitator and the lead mediator. */
+export const auditReaders: readonly DemoRoleKey[] = ['admin', 'leadMediator'];
+
+/**
+ * Whether a demo role may witness an audit scope of the demo process (its tree heads and proofs):
+ * a compartment's log if it reads the compartment, the set-up's as a member, its own reads', and
+ * another member's reads' if it reads the process's audit log.
+ */
+export function demoRoleWitnesses(
+  demo: DemoData,
+  r: DemoRoleKey,
+  scope:
+    | { kind: 'compartment'; compartment: Compartment }
+    | { kind: 'process' }
+    | { kind: 'member'; of: DemoRoleKey },
+): boolean {
+  switch (scope.kind) {
+    case 'compartment':
+      return demoRoleReads(demo, r, scope.compartment);
+    case 'process':
+      return true;
+    case 'member':
+      return scope.of === r || auditReaders.includes(r);
+  }
+}

@@ -15,7 +15,8 @@ export interface LiveChange {
   kind: string;
   processId: string;
   compartmentId: string | null;
-  seq: number;
+  /** When it happened. (No sequence number: the server sends none, see the live hub.) */
+  at: string;
 }
 
 /**

@@ -400,7 +400,7 @@ export const en = {
   audit: {
     title: 'Audit log',
     intro:
-      'Every change and every read of confidential material is recorded, and each entry is chained to the previous one so tampering shows. Entries about compartments you cannot see are left out.',
+      'Every change and every read of confidential material is recorded, and each entry is chained to the previous one so tampering shows. Entries about compartments you cannot see are left out, and each entry is numbered in its own log (a compartment, the set-up, or one member’s own reads), so no number counts what you cannot see.',
     entries: 'Entries, newest first',
     refresh: 'Refresh',
     empty: 'No entries.',
@@ -482,6 +482,7 @@ export const en = {
     minutes_written: 'Minutes written',
     minutes_approved: 'Minutes approved',
     calendar_exported: 'Calendar exported',
+    calendar_issued: 'Calendar downloaded',
     thread_started: 'Thread started',
     thread_read: 'Thread read',
     message_posted: 'Message posted',

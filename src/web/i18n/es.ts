@@ -420,7 +420,7 @@ export const es: Catalogue = {
   audit: {
     title: 'Registro de auditoría',
     intro:
-      'Cada cambio y cada lectura de material confidencial quedan registrados, y cada entrada está encadenada a la anterior para que cualquier manipulación se detecte. Se omiten las entradas sobre compartimentos que usted no puede ver.',
+      'Cada cambio y cada lectura de material confidencial quedan registrados, y cada entrada está encadenada a la anterior para que cualquier manipulación se detecte. Se omiten las entradas sobre compartimentos que usted no puede ver, y cada entrada se numera en su propio registro (un compartimento, la configuración o las lecturas de un miembro), de modo que ningún número cuenta lo que usted no puede ver.',
     entries: 'Entradas, de la más reciente a la más antigua',
     refresh: 'Actualizar',
     empty: 'No hay entradas.',
@@ -502,6 +502,7 @@ export const es: Catalogue = {
     minutes_written: 'Actas redactadas',
     minutes_approved: 'Actas aprobadas',
     calendar_exported: 'Calendario exportado',
+    calendar_issued: 'Calendario descargado',
     thread_started: 'Hilo iniciado',
     thread_read: 'Hilo leído',
     message_posted: 'Mensaje publicado',

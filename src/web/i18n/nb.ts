@@ -407,7 +407,7 @@ export const nb: Catalogue = {
   audit: {
     title: 'Revisjonslogg',
     intro:
-      'Alle endringer og all lesing av fortrolig materiale blir registrert, og hver oppføring er lenket til den forrige slik at manipulering blir oppdaget. Oppføringer om rom du ikke har tilgang til, er utelatt.',
+      'Alle endringer og all lesing av fortrolig materiale blir registrert, og hver oppføring er lenket til den forrige slik at manipulering blir oppdaget. Oppføringer om rom du ikke har tilgang til, er utelatt, og hver oppføring er nummerert i sin egen logg (et rom, oppsettet eller ett medlems egen lesing), så ingen tall teller det du ikke kan se.',
     entries: 'Oppføringer, nyeste først',
     refresh: 'Oppdater',
     empty: 'Ingen oppføringer.',
@@ -489,6 +489,7 @@ export const nb: Catalogue = {
     minutes_written: 'Referat skrevet',
     minutes_approved: 'Referat godkjent',
     calendar_exported: 'Kalender eksportert',
+    calendar_issued: 'Kalender lastet ned',
     thread_started: 'Tråd startet',
     thread_read: 'Tråd lest',
     message_posted: 'Melding sendt',

@@ -1,18 +1,17 @@
 import { type Actor } from '../../access/policy.js';
 import type { SignedTreeHead } from '../../audit/tree-head.js';
 import type { Deps } from '../../ports.js';
-import { DomainError } from '../../shared/errors.js';
+import { openAuditScope } from './scope-context.js';
 
 /**
- * The current signed head of the audit tree, for a member to keep as a witness: later, the log
- * they see must extend the one they saw (`parley audit verify --against HEAD.json`). It reveals
- * the log's size and root, never an entry.
+ * The current signed head of one audit scope's tree, for a member to keep as a witness: later, the
+ * scope's log must extend the one they saw. It reveals the scope's size and root — counting only
+ * what the member may read — never an entry. A scope the member may not witness answers NOT_FOUND.
  */
 export async function getTreeHead(
-  deps: Deps<'auditTree'>,
-  input: { actor: Actor },
+  deps: Deps<'db' | 'auditTree'>,
+  input: { actor: Actor; scope: string },
 ): Promise<SignedTreeHead> {
-  if (!input.actor.isAdmin && input.actor.memberships.length === 0)
-    throw new DomainError('FORBIDDEN', 'Tree heads are for members of a process.');
-  return deps.auditTree.head();
+  const { name } = await deps.db.read((s) => openAuditScope(s, input.actor, input.scope));
+  return deps.auditTree.head(name);
 }

@@ -10,7 +10,8 @@ import { openProcess, type ProcessContext } from '../process-context.js';
  * One person's calendar over every process they belong to: each round (the venue only where they
  * are invited and have acknowledged its rules), and the sessions of acknowledged rounds that lie
  * in compartments they may read. Processes that need a second factor this sign-in lacks are left
- * out. Each export is audited in every process it drew on.
+ * out. Each export is audited in every process it drew on, without counts: a count of sessions
+ * would tell the organisers, who read the entry, how many caucus sessions a party held.
  */
 export async function exportCalendar(
   deps: Deps<'db'>,
@@ -50,8 +51,8 @@ export async function exportCalendar(
           events.push(sessionEvent(session, round, ctx.process.codename, venue, issues));
       }
       await s.audit.append({
-        kind: 'calendar.exported',
-        data: { rounds: rounds.length, sessions: sessions.length },
+        kind: 'calendar.issued',
+        data: {},
         actorUserId: input.actor.userId,
         processId,
         compartmentId: null,

@@ -1,13 +1,16 @@
 /** Audit entries as the contract shows them. Never a row, never a field the contract does not name. */
 import type { z } from 'zod';
-import type { AuditEntry } from '../../../core/audit/catalogue.js';
-import type { auditEntryResponse } from '../../../contract/items.js';
+import type { ScopedAuditEntry } from '../../../core/audit/scope.js';
+import type { auditEntryResponse, treeHeadResponse } from '../../../contract/items.js';
+import type { SignedTreeHead } from '../../../core/audit/tree-head.js';
 
-/** An audit entry with its data parsed and the actor named. */
+/** An audit entry with its data parsed, the actor named, numbered in its scope. */
 export const presentAuditEntry = (
-  e: AuditEntry & { actorName: string | null },
+  e: ScopedAuditEntry & { actorName: string | null },
 ): z.input<typeof auditEntryResponse> => ({
-  seq: e.seq,
+  // Every entry of a process has a scope; the global seq is never shown.
+  scope: e.scope ?? '',
+  seq: e.scopeSeq ?? 0,
   actorName: e.actorName,
   at: e.at,
   actorUserId: e.actorUserId,
@@ -15,4 +18,14 @@ export const presentAuditEntry = (
   kind: e.kind,
   data: JSON.parse(e.data) as Record<string, unknown>,
   hash: e.hash,
+});
+
+/** A scope's signed tree head, field by field (a member only ever gets a scope's). */
+export const presentTreeHead = (h: SignedTreeHead): z.input<typeof treeHeadResponse> => ({
+  treeSize: h.treeSize,
+  rootHash: h.rootHash,
+  timestamp: h.timestamp,
+  signature: h.signature,
+  keyId: h.keyId,
+  scope: h.scope ?? '',
 });

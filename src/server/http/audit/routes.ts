@@ -1,6 +1,7 @@
 /**
- * The audit log as members see it: a process's entries as far as their compartments reach, the
- * signed tree head to keep as a witness, and consistency and inclusion proofs against it.
+ * The audit log as members see it: a process's entries as far as their compartments reach, each
+ * numbered in its audit scope; the signed tree head of each scope they may witness, and
+ * consistency and inclusion proofs against it. The global log's numbers never leave the server.
  */
 import {
   auditListResponse,
@@ -9,6 +10,7 @@ import {
   consistencyResponse,
   inclusionQuery,
   inclusionResponse,
+  treeHeadQuery,
   treeHeadResponse,
 } from '../../../contract/items.js';
 import { processParams } from '../../../contract/common.js';
@@ -17,7 +19,7 @@ import { listAudit } from '../../../core/usecases/audit/list-audit.js';
 import { proveConsistency } from '../../../core/usecases/audit/prove-consistency.js';
 import { proveInclusion } from '../../../core/usecases/audit/prove-inclusion.js';
 import { route, processIdOf } from '../route.js';
-import { presentAuditEntry } from './presenters.js';
+import { presentAuditEntry, presentTreeHead } from './presenters.js';
 
 export const auditRoutes = [
   route({
@@ -30,41 +32,57 @@ export const auditRoutes = [
     query: auditQuery,
     response: auditListResponse,
     handler: async ({ actor, params, query, deps }) => ({
-      entries: (await listAudit(deps, { actor, processId: processIdOf(params), ...query })).map(
-        presentAuditEntry,
-      ),
+      entries: (
+        await listAudit(deps, {
+          actor,
+          processId: processIdOf(params),
+          limit: query.limit,
+          before:
+            query.beforeScope !== undefined && query.beforeSeq !== undefined
+              ? { scope: query.beforeScope, seq: query.beforeSeq }
+              : undefined,
+        })
+      ).map(presentAuditEntry),
     }),
   }),
   route({
     method: 'GET',
     url: '/api/audit/tree-head',
-    summary: "The audit log's current signed tree head (RFC 9162), to keep as a witness.",
+    summary:
+      'The current signed tree head (RFC 9162) of an audit scope I may witness, to keep as a witness.',
     tag: 'audit',
     auth: 'required',
+    query: treeHeadQuery,
     response: treeHeadResponse,
-    handler: async ({ actor, deps }) => getTreeHead(deps, { actor }),
+    handler: async ({ actor, query, deps }) =>
+      presentTreeHead(await getTreeHead(deps, { actor, scope: query.scope })),
   }),
   route({
     method: 'GET',
     url: '/api/audit/consistency',
-    summary: 'A proof that the log of `to` entries extends the log of `from` entries.',
+    summary: "A proof that a scope's log of `to` entries extends its log of `from` entries.",
     tag: 'audit',
     auth: 'required',
     query: consistencyQuery,
     response: consistencyResponse,
     handler: async ({ actor, query, deps }) =>
-      proveConsistency(deps, { actor, oldSize: query.from, newSize: query.to }),
+      proveConsistency(deps, {
+        actor,
+        scope: query.scope,
+        oldSize: query.from,
+        newSize: query.to,
+      }),
   }),
   route({
     method: 'GET',
     url: '/api/audit/inclusion',
     summary:
-      'A proof that one entry (your own action, or an event you may see) is in the log of `size` entries.',
+      "A proof that entry `seq` of an audit scope I may witness is in the scope's log of `size` entries.",
     tag: 'audit',
     auth: 'required',
     query: inclusionQuery,
     response: inclusionResponse,
     handler: async ({ actor, query, deps }) =>
-      proveInclusion(deps, { actor, seq: query.seq, size: query.size }),
+      proveInclusion(deps, { actor, scope: query.scope, seq: query.seq, size: query.size }),
   }),
 ];

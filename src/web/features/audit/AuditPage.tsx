@@ -37,8 +37,15 @@ export function AuditPage() {
   const entries = [...(first.data?.entries ?? []), ...older];
   const loadOlder = () =>
     void more.run(async () => {
-      const oldest = entries.reduce((min, e) => Math.min(min, e.seq), Infinity);
-      const page = await api.audit.list(view.process.id, { limit: pageSize, beforeSeq: oldest });
+      // Newest first: the last entry shown is the oldest. Entries are numbered in their audit scope
+      // (never in the server's whole log), so a page starts before a (scope, number) pair.
+      const oldest = entries[entries.length - 1];
+      if (!oldest) return;
+      const page = await api.audit.list(view.process.id, {
+        limit: pageSize,
+        beforeScope: oldest.scope,
+        beforeSeq: oldest.seq,
+      });
       setOlder((o) => [...o, ...page.entries]);
       if (page.entries.length < pageSize) setExhausted(true);
     });
@@ -127,7 +134,7 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
           {entries.map((e) => {
             const c = compartment(e.compartmentId);
             return (
-              <tr key={e.seq}>
+              <tr key={`${e.scope} ${e.seq}`}>
                 <td className="num">{formats.number(e.seq)}</td>
                 <td className="audit-when">{formats.dateTime(e.at)}</td>
                 <td>{actor(e)}</td>
