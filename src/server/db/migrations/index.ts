@@ -7,6 +7,7 @@ import * as preferences from './2026-11-27T03-00-preferences.js';
 import * as roundsAndMessages from './2026-11-27T04-00-rounds-and-messages.js';
 import * as encryptionAtRest from './2026-11-27T05-00-encryption-at-rest.js';
 import * as passkeys from './2026-11-27T05-00-passkeys.js';
+import * as suggestionSets from './2026-12-06T12-00-suggestion-sets.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T00-00-foundation': foundation,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T04-00-rounds-and-messages': roundsAndMessages,
   '2026-11-27T05-00-encryption-at-rest': encryptionAtRest,
   '2026-11-27T05-00-passkeys': passkeys,
+  '2026-12-06T12-00-suggestion-sets': suggestionSets,
 };
