@@ -79,8 +79,10 @@ export function suggestionsRepository(db: Kysely<DB>, sealer: Sealer): Suggestio
                 rows.map((r) => r.id),
               )
               .where('party_id', 'in', [...reader.inputsOf])
-              .orderBy('party_id')
               .execute();
+      // The reader's order of parties (the process's), never the ids' random order.
+      const rank = (id: string) => reader.inputsOf.indexOf(asId<'Party'>(id));
+      inputs.sort((a, b) => rank(a.party_id) - rank(b.party_id));
       const box = await sealer.reader(processId);
       return rows.map((r): SuggestionSet => ({
         id: asId(r.id),
