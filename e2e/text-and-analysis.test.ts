@@ -316,10 +316,11 @@ describe.skipIf(!runJourney)(
       await mediator.shot('46-analysis-mediator');
     });
 
-    it('shows the party its suggestions with its own utility only, and who has stalled', async () => {
+    it('shows the party the published suggestion set with its own utility only, and who has stalled', async () => {
       const page = delegate.page;
       await nav(page, 'Analysis');
-      await page.getByRole('heading', { name: 'Suggested packages' }).waitFor();
+      await page.getByRole('heading', { name: 'Your own numbers' }).waitFor();
+      await page.getByRole('heading', { name: 'Suggestion set 1' }).waitFor();
       await page.getByText('GOV has not moved for 2 rounds while OPP conceded.').waitFor();
       expect(await page.locator('.suggestion-card').count()).toBeGreaterThan(0);
       // Another party's numbers are never shown to a party.

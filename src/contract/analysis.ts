@@ -97,17 +97,13 @@ const mediatorView = z.object({
     })
     .nullable(),
 });
+/** A party's own analysis: from its own draft only (suggestions come in published sets). */
 const partyView = z.object({
   kind: z.literal('party'),
   party: z.string(),
+  /** Its own reservation level. */
   reservation: z.number(),
-  suggestions: z.array(
-    z.object({
-      package: pkg,
-      utility: z.number(),
-      labels: z.array(z.union([solutionKind, z.literal('alternative')])),
-    }),
-  ),
+  /** The chosen proposal and the party's own utility of it. */
   proposal: z.object({ package: pkg, utility: z.number() }).nullable(),
 });
 export const analysisResponse = z.object({
@@ -135,3 +131,83 @@ export const analysisResponse = z.object({
   /** The round numbers that movement indices refer to. */
   rounds: z.array(z.number().int()),
 });
+
+export const submitPreferencesRequest = z.object({
+  /** The draft revision the submitter reviewed. */
+  revision: z.number().int().min(1),
+});
+const submission = z.object({
+  /** 1, 2, 3 … per party. */
+  number: z.number().int(),
+  submittedAt: timestamp,
+  /** User id of who submitted. */
+  submittedBy: idSchema,
+  /** The draft revision submitted. */
+  draftRevision: z.number().int(),
+  method: z.enum(['numbers', 'ranking']),
+  weights: numbers,
+  scores: z.record(z.string(), numbers),
+  reservation: z.number(),
+});
+export const submissionResponse = z.object({ submission });
+export const submissionsResponse = z.object({
+  /** Newest first. */
+  submissions: z.array(submission),
+});
+
+const suggestionSet = z.object({
+  id: idSchema,
+  /** 1, 2, 3 … per process. */
+  number: z.number().int(),
+  /** The round it counts against (null: before the first round). */
+  round: z.number().int().nullable(),
+  publishedAt: timestamp,
+  /** User id of the mediator who published it. */
+  publishedBy: idSchema,
+  /** The packages, in the same order for every reader. */
+  packages: z.array(
+    z.object({
+      package: pkg,
+      labels: z.array(solutionKind),
+      /** Party id → utility: a party sees its own only; the mediators those of parties that share. */
+      utilities: numbers,
+    }),
+  ),
+  /** The parties' parts the reader may see: which submission the set used, and the reservation. */
+  inputs: z.array(
+    z.object({
+      partyId: idSchema,
+      submission: z.number().int(),
+      reservation: z.number().nullable(),
+    }),
+  ),
+});
+export const suggestionSetResponse = z.object({ set: suggestionSet });
+export const suggestionSetsResponse = z.object({
+  viewer: z.enum(['mediator', 'party']),
+  /** Oldest first. */
+  sets: z.array(suggestionSet),
+  bound: z.object({
+    /** Sets a round allows without every party's consent. */
+    setsPerRound: z.number().int(),
+    /** The round publications count against now (null: before the first round started). */
+    round: z.number().int().nullable(),
+    publishedInRound: z.number().int(),
+    /** Whether the next publication needs every party's consent. */
+    consentNeeded: z.boolean(),
+    /** Parties that consented to the next publication (a party sees only itself). */
+    consented: z.array(idSchema),
+  }),
+  /** Mediator team only: submissions each party made since the last set. */
+  pending: z
+    .array(z.object({ partyId: idSchema, sinceLastSet: z.number().int(), submitted: z.boolean() }))
+    .nullable(),
+});
+export const consentResponse = z.object({
+  /** The number of the set the consent is for. */
+  setNumber: z.number().int(),
+});
+export const suggestionBoundRequest = z.object({
+  setsPerRound: z.number().int().min(0).max(20),
+});
+export const suggestionBoundResponse = suggestionBoundRequest;

@@ -13,7 +13,8 @@ import type { AuditScopeName, ScopedAuditEntry } from './audit/scope.js';
 import type { SignedTreeHead } from './audit/tree-head.js';
 import type { Compartment } from './access/compartments.js';
 import type { Item } from './items/model.js';
-import type { StoredPreferences } from './analysis/stored.js';
+import type { StoredPreferences, StoredSubmission } from './analysis/stored.js';
+import type { AnalysisSettings, SuggestionSet } from './analysis/suggestion-sets.js';
 import type { AmendmentOutcome } from './text/amendment.js';
 import type {
   StoredAmendment,
@@ -405,6 +406,71 @@ export interface PreferenceStore {
   listForEngine(processId: ProcessId): Promise<StoredPreferences[]>;
   /** Writes the ratings if the stored revision is still `expectedRevision` (null: none yet). */
   save(p: StoredPreferences, expectedRevision: number | null): Promise<boolean>;
+  /** Stores a new submission; false if its number was taken meanwhile. Submissions never change. */
+  addSubmission(s: StoredSubmission): Promise<boolean>;
+  /** One party's submissions, newest first, only if they lie in a visible compartment. */
+  listSubmissions(
+    processId: ProcessId,
+    partyId: PartyId,
+    visible: readonly CompartmentId[],
+  ): Promise<StoredSubmission[]>;
+  /**
+   * Every party's latest submission, unfiltered: only for publishing a suggestion set, whose
+   * result is stored and shown per reader by the disclosure rules.
+   */
+  latestSubmissions(processId: ProcessId): Promise<StoredSubmission[]>;
+  /**
+   * The number of each party's latest submission (parties without one left out), read without
+   * opening any rating: for the next number, and for the mediators' count since the last set.
+   */
+  submissionCounts(processId: ProcessId): Promise<{ partyId: PartyId; latest: number }[]>;
+}
+
+/**
+ * Published suggestion sets, the parties' consents to a publication beyond the bound, and the
+ * bound. Sets are immutable once added.
+ */
+export interface SuggestionStore {
+  /** Stores a published set with every party's part; false if its number was taken meanwhile. */
+  addSet(set: SuggestionSet & { compartmentId: CompartmentId }): Promise<boolean>;
+  /**
+   * The process's sets in a visible compartment, oldest first, with the parts of `inputsOf` only,
+   * and their numbers only for `numbersOf`: a reader never loads a party's part it may not see.
+   */
+  listSets(
+    processId: ProcessId,
+    visible: readonly CompartmentId[],
+    reader: { inputsOf: readonly PartyId[]; numbersOf: readonly PartyId[] },
+  ): Promise<SuggestionSet[]>;
+  /** How many sets were published in a round (null: before the first round), whoever may see them. */
+  countSets(processId: ProcessId, roundId: RoundId | null): Promise<number>;
+  /** The number of the latest set (0 before the first), whoever may see it. */
+  lastSetNumber(processId: ProcessId): Promise<number>;
+  /** The submission each party's part of the latest set used (none before the first set). */
+  lastInputs(processId: ProcessId): Promise<{ partyId: PartyId; submissionNumber: number }[]>;
+  /** The process's settings (the defaults when none were set). */
+  settings(processId: ProcessId): Promise<AnalysisSettings>;
+  /** Sets the process's settings. */
+  saveSettings(
+    processId: ProcessId,
+    settings: AnalysisSettings,
+    by: UserId,
+    at: string,
+  ): Promise<void>;
+  /** Records a party's consent to the publication of set `setNumber`; false if it had consented. */
+  addConsent(c: {
+    processId: ProcessId;
+    partyId: PartyId;
+    setNumber: number;
+    by: UserId;
+    at: string;
+  }): Promise<boolean>;
+  /** The parties that consented to the publication of set `setNumber`, among `parties`. */
+  listConsents(
+    processId: ProcessId,
+    setNumber: number,
+    parties: readonly PartyId[],
+  ): Promise<PartyId[]>;
 }
 
 /**
@@ -548,6 +614,7 @@ export interface Stores {
   record: RecordStore;
   text: TextStore;
   preferences: PreferenceStore;
+  suggestions: SuggestionStore;
   rounds: RoundStore;
   messages: MessageStore;
   communiques: CommuniqueStore;

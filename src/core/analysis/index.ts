@@ -83,11 +83,11 @@
  *
  * ## Disclosure (`disclosure.ts`)
  *
- * `viewFor(result, viewer)` is the only way a result should leave the core for a person. The
- * mediator team sees every suggested package and the numbers of the parties that shared their
- * ratings (aggregate numbers only once all have shared). A party sees suggested packages and its
- * own utility of each — never another party's number, never the frontier, never a ranking computed
- * from the others' ratings.
+ * The threat model and the rules are at the top of `disclosure.ts`. `viewFor(result, viewer)` is
+ * the only way an engine result leaves the core: for the mediator team, run on the ratings of the
+ * parties that shared only; for a publication, stored with a suggestion set and cut per reader. A
+ * party's own analysis (`ownView`) is computed from its own ratings, never by the engine; anything
+ * derived from another party's ratings reaches it only in a published suggestion set.
  *
  * ## Input format (`input.ts`)
  *
@@ -166,8 +166,13 @@ export {
   type StallSignal,
 } from './movement.js';
 export {
+  ownUtility,
+  ownView,
   viewFor,
   type AnalysisView,
+  type OwnRatings,
+  type PublicationView,
+  type PublishedPackage,
   type MediatorImprovementView,
   type MediatorSolutionView,
   type MediatorView,

@@ -24,3 +24,32 @@ export interface StoredPreferences {
   /** Last saved by. */
   updatedBy: UserId;
 }
+
+/**
+ * A party's submission: a numbered, immutable copy of its ratings at one moment, made on purpose.
+ * Suggestion sets are computed from submissions only, never from the private draft.
+ */
+export interface StoredSubmission {
+  /** The process. */
+  processId: ProcessId;
+  /** Whose ratings. */
+  partyId: PartyId;
+  /** 1, 2, 3 … per party. */
+  number: number;
+  /** The party's caucus: a submission is the party's own record. */
+  compartmentId: CompartmentId;
+  /** Issue id → importance. */
+  weights: Record<string, number>;
+  /** Issue id → option id → score 0–100. */
+  scores: Record<string, Record<string, number>>;
+  /** Utility 0–100 without agreement. */
+  reservation: number;
+  /** How the ratings were entered. */
+  method: 'numbers' | 'ranking';
+  /** The revision of the draft that was submitted. */
+  draftRevision: number;
+  /** When (ISO 8601). */
+  submittedAt: string;
+  /** By whom. */
+  submittedBy: UserId;
+}

@@ -68,6 +68,19 @@ export interface AuditEvents {
   'preferences.saved': { partyId: string; revision: number; method: string };
   'preferences.shared': { partyId: string; shared: boolean };
   'analysis.viewed': { viewer: string; proposalId: string | null };
+  /** A party submitted its draft ratings as submission `number` (in its caucus). */
+  'preferences.submitted': { partyId: string; number: number; revision: number };
+  /**
+   * The mediator team published suggestion set `number` (in the plenary: every party is told).
+   * Nothing derived from any party's ratings or submissions: each party reads its own part.
+   */
+  'suggestions.published': { setId: string; number: number; roundId: string | null };
+  /** A head of delegation consented to publishing set `setNumber` beyond the bound (its channel). */
+  'suggestions.consented': { partyId: string; setNumber: number };
+  /** The organisers set how many suggestion sets a round allows (process set-up: every member). */
+  'suggestions.bound_set': { setsPerRound: number };
+  /** Someone read the suggestion sets (where: the reader's own room). */
+  'suggestions.viewed': { viewer: string };
   // Rounds and sessions (C3).
   'round.created': { roundId: string; number: number };
   'round.updated': { roundId: string; fields: string[]; rulesHash: string };
@@ -222,6 +235,11 @@ const everyKind: { [K in keyof AuditEvents]: true } = {
   'preferences.saved': true,
   'preferences.shared': true,
   'analysis.viewed': true,
+  'preferences.submitted': true,
+  'suggestions.published': true,
+  'suggestions.consented': true,
+  'suggestions.bound_set': true,
+  'suggestions.viewed': true,
   'round.created': true,
   'round.updated': true,
   'round.invitees_changed': true,

@@ -58,3 +58,5 @@ export type MessageId = Id<'Message'>;
 export type CommuniqueId = Id<'Communique'>;
 /** A party's public statement, logged beside the agreed line. */
 export type StatementId = Id<'Statement'>;
+/** A suggestion set the mediator team published. */
+export type SuggestionSetId = Id<'SuggestionSet'>;

@@ -323,6 +323,71 @@ export interface PreferencesTable {
   updated_by: string;
 }
 
+/** A party's submission of its ratings: numbered per party, never changed. */
+export interface PreferenceSubmissionsTable {
+  process_id: string;
+  party_id: string;
+  /** 1, 2, 3 … per party. */
+  number: number;
+  /** The party's caucus. */
+  compartment_id: string;
+  /** JSON: issue id → weight (sealed). */
+  weights: string;
+  /** JSON: issue id → option id → score (sealed). */
+  scores: string;
+  /** The reservation value (sealed). */
+  reservation: string;
+  method: string;
+  /** The revision of the draft that was submitted. */
+  draft_revision: number;
+  submitted_at: string;
+  submitted_by: string;
+}
+
+/** A suggestion set the mediator team published: numbered per process, never changed. */
+export interface SuggestionSetsTable {
+  id: string;
+  process_id: string;
+  /** 1, 2, 3 … per process. */
+  number: number;
+  /** The round current at publication (null before the first round started). */
+  round_id: string | null;
+  /** The plenary: where the publication is announced. */
+  compartment_id: string;
+  /** JSON: [{ package, labels }] (sealed). */
+  packages: string;
+  published_at: string;
+  published_by: string;
+}
+
+/** Which submission of a party a set used, and that party's own numbers for its packages. */
+export interface SuggestionSetInputsTable {
+  set_id: string;
+  party_id: string;
+  submission_number: number;
+  /** JSON: { reservation, utilities: number[] in the set's package order } (sealed). */
+  utilities: string;
+}
+
+/** A head of delegation's consent to one publication beyond the bound. */
+export interface SuggestionConsentsTable {
+  process_id: string;
+  party_id: string;
+  /** The number the next set will have: the consent is for that publication only. */
+  set_number: number;
+  consented_at: string;
+  consented_by: string;
+}
+
+/** A process's decision-support settings (no row: the defaults). */
+export interface AnalysisSettingsTable {
+  process_id: string;
+  /** At most this many suggestion sets per round without every party's consent. */
+  sets_per_round: number;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface RoundsTable {
   id: string;
   process_id: string;
@@ -517,6 +582,11 @@ export interface DB {
   communique_approvals: CommuniqueApprovalsTable;
   public_statements: PublicStatementsTable;
   preferences: PreferencesTable;
+  preference_submissions: PreferenceSubmissionsTable;
+  suggestion_sets: SuggestionSetsTable;
+  suggestion_set_inputs: SuggestionSetInputsTable;
+  suggestion_consents: SuggestionConsentsTable;
+  analysis_settings: AnalysisSettingsTable;
   text_drafts: TextDraftsTable;
   text_versions: TextVersionsTable;
   version_recipients: VersionRecipientsTable;

@@ -50,6 +50,17 @@ export const sealedColumns = {
     process: 'process_id',
     columns: ['weights', 'scores', 'reservation_sealed'],
   },
+  preference_submissions: {
+    key: ['process_id', 'party_id', 'number'],
+    process: 'process_id',
+    columns: ['weights', 'scores', 'reservation'],
+  },
+  suggestion_sets: { key: ['id'], process: 'process_id', columns: ['packages'] },
+  suggestion_set_inputs: {
+    key: ['set_id', 'party_id'],
+    process: { via: 'suggestion_sets', on: 'set_id' },
+    columns: ['utilities'],
+  },
   rounds: { key: ['id'], process: 'process_id', columns: ['title', 'venue', 'rules'] },
   consultations: { key: ['id'], process: 'process_id', columns: ['subject'] },
   consultation_responses: {

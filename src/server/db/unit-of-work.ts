@@ -14,6 +14,7 @@ import { recordRepository } from './record-repository.js';
 import { textRepository } from './text-repository.js';
 import { preferencesRepository } from './preferences-repository.js';
 import { roundsRepository } from './rounds-repository.js';
+import { suggestionsRepository } from './suggestions-repository.js';
 import { messagesRepository } from './messages-repository.js';
 import { communiquesRepository } from './communiques-repository.js';
 
@@ -39,6 +40,7 @@ export function kyselyUnitOfWork(
       record: recordRepository(db, sealer),
       text: textRepository(db, sealer),
       preferences: preferencesRepository(db, sealer),
+      suggestions: suggestionsRepository(db, sealer),
       rounds: roundsRepository(db, sealer),
       messages: messagesRepository(db, sealer),
       communiques: communiquesRepository(db, sealer),

@@ -1,13 +1,16 @@
 /**
  * The demo's private ratings: invented weights and scores for each party over the agenda
- * (options in agenda order), both shared with the mediator team so the analysis shows fully.
+ * (options in agenda order), both shared with the mediator team so the analysis shows fully; each
+ * party submits them, and the mediators publish one suggestion set from the submissions.
  */
 import type { Actor } from '../../core/access/policy.js';
 import type { Deps } from '../../core/ports.js';
 import type { AgendaIssue } from '../../core/record/model.js';
 import type { ProcessId } from '../../core/shared/ids.js';
 import { savePreferences } from '../../core/usecases/analysis/save-preferences.js';
+import { publishSuggestionSet } from '../../core/usecases/analysis/publish-suggestion-set.js';
 import { sharePreferences } from '../../core/usecases/analysis/share-preferences.js';
+import { submitPreferences } from '../../core/usecases/analysis/submit-preferences.js';
 
 /** Per party: weight per issue (agenda order), scores per option (agenda order), reservation. */
 const ratings = {
@@ -64,4 +67,30 @@ export async function seedDemoPreferences(
       shared: true,
     });
   }
+}
+
+/**
+ * Both parties submit their saved ratings, and the lead mediator publishes the demo's one
+ * suggestion set from the submissions (once the round has started, so it counts against it).
+ */
+export async function seedDemoSuggestions(
+  deps: Deps<'db' | 'clock' | 'ids' | 'engine'>,
+  input: { processId: ProcessId; heads: { gov: Actor; opp: Actor }; lead: Actor },
+): Promise<void> {
+  for (const key of ['gov', 'opp'] as const) {
+    const actor = input.heads[key];
+    const draft = await deps.db.transaction(async (s) => {
+      const partyId = actor.memberships.find((m) => m.processId === input.processId)?.partyId;
+      if (!partyId) throw new Error('demo head without a party');
+      const all = (await s.items.listCompartments(input.processId)).map((c) => c.id);
+      return s.preferences.find(input.processId, partyId, all);
+    });
+    if (!draft) throw new Error('demo ratings missing');
+    await submitPreferences(deps, {
+      actor,
+      processId: input.processId,
+      revision: draft.revision,
+    });
+  }
+  await publishSuggestionSet(deps, { actor: input.lead, processId: input.processId });
 }

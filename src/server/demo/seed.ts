@@ -29,7 +29,7 @@ import { confirmSeat } from '../../core/usecases/process/confirm-seat.js';
 import type { AgendaIssue } from '../../core/record/model.js';
 import { seedDemoRecord } from './record.js';
 import { seedDemoText } from './text.js';
-import { seedDemoPreferences } from './preferences.js';
+import { seedDemoPreferences, seedDemoSuggestions } from './preferences.js';
 import { seedDemoRounds } from './rounds.js';
 
 /** The password of every demo account (the demo is for trying Parley out, never for real talks). */
@@ -215,7 +215,7 @@ export function demoClock(real: Clock): Clock {
 
 /** Creates the demo process and its accounts. */
 export async function seedDemo(
-  realDeps: Deps<'db' | 'clock' | 'ids' | 'hashing' | 'totp'>,
+  realDeps: Deps<'db' | 'clock' | 'ids' | 'hashing' | 'totp' | 'engine'>,
 ): Promise<DemoData> {
   const deps = { ...realDeps, clock: demoClock(realDeps.clock) };
   const admin = await createUser(deps, {
@@ -416,6 +416,15 @@ export async function seedDemo(
     mark: inventedMark,
   });
 
+  await seedDemoSuggestions(deps, {
+    processId: process.id,
+    heads: {
+      gov: await actorOf(deps, 'gov.head@demo.parley'),
+      opp: await actorOf(deps, 'opp.head@demo.parley'),
+    },
+    lead: await actorOf(deps, 'lead.mediator@demo.parley'),
+  });
+
   return {
     processId: process.id,
     codename: process.codename,
@@ -431,7 +440,7 @@ export async function seedDemo(
 
 /** Seeds the demo when the database has no account yet; returns what it made, or null. */
 export async function seedDemoIfEmpty(
-  deps: Deps<'db' | 'clock' | 'ids' | 'hashing' | 'totp'>,
+  deps: Deps<'db' | 'clock' | 'ids' | 'hashing' | 'totp' | 'engine'>,
 ): Promise<DemoData | null> {
   const users = await deps.db.transaction((s) => s.accounts.countUsers());
   return users === 0 ? seedDemo(deps) : null;

@@ -31,13 +31,13 @@ describe.each(targets)('decision support on $name', (target) => {
     );
   });
 
-  it('shows a party suggested packages and its own utility only', async () => {
+  it('shows a party its own analysis only: no suggestion computed from the other’s ratings', async () => {
     const res = await get('govDelegate', '/analysis');
     expect(res.statusCode).toBe(200);
     const { view, dance } = res.json();
     expect(view.kind).toBe('party');
     expect(view.party).toBe(p.demo.parties.gov);
-    expect(view.suggestions.length).toBeGreaterThan(0);
+    expect(Object.keys(view).sort()).toEqual(['kind', 'party', 'proposal', 'reservation']);
     expect(res.body).not.toContain(p.demo.parties.opp + '":');
     for (const step of dance) expect(Object.keys(step.utilities)).toEqual([p.demo.parties.gov]);
   });
@@ -73,6 +73,10 @@ describe.each(targets)('decision support on $name', (target) => {
     expect(view.complete).toBe(false);
     expect(view.visibleParties).toEqual([p.demo.parties.gov]);
     expect(JSON.stringify(view)).not.toContain(`"${p.demo.parties.opp}":`);
+    // Nothing the engine could only compute with the unshared ratings: no frontier, no solution
+    // (its order along a frontier would rank the hidden party's packages).
+    expect(view.frontier.points).toEqual([]);
+    expect(view.solutions).toEqual([]);
     await p.as(opp, {
       method: 'POST',
       url: `${url()}/preferences/sharing`,

@@ -43,6 +43,8 @@ import { SoftwareAuthenticator } from '../test-support/software-authenticator.js
 import { useParley, type Session, type TestParley } from '../test-support/harness.js';
 import { routeTable } from './app.js';
 import {
+  boundSetters,
+  decisionSupportReaders,
   confirmsSeatOf,
   delegation,
   demoRoleKnowsSeat,
@@ -51,8 +53,13 @@ import {
   heads,
   organisers,
   partyKey as demoPartyKey,
+  publishers,
+  submitters,
   team,
 } from '../test-support/oracle.js';
+import { savePreferences } from '../../core/usecases/analysis/save-preferences.js';
+import { setSuggestionBound } from '../../core/usecases/analysis/set-suggestion-bound.js';
+import { submitPreferences } from '../../core/usecases/analysis/submit-preferences.js';
 
 type Outcome = 'allowed' | 'forbidden' | 'not_found' | 'rule' | 'conflict' | 'acknowledge';
 interface Case {
@@ -368,6 +375,34 @@ async function freshPasskey(
     name: 'fixture',
     response: key.create(options),
   });
+}
+/** Both parties' drafts re-saved to rate every issue the agenda has now (new ones at 5 / k × 10). */
+async function rateWholeAgenda(env: Env) {
+  const agenda = await deps(env).db.transaction((s) => s.record.listIssues(env.p.demo.processId));
+  for (const head of ['govHead', 'oppHead'] as const) {
+    const party = head === 'govHead' ? env.p.demo.parties.gov : env.p.demo.parties.opp;
+    const current = (
+      await deps(env).db.transaction((s) => s.preferences.listForEngine(env.p.demo.processId))
+    ).find((x) => x.partyId === party)!;
+    await savePreferences(deps(env), {
+      actor: await actorFor(env, head),
+      processId: env.p.demo.processId,
+      baseRevision: current.revision,
+      entry: {
+        kind: 'numbers',
+        weights: Object.fromEntries(agenda.map((i) => [i.id, current.weights[i.id] ?? 5])),
+        scores: Object.fromEntries(
+          agenda.map((i) => [
+            i.id,
+            Object.fromEntries(
+              i.options.map((o, k) => [o.id, current.scores[i.id]?.[o.id] ?? k * 10]),
+            ),
+          ]),
+        ),
+        reservation: current.reservation,
+      },
+    });
+  }
 }
 const organises = (r: DemoRoleKey) => organisers.includes(r);
 const isHead = (r: DemoRoleKey) => heads.includes(r);
@@ -1272,6 +1307,130 @@ const matrix: Record<string, Spec> = {
       label: 'other',
       method: 'GET',
       url: `${O(env)}/analysis`,
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'GET /api/processes/:processId/preferences/submissions': async (env, r) => [
+    {
+      label: 'mine',
+      method: 'GET',
+      url: `${P(env)}/preferences/submissions`,
+      expect: delegates.includes(r) ? 'allowed' : 'forbidden',
+    },
+    {
+      label: 'other',
+      method: 'GET',
+      url: `${O(env)}/preferences/submissions`,
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'POST /api/processes/:processId/preferences/submissions': async (env, r) => {
+    // Every party's draft rates the agenda as it is now (the matrix adds issues as it goes).
+    await rateWholeAgenda(env);
+    const party = r.startsWith('opp') ? env.p.demo.parties.opp : env.p.demo.parties.gov;
+    const draft = (
+      await deps(env).db.transaction((s) => s.preferences.listForEngine(env.p.demo.processId))
+    ).find((x) => x.partyId === party)!;
+    return [
+      {
+        label: 'submit',
+        method: 'POST',
+        url: `${P(env)}/preferences/submissions`,
+        payload: { revision: draft.revision },
+        expect: submitters.includes(r) ? 'allowed' : 'forbidden',
+      },
+      {
+        label: 'other',
+        method: 'POST',
+        url: `${O(env)}/preferences/submissions`,
+        payload: { revision: 1 },
+        expect: 'not_found',
+        subject: env.other,
+      },
+    ];
+  },
+  'GET /api/processes/:processId/suggestion-sets': async (env, r) => [
+    {
+      label: 'sets',
+      method: 'GET',
+      url: `${P(env)}/suggestion-sets`,
+      expect: decisionSupportReaders.includes(r) ? 'allowed' : 'forbidden',
+    },
+    {
+      label: 'other',
+      method: 'GET',
+      url: `${O(env)}/suggestion-sets`,
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'POST /api/processes/:processId/suggestion-sets': async (env, r) => {
+    // Submissions of the whole agenda as it is now, and room under the bound: the matrix tests
+    // who may publish, not the bound (suggestion-sets.test.ts does).
+    await rateWholeAgenda(env);
+    for (const head of ['govHead', 'oppHead'] as const) {
+      const actor = await actorFor(env, head);
+      const party = head === 'govHead' ? env.p.demo.parties.gov : env.p.demo.parties.opp;
+      const draft = (
+        await deps(env).db.transaction((s) => s.preferences.listForEngine(env.p.demo.processId))
+      ).find((x) => x.partyId === party)!;
+      await submitPreferences(deps(env), {
+        actor,
+        processId: env.p.demo.processId,
+        revision: draft.revision,
+      });
+    }
+    await setSuggestionBound(deps(env), {
+      actor: await actorFor(env, 'admin'),
+      processId: env.p.demo.processId,
+      setsPerRound: 20,
+    });
+    return [
+      {
+        label: 'publish',
+        method: 'POST',
+        url: `${P(env)}/suggestion-sets`,
+        expect: publishers.includes(r) ? 'allowed' : 'forbidden',
+      },
+      {
+        label: 'other',
+        method: 'POST',
+        url: `${O(env)}/suggestion-sets`,
+        expect: 'not_found',
+        subject: env.other,
+      },
+    ];
+  },
+  'POST /api/processes/:processId/suggestion-sets/consents': async (env, r) => [
+    {
+      label: 'consent',
+      method: 'POST',
+      url: `${P(env)}/suggestion-sets/consents`,
+      expect: isHead(r) ? 'allowed' : 'forbidden',
+    },
+    {
+      label: 'other',
+      method: 'POST',
+      url: `${O(env)}/suggestion-sets/consents`,
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'PUT /api/processes/:processId/suggestion-sets/bound': async (env, r) => [
+    {
+      label: 'bound',
+      method: 'PUT',
+      url: `${P(env)}/suggestion-sets/bound`,
+      payload: { setsPerRound: 20 },
+      expect: boundSetters.includes(r) ? 'allowed' : 'forbidden',
+    },
+    {
+      label: 'other',
+      method: 'PUT',
+      url: `${O(env)}/suggestion-sets/bound`,
+      payload: { setsPerRound: 20 },
       expect: 'not_found',
       subject: env.other,
     },

@@ -32,6 +32,8 @@ import { respondToConsultation } from '../../core/usecases/rounds/respond-to-con
 import { scheduleSession } from '../../core/usecases/rounds/schedule-session.js';
 import { startThread } from '../../core/usecases/messages/start-thread.js';
 import { writeMinutes } from '../../core/usecases/rounds/write-minutes.js';
+import { savePreferences } from '../../core/usecases/analysis/save-preferences.js';
+import { submitPreferences } from '../../core/usecases/analysis/submit-preferences.js';
 import { demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
 import { actorOf } from '../test-support/actors.js';
 import { testDatabases } from '../test-support/databases.js';
@@ -53,7 +55,7 @@ interface Canary {
   compartment: Compartment;
   value: string;
   /** What carries it: notes and the record, messages, communiqués, round material. */
-  what: 'note' | 'message' | 'communique' | 'round';
+  what: 'note' | 'message' | 'communique' | 'round' | 'rating';
 }
 
 describe('canaries planted in every compartment', () => {
@@ -154,6 +156,44 @@ describe('canaries planted in every compartment', () => {
       baseRevision: revision,
       edit: { kind: 'retitle', title: `Draft ${room.value}` },
     });
+
+    // ---- Ratings: a submission's reservation, distinctive digits, in each party's caucus ------
+    // The draft goes back to its old value afterwards, so only the submission holds the canary
+    // (a suggestion set published from it would show the party its own number, as it may).
+    for (const key of ['gov', 'opp'] as const) {
+      const caucus = p.demo.compartments.find(
+        (c) => c.kind === 'caucus' && c.partyId === p.demo.parties[key],
+      )!;
+      const head = await actor(`${key}Head`);
+      const value = `${key === 'gov' ? 37 : 29}.${String(Math.floor(Math.random() * 9e5) + 1e5)}1`;
+      canaries.push({ compartment: caucus, value, what: 'rating' });
+      const before = await d.db.transaction(async (s) =>
+        s.preferences.find(
+          processId,
+          p.demo.parties[key],
+          p.demo.compartments.map((c) => c.id),
+        ),
+      );
+      const entry = (reservation: number) => ({
+        kind: 'numbers' as const,
+        weights: before!.weights,
+        scores: before!.scores,
+        reservation,
+      });
+      const saved = await savePreferences(d, {
+        actor: head,
+        processId,
+        baseRevision: before!.revision,
+        entry: entry(Number(value)),
+      });
+      await submitPreferences(d, { actor: head, processId, revision: saved.preferences.revision });
+      await savePreferences(d, {
+        actor: head,
+        processId,
+        baseRevision: saved.preferences.revision,
+        entry: entry(before!.reservation),
+      });
+    }
 
     // ---- Rounds, messages and communiqués ----------------------------------------------------
     const canaryFor = (c: Compartment, what: Canary['what']) => {
@@ -401,7 +441,9 @@ describe('canaries planted in every compartment', () => {
       ]),
       ['/api/processes/:processId/amendments', `${P}/amendments`],
       ['/api/processes/:processId/preferences', `${P}/preferences`],
+      ['/api/processes/:processId/preferences/submissions', `${P}/preferences/submissions`],
       ['/api/processes/:processId/analysis', `${P}/analysis`],
+      ['/api/processes/:processId/suggestion-sets', `${P}/suggestion-sets`],
       ...scopes.flatMap((scope): Array<[string, string]> => [
         ['/api/audit/tree-head', `/api/audit/tree-head?scope=${scope}`],
         ['/api/audit/consistency', `/api/audit/consistency?scope=${scope}&from=1&to=1`],

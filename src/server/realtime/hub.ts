@@ -91,6 +91,7 @@ const quietKinds = new Set([
   'compartment.searched',
   'audit.read',
   'analysis.viewed',
+  'suggestions.viewed',
   'version.exported',
   'round.viewed',
   'thread.read',

@@ -89,3 +89,30 @@ export function demoRoleWitnesses(
       return scope.of === r || auditReaders.includes(r);
   }
 }
+
+/**
+ * Decision support (docs/who-sees-what.md, "Decision support"): the mediator team and the
+ * parties' delegations read the analysis and the published suggestion sets; nobody else does.
+ */
+export const decisionSupportReaders: readonly DemoRoleKey[] = [
+  'leadMediator',
+  'mediator',
+  'govHead',
+  'govDelegate',
+  'oppHead',
+  'oppDelegate',
+];
+
+/** Who submits a party's ratings: its head of delegation and its delegates. */
+export const submitters: readonly DemoRoleKey[] = [
+  'govHead',
+  'govDelegate',
+  'oppHead',
+  'oppDelegate',
+];
+
+/** Who publishes a suggestion set: the lead mediator and the mediators. */
+export const publishers: readonly DemoRoleKey[] = ['leadMediator', 'mediator'];
+
+/** Who sets how many suggestion sets a round allows: the facilitator, never the publishers. */
+export const boundSetters: readonly DemoRoleKey[] = ['admin'];

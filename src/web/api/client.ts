@@ -53,6 +53,9 @@ import type {
   PasskeyChallenge,
   Position,
   PreferencesAnswer,
+  Submission,
+  SuggestionSet,
+  SuggestionSets,
   ProcessLink,
   ProcessLinkRequest,
   ProcessSummary,
@@ -501,6 +504,23 @@ export const api = {
       call<PreferencesAnswer>('PUT', `${p(processId)}/preferences`, { body }),
     share: (processId: string, shared: boolean) =>
       call<PreferencesAnswer>('POST', `${p(processId)}/preferences/sharing`, { body: { shared } }),
+    submissions: (processId: string) =>
+      call<{ submissions: Submission[] }>('GET', `${p(processId)}/preferences/submissions`),
+    submit: (processId: string, revision: number) =>
+      call<{ submission: Submission }>('POST', `${p(processId)}/preferences/submissions`, {
+        body: { revision },
+      }),
+  },
+  suggestions: {
+    list: (processId: string) => call<SuggestionSets>('GET', `${p(processId)}/suggestion-sets`),
+    publish: (processId: string) =>
+      call<{ set: SuggestionSet }>('POST', `${p(processId)}/suggestion-sets`),
+    consent: (processId: string) =>
+      call<{ setNumber: number }>('POST', `${p(processId)}/suggestion-sets/consents`),
+    setBound: (processId: string, setsPerRound: number) =>
+      call<{ setsPerRound: number }>('PUT', `${p(processId)}/suggestion-sets/bound`, {
+        body: { setsPerRound },
+      }),
   },
   analysis: {
     get: (processId: string, query: AnalysisQuery = {}) =>

@@ -192,6 +192,12 @@ export type Analysis = z.infer<typeof analysis.analysisResponse>;
 export type MediatorAnalysis = Extract<Analysis['view'], { kind: 'mediator' }>;
 /** A party's view. */
 export type PartyAnalysis = Extract<Analysis['view'], { kind: 'party' }>;
+/** One of my party's submissions of its ratings. */
+export type Submission = z.infer<typeof analysis.submissionsResponse>['submissions'][number];
+/** The published suggestion sets as I may see them, and the bound on publications. */
+export type SuggestionSets = z.infer<typeof analysis.suggestionSetsResponse>;
+/** One published suggestion set. */
+export type SuggestionSet = SuggestionSets['sets'][number];
 /** A solution concept. */
 export type SolutionKind = MediatorAnalysis['solutions'][number]['kind'];
 

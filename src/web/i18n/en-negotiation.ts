@@ -452,6 +452,17 @@ export const negotiationEn = {
     backToRanking: 'Back to the ranking',
     ruleNote:
       'How the numbers are computed: options are spaced evenly from 100 (best) to 0 (worst); issue points follow the rank-order centroid rule.',
+    submitTitle: 'Submissions',
+    submitIntro:
+      'What you save is a private draft: change it at will. The mediators’ suggestion sets use only what you submit; each submission is numbered and kept as it is.',
+    submit: 'Submit these ratings',
+    submitting: 'Submitting…',
+    submitted: 'Submitted as no. {{n}}.',
+    submitWho: 'Your head of delegation or a delegate submits the ratings.',
+    noSubmissions: 'Nothing submitted yet.',
+    submissionRow: 'No. {{n}}: {{date}}, reservation level {{r}}',
+    draftIsSubmitted: 'The saved ratings are the ones last submitted.',
+    draftChanged: 'The saved ratings have changed since the last submission.',
   },
   analysis: {
     title: 'Analysis',
@@ -530,17 +541,51 @@ export const negotiationEn = {
     improvementsTitle_other: '{{count}} improvements for every side',
     noImprovements: 'No package is better for every side.',
     improvementN: 'Improvement {{n}}: change',
-    suggestionsTitle: 'Suggested packages',
-    suggestionsIntro:
-      'Packages the analysis suggests, with what each is worth to {{party}} on your own ratings. Other parties’ numbers are never shown.',
+    ownTitle: 'Your own numbers',
+    ownIntro:
+      'Computed from {{party}}’s own ratings alone: nothing here depends on another party’s ratings.',
     yourReservation: 'Your reservation level: {{n}} out of 100.',
     editRatings: 'Change our ratings',
     proposalUtility: '{{proposal}} is worth {{n}} to you.',
     ownUtility: '{{n}} / 100 for you',
-    alternative: 'Alternative to the proposal',
-    noSuggestions: 'No suggestions.',
+    utilityFor: '{{party}}: {{n}} / 100',
     partyPrivacy:
-      'The suggestions come from every party’s ratings, but only your own numbers are shown to you.',
+      'The packages were chosen using every party’s submitted ratings, but only your own numbers are shown to you. Re-saving or re-submitting your ratings changes nothing here until the mediators publish the next set.',
+    mediatorPrivacy:
+      'A party’s numbers appear only while it shares its ratings with you. Every party is told of each publication.',
+    setsTitle: 'Suggestion sets',
+    setsIntroParty:
+      'Packages the mediators published from every party’s submitted ratings, with what each is worth to {{party}} on the submission the set used.',
+    setsIntroMediator:
+      'Packages published from every party’s latest submission: the only way suggestions reach the parties.',
+    noSets: 'No suggestion set has been published yet.',
+    bound_one:
+      'This process allows {{count}} suggestion set per round without every party’s consent; {{published}} published so far ({{round}}).',
+    bound_other:
+      'This process allows {{count}} suggestion sets per round without every party’s consent; {{published}} published so far ({{round}}).',
+    beforeRounds: 'before the first round',
+    roundN: 'round {{n}}',
+    consentNeeded: 'The next set is beyond the bound: every party must consent first.',
+    consentedParties: 'Consented so far: {{parties}}.',
+    consentedNone: 'No party has consented yet.',
+    consentHelp:
+      'The bound for this round is reached: the mediators may publish another set only if every party consents.',
+    youConsented: 'Your party has consented to the next set.',
+    consent: 'Consent to one more suggestion set',
+    pendingTitle: 'Submissions since the last set',
+    pendingItem_one: '{{party}}: {{count}} submission',
+    pendingItem_other: '{{party}}: {{count}} submissions',
+    notSubmitted: '{{party}}: nothing submitted yet',
+    publish: 'Publish a suggestion set',
+    publishing: 'Publishing…',
+    acrossTitle: 'Your utility across sets',
+    setColumn: 'Set',
+    submissionColumn: 'Your submission',
+    setHeading: 'Suggestion set {{n}}',
+    setMeta: 'Published {{date}} by {{name}}, {{round}}.',
+    usedSubmission: 'It used your submission no. {{n}}.',
+    usedSubmissions: 'Submissions used: {{list}}.',
+    notInSet: 'Your party was not part of this set.',
     movementTitle: 'Movement',
     movementIntro:
       'How each side’s position changed from round to round, measured in the ratings you may see.',

@@ -467,6 +467,17 @@ export const negotiationEs: Catalogue<typeof negotiationEn> = {
     backToRanking: 'Volver a la clasificación',
     ruleNote:
       'Cómo se calculan los números: las opciones se reparten por igual de 100 (la mejor) a 0 (la peor); los puntos de los temas siguen la regla del centroide del orden (rank-order centroid).',
+    submitTitle: 'Presentaciones',
+    submitIntro:
+      'Lo que guarda es un borrador privado: cámbielo cuando quiera. Los conjuntos de sugerencias de los mediadores usan solo lo que presenta; cada presentación se numera y se conserva tal cual.',
+    submit: 'Presentar estas valoraciones',
+    submitting: 'Presentando…',
+    submitted: 'Presentadas como n.º {{n}}.',
+    submitWho: 'Su jefe de delegación o un delegado presenta las valoraciones.',
+    noSubmissions: 'Aún no se ha presentado nada.',
+    submissionRow: 'N.º {{n}}: {{date}}, nivel de reserva {{r}}',
+    draftIsSubmitted: 'Las valoraciones guardadas son las últimas presentadas.',
+    draftChanged: 'Las valoraciones guardadas cambiaron desde la última presentación.',
   },
   analysis: {
     title: 'Análisis',
@@ -548,17 +559,55 @@ export const negotiationEs: Catalogue<typeof negotiationEn> = {
     improvementsTitle_other: '{{count}} mejoras para todas las partes',
     noImprovements: 'Ningún paquete es mejor para todas las partes.',
     improvementN: 'Mejora {{n}}: cambiar',
-    suggestionsTitle: 'Paquetes sugeridos',
-    suggestionsIntro:
-      'Paquetes que sugiere el análisis, con lo que vale cada uno para {{party}} según sus propias valoraciones. Nunca se muestran las cifras de otras partes.',
+    ownTitle: 'Sus propias cifras',
+    ownIntro:
+      'Calculado solo con las valoraciones de {{party}}: nada de esto depende de las valoraciones de otra parte.',
     yourReservation: 'Su nivel de reserva: {{n}} de 100.',
     editRatings: 'Cambiar nuestras valoraciones',
     proposalUtility: '{{proposal}} vale {{n}} para ustedes.',
     ownUtility: '{{n}} / 100 para ustedes',
-    alternative: 'Alternativa a la propuesta',
-    noSuggestions: 'No hay sugerencias.',
+    utilityFor: '{{party}}: {{n}} / 100',
     partyPrivacy:
-      'Las sugerencias se basan en las valoraciones de todas las partes, pero solo se le muestran sus propias cifras.',
+      'Los paquetes se eligieron con las valoraciones presentadas por todas las partes, pero solo se le muestran sus propias cifras. Volver a guardar o a presentar sus valoraciones no cambia nada aquí hasta que los mediadores publiquen el siguiente conjunto.',
+    mediatorPrivacy:
+      'Las cifras de una parte solo aparecen mientras comparte sus valoraciones con ustedes. Cada parte es informada de cada publicación.',
+    setsTitle: 'Conjuntos de sugerencias',
+    setsIntroParty:
+      'Paquetes que los mediadores publicaron a partir de las valoraciones presentadas por todas las partes, con lo que vale cada uno para {{party}} según la presentación que usó el conjunto.',
+    setsIntroMediator:
+      'Paquetes publicados a partir de la última presentación de cada parte: la única vía por la que las sugerencias llegan a las partes.',
+    noSets: 'Aún no se ha publicado ningún conjunto de sugerencias.',
+    bound_one:
+      'Este proceso permite {{count}} conjunto de sugerencias por ronda sin el consentimiento de todas las partes; publicados hasta ahora: {{published}} ({{round}}).',
+    bound_many:
+      'Este proceso permite {{count}} conjuntos de sugerencias por ronda sin el consentimiento de todas las partes; publicados hasta ahora: {{published}} ({{round}}).',
+    bound_other:
+      'Este proceso permite {{count}} conjuntos de sugerencias por ronda sin el consentimiento de todas las partes; publicados hasta ahora: {{published}} ({{round}}).',
+    beforeRounds: 'antes de la primera ronda',
+    roundN: 'ronda {{n}}',
+    consentNeeded:
+      'El siguiente conjunto supera el límite: todas las partes deben consentir primero.',
+    consentedParties: 'Han consentido hasta ahora: {{parties}}.',
+    consentedNone: 'Ninguna parte ha consentido todavía.',
+    consentHelp:
+      'Se alcanzó el límite de esta ronda: los mediadores solo pueden publicar otro conjunto si todas las partes consienten.',
+    youConsented: 'Su parte ha consentido el siguiente conjunto.',
+    consent: 'Consentir un conjunto de sugerencias más',
+    pendingTitle: 'Presentaciones desde el último conjunto',
+    pendingItem_one: '{{party}}: {{count}} presentación',
+    pendingItem_many: '{{party}}: {{count}} presentaciones',
+    pendingItem_other: '{{party}}: {{count}} presentaciones',
+    notSubmitted: '{{party}}: aún no ha presentado nada',
+    publish: 'Publicar un conjunto de sugerencias',
+    publishing: 'Publicando…',
+    acrossTitle: 'Su utilidad en cada conjunto',
+    setColumn: 'Conjunto',
+    submissionColumn: 'Su presentación',
+    setHeading: 'Conjunto de sugerencias {{n}}',
+    setMeta: 'Publicado el {{date}} por {{name}}, {{round}}.',
+    usedSubmission: 'Usó su presentación n.º {{n}}.',
+    usedSubmissions: 'Presentaciones usadas: {{list}}.',
+    notInSet: 'Su parte no formó parte de este conjunto.',
     movementTitle: 'Movimiento',
     movementIntro:
       'Cómo cambió la posición de cada parte de una ronda a otra, medida con las valoraciones que usted puede ver.',

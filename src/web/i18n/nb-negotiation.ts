@@ -454,6 +454,17 @@ export const negotiationNb: Catalogue<typeof negotiationEn> = {
     backToRanking: 'Tilbake til rangeringen',
     ruleNote:
       'Slik regnes tallene ut: alternativene fordeles jevnt fra 100 (best) til 0 (dårligst); poengene for sakene følger rangordenssentroide-regelen (rank-order centroid).',
+    submitTitle: 'Innsendinger',
+    submitIntro:
+      'Det dere lagrer, er et privat utkast: endre det når dere vil. Meklernes forslagssett bruker bare det dere sender inn; hver innsending nummereres og bevares som den er.',
+    submit: 'Send inn disse vurderingene',
+    submitting: 'Sender inn…',
+    submitted: 'Sendt inn som nr. {{n}}.',
+    submitWho: 'Delegasjonslederen eller en delegat sender inn vurderingene.',
+    noSubmissions: 'Ingenting sendt inn ennå.',
+    submissionRow: 'Nr. {{n}}: {{date}}, reservasjonsnivå {{r}}',
+    draftIsSubmitted: 'De lagrede vurderingene er de sist innsendte.',
+    draftChanged: 'De lagrede vurderingene er endret siden forrige innsending.',
   },
   analysis: {
     title: 'Analyse',
@@ -531,17 +542,51 @@ export const negotiationNb: Catalogue<typeof negotiationEn> = {
     improvementsTitle_other: '{{count}} forbedringer for alle sider',
     noImprovements: 'Ingen pakke er bedre for alle sider.',
     improvementN: 'Forbedring {{n}}: endre',
-    suggestionsTitle: 'Foreslåtte pakker',
-    suggestionsIntro:
-      'Pakker analysen foreslår, med hva hver er verdt for {{party}} etter deres egne vurderinger. Andre parters tall vises aldri.',
+    ownTitle: 'Deres egne tall',
+    ownIntro:
+      'Regnet ut bare fra vurderingene til {{party}}: ingenting her avhenger av en annen parts vurderinger.',
     yourReservation: 'Reservasjonsnivået deres: {{n}} av 100.',
     editRatings: 'Endre vurderingene våre',
     proposalUtility: '{{proposal}} er verdt {{n}} for dere.',
     ownUtility: '{{n}} / 100 for dere',
-    alternative: 'Alternativ til forslaget',
-    noSuggestions: 'Ingen forslag.',
+    utilityFor: '{{party}}: {{n}} / 100',
     partyPrivacy:
-      'Forslagene bygger på alle parters vurderinger, men dere ser bare deres egne tall.',
+      'Pakkene ble valgt ut fra alle parters innsendte vurderinger, men dere ser bare deres egne tall. Å lagre eller sende inn vurderingene på nytt endrer ingenting her før meklerne publiserer neste sett.',
+    mediatorPrivacy:
+      'En parts tall vises bare mens den deler vurderingene sine med dere. Alle parter får beskjed om hver publisering.',
+    setsTitle: 'Forslagssett',
+    setsIntroParty:
+      'Pakker meklerne har publisert ut fra alle parters innsendte vurderinger, med hva hver er verdt for {{party}} etter innsendingen settet brukte.',
+    setsIntroMediator:
+      'Pakker publisert ut fra hver parts siste innsending: den eneste veien forslag når partene.',
+    noSets: 'Ingen forslagssett er publisert ennå.',
+    bound_one:
+      'Denne prosessen tillater {{count}} forslagssett per runde uten samtykke fra alle parter; publisert så langt: {{published}} ({{round}}).',
+    bound_other:
+      'Denne prosessen tillater {{count}} forslagssett per runde uten samtykke fra alle parter; publisert så langt: {{published}} ({{round}}).',
+    beforeRounds: 'før første runde',
+    roundN: 'runde {{n}}',
+    consentNeeded: 'Neste sett går ut over grensen: alle parter må samtykke først.',
+    consentedParties: 'Har samtykket så langt: {{parties}}.',
+    consentedNone: 'Ingen part har samtykket ennå.',
+    consentHelp:
+      'Grensen for denne runden er nådd: meklerne kan publisere et nytt sett bare hvis alle parter samtykker.',
+    youConsented: 'Parten deres har samtykket til neste sett.',
+    consent: 'Samtykk til ett forslagssett til',
+    pendingTitle: 'Innsendinger siden forrige sett',
+    pendingItem_one: '{{party}}: {{count}} innsending',
+    pendingItem_other: '{{party}}: {{count}} innsendinger',
+    notSubmitted: '{{party}}: ingenting sendt inn ennå',
+    publish: 'Publiser et forslagssett',
+    publishing: 'Publiserer…',
+    acrossTitle: 'Nytten deres i hvert sett',
+    setColumn: 'Sett',
+    submissionColumn: 'Deres innsending',
+    setHeading: 'Forslagssett {{n}}',
+    setMeta: 'Publisert {{date}} av {{name}}, {{round}}.',
+    usedSubmission: 'Det brukte innsending nr. {{n}} fra dere.',
+    usedSubmissions: 'Innsendinger brukt: {{list}}.',
+    notInSet: 'Parten deres var ikke med i dette settet.',
     movementTitle: 'Bevegelse',
     movementIntro:
       'Hvordan hver sides posisjon endret seg fra runde til runde, målt med vurderingene du har tilgang til.',

@@ -2,7 +2,8 @@
  * Decision support as the API lets me see it. The mediator team: the frontier of efficient packages
  * in two parties' utility space with the Nash, Kalai–Smorodinsky, egalitarian and max-welfare
  * points, the reservation levels, the tabled proposals, and improvements on a chosen proposal in
- * words. A party: suggested packages with its own utility only. Both: the negotiation dance, the
+ * words — from the ratings of the parties that shared them only. A party: its own numbers. Both:
+ * the published suggestion sets (a party with its own utility only), the negotiation dance, the
  * concessions per round and the stalling signal.
  */
 import { useState } from 'react';
@@ -25,6 +26,7 @@ import { FrontierSection } from './FrontierSection.js';
 import { MovementSection } from './MovementSection.js';
 import { ProposalSection } from './ProposalSection.js';
 import { SolutionsSection } from './SolutionsSection.js';
+import { SuggestionSetsSection } from './SuggestionSetsSection.js';
 import { SuggestionsSection } from './SuggestionsSection.js';
 
 /** The analysis screen. */
@@ -118,13 +120,13 @@ export function AnalysisPage() {
           ) : (
             <SuggestionsSection
               view={data.view}
-              issues={record.data?.issues ?? []}
               proposal={proposals.find((p) => p.id === proposalId)}
             />
           )}
-          <MovementSection analysis={data} stallRounds={stallRounds} />
         </div>
       ) : null}
+      <SuggestionSetsSection issues={record.data?.issues ?? []} />
+      {data && !notYet && <MovementSection analysis={data} stallRounds={stallRounds} />}
     </div>
   );
 }

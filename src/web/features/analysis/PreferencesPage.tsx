@@ -2,7 +2,8 @@
  * My party's private ratings: 100 points of importance split across the issues (with the running
  * total), a score from 0 to 100 for every option, and a reservation level — or the easier way in:
  * put the issues in order and rank each issue's options, see the numbers that follow, confirm.
- * The head of delegation shares the ratings with the mediator team or takes them back.
+ * The head of delegation shares the ratings with the mediator team or takes them back; the head
+ * or a delegate submits them for the mediators' next suggestion set.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +18,7 @@ import { useProcess } from '../processes/ProcessContext.js';
 import { NumbersForm } from './NumbersForm.js';
 import { RankingForm } from './RankingForm.js';
 import { revisionOf } from './ratingFields.js';
+import { SubmissionsPanel } from './SubmissionsPanel.js';
 
 type Mode = 'numbers' | 'ranking';
 
@@ -107,6 +109,7 @@ function Ratings({
         </p>
         <ShareToggle saved={saved} onChanged={reload} />
       </div>
+      <SubmissionsPanel saved={saved} />
       {justSaved && (
         <Notice>
           {justSaved === 'ranking'
