@@ -135,8 +135,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await registerLive(app, hub, (request) => resolveCaller(deps, request));
   }
 
-  const document = openApiDocument(routeTable, '0.1.0');
-  app.get('/api/openapi.json', async () => document);
+  // Built and serialized once: the document is large, and the route table does not change.
+  const document = JSON.stringify(openApiDocument(routeTable, '0.1.0'));
+  app.get('/api/openapi.json', async (_request, reply) =>
+    reply.type('application/json; charset=utf-8').send(document),
+  );
   app.get('/api/health', async () => ({ ok: true }));
 
   const webRoot = deps.webRoot;
