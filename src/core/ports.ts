@@ -277,7 +277,10 @@ export interface ProcessStore {
   findInvitationByTokenHash(hash: string): Promise<Invitation | undefined>;
   findInvitation(id: InvitationId): Promise<Invitation | undefined>;
   listInvitations(processId: ProcessId): Promise<Invitation[]>;
-  markInvitation(id: InvitationId, fields: { usedAt?: string; revokedAt?: string }): Promise<void>;
+  markInvitation(
+    id: InvitationId,
+    fields: { usedAt?: string; revokedAt?: string; heldFor?: UserId },
+  ): Promise<void>;
   /** Records a seat or grant awaiting consent. */
   insertPendingSeat(seat: PendingSeat): Promise<void>;
   /** The seats of a process awaiting consent, oldest first. */

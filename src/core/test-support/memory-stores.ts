@@ -497,6 +497,7 @@ function processStore(t: Tables): ProcessStore {
         if (i.id === id) {
           if (f.usedAt) i.usedAt = f.usedAt;
           if (f.revokedAt) i.revokedAt = f.revokedAt;
+          if (f.heldFor) i.heldFor = f.heldFor;
         }
     },
   };

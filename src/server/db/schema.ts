@@ -162,6 +162,8 @@ export interface InvitationsTable {
   expires_at: string;
   used_at: string | null;
   revoked_at: string | null;
+  /** The existing account a new-account acceptance was held for (only its owner may complete it). */
+  held_for_user_id: string | null;
 }
 export interface ItemsTable {
   id: string;

@@ -157,6 +157,7 @@ async function freshMember(env: Env, role: 'adviser' | 'observer') {
   });
   const r = await acceptInvitation(deps(env), {
     secret,
+    ip: null,
     actor: null,
     newAccount: {
       email: `${randomUUID()}@fixture.parley`,
@@ -180,6 +181,7 @@ async function pendingGovSeat(env: Env): Promise<string> {
   });
   const r = await acceptInvitation(deps(env), {
     secret,
+    ip: null,
     actor: null,
     newAccount: {
       email: `${randomUUID()}@fixture.parley`,
@@ -2041,6 +2043,7 @@ describe('the authorization matrix', () => {
     });
     await acceptInvitation(d, {
       secret,
+      ip: null,
       actor: null,
       newAccount: {
         email: 'other.lead@fixture.parley',

@@ -331,6 +331,9 @@ export const en = {
     invalidTitle: 'This invitation cannot be used',
     invalidHelp:
       'Invitation links work once and expire. Ask the person who invited you for a new link.',
+    held: 'Your answer is recorded. If this e-mail address already has a Parley account, nothing about that account has changed and nobody has joined with it: the invitation now waits for that account. Sign in to it here to accept the invitation.',
+    heldSignedIn:
+      'This e-mail address already had a Parley account, so the invitation waited for it. Accept it now to join.',
     seatPending:
       'Your account is ready and your seat is recorded. It takes effect when the delegation’s head (or the lead mediator, for the mediator team) confirms it; until then the process stays closed to you.',
     toMyProcesses: 'Go to my processes',
@@ -441,6 +444,7 @@ export const en = {
     invitation_created: 'Invitation issued',
     invitation_accepted: 'Invitation accepted',
     invitation_revoked: 'Invitation revoked',
+    invitation_held: 'Invitation waiting for an existing account',
     item_created: 'Note written',
     item_updated: 'Note edited',
     item_read: 'Note read',

@@ -350,6 +350,9 @@ export const es: Catalogue = {
     invalidTitle: 'Esta invitación no se puede usar',
     invalidHelp:
       'Los enlaces de invitación funcionan una sola vez y caducan. Pida un enlace nuevo a quien le invitó.',
+    held: 'Su respuesta ha quedado registrada. Si esta dirección de correo ya tiene una cuenta de Parley, nada de esa cuenta ha cambiado y nadie se ha unido con ella: la invitación espera ahora a esa cuenta. Inicie sesión en ella aquí para aceptar la invitación.',
+    heldSignedIn:
+      'Esta dirección de correo ya tenía una cuenta de Parley, por lo que la invitación la esperaba. Acéptela ahora para unirse.',
     seatPending:
       'Su cuenta está lista y su puesto, registrado. Surtirá efecto cuando el jefe de la delegación (o el mediador principal, para el equipo de mediación) lo confirme; hasta entonces el proceso le permanece cerrado.',
     toMyProcesses: 'Ir a mis procesos',
@@ -461,6 +464,7 @@ export const es: Catalogue = {
     invitation_created: 'Invitación emitida',
     invitation_accepted: 'Invitación aceptada',
     invitation_revoked: 'Invitación revocada',
+    invitation_held: 'Invitación a la espera de una cuenta existente',
     item_created: 'Nota escrita',
     item_updated: 'Nota editada',
     item_read: 'Nota leída',

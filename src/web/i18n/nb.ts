@@ -338,6 +338,9 @@ export const nb: Catalogue = {
     invalidTitle: 'Denne invitasjonen kan ikke brukes',
     invalidHelp:
       'Invitasjonslenker virker bare én gang og utløper. Be den som inviterte deg om en ny lenke.',
+    held: 'Svaret ditt er registrert. Hvis denne e-postadressen allerede har en Parley-konto, er ingenting ved den kontoen endret, og ingen har blitt med gjennom den: invitasjonen venter nå på den kontoen. Logg inn på den her for å godta invitasjonen.',
+    heldSignedIn:
+      'Denne e-postadressen hadde allerede en Parley-konto, så invitasjonen ventet på den. Godta den nå for å bli med.',
     seatPending:
       'Kontoen din er klar, og plassen din er registrert. Den trer i kraft når delegasjonslederen (eller hovedmekleren, for meklerteamet) bekrefter den; til da er prosessen stengt for deg.',
     toMyProcesses: 'Gå til mine prosesser',
@@ -448,6 +451,7 @@ export const nb: Catalogue = {
     invitation_created: 'Invitasjon utstedt',
     invitation_accepted: 'Invitasjon godtatt',
     invitation_revoked: 'Invitasjon trukket tilbake',
+    invitation_held: 'Invitasjon venter på en eksisterende konto',
     item_created: 'Notat skrevet',
     item_updated: 'Notat redigert',
     item_read: 'Notat lest',
