@@ -88,6 +88,15 @@ export function accountsRepository(db: Kysely<DB>): AccountStore {
         .where('id', '=', id)
         .execute();
     },
+    async claimTotpStep(id, step) {
+      const r = await db
+        .updateTable('users')
+        .set({ totp_last_step: step })
+        .where('id', '=', id)
+        .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
     async countUsers() {
       const r = await db
         .selectFrom('users')

@@ -11,8 +11,13 @@ export async function disableTotp(
     const user = await s.accounts.findUserById(input.actor.userId);
     if (!user?.totpSecret || !user.totpEnabled)
       throw new DomainError('RULE_VIOLATION', 'No second factor is enabled.');
-    if (deps.totp.matchStep(user.totpSecret, input.code, deps.clock.now()) === null)
-      throw new DomainError('TOTP_REQUIRED', 'The code does not match. Try the current code.');
+    // A code already spent (at sign-in, say) cannot be replayed here: the step is claimed.
+    const step = deps.totp.matchStep(user.totpSecret, input.code, deps.clock.now());
+    if (step === null || !(await s.accounts.claimTotpStep(user.id, step)))
+      throw new DomainError(
+        'TOTP_REQUIRED',
+        'The code does not match or was already used. Try the next code.',
+      );
     await s.accounts.updateTotp(user.id, {
       totpSecret: null,
       totpEnabled: false,
