@@ -160,6 +160,8 @@ export const en = {
     codenameHint: 'For example NORDLYS.',
     titleLabel: 'Real title',
     titleHint: 'Shown to members only.',
+    requireTotpNeedsOwn:
+      'To require a second factor of every member, sign in with one yourself first (an authenticator code or a passkey), so that you keep access.',
     requireTotp: 'Every member must sign in with a second factor (authenticator code)',
     create: 'Create process',
   },

@@ -172,6 +172,8 @@ export const es: Catalogue = {
     codenameHint: 'Por ejemplo, NORDLYS.',
     titleLabel: 'Título real',
     titleHint: 'Solo lo ven los miembros.',
+    requireTotpNeedsOwn:
+      'Para exigir un segundo factor a todos los miembros, inicie sesión primero con uno usted mismo (un código de autenticador o una llave de acceso), para conservar el acceso.',
     requireTotp:
       'Todos los miembros deben iniciar sesión con un segundo factor (código de autenticación)',
     create: 'Crear proceso',

@@ -167,6 +167,8 @@ export const nb: Catalogue = {
     codenameHint: 'For eksempel NORDLYS.',
     titleLabel: 'Virkelig tittel',
     titleHint: 'Vises bare for medlemmer.',
+    requireTotpNeedsOwn:
+      'For å kreve en ekstra faktor av alle medlemmer må du selv først logge inn med en (en engangskode eller en passnøkkel), slik at du beholder tilgangen.',
     requireTotp: 'Alle medlemmer må logge inn med en ekstra faktor (engangskode)',
     create: 'Opprett prosess',
   },
