@@ -336,6 +336,8 @@ export const en = {
     held: 'Your answer is recorded. If this e-mail address already has a Parley account, nothing about that account has changed and nobody has joined with it: the invitation now waits for that account. Sign in to it here to accept the invitation.',
     heldSignedIn:
       'This e-mail address already had a Parley account, so the invitation waited for it. Accept it now to join.',
+    invalidSignIn:
+      'If this invitation is waiting for an account you already have, sign in to it here to see it.',
     seatPending:
       'Your account is ready and your seat is recorded. It takes effect when the delegation’s head (or the lead mediator, for the mediator team) confirms it; until then the process stays closed to you.',
     toMyProcesses: 'Go to my processes',

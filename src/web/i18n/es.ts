@@ -355,6 +355,8 @@ export const es: Catalogue = {
     held: 'Su respuesta ha quedado registrada. Si esta dirección de correo ya tiene una cuenta de Parley, nada de esa cuenta ha cambiado y nadie se ha unido con ella: la invitación espera ahora a esa cuenta. Inicie sesión en ella aquí para aceptar la invitación.',
     heldSignedIn:
       'Esta dirección de correo ya tenía una cuenta de Parley, por lo que la invitación la esperaba. Acéptela ahora para unirse.',
+    invalidSignIn:
+      'Si esta invitación espera a una cuenta que usted ya tiene, inicie sesión en ella aquí para verla.',
     seatPending:
       'Su cuenta está lista y su puesto, registrado. Surtirá efecto cuando el jefe de la delegación (o el mediador principal, para el equipo de mediación) lo confirme; hasta entonces el proceso le permanece cerrado.',
     toMyProcesses: 'Ir a mis procesos',

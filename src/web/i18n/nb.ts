@@ -343,6 +343,8 @@ export const nb: Catalogue = {
     held: 'Svaret ditt er registrert. Hvis denne e-postadressen allerede har en Parley-konto, er ingenting ved den kontoen endret, og ingen har blitt med gjennom den: invitasjonen venter nå på den kontoen. Logg inn på den her for å godta invitasjonen.',
     heldSignedIn:
       'Denne e-postadressen hadde allerede en Parley-konto, så invitasjonen ventet på den. Godta den nå for å bli med.',
+    invalidSignIn:
+      'Hvis denne invitasjonen venter på en konto du allerede har, logg inn på den her for å se den.',
     seatPending:
       'Kontoen din er klar, og plassen din er registrert. Den trer i kraft når delegasjonslederen (eller hovedmekleren, for meklerteamet) bekrefter den; til da er prosessen stengt for deg.',
     toMyProcesses: 'Gå til mine prosesser',

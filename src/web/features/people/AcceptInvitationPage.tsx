@@ -5,7 +5,7 @@
  * for that account: if signing in with the new credentials fails, the page says so without knowing
  * which happened, and offers to sign in to the existing account, which then accepts.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import type { InvitationPreview } from '../../api/types.js';
@@ -19,7 +19,14 @@ import { useSession } from '../auth/session.js';
 /** The invitation screen. */
 export function AcceptInvitationPage({ secret }: { secret: string }) {
   const { t } = useTranslation();
+  const signedIn = useSession().state.status === 'signedIn';
   const preview = useQuery(() => api.invitations.preview(secret), [secret]);
+  const { reload } = preview;
+  const found = preview.data !== undefined;
+  // An invitation held for an existing account shows only to that account, signed in: look again.
+  useEffect(() => {
+    if (signedIn && !found) reload();
+  }, [signedIn, found, reload]);
   if (preview.loading && !preview.data) return <Loading />;
   if (!preview.data)
     return (
@@ -28,6 +35,12 @@ export function AcceptInvitationPage({ secret }: { secret: string }) {
           <PageTitle documentTitle={t('invite.invalidTitle')}>{t('invite.invalidTitle')}</PageTitle>
           <ErrorAlert error={preview.error} />
           <p>{t('invite.invalidHelp')}</p>
+          {!signedIn && (
+            <>
+              <p className="muted">{t('invite.invalidSignIn')}</p>
+              <SignInForm />
+            </>
+          )}
         </div>
       </div>
     );
