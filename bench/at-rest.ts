@@ -43,7 +43,16 @@ const passThrough: Sealer = (() => {
     openAt: (_p, stored) => stored,
     row: () => ({ seal: (_c, text) => text, open: (_c, stored) => stored }),
   };
-  return { reader: async () => box, writer: async () => box };
+  const accounts = {
+    seal: (_p: unknown, text: string) => text,
+    open: (_p: unknown, s: string) => s,
+  };
+  return {
+    reader: async () => box,
+    writer: async () => box,
+    accountReader: async () => accounts,
+    accountWriter: async () => accounts,
+  };
 })();
 
 const cpus = os.cpus();

@@ -216,6 +216,12 @@ export interface AccountStore {
     id: UserId,
     fields: Pick<User, 'totpSecret' | 'totpEnabled' | 'totpLastStep'>,
   ): Promise<void>;
+  /**
+   * Records that a TOTP code of time step `step` was used, only if no code of that step or a later
+   * one was (`totpLastStep` null or below it), in one conditional write, so that of two attempts
+   * with the same code at the same moment only one can claim it. Answers whether it did.
+   */
+  claimTotpStep(id: UserId, step: number): Promise<boolean>;
   countUsers(): Promise<number>;
   insertSession(session: Session): Promise<void>;
   findSessionByTokenHash(hash: string): Promise<Session | undefined>;
@@ -277,7 +283,10 @@ export interface ProcessStore {
   findInvitationByTokenHash(hash: string): Promise<Invitation | undefined>;
   findInvitation(id: InvitationId): Promise<Invitation | undefined>;
   listInvitations(processId: ProcessId): Promise<Invitation[]>;
-  markInvitation(id: InvitationId, fields: { usedAt?: string; revokedAt?: string }): Promise<void>;
+  markInvitation(
+    id: InvitationId,
+    fields: { usedAt?: string; revokedAt?: string; heldFor?: UserId },
+  ): Promise<void>;
   /** Records a seat or grant awaiting consent. */
   insertPendingSeat(seat: PendingSeat): Promise<void>;
   /** The seats of a process awaiting consent, oldest first. */

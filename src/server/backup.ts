@@ -144,24 +144,31 @@ export interface BackupResult {
 }
 
 /**
- * The ids of the master keys that wrap a database's data keys; none for a database written before
- * encryption at rest (no data_keys table yet: its first start encrypts it).
+ * The ids of the master keys that wrap a database's data keys (the processes' and the account
+ * scope's); none for a database written before encryption at rest (no data_keys table yet: its
+ * first start encrypts it).
  */
 async function masterKeyIdsOf(database: Pick<Database, 'db' | 'dialect'>): Promise<string[]> {
-  const { rows: table } =
-    database.dialect === 'postgres'
-      ? await sql<{ t: string | null }>`select to_regclass('data_keys')::text as t`.execute(
-          database.db,
-        )
-      : await sql<{ t: string | null }>`select name as t from sqlite_master
-          where type = 'table' and name = 'data_keys'`.execute(database.db);
-  if (!table[0]?.t) return [];
-  const rows = await database.db
-    .selectFrom('data_keys')
-    .select('master_key_id')
-    .distinct()
-    .execute();
-  return rows.map((r) => r.master_key_id).sort();
+  const exists = async (table: 'data_keys' | 'account_keys') => {
+    const { rows } =
+      database.dialect === 'postgres'
+        ? await sql<{ t: string | null }>`select to_regclass(${table})::text as t`.execute(
+            database.db,
+          )
+        : await sql<{ t: string | null }>`select name as t from sqlite_master
+          where type = 'table' and name = ${table}`.execute(database.db);
+    return Boolean(rows[0]?.t);
+  };
+  const ids = new Set<string>();
+  for (const table of ['data_keys', 'account_keys'] as const)
+    if (await exists(table))
+      for (const r of await database.db
+        .selectFrom(table)
+        .select('master_key_id')
+        .distinct()
+        .execute())
+        ids.add(r.master_key_id);
+  return [...ids].sort();
 }
 
 /**

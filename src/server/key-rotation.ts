@@ -1,26 +1,31 @@
 /**
- * Key rotation (`parley keys rotate`): a new master key re-wraps every process's data keys; with
- * `data`, every process also gets a new data key and every encrypted value is re-encrypted under
- * it. Either way in one transaction, audited, with the new master key written to disk (0600,
+ * Key rotation (`parley keys rotate`): a new master key re-wraps every process's data keys and the
+ * account-scope data key; with `data`, every process (and the account scope) also gets a new data
+ * key and every encrypted value (TOTP secrets included) is re-encrypted under it. Either way in one transaction, audited, with the new master key written to disk (0600,
  * fsynced) before the transaction commits, so that no moment exists where the database needs a
  * key that is only in memory. Run it with the server stopped: a running server keeps the old keys
  * in memory.
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Clock } from '../core/ports.js';
 import type { Config } from './config.js';
 import type { Database } from './db/connect.js';
-import { scrubFreedPages, type DataKeys } from './db/data-keys.js';
+import { scrubFreedPages, totpSecretPlace, type DataKeys } from './db/data-keys.js';
+import type { DB } from './db/schema.js';
 import { appendAuditEntries } from './db/audit-repository.js';
 import { resealAll, type SealedTableName } from './db/sealed-columns.js';
 import {
   AtRestError,
   newDataKey,
+  openAccountText,
   openText,
+  sealAccountText,
   sealText,
+  unwrapAccountKey,
   unwrapDataKey,
+  wrapAccountKey,
   wrapDataKey,
 } from './security/at-rest.js';
 import { sha256 } from './security/crypto.js';
@@ -32,6 +37,7 @@ import {
   nextMasterKeyFileName,
   promoteNextMasterKey,
   stageNextMasterKey,
+  type MasterKey,
 } from './security/master-key.js';
 
 /** What a rotation did. */
@@ -87,8 +93,10 @@ export async function rotateKeys(
   let counts: { processes: number; dataKeys: number; values: number };
   try {
     counts = await database.db.transaction().execute(async (trx) => {
-      if (database.dialect === 'postgres')
+      if (database.dialect === 'postgres') {
         await sql`lock table data_keys in exclusive mode`.execute(trx);
+        await sql`lock table account_keys in exclusive mode`.execute(trx);
+      }
       const rows = await trx
         .selectFrom('data_keys')
         .selectAll()
@@ -105,7 +113,14 @@ export async function rotateKeys(
         keys.set(r.version, unwrapDataKey(current.key, r.process_id, r.version, r.wrapped));
         old.set(r.process_id, keys);
       }
-      let values = 0;
+      const accountKeys = await rotateAccountKeys(trx, {
+        current,
+        next,
+        nextId,
+        data: options.data,
+        clock,
+      });
+      let values = accountKeys.values;
       if (!options.data) {
         for (const r of rows) {
           const key = old.get(r.process_id)?.get(r.version);
@@ -137,7 +152,7 @@ export async function rotateKeys(
             })
             .execute();
         }
-        values = await resealAll(trx, database.dialect, {
+        values += await resealAll(trx, database.dialect, {
           open: (place, stored) => openText((v) => old.get(place.processId)?.get(v), place, stored),
           seal: (place, plain) => {
             const k = fresh.get(place.processId);
@@ -198,6 +213,63 @@ export async function rotateKeys(
     newMasterKey: encodeMasterKey(next),
     ...counts,
   };
+}
+
+/**
+ * Rotates the account-scope data keys inside the rotation's transaction: re-wraps them under the
+ * next master key, or, with `data`, adds a new one, re-encrypts every TOTP secret under it and
+ * deletes the old ones. Answers how many secrets were re-encrypted.
+ */
+async function rotateAccountKeys(
+  trx: Kysely<DB>,
+  input: { current: MasterKey; next: Buffer; nextId: string; data: boolean; clock: Clock },
+): Promise<{ values: number }> {
+  const rows = await trx.selectFrom('account_keys').selectAll().orderBy('version').execute();
+  const old = new Map<number, Buffer>();
+  for (const r of rows) {
+    if (r.master_key_id !== input.current.id)
+      throw new AtRestError(
+        `account data key version ${r.version} is wrapped under master key ${r.master_key_id}, not the current ${input.current.id}`,
+      );
+    old.set(r.version, unwrapAccountKey(input.current.key, r.version, r.wrapped));
+  }
+  if (!input.data) {
+    for (const [version, key] of old)
+      await trx
+        .updateTable('account_keys')
+        .set({ master_key_id: input.nextId, wrapped: wrapAccountKey(input.next, version, key) })
+        .where('version', '=', version)
+        .execute();
+    return { values: 0 };
+  }
+  if (old.size === 0) return { values: 0 };
+  const version = Math.max(...old.keys()) + 1;
+  const key = newDataKey();
+  await trx
+    .insertInto('account_keys')
+    .values({
+      version,
+      master_key_id: input.nextId,
+      wrapped: wrapAccountKey(input.next, version, key),
+      created_at: input.clock.now().toISOString(),
+    })
+    .execute();
+  const users = await trx
+    .selectFrom('users')
+    .select(['id', 'totp_secret'])
+    .where('totp_secret', 'is not', null)
+    .execute();
+  for (const u of users) {
+    const place = totpSecretPlace(u.id);
+    const plain = openAccountText((v) => old.get(v), place, u.totp_secret ?? '');
+    await trx
+      .updateTable('users')
+      .set({ totp_secret: sealAccountText(key, version, place, plain) })
+      .where('id', '=', u.id)
+      .execute();
+  }
+  await trx.deleteFrom('account_keys').where('version', '<', version).execute();
+  return { values: users.length };
 }
 
 /** Scrubs freed pages once the keys are in place; a failure there loses nothing and is reported. */

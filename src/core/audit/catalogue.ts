@@ -44,6 +44,11 @@ export interface AuditEvents {
   'invitation.created': { invitationId: string; role: string; partyId: string | null };
   'invitation.accepted': { invitationId: string; userId: string };
   'invitation.revoked': { invitationId: string };
+  /**
+   * Someone accepted the invitation "with a new account" on the e-mail of an existing account: it
+   * is held for that account's owner to accept signed in. Names neither the account nor the e-mail.
+   */
+  'invitation.held': { invitationId: string };
   'item.created': { itemId: string };
   'item.updated': { itemId: string; revision: number };
   'item.read': { itemId: string };
@@ -212,6 +217,7 @@ const everyKind: { [K in keyof AuditEvents]: true } = {
   'invitation.created': true,
   'invitation.accepted': true,
   'invitation.revoked': true,
+  'invitation.held': true,
   'item.created': true,
   'item.updated': true,
   'item.read': true,

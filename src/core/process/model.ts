@@ -210,4 +210,9 @@ export interface Invitation {
   usedAt: string | null;
   /** Revoked (ISO 8601). */
   revokedAt: string | null;
+  /**
+   * The account this invitation is held for: someone accepted it "with a new account" on that
+   * account's e-mail, so only the account's owner, signed in, may complete it.
+   */
+  heldFor: UserId | null;
 }

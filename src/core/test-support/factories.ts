@@ -294,6 +294,7 @@ export async function aDeadLink(
   if (how === 'used')
     await acceptInvitation(world.deps, {
       secret,
+      ip: null,
       actor: await world.actor(await aUser(world)),
       newAccount: null,
     });
@@ -327,6 +328,7 @@ export async function aMember(
   const { secret } = await anInvitation(world, talks, { role: options.role, party: options.party });
   await acceptInvitation(world.deps, {
     secret,
+    ip: null,
     actor: await world.actor(user),
     newAccount: null,
   });

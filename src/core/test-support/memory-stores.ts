@@ -212,6 +212,12 @@ function accountStore(t: Tables): AccountStore {
       const u = user(id);
       if (u) Object.assign(u, copy(f));
     },
+    async claimTotpStep(id, step) {
+      const u = user(id);
+      if (!u || (u.totpLastStep !== null && u.totpLastStep >= step)) return false;
+      u.totpLastStep = step;
+      return true;
+    },
     async countUsers() {
       return t.users.length;
     },
@@ -497,6 +503,7 @@ function processStore(t: Tables): ProcessStore {
         if (i.id === id) {
           if (f.usedAt) i.usedAt = f.usedAt;
           if (f.revokedAt) i.revokedAt = f.revokedAt;
+          if (f.heldFor) i.heldFor = f.heldFor;
         }
     },
   };

@@ -3,14 +3,17 @@ import type { AccountStore } from '../../core/ports.js';
 import type { ApiToken, Session, User } from '../../core/accounts/model.js';
 import { asId, type SessionId, type TokenId, type UserId } from '../../core/shared/ids.js';
 import type { DB, SessionsTable, UsersTable, ApiTokensTable } from './schema.js';
+import { totpSecretPlace, type AccountBox, type Sealer } from './data-keys.js';
 
-const toUser = (r: UsersTable): User => ({
+const toUser = (r: UsersTable, box: AccountBox | null): User => ({
   id: asId(r.id),
   email: r.email,
   displayName: r.display_name,
   passwordHash: r.password_hash,
   isAdmin: r.is_admin === 1,
-  totpSecret: r.totp_secret,
+  // Sealed under the account-scope data key: the box is loaded only when there is one to open.
+  totpSecret:
+    r.totp_secret === null || box === null ? null : box.open(totpSecretPlace(r.id), r.totp_secret),
   totpEnabled: r.totp_enabled === 1,
   totpLastStep: r.totp_last_step === null ? null : Number(r.totp_last_step),
   createdAt: r.created_at,
@@ -39,8 +42,15 @@ const toToken = (r: ApiTokensTable): ApiToken => ({
   revokedAt: r.revoked_at,
 });
 
-/** Accounts, sessions, tokens, sign-in throttling and known devices in SQL. */
-export function accountsRepository(db: Kysely<DB>): AccountStore {
+/**
+ * Accounts, sessions, tokens, sign-in throttling and known devices in SQL. TOTP secrets are sealed
+ * on write and opened on read with the account-scope data key.
+ */
+export function accountsRepository(db: Kysely<DB>, sealer: Sealer): AccountStore {
+  const user = async (r: UsersTable | undefined) =>
+    r && toUser(r, r.totp_secret === null ? null : await sealer.accountReader());
+  const sealTotp = async (id: string, secret: string | null) =>
+    secret === null ? null : (await sealer.accountWriter()).seal(totpSecretPlace(id), secret);
   return {
     async findUserByEmail(email) {
       const r = await db
@@ -48,11 +58,11 @@ export function accountsRepository(db: Kysely<DB>): AccountStore {
         .selectAll()
         .where('email', '=', email)
         .executeTakeFirst();
-      return r && toUser(r);
+      return user(r);
     },
     async findUserById(id: UserId) {
       const r = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-      return r && toUser(r);
+      return user(r);
     },
     async insertUser(u) {
       await db
@@ -63,7 +73,7 @@ export function accountsRepository(db: Kysely<DB>): AccountStore {
           display_name: u.displayName,
           password_hash: u.passwordHash,
           is_admin: u.isAdmin ? 1 : 0,
-          totp_secret: u.totpSecret,
+          totp_secret: await sealTotp(u.id, u.totpSecret),
           totp_enabled: u.totpEnabled ? 1 : 0,
           totp_last_step: u.totpLastStep,
           created_at: u.createdAt,
@@ -81,12 +91,21 @@ export function accountsRepository(db: Kysely<DB>): AccountStore {
       await db
         .updateTable('users')
         .set({
-          totp_secret: f.totpSecret,
+          totp_secret: await sealTotp(id, f.totpSecret),
           totp_enabled: f.totpEnabled ? 1 : 0,
           totp_last_step: f.totpLastStep,
         })
         .where('id', '=', id)
         .execute();
+    },
+    async claimTotpStep(id, step) {
+      const r = await db
+        .updateTable('users')
+        .set({ totp_last_step: step })
+        .where('id', '=', id)
+        .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
     },
     async countUsers() {
       const r = await db

@@ -2,7 +2,7 @@
  * Opens the database named by the configuration: embedded SQLite (WAL, synchronous=FULL, foreign
  * keys on) by default, PostgreSQL when the URL says so. Migrates to the latest schema.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
@@ -48,7 +48,7 @@ export function openDatabase(url: string, options: { schema?: string } = {}): Da
     };
   }
   const file = url.replace(/^sqlite:/, '');
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') ownerOnly(file);
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
@@ -56,6 +56,24 @@ export function openDatabase(url: string, options: { schema?: string } = {}): Da
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', sqlite, schema: null, close: () => db.destroy() };
+}
+
+/**
+ * Makes a SQLite database file readable by its owner only, before anything is written to it.
+ * SQLite would create it 0644 (less the umask), and gives the files beside it (`-wal`, `-shm`,
+ * `-journal`) the mode of the database file: so the file is created here, empty (an empty file is
+ * an empty database), with mode 0600, in a directory created 0700, and an existing file from an
+ * older Parley, with whatever companions it has, loses group and other access.
+ */
+function ownerOnly(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  try {
+    closeSync(openSync(file, 'wx', 0o600));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`])
+    if (existsSync(f) && (statSync(f).mode & 0o077) !== 0) chmodSync(f, 0o600);
 }
 
 /** Runs every pending migration; throws with the failing migration's name. */

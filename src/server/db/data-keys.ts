@@ -10,10 +10,16 @@ import type { Clock } from '../../core/ports.js';
 import {
   AtRestError,
   newDataKey,
+  openAccountText,
   openText,
+  sealAccountText,
+  sealedAccountKeyVersion,
   sealText,
+  unwrapAccountKey,
   unwrapDataKey,
+  wrapAccountKey,
   wrapDataKey,
+  type AccountPlace,
   type Place,
 } from '../security/at-rest.js';
 import {
@@ -47,12 +53,36 @@ export interface ProcessBox {
   openAt(place: Place, stored: string): string;
 }
 
+/** The account-scope data keys, for sealing and opening account secrets (TOTP). */
+export interface AccountBox {
+  /** Encrypts for a place under the current account key. */
+  seal(place: AccountPlace, text: string): string;
+  /** Decrypts a place's stored value. */
+  open(place: AccountPlace, stored: string): string;
+}
+
 /** The data keys as one transaction sees them. */
 export interface Sealer {
   /** A process's box for reading (its data keys are loaded once per server). */
   reader(processId: string): Promise<ProcessBox>;
   /** A process's box for writing: creates the process's first data key if it has none. */
   writer(processId: string): Promise<ProcessBox>;
+  /** The account box for reading (its keys are loaded once per server). */
+  accountReader(): Promise<AccountBox>;
+  /** The account box for writing: creates the first account key if there is none. */
+  accountWriter(): Promise<AccountBox>;
+}
+
+function accountBox(keys: KeyMap): AccountBox {
+  const current = Math.max(0, ...keys.keys());
+  return {
+    seal: (place, text) => {
+      const key = keys.get(current);
+      if (!key) throw new AtRestError('there is no account data key to encrypt with');
+      return sealAccountText(key, current, place, text);
+    },
+    open: (place, stored) => openAccountText((v) => keys.get(v), place, stored),
+  };
 }
 
 type KeyMap = ReadonlyMap<number, Buffer>;
@@ -78,6 +108,7 @@ function box(processId: string, keys: KeyMap): ProcessBox {
 /** The process's data keys under a master key, with an in-memory cache of the unwrapped ones. */
 export class DataKeys {
   private readonly cache = new Map<string, KeyMap>();
+  private accountCache: KeyMap | undefined;
 
   constructor(
     /** The master key that wraps every data key. */
@@ -111,7 +142,52 @@ export class DataKeys {
       this.cache.set(processId, keys);
       return keys;
     };
+    let accountCreated: KeyMap | undefined;
+    const loadAccount = async (): Promise<KeyMap | undefined> => {
+      const known = accountCreated ?? this.accountCache;
+      if (known) return known;
+      const rows = await db
+        .selectFrom('account_keys')
+        .select(['version', 'master_key_id', 'wrapped'])
+        .execute();
+      if (rows.length === 0) return undefined;
+      const keys = new Map(
+        rows.map((r) => {
+          if (r.master_key_id !== this.master.id)
+            throw new AtRestError(
+              `account data key version ${r.version} is wrapped under master key ${r.master_key_id}, not ${this.master.id}`,
+            );
+          return [r.version, unwrapAccountKey(this.master.key, r.version, r.wrapped)];
+        }),
+      );
+      this.accountCache = keys;
+      return keys;
+    };
     return {
+      accountReader: async () => accountBox((await loadAccount()) ?? new Map()),
+      accountWriter: async () => {
+        const known = await loadAccount();
+        if (known) return accountBox(known);
+        const key = newDataKey();
+        const inserted = await db
+          .insertInto('account_keys')
+          .values({
+            version: 1,
+            master_key_id: this.master.id,
+            wrapped: wrapAccountKey(this.master.key, 1, key),
+            created_at: this.clock.now().toISOString(),
+          })
+          .onConflict((oc) => oc.column('version').doNothing())
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows) === 1) {
+          accountCreated = new Map([[1, key]]);
+          return accountBox(accountCreated);
+        }
+        // Another transaction created it first (PostgreSQL waited for its commit): use theirs.
+        const theirs = await loadAccount();
+        if (!theirs) throw new AtRestError('there is no account data key');
+        return accountBox(theirs);
+      },
       reader: async (processId) => box(processId, (await load(processId)) ?? new Map()),
       writer: async (processId) => {
         const known = await load(processId);
@@ -144,6 +220,7 @@ export class DataKeys {
   /** Forgets the unwrapped keys (after a rotation in this process). */
   forget(): void {
     this.cache.clear();
+    this.accountCache = undefined;
   }
 }
 
@@ -158,9 +235,18 @@ export async function openDataKeys(
   config: Pick<Config, 'dataDir' | 'masterKey'>,
   clock: Clock,
 ): Promise<DataKeys> {
-  const wrappedUnder = (
-    await database.db.selectFrom('data_keys').select('master_key_id').distinct().execute()
-  ).map((r) => r.master_key_id);
+  const wrappedUnder = [
+    ...new Set(
+      [
+        ...(await database.db.selectFrom('data_keys').select('master_key_id').distinct().execute()),
+        ...(await database.db
+          .selectFrom('account_keys')
+          .select('master_key_id')
+          .distinct()
+          .execute()),
+      ].map((r) => r.master_key_id),
+    ),
+  ];
   let master = loadMasterKey(config);
   if (!master) {
     if (wrappedUnder.length > 0)
@@ -182,7 +268,46 @@ export async function openDataKeys(
   }
   const keys = new DataKeys(master, clock);
   await sealOlderDatabase(database, keys, clock);
+  if ((await sealAccountSecrets(database, keys)) > 0) scrubFreedPages(database);
   return keys;
+}
+
+/** The place of a user's TOTP secret. */
+export const totpSecretPlace = (userId: string): AccountPlace => ({
+  table: 'users',
+  column: 'totp_secret',
+  row: [userId],
+});
+
+/**
+ * Seals the TOTP secrets a database written before they were sealed holds in clear (a sealed one
+ * says so by its `a1:` prefix, which a base32 secret cannot have), in one transaction; returns how
+ * many. Several instances starting together on PostgreSQL seal each row once: the update is
+ * conditional on the value still being the clear one.
+ */
+async function sealAccountSecrets(database: Database, keys: DataKeys): Promise<number> {
+  const clear = (
+    await database.db
+      .selectFrom('users')
+      .select(['id', 'totp_secret'])
+      .where('totp_secret', 'is not', null)
+      .execute()
+  ).filter((r) => r.totp_secret !== null && sealedAccountKeyVersion(r.totp_secret) === null);
+  if (clear.length === 0) return 0;
+  return database.db.transaction().execute(async (trx) => {
+    const box = await keys.bind(trx).accountWriter();
+    let sealed = 0;
+    for (const r of clear) {
+      const done = await trx
+        .updateTable('users')
+        .set({ totp_secret: box.seal(totpSecretPlace(r.id), r.totp_secret ?? '') })
+        .where('id', '=', r.id)
+        .where('totp_secret', '=', r.totp_secret)
+        .executeTakeFirst();
+      sealed += Number(done.numUpdatedRows);
+    }
+    return sealed;
+  });
 }
 
 /**

@@ -52,6 +52,7 @@ const toInvitation = (r: InvitationsTable): Invitation => ({
   expiresAt: r.expires_at,
   usedAt: r.used_at,
   revokedAt: r.revoked_at,
+  heldFor: r.held_for_user_id === null ? null : asId(r.held_for_user_id),
 });
 
 const toPendingSeat = (r: PendingSeatsTable): PendingSeat => ({
@@ -317,6 +318,7 @@ export function processesRepository(db: Kysely<DB>): ProcessStore {
           expires_at: i.expiresAt,
           used_at: i.usedAt,
           revoked_at: i.revokedAt,
+          held_for_user_id: i.heldFor,
         })
         .execute();
     },
@@ -351,6 +353,7 @@ export function processesRepository(db: Kysely<DB>): ProcessStore {
         .set({
           ...(f.usedAt ? { used_at: f.usedAt } : {}),
           ...(f.revokedAt ? { revoked_at: f.revokedAt } : {}),
+          ...(f.heldFor ? { held_for_user_id: f.heldFor } : {}),
         })
         .where('id', '=', id)
         .execute();

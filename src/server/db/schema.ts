@@ -162,6 +162,8 @@ export interface InvitationsTable {
   expires_at: string;
   used_at: string | null;
   revoked_at: string | null;
+  /** The existing account a new-account acceptance was held for (only its owner may complete it). */
+  held_for_user_id: string | null;
 }
 export interface ItemsTable {
   id: string;
@@ -557,6 +559,19 @@ export interface DataKeysTable {
   wrapped: string;
   created_at: string;
 }
+/**
+ * The account-scope data key of one version, wrapped under the master key: it seals what belongs to
+ * accounts, which belong to no process (TOTP secrets).
+ */
+export interface AccountKeysTable {
+  /** 1, 2, …: `keys rotate --data` adds the next one and re-encrypts every account secret. */
+  version: number;
+  /** Id of the master key that wraps it. */
+  master_key_id: string;
+  /** `k1:<iv>:<tag>:<ciphertext>`, base64url. */
+  wrapped: string;
+  created_at: string;
+}
 /** One row (id 1) once every confidential column has been encrypted. */
 export interface EncryptionStateTable {
   id: number;
@@ -565,6 +580,7 @@ export interface EncryptionStateTable {
 
 export interface DB {
   data_keys: DataKeysTable;
+  account_keys: AccountKeysTable;
   encryption_state: EncryptionStateTable;
   rounds: RoundsTable;
   round_invitees: RoundInviteesTable;

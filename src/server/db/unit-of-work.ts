@@ -33,7 +33,7 @@ export function kyselyUnitOfWork(
     // Confidential columns are encrypted at rest with the process's data key.
     const sealer = deps.dataKeys.bind(db);
     return {
-      accounts: accountsRepository(db),
+      accounts: accountsRepository(db, sealer),
       passkeys: passkeysRepository(db),
       processes: processesRepository(db),
       items: itemsRepository(db, sealer),

@@ -264,6 +264,7 @@ export async function seedDemo(
     });
     const r = await acceptInvitation(deps, {
       secret,
+      ip: null,
       actor: null,
       newAccount: { email: p.email, displayName: p.name, password: demoPassword },
     });

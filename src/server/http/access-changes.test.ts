@@ -41,6 +41,7 @@ describe.each(targets)('changes of access on $name', (target) => {
     });
     const joined = await acceptInvitation(d, {
       secret,
+      ip: null,
       actor: null,
       newAccount: {
         email: `${randomUUID()}@fixture.parley`,
@@ -133,6 +134,7 @@ describe.each(targets)('changes of access on $name', (target) => {
     });
     const joined = await acceptInvitation(p.runtime.deps, {
       secret,
+      ip: null,
       actor: null,
       newAccount: {
         email: `${randomUUID()}@fixture.parley`,

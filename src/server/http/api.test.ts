@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createUser } from '../../core/usecases/accounts/create-user.js';
 import { totpCodeAt } from '../security/crypto.js';
 import { testDatabases } from '../test-support/databases.js';
 import { testClock, useParley } from '../test-support/harness.js';
@@ -155,15 +156,68 @@ describe.each(targets)('the API on $name', (target) => {
     expect(replay.statusCode).toBe(401);
   });
 
-  it('lets a process require a second factor of all its members', async () => {
-    const admin = await p.session('admin');
-    const created = await p.as(admin, {
+  it('lets a process require a second factor of all its members, only from one who has it', async () => {
+    const email = 'second.admin@demo.parley';
+    const password = 'a second admin password';
+    await createUser(p.runtime.deps, {
+      email,
+      displayName: 'Second admin',
+      password,
+      isAdmin: true,
+    });
+    const withoutFactor = await p.signIn(email, password);
+    const payload = { codename: 'MFA-ONLY', title: 'Second factor required', requireTotp: true };
+    // Signed in without a second factor, the admin would lock itself out: refused.
+    const refused = await p.as(withoutFactor, { method: 'POST', url: '/api/processes', payload });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('RULE_VIOLATION');
+    const plain = await p.as(withoutFactor, {
       method: 'POST',
       url: '/api/processes',
-      payload: { codename: 'MFA-ONLY', title: 'Second factor required', requireTotp: true },
+      payload: { ...payload, codename: 'PLAIN', requireTotp: false },
     });
+    expect(plain.statusCode).toBe(201);
+    const turnOn = await p.as(withoutFactor, {
+      method: 'PATCH',
+      url: `/api/processes/${plain.json().id}`,
+      payload: { requireTotp: true },
+    });
+    expect(turnOn.statusCode).toBe(422);
+    // With TOTP set up and used at sign-in, it may; a session without the factor is then kept out.
+    const { secret } = (
+      await p.as(withoutFactor, { method: 'POST', url: '/api/me/totp/setup', payload: {} })
+    ).json();
+    await p.as(withoutFactor, {
+      method: 'POST',
+      url: '/api/me/totp/confirm',
+      payload: { code: totpCodeAt(secret, clock.now()) },
+    });
+    clock.advance(30_000);
+    const signedIn = await p.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email, password, totpCode: totpCodeAt(secret, clock.now()) },
+    });
+    const cookie = signedIn.cookies.find((c) => c.name.endsWith('parley_session'))!;
+    const withFactor = {
+      cookie: `${cookie.name}=${cookie.value}`,
+      csrf: signedIn.json().csrfToken,
+    };
+    const created = await p.as(withFactor, { method: 'POST', url: '/api/processes', payload });
     expect(created.statusCode).toBe(201);
-    const res = await p.as(admin, { method: 'GET', url: `/api/processes/${created.json().id}` });
+    expect(
+      (
+        await p.as(withFactor, {
+          method: 'PATCH',
+          url: `/api/processes/${plain.json().id}`,
+          payload: { requireTotp: true },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const res = await p.as(withoutFactor, {
+      method: 'GET',
+      url: `/api/processes/${created.json().id}`,
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('MFA_REQUIRED_BY_PROCESS');
   });

@@ -157,6 +157,7 @@ async function freshMember(env: Env, role: 'adviser' | 'observer') {
   });
   const r = await acceptInvitation(deps(env), {
     secret,
+    ip: null,
     actor: null,
     newAccount: {
       email: `${randomUUID()}@fixture.parley`,
@@ -180,6 +181,7 @@ async function pendingGovSeat(env: Env): Promise<string> {
   });
   const r = await acceptInvitation(deps(env), {
     secret,
+    ip: null,
     actor: null,
     newAccount: {
       email: `${randomUUID()}@fixture.parley`,
@@ -501,7 +503,9 @@ const matrix: Record<string, Spec> = {
         label: 'totp disable',
         method: 'POST',
         url: '/api/me/totp/disable',
-        payload: { code: totpCodeAt(user?.totpSecret ?? '', new Date()) },
+        // The next step's code (accepted within the window): the current one confirmed the
+        // set-up, and a code is spent once.
+        payload: { code: totpCodeAt(user?.totpSecret ?? '', new Date(Date.now() + 30_000)) },
         expect: 'allowed',
       },
     ];
@@ -2041,6 +2045,7 @@ describe('the authorization matrix', () => {
     });
     await acceptInvitation(d, {
       secret,
+      ip: null,
       actor: null,
       newAccount: {
         email: 'other.lead@fixture.parley',

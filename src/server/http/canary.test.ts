@@ -84,6 +84,7 @@ describe('canaries planted in every compartment', () => {
     });
     await acceptInvitation(d, {
       secret: offered.secret,
+      ip: null,
       actor: null,
       newAccount: {
         email: `${randomUUID()}@canary.parley`,

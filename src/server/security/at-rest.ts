@@ -140,3 +140,92 @@ export function unwrapDataKey(
     );
   return key;
 }
+
+/**
+ * Where an account secret lives. Accounts belong to no process, so their secrets (TOTP) are sealed
+ * under the one account-scope data key instead of a process's; the place is authenticated alike.
+ */
+export interface AccountPlace {
+  /** The table. */
+  table: string;
+  /** The column. */
+  column: string;
+  /** The row's primary key values, in key order. */
+  row: readonly string[];
+}
+
+/** The additional authenticated data of a sealed account secret (never valid for a process value). */
+const accountPlaceAad = (p: AccountPlace, keyVersion: number) =>
+  Buffer.from(
+    JSON.stringify(['parley-account-at-rest-v1', p.table, p.column, p.row, keyVersion]),
+    'utf8',
+  );
+
+/** The additional authenticated data of the wrapped account-scope data key. */
+const accountKeyAad = (version: number) =>
+  Buffer.from(JSON.stringify(['parley-account-key-v1', version]), 'utf8');
+
+const describeAccount = (p: AccountPlace) => `${p.table}.${p.column} of row ${p.row.join('/')}`;
+
+/** The account key version a sealed account secret needs, or null if it is not one (clear text). */
+export function sealedAccountKeyVersion(stored: string): number | null {
+  const m = /^a1:([1-9][0-9]{0,8}):/.exec(stored);
+  return m ? Number(m[1]) : null;
+}
+
+/** Encrypts an account secret for its place: `a1:<key version>:<iv>:<tag>:<ciphertext>`. */
+export function sealAccountText(
+  key: Buffer,
+  keyVersion: number,
+  place: AccountPlace,
+  text: string,
+): string {
+  const [iv, tag, ct] = encrypt(key, accountPlaceAad(place, keyVersion), Buffer.from(text, 'utf8'));
+  return `a1:${keyVersion}:${b64(iv)}:${b64(tag)}:${b64(ct)}`;
+}
+
+/** Decrypts an account secret; throws AtRestError (saying where, never what) if it fails. */
+export function openAccountText(
+  keyOf: (version: number) => Buffer | undefined,
+  place: AccountPlace,
+  stored: string,
+): string {
+  const parts = stored.split(':');
+  const version = sealedAccountKeyVersion(stored);
+  if (version === null || parts.length !== 5 || !parts.slice(2).every(isB64))
+    throw new AtRestError(
+      `${describeAccount(place)} is not an encrypted value (format a1 expected)`,
+    );
+  const key = keyOf(version);
+  if (!key)
+    throw new AtRestError(
+      `${describeAccount(place)} needs account data key version ${version}, which is not in the database`,
+    );
+  const [, , iv = '', tag = '', ct = ''] = parts;
+  const plain = decrypt(key, accountPlaceAad(place, version), unb64(iv), unb64(tag), unb64(ct));
+  if (!plain)
+    throw new AtRestError(
+      `${describeAccount(place)} failed authentication: it was altered, or copied from another row`,
+    );
+  return plain.toString('utf8');
+}
+
+/** Wraps the account-scope data key of a given version under the master key. */
+export function wrapAccountKey(master: Buffer, version: number, dataKey: Buffer): string {
+  const [iv, tag, ct] = encrypt(master, accountKeyAad(version), dataKey);
+  return `k1:${b64(iv)}:${b64(tag)}:${b64(ct)}`;
+}
+
+/** Unwraps the account-scope data key; throws AtRestError if the master key is wrong or the row was altered. */
+export function unwrapAccountKey(master: Buffer, version: number, wrapped: string): Buffer {
+  const [format, iv = '', tag = '', ct = '', ...rest] = wrapped.split(':');
+  const key =
+    format === 'k1' && rest.length === 0 && [iv, tag, ct].every(isB64)
+      ? decrypt(master, accountKeyAad(version), unb64(iv), unb64(tag), unb64(ct))
+      : null;
+  if (!key || key.length !== keyBytes)
+    throw new AtRestError(
+      `account data key version ${version} does not open with the master key: wrong master key, or the key row was altered`,
+    );
+  return key;
+}

@@ -160,6 +160,8 @@ export const en = {
     codenameHint: 'For example NORDLYS.',
     titleLabel: 'Real title',
     titleHint: 'Shown to members only.',
+    requireTotpNeedsOwn:
+      'To require a second factor of every member, sign in with one yourself first (an authenticator code or a passkey), so that you keep access.',
     requireTotp: 'Every member must sign in with a second factor (authenticator code)',
     create: 'Create process',
   },
@@ -331,6 +333,11 @@ export const en = {
     invalidTitle: 'This invitation cannot be used',
     invalidHelp:
       'Invitation links work once and expire. Ask the person who invited you for a new link.',
+    held: 'Your answer is recorded. If this e-mail address already has a Parley account, nothing about that account has changed and nobody has joined with it: the invitation now waits for that account. Sign in to it here to accept the invitation.',
+    heldSignedIn:
+      'This e-mail address already had a Parley account, so the invitation waited for it. Accept it now to join.',
+    invalidSignIn:
+      'If this invitation is waiting for an account you already have, sign in to it here to see it.',
     seatPending:
       'Your account is ready and your seat is recorded. It takes effect when the delegation’s head (or the lead mediator, for the mediator team) confirms it; until then the process stays closed to you.',
     toMyProcesses: 'Go to my processes',
@@ -441,6 +448,7 @@ export const en = {
     invitation_created: 'Invitation issued',
     invitation_accepted: 'Invitation accepted',
     invitation_revoked: 'Invitation revoked',
+    invitation_held: 'Invitation waiting for an existing account',
     item_created: 'Note written',
     item_updated: 'Note edited',
     item_read: 'Note read',

@@ -172,6 +172,8 @@ export const es: Catalogue = {
     codenameHint: 'Por ejemplo, NORDLYS.',
     titleLabel: 'Título real',
     titleHint: 'Solo lo ven los miembros.',
+    requireTotpNeedsOwn:
+      'Para exigir un segundo factor a todos los miembros, inicie sesión primero con uno usted mismo (un código de autenticador o una llave de acceso), para conservar el acceso.',
     requireTotp:
       'Todos los miembros deben iniciar sesión con un segundo factor (código de autenticación)',
     create: 'Crear proceso',
@@ -350,6 +352,11 @@ export const es: Catalogue = {
     invalidTitle: 'Esta invitación no se puede usar',
     invalidHelp:
       'Los enlaces de invitación funcionan una sola vez y caducan. Pida un enlace nuevo a quien le invitó.',
+    held: 'Su respuesta ha quedado registrada. Si esta dirección de correo ya tiene una cuenta de Parley, nada de esa cuenta ha cambiado y nadie se ha unido con ella: la invitación espera ahora a esa cuenta. Inicie sesión en ella aquí para aceptar la invitación.',
+    heldSignedIn:
+      'Esta dirección de correo ya tenía una cuenta de Parley, por lo que la invitación la esperaba. Acéptela ahora para unirse.',
+    invalidSignIn:
+      'Si esta invitación espera a una cuenta que usted ya tiene, inicie sesión en ella aquí para verla.',
     seatPending:
       'Su cuenta está lista y su puesto, registrado. Surtirá efecto cuando el jefe de la delegación (o el mediador principal, para el equipo de mediación) lo confirme; hasta entonces el proceso le permanece cerrado.',
     toMyProcesses: 'Ir a mis procesos',
@@ -461,6 +468,7 @@ export const es: Catalogue = {
     invitation_created: 'Invitación emitida',
     invitation_accepted: 'Invitación aceptada',
     invitation_revoked: 'Invitación revocada',
+    invitation_held: 'Invitación a la espera de una cuenta existente',
     item_created: 'Nota escrita',
     item_updated: 'Nota editada',
     item_read: 'Nota leída',

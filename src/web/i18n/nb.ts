@@ -167,6 +167,8 @@ export const nb: Catalogue = {
     codenameHint: 'For eksempel NORDLYS.',
     titleLabel: 'Virkelig tittel',
     titleHint: 'Vises bare for medlemmer.',
+    requireTotpNeedsOwn:
+      'For å kreve en ekstra faktor av alle medlemmer må du selv først logge inn med en (en engangskode eller en passnøkkel), slik at du beholder tilgangen.',
     requireTotp: 'Alle medlemmer må logge inn med en ekstra faktor (engangskode)',
     create: 'Opprett prosess',
   },
@@ -338,6 +340,11 @@ export const nb: Catalogue = {
     invalidTitle: 'Denne invitasjonen kan ikke brukes',
     invalidHelp:
       'Invitasjonslenker virker bare én gang og utløper. Be den som inviterte deg om en ny lenke.',
+    held: 'Svaret ditt er registrert. Hvis denne e-postadressen allerede har en Parley-konto, er ingenting ved den kontoen endret, og ingen har blitt med gjennom den: invitasjonen venter nå på den kontoen. Logg inn på den her for å godta invitasjonen.',
+    heldSignedIn:
+      'Denne e-postadressen hadde allerede en Parley-konto, så invitasjonen ventet på den. Godta den nå for å bli med.',
+    invalidSignIn:
+      'Hvis denne invitasjonen venter på en konto du allerede har, logg inn på den her for å se den.',
     seatPending:
       'Kontoen din er klar, og plassen din er registrert. Den trer i kraft når delegasjonslederen (eller hovedmekleren, for meklerteamet) bekrefter den; til da er prosessen stengt for deg.',
     toMyProcesses: 'Gå til mine prosesser',
@@ -448,6 +455,7 @@ export const nb: Catalogue = {
     invitation_created: 'Invitasjon utstedt',
     invitation_accepted: 'Invitasjon godtatt',
     invitation_revoked: 'Invitasjon trukket tilbake',
+    invitation_held: 'Invitasjon venter på en eksisterende konto',
     item_created: 'Notat skrevet',
     item_updated: 'Notat redigert',
     item_read: 'Notat lest',

@@ -12,7 +12,8 @@ export async function confirmTotp(
     if (!user?.totpSecret || user.totpEnabled)
       throw new DomainError('RULE_VIOLATION', 'Start the set-up of a second factor first.');
     const step = deps.totp.matchStep(user.totpSecret, input.code, deps.clock.now());
-    if (step === null)
+    // Claimed conditionally, so that two confirmations with one code cannot both pass.
+    if (step === null || !(await s.accounts.claimTotpStep(user.id, step)))
       throw new DomainError('TOTP_REQUIRED', 'The code does not match. Try the current code.');
     await s.accounts.updateTotp(user.id, {
       totpSecret: user.totpSecret,

@@ -165,6 +165,16 @@ describe('signIn', () => {
       });
     });
 
+    it('lets only one of two sign-ins with the same code at the same moment through', async () => {
+      const { world, secret, attempt } = await withTotp();
+      const code = world.totp.codeAt(secret, world.clock.now());
+      const outcomes = await Promise.allSettled([attempt(code), attempt(code)]);
+      expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const refused = outcomes.find((o) => o.status === 'rejected');
+      expect((refused as PromiseRejectedResult).reason).toMatchObject({ code: 'TOTP_REQUIRED' });
+      expect(world.db.snapshot().sessions).toHaveLength(1);
+    });
+
     it('refuses the code that confirmed the set-up', async () => {
       const world = aWorld();
       const user = await aUser(world);

@@ -45,6 +45,7 @@ export async function signIn(
   const methods = [...(user.totpEnabled ? ['totp'] : []), ...(hasPasskey ? ['passkey'] : [])];
 
   let mfa = false;
+  let totpStep: number | null = null;
   if (user.totpEnabled && user.totpSecret) {
     if (!input.totpCode) {
       await releaseAttempts(deps, keys, 'unfinished');
@@ -58,13 +59,9 @@ export async function signIn(
     }
     const step = deps.totp.matchStep(user.totpSecret, input.totpCode, now);
     if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep))
-      throw new DomainError(
-        'TOTP_REQUIRED',
-        'The code is wrong or was already used. Enter a fresh code.',
-        { methods },
-      );
+      throw codeRefused(methods);
     mfa = true;
-    user.totpLastStep = step;
+    totpStep = step;
   } else if (hasPasskey) {
     await releaseAttempts(deps, keys, 'unfinished');
     throw new DomainError('PASSKEY_REQUIRED', 'This account signs in with a passkey: use it now.', {
@@ -74,13 +71,13 @@ export async function signIn(
 
   const { token, session } = newSession(deps, user, { mfa, passkey: false });
   const deviceToken = await deps.db.transaction(async (s: Stores) => {
+    // The code is spent here, conditionally: of two sign-ins with the same code at the same moment,
+    // which both passed the check above, only one claims it; the other fails like a wrong code
+    // (its reserved attempt stays counted, as this transaction is rolled back).
+    if (totpStep !== null && !(await s.accounts.claimTotpStep(user.id, totpStep)))
+      throw codeRefused(methods);
+    if (totpStep !== null) user.totpLastStep = totpStep;
     await releaseAttemptsIn(s, keys, 'signed_in');
-    if (mfa)
-      await s.accounts.updateTotp(user.id, {
-        totpSecret: user.totpSecret,
-        totpEnabled: true,
-        totpLastStep: user.totpLastStep,
-      });
     await s.accounts.insertSession(session);
     await s.audit.append({
       kind: 'session.signed_in',
@@ -92,4 +89,15 @@ export async function signIn(
     return rememberDevice(deps, s, { userId: user.id, keys });
   });
   return { token, session, user, deviceToken };
+}
+
+/** A TOTP code that is wrong or was already used: the same answer for both. */
+function codeRefused(methods: string[]): DomainError {
+  return new DomainError(
+    'TOTP_REQUIRED',
+    'The code is wrong or was already used. Enter a fresh code.',
+    {
+      methods,
+    },
+  );
 }

@@ -24,6 +24,7 @@ describe('acceptInvitation', () => {
     const seq = world.seq();
     const { user, processId } = await acceptInvitation(world.deps, {
       secret,
+      ip: null,
       actor: null,
       newAccount: { email: ' Amal@Parley.Test ', displayName: 'Amal', password: defaultPassword },
     });
@@ -67,6 +68,7 @@ describe('acceptInvitation', () => {
     const accept = async () =>
       acceptInvitation(world.deps, {
         secret,
+        ip: null,
         actor: await world.actor(await aUser(world)),
         newAccount: null,
       });
@@ -81,6 +83,7 @@ describe('acceptInvitation', () => {
       refusal(
         acceptInvitation(world.deps, {
           secret,
+          ip: null,
           actor: await world.actor(await aUser(world)),
           newAccount: null,
         }),
@@ -100,7 +103,7 @@ describe('acceptInvitation', () => {
     });
     const before = world.db.snapshot();
     const refused = await refusal(
-      acceptInvitation(world.deps, { secret, actor: member.actor, newAccount: null }),
+      acceptInvitation(world.deps, { secret, actor: member.actor, newAccount: null, ip: null }),
     );
     expect(refused.code).toBe('CONFLICT');
     expect(world.db.snapshot()).toEqual(before);
@@ -116,6 +119,7 @@ describe('acceptInvitation', () => {
     const refused = await refusal(
       acceptInvitation(world.deps, {
         secret,
+        ip: null,
         actor: null,
         newAccount: { email: 'short@parley.test', displayName: 'Short', password: 'too short' },
       }),
@@ -130,7 +134,73 @@ describe('acceptInvitation', () => {
     const talks = await aProcess(world);
     const { secret } = await anInvitation(world, talks);
     expect(
-      (await refusal(acceptInvitation(world.deps, { secret, actor: null, newAccount: null }))).code,
+      (
+        await refusal(
+          acceptInvitation(world.deps, { secret, actor: null, newAccount: null, ip: null }),
+        )
+      ).code,
     ).toBe('RULE_VIOLATION');
+  });
+
+  it('answers a new account on a taken e-mail like any new account, and holds the link for its owner', async () => {
+    const world = aWorld();
+    const talks = await aProcess(world, { parties: ['GOV'] });
+    const owner = await aUser(world, { email: 'owner@parley.test' });
+    const fresh = await anInvitation(world, talks, { role: 'observer' });
+    const taken = await anInvitation(world, talks, { role: 'observer' });
+    const prober = { displayName: 'Prober', password: 'a prober’s own password' };
+    const onFresh = await acceptInvitation(world.deps, {
+      secret: fresh.secret,
+      ip: null,
+      actor: null,
+      newAccount: { ...prober, email: 'nobody@parley.test' },
+    });
+    const ownerBefore = world.db.snapshot().users.find((u) => u.id === owner.id);
+    const seq = world.seq();
+    const onTaken = await acceptInvitation(world.deps, {
+      secret: taken.secret,
+      ip: null,
+      actor: null,
+      newAccount: { ...prober, email: ' Owner@Parley.Test ' },
+    });
+    expect({ processId: onTaken.processId, pending: onTaken.pending }).toEqual({
+      processId: onFresh.processId,
+      pending: onFresh.pending,
+    });
+    // The account is untouched, nobody is seated, and the link is held for the account's owner.
+    expect(world.db.snapshot().users.find((u) => u.id === owner.id)).toEqual(ownerBefore);
+    expect((await world.actor(owner)).memberships).toEqual([]);
+    expect(world.events(seq).map((e) => [e.kind, e.data, e.actorUserId])).toEqual([
+      ['invitation.held', { invitationId: taken.invitation.id }, null],
+    ]);
+    const stored = world.db.snapshot().invitations.find((i) => i.id === taken.invitation.id);
+    expect(stored).toMatchObject({ usedAt: null, heldFor: owner.id });
+    // To everyone else the held link is used up, like the one the new account took.
+    for (const secret of [taken.secret, fresh.secret]) {
+      expect((await refusal(previewInvitation(world.deps, { secret }))).code).toBe(
+        'INVITATION_INVALID',
+      );
+      const other = await world.actor(await aUser(world));
+      expect(
+        (
+          await refusal(
+            acceptInvitation(world.deps, { secret, ip: null, actor: other, newAccount: null }),
+          )
+        ).code,
+      ).toBe('INVITATION_INVALID');
+    }
+    // Its owner, signed in, sees it and joins.
+    const asOwner = await world.actor(owner);
+    await expect(
+      previewInvitation(world.deps, { secret: taken.secret, actor: asOwner }),
+    ).resolves.toBeDefined();
+    const joined = await acceptInvitation(world.deps, {
+      secret: taken.secret,
+      ip: null,
+      actor: asOwner,
+      newAccount: null,
+    });
+    expect(joined.pending).toBe(false);
+    expect((await world.actor(owner)).memberships.map((m) => m.role)).toEqual(['observer']);
   });
 });

@@ -2,8 +2,10 @@ import type { Actor } from '../../access/policy.js';
 import { consentForRole, isFirstAppointment } from '../../access/consent.js';
 import type { Deps } from '../../ports.js';
 import type { User } from '../../accounts/model.js';
+import { checkPassword } from '../../accounts/sign-in.js';
 import { DomainError } from '../../shared/errors.js';
 import { asId, type ProcessId } from '../../shared/ids.js';
+import { addressThrottleKey, reserveAttempts } from '../accounts/sign-in-rules.js';
 import { insertNewUser } from '../accounts/user-rules.js';
 import { findUsable } from './invitation-context.js';
 import { requestSeat, seatEventData, seatRoomId } from './seat-rules.js';
@@ -14,6 +16,13 @@ import { requestSeat, seatEventData, seatRoomId } from './seat-rules.js';
  * delegation or the mediator team is only pending until those who hold the room confirm it
  * (`access/consent.ts`): until then the invitee holds nothing in the process. The first head of a
  * party with no members, and the first lead mediator, accept their appointment by accepting.
+ *
+ * A new-account acceptance tells nobody whether the e-mail already has an account: it answers the
+ * same either way (the password hashed on both paths, so the time matches too). If the e-mail has
+ * an account, nothing about that account changes and nobody is seated: the invitation is held for
+ * that account (to everyone else it is used up), and completes when its owner signs in and
+ * accepts it. Each new-account acceptance is booked against the client address's sign-in
+ * throttle, and never given back, so a link is no fast oracle; a link works once in any case.
  */
 export async function acceptInvitation(
   deps: Deps<'db' | 'clock' | 'ids' | 'hashing'>,
@@ -21,10 +30,19 @@ export async function acceptInvitation(
     secret: string;
     actor: Actor | null;
     newAccount: { email: string; displayName: string; password: string } | null;
+    /**
+     * The client address a new-account acceptance is booked against (its sign-in throttle key);
+     * null only for the server's own callers (the demo).
+     */
+    ip: string | null;
   },
 ): Promise<{ user: User | null; processId: ProcessId; pending: boolean }> {
+  if (!input.actor && input.newAccount) {
+    checkPassword(input.newAccount.password);
+    if (input.ip !== null) await reserveAttempts(deps, [addressThrottleKey(input.ip)]);
+  }
   return deps.db.transaction(async (s) => {
-    const { invitation } = await findUsable(deps, s, input.secret);
+    const { invitation } = await findUsable(deps, s, input.secret, input.actor?.userId ?? null);
     let user: User | null = null;
     let userId = input.actor?.userId;
     if (!userId) {
@@ -33,6 +51,23 @@ export async function acceptInvitation(
           'RULE_VIOLATION',
           'Sign in, or give an e-mail, a name and a password for a new account.',
         );
+      const owner = await s.accounts.findUserByEmail(input.newAccount.email.trim().toLowerCase());
+      if (owner) {
+        // Same work and same answer as a new account: hash the password, name nobody.
+        await deps.hashing.hashPassword(input.newAccount.password);
+        await s.processes.markInvitation(invitation.id, { heldFor: owner.id });
+        await s.audit.append({
+          kind: 'invitation.held',
+          data: { invitationId: invitation.id },
+          actorUserId: null,
+          processId: invitation.processId,
+          compartmentId: null,
+        });
+        const holder = consentForRole(undefined, invitation.role, invitation.partyId);
+        const members = holder ? await s.processes.listMembers(invitation.processId) : [];
+        const pending = holder !== null && !isFirstAppointment(invitation.role, holder, members);
+        return { user: null, processId: invitation.processId, pending };
+      }
       user = await insertNewUser(deps, s, { ...input.newAccount, isAdmin: false });
       userId = user.id;
     }

@@ -48,6 +48,7 @@ export async function createInvitation(
       ).toISOString(),
       usedAt: null,
       revokedAt: null,
+      heldFor: null,
     };
     await s.processes.insertInvitation(invitation);
     await s.audit.append({

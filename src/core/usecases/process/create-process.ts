@@ -4,10 +4,12 @@ import type { Process } from '../../process/model.js';
 import type { Deps } from '../../ports.js';
 import { DomainError } from '../../shared/errors.js';
 import { asId } from '../../shared/ids.js';
+import { refuseLockingOut } from './process-rules.js';
 
 /**
  * Creates a process under a codename, with its public, plenary and mediator-team compartments.
- * Only a facilitator admin may; they become the process's facilitator.
+ * Only a facilitator admin may; they become the process's facilitator. Only one signed in with a
+ * second factor may create it requiring one.
  */
 export async function createProcess(
   deps: Deps<'db' | 'clock' | 'ids'>,
@@ -15,6 +17,8 @@ export async function createProcess(
 ): Promise<Process> {
   if (!input.actor.isAdmin)
     throw new DomainError('FORBIDDEN', 'Only a facilitator admin may create a process.');
+  // As for passkeys: requiring a second factor must not lock out its own creator.
+  refuseLockingOut(input.actor, { requireTotp: input.requireTotp, requirePasskey: false });
   const process: Process = {
     id: asId(deps.ids.newId()),
     codename: input.codename.trim(),

@@ -64,6 +64,7 @@ describe('revokeInvitation', () => {
     if (how === 'used')
       await acceptInvitation(world.deps, {
         secret,
+        ip: null,
         actor: await world.actor(await aUser(world)),
         newAccount: null,
       });

@@ -2,14 +2,15 @@ import type { Actor } from '../../access/policy.js';
 import { requireOnProcess } from '../../access/policy.js';
 import type { Process } from '../../process/model.js';
 import type { Deps } from '../../ports.js';
-import { DomainError } from '../../shared/errors.js';
 import type { ProcessId } from '../../shared/ids.js';
 import { openProcess } from '../process-context.js';
+import { refuseLockingOut } from './process-rules.js';
 
 /**
  * Changes the set-up of a process: codename, title, whether a second factor or a passkey is
- * required. Only an organiser signed in with a passkey may start requiring passkeys, so that
- * turning the requirement on never locks out the person who did it.
+ * required. Only an organiser signed in with a passkey may start requiring passkeys, and only one
+ * signed in with a second factor may start requiring one, so that turning a requirement on never
+ * locks out the person who did it (and with them whoever could turn it off again).
  */
 export async function updateProcess(
   deps: Deps<'db'>,
@@ -22,11 +23,10 @@ export async function updateProcess(
   return deps.db.transaction(async (s) => {
     const ctx = await openProcess(s, input.actor, input.processId);
     requireOnProcess(ctx.membership, 'manage');
-    if (input.changes.requirePasskey && !ctx.process.requirePasskey && !input.actor.passkey)
-      throw new DomainError(
-        'RULE_VIOLATION',
-        'Sign in with a passkey before requiring passkeys of every member, so that you keep access yourself.',
-      );
+    refuseLockingOut(input.actor, {
+      requireTotp: input.changes.requireTotp === true && !ctx.process.requireTotp,
+      requirePasskey: input.changes.requirePasskey === true && !ctx.process.requirePasskey,
+    });
     const fields = Object.keys(input.changes).filter(
       (k) => input.changes[k as keyof typeof input.changes] !== undefined,
     );

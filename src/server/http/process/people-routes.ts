@@ -108,11 +108,11 @@ export const peopleRoutes = [
     url: '/api/invitations/:secret',
     summary: 'What an invitation link offers: codename, role and party.',
     tag: 'people',
-    auth: 'none',
+    auth: 'optional',
     params: invitationSecretParams,
     response: invitationPreviewResponse,
-    handler: async ({ params, deps }) => {
-      const p = await previewInvitation(deps, { secret: params.secret });
+    handler: async ({ actor, params, deps }) => {
+      const p = await previewInvitation(deps, { secret: params.secret, actor });
       return {
         codename: p.codename,
         role: p.invitation.role,
@@ -130,11 +130,12 @@ export const peopleRoutes = [
     params: invitationSecretParams,
     body: acceptInvitationRequest,
     response: acceptedInvitationResponse,
-    handler: async ({ actor, params, body, deps }) => {
+    handler: async ({ actor, params, body, deps, request }) => {
       const r = await acceptInvitation(deps, {
         secret: params.secret,
         actor,
         newAccount: body.newAccount,
+        ip: request.ip,
       });
       return { processId: r.processId, pending: r.pending };
     },

@@ -1,8 +1,11 @@
 /**
  * /invite/:secret — what the invitation offers (codename, role, party), and accepting it: as the
- * signed-in user, or with a new account (then signed in straight away).
+ * signed-in user, or with a new account (then signed in straight away). The server answers a new
+ * account on an e-mail that already has one exactly like any new account, and holds the invitation
+ * for that account: if signing in with the new credentials fails, the page says so without knowing
+ * which happened, and offers to sign in to the existing account, which then accepts.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import type { InvitationPreview } from '../../api/types.js';
@@ -16,7 +19,14 @@ import { useSession } from '../auth/session.js';
 /** The invitation screen. */
 export function AcceptInvitationPage({ secret }: { secret: string }) {
   const { t } = useTranslation();
+  const signedIn = useSession().state.status === 'signedIn';
   const preview = useQuery(() => api.invitations.preview(secret), [secret]);
+  const { reload } = preview;
+  const found = preview.data !== undefined;
+  // An invitation held for an existing account shows only to that account, signed in: look again.
+  useEffect(() => {
+    if (signedIn && !found) reload();
+  }, [signedIn, found, reload]);
   if (preview.loading && !preview.data) return <Loading />;
   if (!preview.data)
     return (
@@ -25,6 +35,12 @@ export function AcceptInvitationPage({ secret }: { secret: string }) {
           <PageTitle documentTitle={t('invite.invalidTitle')}>{t('invite.invalidTitle')}</PageTitle>
           <ErrorAlert error={preview.error} />
           <p>{t('invite.invalidHelp')}</p>
+          {!signedIn && (
+            <>
+              <p className="muted">{t('invite.invalidSignIn')}</p>
+              <SignInForm />
+            </>
+          )}
         </div>
       </div>
     );
@@ -39,6 +55,9 @@ function Invitation({ secret, preview }: { secret: string; preview: InvitationPr
   // Kept here: signing in with a new account replaces the form that accepted.
   const [pending, setPending] = useState(false);
   const onPending = () => setPending(true);
+  // Accepted with a new account whose credentials do not sign in: the e-mail may have an account.
+  const [held, setHeld] = useState(false);
+  const onHeld = () => setHeld(true);
   const role = t(`role.${preview.role}`);
   return (
     <div className="auth-layout">
@@ -73,15 +92,24 @@ function Invitation({ secret, preview }: { secret: string; preview: InvitationPr
         {pending ? (
           <SeatPending />
         ) : session.state.status === 'signedIn' ? (
-          <AcceptAsMe
-            secret={secret}
-            name={session.state.session.user.displayName}
-            onPending={onPending}
-          />
+          <>
+            {held && <Notice>{t('invite.heldSignedIn')}</Notice>}
+            <AcceptAsMe
+              secret={secret}
+              name={session.state.session.user.displayName}
+              onPending={onPending}
+            />
+          </>
+        ) : held ? (
+          <>
+            <Notice>{t('invite.held')}</Notice>
+            <h2 className="subheading">{t('invite.signInTitle')}</h2>
+            <SignInForm />
+          </>
         ) : mode === 'new' ? (
           <>
             <h2 className="subheading">{t('invite.newAccountTitle')}</h2>
-            <NewAccountForm secret={secret} onPending={onPending} />
+            <NewAccountForm secret={secret} onPending={onPending} onHeld={onHeld} />
             <p className="switch-line">
               {t('invite.haveAccount')}{' '}
               <button type="button" className="link-button" onClick={() => setMode('signIn')}>
@@ -157,7 +185,15 @@ function SeatPending() {
   );
 }
 
-function NewAccountForm({ secret, onPending }: { secret: string; onPending: () => void }) {
+function NewAccountForm({
+  secret,
+  onPending,
+  onHeld,
+}: {
+  secret: string;
+  onPending: () => void;
+  onHeld: () => void;
+}) {
   const { t } = useTranslation();
   const { signIn } = useSession();
   const [email, setEmail] = useState('');
@@ -172,8 +208,24 @@ function NewAccountForm({ secret, onPending }: { secret: string; onPending: () =
         newAccount: { email, displayName, password },
       });
       setAccepted(true);
-      // The account exists now; sign in with the same credentials so the person lands inside.
-      await signIn({ email, password });
+      // The account exists now, unless the e-mail already had one (the answer is the same): sign
+      // in with the same credentials so the person lands inside, or ask for the existing account.
+      try {
+        await signIn({ email, password });
+      } catch {
+        onHeld();
+        return;
+      }
+      // Signed in to an account that already existed: the invitation waits for it to accept.
+      if (
+        await api.invitations.preview(secret).then(
+          () => true,
+          () => false,
+        )
+      ) {
+        onHeld();
+        return;
+      }
       if (pending) onPending();
       else navigate(`/processes/${processId}`);
     });

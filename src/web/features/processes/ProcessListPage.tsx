@@ -9,6 +9,7 @@ import {
   DemoAwareText,
   ErrorAlert,
   Loading,
+  Notice,
   PageTitle,
   Section,
   TextField,
@@ -87,10 +88,16 @@ function NewProcessForm() {
   const [title, setTitle] = useState('');
   const [requireTotp, setRequireTotp] = useState(false);
   const action = useAction();
+  // As the server insists: only a session opened with a second factor may require one.
+  const mayRequireTotp = useSignedIn().mfa;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void action.run(async () => {
-      const created = await api.processes.create({ codename, title, requireTotp });
+      const created = await api.processes.create({
+        codename,
+        title,
+        requireTotp: requireTotp && mayRequireTotp,
+      });
       navigate(`/processes/${created.id}`);
     });
   };
@@ -117,9 +124,11 @@ function NewProcessForm() {
             wrapperClassName="field-grow"
           />
         </div>
+        {!mayRequireTotp && <Notice tone="info">{t('processes.requireTotpNeedsOwn')}</Notice>}
         <CheckboxField
           label={t('processes.requireTotp')}
-          checked={requireTotp}
+          checked={requireTotp && mayRequireTotp}
+          disabled={!mayRequireTotp}
           onChange={(e) => setRequireTotp(e.target.checked)}
         />
         <div className="form-actions">
