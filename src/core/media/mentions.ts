@@ -169,7 +169,13 @@ export function suggestNames(
   mentions: Mention[],
   words = wordsOf(text),
 ): NameSuggestion[] {
-  const covered = (w: Word) => mentions.some((m) => w.start < m.end && w.end > m.start);
+  // Mentions are in order and do not overlap: one pointer walks them beside the words.
+  let next = 0;
+  const covered = (w: Word) => {
+    while (next < mentions.length && (mentions[next]?.end ?? 0) <= w.start) next += 1;
+    const m = mentions[next];
+    return m !== undefined && w.start < m.end && w.end > m.start;
+  };
   const out: NameSuggestion[] = [];
   const seen = new Set<string>();
   let run: Word[] = [];
