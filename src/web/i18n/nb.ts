@@ -2,10 +2,12 @@
 import type { Catalogue } from './catalogue.js';
 import { negotiationNb } from './nb-negotiation.js';
 import { talksNb } from './nb-talks.js';
+import { mediaNb } from './nb-media.js';
 
 export const nb: Catalogue = {
   ...negotiationNb,
   ...talksNb,
+  ...mediaNb,
   app: {
     skipToContent: 'Gå til hovedinnholdet',
     loading: 'Laster inn …',
