@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseText } from '../analyse.js';
 import { buildAliasIndex } from '../mentions.js';
-import { corpusRegister, labelledTexts } from './corpus.js';
+import { corpusRegister, heldOutLabelled, labelledTexts } from './corpus.js';
 
 const index = buildAliasIndex(corpusRegister);
 const results = labelledTexts.map((t) => ({ t, a: analyseText(t.text, index) }));
@@ -91,5 +91,34 @@ describe('the labelled corpus', () => {
     );
     expect(right / total).toBeGreaterThanOrEqual(0.85);
     expect(extra).toBeLessThanOrEqual(total * 0.05);
+  });
+
+  it('holds the same thresholds on held-out texts the rules were not tuned on', () => {
+    let language = 0;
+    let tp = 0;
+    let found = 0;
+    let expected = 0;
+    let speakers = 0;
+    let quotes = 0;
+    for (const t of heldOutLabelled) {
+      const a = analyseText(t.text, index);
+      if (a.language === t.language) language += 1;
+      found += a.mentions.length;
+      expected += t.mentions.length;
+      tp += a.mentions.filter((m) =>
+        t.mentions.some((e) => e.key === m.actorId && e.start === m.start && e.end === m.end),
+      ).length;
+      quotes += t.speakers.length;
+      speakers += t.speakers.filter((s, k) => a.quotes[k]?.speakerActorId === s).length;
+    }
+    console.info(
+      `held out (${heldOutLabelled.length} texts): language ${language}/${heldOutLabelled.length}, ` +
+        `mentions precision ${tp}/${found} recall ${tp}/${expected}, quotes ${speakers}/${quotes}`,
+    );
+    expect(heldOutLabelled.length).toBeGreaterThanOrEqual(24);
+    expect(language / heldOutLabelled.length).toBeGreaterThanOrEqual(0.98);
+    expect(tp / found).toBeGreaterThanOrEqual(0.95);
+    expect(tp / expected).toBeGreaterThanOrEqual(0.9);
+    expect(speakers / quotes).toBeGreaterThanOrEqual(0.85);
   });
 });

@@ -6,7 +6,8 @@ import { asId } from '../../shared/ids.js';
 import type { MatchableActor } from '../mentions.js';
 import type { MediaActorId } from '../model.js';
 import { corpusActors } from './actors.js';
-import { corpusTexts, type CorpusLanguage } from './texts.js';
+import { heldOutTexts } from './held-out.js';
+import { corpusTexts, type CorpusEntry, type CorpusLanguage } from './texts.js';
 
 /** An expected mention: actor key and offsets in the clean text. */
 export interface ExpectedMention {
@@ -45,12 +46,17 @@ export function unmark(marked: string): { text: string; mentions: ExpectedMentio
   return { text: text + marked.slice(last), mentions };
 }
 
-/** Every text of the corpus, without markup. */
-export const labelledTexts: LabelledText[] = corpusTexts.map(([language, marked, speakers]) => ({
+const ready = ([language, marked, speakers]: CorpusEntry): LabelledText => ({
   language,
   ...unmark(marked),
   speakers,
-}));
+});
+
+/** Every text of the corpus, without markup. */
+export const labelledTexts: LabelledText[] = corpusTexts.map(ready);
+
+/** The held-out texts, without markup. */
+export const heldOutLabelled: LabelledText[] = heldOutTexts.map(ready);
 
 /** The corpus register, its keys used as actor ids. */
 export const corpusRegister: MatchableActor[] = corpusActors.map((a) => ({
