@@ -288,6 +288,8 @@ export const chartPeriodResponse = z.object({
   counts: z.record(stance, z.number().int()),
   /** All of them. */
   total: z.number().int(),
+  /** Numbers of the rounds of talks held (partly) in this month. */
+  rounds: z.array(z.number().int()),
 });
 
 /** The media view. */

@@ -15,7 +15,7 @@ export interface MediaView {
   statements: ActorStatement[];
   /** Articles the reader sees, newest first (their analysis without the text). */
   articles: Article[];
-  /** Statements per month and stance, over the filtered statements. */
+  /** Statements per month and stance, over the filtered statements, with the rounds held. */
   chart: PeriodCount[];
 }
 
@@ -33,7 +33,13 @@ export async function viewMedia(
     const all = await s.media.listStatements(input.processId, m.visible);
     const articles = await s.media.listArticles(input.processId, m.visible);
     const statements = filterStatements(all, input.filter);
+    // Rounds are the process's set-up, which every member sees: their numbers and dates only.
+    const rounds = (await s.rounds.listRounds(input.processId)).map((r) => ({
+      number: r.number,
+      startsOn: r.startsOn,
+      endsOn: r.endsOn,
+    }));
     await auditListing(s, m, input.actor, 'media', [...actors, ...all, ...articles]);
-    return { actors, statements, articles, chart: statementsOverTime(statements) };
+    return { actors, statements, articles, chart: statementsOverTime(statements, rounds) };
   });
 }

@@ -86,6 +86,7 @@ const presentPeriod = (p: PeriodCount) => ({
   period: p.period,
   counts: { ...p.counts },
   total: p.total,
+  rounds: [...p.rounds],
 });
 
 /** The media view. */

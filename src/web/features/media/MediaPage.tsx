@@ -544,7 +544,15 @@ function StatementsChart({ view }: { view: MediaView }) {
           <tbody>
             {view.chart.map((p) => (
               <tr key={p.period}>
-                <th scope="row">{p.period}</th>
+                <th scope="row">
+                  {p.period}
+                  {p.rounds.length > 0 && (
+                    <span className="muted small media-rounds">
+                      {' '}
+                      {p.rounds.map((n) => t('rounds.roundTitle', { number: n })).join(', ')}
+                    </span>
+                  )}
+                </th>
                 <td>
                   <div className="media-bar" style={{ width: `${(100 * p.total) / max}%` }}>
                     {stances
