@@ -298,6 +298,21 @@ export const mediaViewResponse = z.object({
   actors: z.array(actorResponse),
   /** Statements that pass the filters, oldest first. */
   statements: z.array(actorStatementResponse),
+  /** The parties' own public statements logged beside the agreed line, in the period. */
+  partyStatements: z.array(
+    z.object({
+      /** Statement id. */
+      id: idSchema,
+      /** Whose. */
+      partyId: idSchema,
+      /** Where it was made. */
+      source: z.string(),
+      /** When (YYYY-MM-DD). */
+      statedOn: z.string(),
+      /** What was said. */
+      text: z.string(),
+    }),
+  ),
   /** Articles I may see, newest first, without their text. */
   articles: z.array(articleResponse.omit({ text: true })),
   /** Statements per month and stance. */

@@ -187,6 +187,30 @@ describe.each(targets)('actors and media on $name', (target) => {
     expect(delegate).toMatchObject({ statements: [], articles: [] });
   });
 
+  it("shows the parties' own public statements in the same view, within the period", async () => {
+    const logged = await call('govHead', 'POST', '/statements', {
+      partyId: p.demo.parties.gov,
+      agreedLineId: null,
+      roundId: null,
+      source: 'Radio interview',
+      statedOn: '2019-07-10',
+      text: 'We remain at the table.',
+    });
+    expect(logged.statusCode, logged.body).toBe(201);
+    const view = (await call('govDelegate', 'GET', '/media?from=2019-07-01')).json() as {
+      partyStatements: Array<{ id: string; text: string }>;
+    };
+    expect(view.partyStatements.map((x) => x.text)).toContain('We remain at the table.');
+    const later = (await call('govDelegate', 'GET', '/media?from=2019-08-01')).json() as {
+      partyStatements: unknown[];
+    };
+    expect(later.partyStatements).toEqual([]);
+    const byStance = (await call('mediator', 'GET', '/media?stance=critic')).json() as {
+      partyStatements: unknown[];
+    };
+    expect(byStance.partyStatements).toEqual([]);
+  });
+
   it('refuses a binary file, an HTML page and a huge text with a 4xx, changing nothing', async () => {
     const count = async () =>
       Number(

@@ -80,6 +80,7 @@ export const mediaEn = {
       month: 'Month',
       byStance: 'By stance',
       total: 'Total',
+      parties: "The parties' own public statements",
     },
   },
 };

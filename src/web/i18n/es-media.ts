@@ -80,6 +80,7 @@ export const mediaEs = {
       month: 'Mes',
       byStance: 'Según la postura',
       total: 'Total',
+      parties: 'Declaraciones públicas de las propias partes',
     },
   },
 };

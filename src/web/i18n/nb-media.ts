@@ -80,6 +80,7 @@ export const mediaNb = {
       month: 'Måned',
       byStance: 'Etter holdning',
       total: 'Totalt',
+      parties: 'Partenes egne offentlige uttalelser',
     },
   },
 };

@@ -93,6 +93,13 @@ const presentPeriod = (p: PeriodCount) => ({
 export const presentMediaView = (v: MediaView): z.input<typeof mediaViewResponse> => ({
   actors: v.actors.map(presentActor),
   statements: v.statements.map(presentActorStatement),
+  partyStatements: v.partyStatements.map((p) => ({
+    id: p.id,
+    partyId: p.partyId,
+    source: p.source,
+    statedOn: p.statedOn,
+    text: p.text,
+  })),
   articles: v.articles.map((a) => {
     const { text: _text, ...rest } = presentArticle(a);
     return rest;

@@ -524,6 +524,7 @@ function Filters({
 /** Statements per month, one bar per stance, with the numbers beside them. */
 function StatementsChart({ view }: { view: MediaView }) {
   const { t } = useTranslation();
+  const { partyCode } = useProcess();
   const formats = useFormats();
   const name = (id: string) => view.actors.find((a) => a.id === id)?.name ?? '';
   const max = Math.max(1, ...view.chart.map((p) => p.total));
@@ -573,6 +574,21 @@ function StatementsChart({ view }: { view: MediaView }) {
             ))}
           </tbody>
         </table>
+      )}
+      {view.partyStatements.length > 0 && (
+        <>
+          <h3>{t('media.statements.parties')}</h3>
+          <ul className="media-statement-list">
+            {[...view.partyStatements].reverse().map((s) => (
+              <li key={s.id} data-testid="media-party-statement">
+                <span className="muted small">{formats.day(s.statedOn)}</span>{' '}
+                <strong>{partyCode(s.partyId)}</strong>{' '}
+                <span className="muted small">{s.source}</span>
+                <blockquote>{s.text}</blockquote>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <ul className="media-statement-list">
         {[...view.statements].reverse().map((s) => (
