@@ -10,6 +10,7 @@ import { createUser } from '../core/usecases/accounts/create-user.js';
 import { seedDemo, seedDemoIfEmpty } from '../server/demo/seed.js';
 import { out, readStdin, UsageError, withRuntime } from './session.js';
 import { runText, textUsages } from './text-commands.js';
+import { mediaUsages, runMedia } from './media-commands.js';
 import { analyzeUsage, runAnalyze } from './analyze-command.js';
 import { auditUsages, runAudit } from './audit-commands.js';
 import { backupUsage, restoreUsage, runBackup, runRestore } from './backup-commands.js';
@@ -144,6 +145,7 @@ export const commands: readonly Command[] = [
   ...keysUsages.map((u) => sub(u, runKeys)),
   demoSeed,
   ...textUsages.map((u) => sub(u, runText)),
+  ...mediaUsages.map((u) => sub(u, runMedia)),
   { usage: analyzeUsage, run: runAnalyze },
   { usage: traceUsage, run: runTrace },
   version,

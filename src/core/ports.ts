@@ -36,6 +36,14 @@ import type {
 import type { Message, Thread, ThreadSummary } from './messages/model.js';
 import type { Communique, CommuniqueApproval, PublicStatement } from './communiques/model.js';
 import type {
+  ActorStatement,
+  ActorStatementId,
+  Article,
+  ArticleId,
+  MediaActor,
+  MediaActorId,
+} from './media/model.js';
+import type {
   Invitation,
   Membership,
   Party,
@@ -571,6 +579,36 @@ export interface MessageStore {
 }
 
 /**
+ * Actors, articles and confirmed statements (C9). Every read takes the readable compartment ids
+ * and returns only rows in them, so what may not be seen is never loaded.
+ */
+export interface MediaStore {
+  insertActor(a: MediaActor): Promise<void>;
+  /** Writes it if the stored revision is still `expectedRevision`; false otherwise. */
+  updateActor(a: MediaActor, expectedRevision: number): Promise<boolean>;
+  /** One actor, only if visible. */
+  findActor(id: MediaActorId, visible: readonly CompartmentId[]): Promise<MediaActor | undefined>;
+  /** The visible actors of a process, oldest first. */
+  listActors(processId: ProcessId, visible: readonly CompartmentId[]): Promise<MediaActor[]>;
+  insertArticle(a: Article): Promise<void>;
+  /** One article, only if visible. */
+  findArticle(id: ArticleId, visible: readonly CompartmentId[]): Promise<Article | undefined>;
+  /** The visible articles of a process, newest first. */
+  listArticles(processId: ProcessId, visible: readonly CompartmentId[]): Promise<Article[]>;
+  insertStatement(s: ActorStatement): Promise<void>;
+  /** The visible statements of a process, by date said then confirmation. */
+  listStatements(
+    processId: ProcessId,
+    visible: readonly CompartmentId[],
+  ): Promise<ActorStatement[]>;
+  /** One statement, only if visible. */
+  findStatement(
+    id: ActorStatementId,
+    visible: readonly CompartmentId[],
+  ): Promise<ActorStatement | undefined>;
+}
+
+/**
  * Communiqués, press lines and public statements. A released communiqué is visible in its stored
  * compartment, and in the public compartment from `publicFrom`: reads take the time as well as
  * the readable compartment ids.
@@ -627,6 +665,7 @@ export interface Stores {
   rounds: RoundStore;
   messages: MessageStore;
   communiques: CommuniqueStore;
+  media: MediaStore;
   audit: AuditLog;
 }
 

@@ -190,6 +190,40 @@ async function plantEverywhere(p: TestParley, clock: ReturnType<typeof testClock
     note: mark('divergence'),
   });
 
+  // An actor (name, alias, Wikidata id, notes, stance), an article and a confirmed statement.
+  const mediaActor = await call('leadMediator', 'POST', '/actors', {
+    name: `Ana ${mark('actor-name')}`,
+    kind: 'person',
+    role: 'critic',
+    reason: mark('stance-reason'),
+    aliases: [mark('actor-alias')],
+    wikidataId: 'Q57413',
+    notes: mark('actor-notes'),
+  });
+  const quote = `No vamos a ceder ${mark('quote')}`;
+  const article = await call('leadMediator', 'POST', '/articles', {
+    title: mark('article-title'),
+    text: `«${quote}», dijo Ana en Caracas. ${mark('article-text')}`,
+    url: `https://example.org/${mark('article-url')}`,
+    outlet: mark('article-outlet'),
+  });
+  await call('leadMediator', 'POST', '/media/statements', {
+    actorId: mediaActor.id,
+    quote,
+    statedOn: '2019-07-08',
+    stance: 'critic',
+    articleId: article.id,
+  });
+  await call('leadMediator', 'POST', '/media/statements', {
+    actorId: mediaActor.id,
+    quote: mark('typed-quote'),
+    statedOn: '2019-07-09',
+    stance: 'critic',
+    language: 'es',
+    url: `https://example.org/${mark('statement-url')}`,
+    outlet: mark('statement-outlet'),
+  });
+
   // Everything planted reads back through the API, decrypted.
   const item = await call('govHead', 'GET', `/items/${note.id}`);
   expect(item.title).toBe(markers[0]);

@@ -10,6 +10,7 @@ import { SignInPage } from './features/auth/SignInPage.js';
 import { useSession } from './features/auth/session.js';
 import { CommuniquesPage } from './features/communiques/CommuniquesPage.js';
 import { CompartmentPage } from './features/compartments/CompartmentPage.js';
+import { MediaPage } from './features/media/MediaPage.js';
 import { NotePage } from './features/compartments/NotePage.js';
 import { SearchPage } from './features/compartments/SearchPage.js';
 import { MessagesPage } from './features/messages/MessagesPage.js';
@@ -111,6 +112,7 @@ function processPage(rest: string): ReactNode | null {
   if (path === '/rounds') return <RoundsPage />;
   if (path === '/messages') return <MessagesPage />;
   if (path === '/communiques') return <CommuniquesPage />;
+  if (path === '/media') return <MediaPage />;
   if (path === '/analysis')
     return (
       <Suspense fallback={<Loading />}>

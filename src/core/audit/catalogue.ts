@@ -139,6 +139,22 @@ export interface AuditEvents {
   };
   'statement.logged': { statementId: string; partyId: string; agreedLineId: string | null };
   'statement.divergence_raised': { statementId: string; agreedLineId: string };
+  /** An actor outside the table was registered in a compartment's register (C9). */
+  'media_actor.registered': { actorId: string };
+  /** A person set an actor's stance towards the process (the stance itself is sealed). */
+  'media_actor.stance_changed': { actorId: string };
+  /** An actor's register entry, stance history and timeline were read. */
+  'media_actor.read': { actorId: string };
+  /** An actor's register entry was released to a wider compartment. */
+  'media_actor.released': { actorId: string; from: string; to: string };
+  /** An article was brought in and analysed (language, mentions, quotes). */
+  'article.added': { articleId: string };
+  /** An article and its analysis were read. */
+  'article.read': { articleId: string };
+  /** A person confirmed a quote as an actor's statement. */
+  'actor_statement.confirmed': { statementId: string; actorId: string; articleId: string | null };
+  /** The actors or the media view were listed; one entry per compartment that contributed. */
+  'media.listed': { what: 'actors' | 'media' };
   // Operators (the `parley` command; no actor, no process).
   /**
    * `parley keys rotate`: the data keys re-wrapped under a new master key (ids only: first 16 hex
@@ -272,6 +288,14 @@ const everyKind: { [K in keyof AuditEvents]: true } = {
   'communique.released': true,
   'statement.logged': true,
   'statement.divergence_raised': true,
+  'media_actor.registered': true,
+  'media_actor.stance_changed': true,
+  'media_actor.read': true,
+  'media_actor.released': true,
+  'article.added': true,
+  'article.read': true,
+  'actor_statement.confirmed': true,
+  'media.listed': true,
   'keys.rotated': true,
   'account.sign_in_reset': true,
 };

@@ -185,6 +185,7 @@ export function memoryStores(t: Tables, append: (event: AuditEvent) => Promise<v
     rounds: notFaked('rounds'),
     messages: notFaked('messages'),
     communiques: notFaked('communiques'),
+    media: notFaked('media'),
     suggestions: notFaked('suggestions'),
   };
 }

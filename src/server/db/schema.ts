@@ -548,6 +548,58 @@ export interface PublicStatementsTable {
   recorded_at: string;
 }
 
+/** An actor outside the table, in one compartment's register (C9). Name, aliases, notes, stances sealed. */
+export interface MediaActorsTable {
+  id: string;
+  process_id: string;
+  compartment_id: string;
+  kind: string;
+  name: string;
+  /** JSON array of {text, language}, sealed. */
+  aliases: string;
+  wikidata_id: string | null;
+  notes: string;
+  /** JSON array of the stance history, sealed. */
+  stances: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  revision: number;
+}
+
+/** An article brought in, with its analysis (JSON: mentions, quotes, suggestions), sealed. */
+export interface ArticlesTable {
+  id: string;
+  process_id: string;
+  compartment_id: string;
+  title: string;
+  text: string;
+  url: string | null;
+  outlet: string | null;
+  published_at: string | null;
+  language: string;
+  analysis: string;
+  added_by: string;
+  added_at: string;
+}
+
+/** A statement of an actor, confirmed by a person. Quote and source sealed. */
+export interface ActorStatementsTable {
+  id: string;
+  process_id: string;
+  compartment_id: string;
+  actor_id: string;
+  quote: string;
+  language: string;
+  url: string | null;
+  outlet: string | null;
+  stated_on: string;
+  stance: string;
+  article_id: string | null;
+  confirmed_by: string;
+  confirmed_at: string;
+}
+
 /** A process's data key of one version, wrapped (AES-256-GCM) under the master key. */
 export interface DataKeysTable {
   process_id: string;
@@ -597,6 +649,9 @@ export interface DB {
   communiques: CommuniquesTable;
   communique_approvals: CommuniqueApprovalsTable;
   public_statements: PublicStatementsTable;
+  media_actors: MediaActorsTable;
+  articles: ArticlesTable;
+  actor_statements: ActorStatementsTable;
   preferences: PreferencesTable;
   preference_submissions: PreferenceSubmissionsTable;
   suggestion_sets: SuggestionSetsTable;

@@ -74,6 +74,17 @@ export const sealedColumns = {
   messages: { key: ['id'], process: 'process_id', columns: ['body'] },
   communiques: { key: ['id'], process: 'process_id', columns: ['title', 'text'] },
   public_statements: { key: ['id'], process: 'process_id', columns: ['text', 'divergence'] },
+  media_actors: {
+    key: ['id'],
+    process: 'process_id',
+    columns: ['name', 'aliases', 'wikidata_id', 'notes', 'stances'],
+  },
+  articles: {
+    key: ['id'],
+    process: 'process_id',
+    columns: ['title', 'text', 'url', 'outlet', 'analysis'],
+  },
+  actor_statements: { key: ['id'], process: 'process_id', columns: ['quote', 'url', 'outlet'] },
 } as const satisfies { [T in keyof DB]?: SealedTable };
 
 /** A table with encrypted columns. */

@@ -60,6 +60,8 @@ import {
 import { savePreferences } from '../../core/usecases/analysis/save-preferences.js';
 import { setSuggestionBound } from '../../core/usecases/analysis/set-suggestion-bound.js';
 import { submitPreferences } from '../../core/usecases/analysis/submit-preferences.js';
+import { addArticle } from '../../core/usecases/media/add-article.js';
+import { registerActor } from '../../core/usecases/media/register-actor.js';
 
 type Outcome = 'allowed' | 'forbidden' | 'not_found' | 'rule' | 'conflict' | 'acknowledge';
 interface Case {
@@ -415,6 +417,26 @@ const schedules = (env: Env, r: DemoRoleKey, format: SessionFormat, c: Compartme
     : team.includes(r);
 
 // ---- The matrix: one spec per route ------------------------------------------------------------
+/** An actor registered in a compartment's register by one who writes there. */
+async function freshActor(env: Env, c: Compartment) {
+  return registerActor(deps(env), {
+    actor: await actorOf(deps(env), emailOf(env, writerOf(env, c))),
+    processId: env.p.demo.processId,
+    compartmentId: c.id,
+    name: 'Fixture Actor',
+    kind: 'person',
+    role: 'unknown',
+  });
+}
+/** An article kept in a compartment. */
+async function freshArticle(env: Env, c: Compartment) {
+  return addArticle(deps(env), {
+    actor: await actorOf(deps(env), emailOf(env, writerOf(env, c))),
+    processId: env.p.demo.processId,
+    compartmentId: c.id,
+    text: '«Vi er klare til å fortsette», sier Fixture Actor.',
+  });
+}
 const P = (env: Env) => `/api/processes/${env.p.demo.processId}`;
 const O = (env: Env) => `/api/processes/${env.other}`;
 const perCompartment = (env: Env, f: (c: Compartment) => Promise<Case> | Case) =>
@@ -1942,6 +1964,126 @@ const matrix: Record<string, Spec> = {
       payload: { note: 'diverges' },
       expect: writeOutcome(reads(env, r, compartmentOfKind(env, 'plenary')), team.includes(r)),
       subject: env.statement,
+    },
+  ],
+  // Actors and media: compartment material like notes (docs/who-sees-what.md).
+  'GET /api/processes/:processId/actors': async (env) => [
+    { label: 'all', method: 'GET', url: `${P(env)}/actors`, expect: 'allowed' },
+    {
+      label: 'other',
+      method: 'GET',
+      url: `${O(env)}/actors`,
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'POST /api/processes/:processId/actors': async (env, r) =>
+    perCompartment(env, (c) => ({
+      label: c.kind,
+      method: 'POST',
+      url: `${P(env)}/actors`,
+      payload: { name: 'Matrix', kind: 'person', role: 'critic', compartmentId: c.id },
+      expect: writeOutcome(reads(env, r, c), writes(env, r, c)),
+      subject: c.id,
+    })),
+  'GET /api/processes/:processId/actors/:actorId': async (env, r) =>
+    perCompartment(env, async (c) => {
+      const a = await freshActor(env, c);
+      return {
+        label: c.kind,
+        method: 'GET',
+        url: `${P(env)}/actors/${a.id}`,
+        expect: readOutcome(reads(env, r, c)),
+        subject: a.id,
+      };
+    }),
+  'POST /api/processes/:processId/actors/:actorId/stances': async (env, r) =>
+    perCompartment(env, async (c) => {
+      const a = await freshActor(env, c);
+      return {
+        label: c.kind,
+        method: 'POST',
+        url: `${P(env)}/actors/${a.id}/stances`,
+        payload: { stance: 'spoiler', since: '2019-07-08', reason: 'matrix', baseRevision: 1 },
+        expect: writeOutcome(reads(env, r, c), writes(env, r, c)),
+        subject: a.id,
+      };
+    }),
+  'POST /api/processes/:processId/actors/:actorId/release': async (env, r) =>
+    perCompartment(env, async (c) => {
+      const a = await freshActor(env, c);
+      const to = widerThan(env, c) ?? c;
+      const expectation: Outcome = !reads(env, r, c)
+        ? 'not_found'
+        : c.kind === 'public'
+          ? 'rule'
+          : releases(env, r, c)
+            ? 'allowed'
+            : 'forbidden';
+      return {
+        label: c.kind,
+        method: 'POST',
+        url: `${P(env)}/actors/${a.id}/release`,
+        payload: { to: to.id, baseRevision: 1 },
+        expect: expectation,
+        subject: a.id,
+      };
+    }),
+  'POST /api/processes/:processId/articles': async (env, r) => [
+    ...(await perCompartment(env, (c) => ({
+      label: c.kind,
+      method: 'POST',
+      url: `${P(env)}/articles`,
+      payload: { text: 'Maduro dijo que sí.', compartmentId: c.id },
+      expect: writeOutcome(reads(env, r, c), writes(env, r, c)),
+      subject: c.id,
+    }))),
+    {
+      label: 'other',
+      method: 'POST',
+      url: `${O(env)}/articles`,
+      payload: { text: 'Maduro dijo que sí.' },
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'GET /api/processes/:processId/articles/:articleId': async (env, r) =>
+    perCompartment(env, async (c) => {
+      const a = await freshArticle(env, c);
+      return {
+        label: c.kind,
+        method: 'GET',
+        url: `${P(env)}/articles/${a.id}`,
+        expect: readOutcome(reads(env, r, c)),
+        subject: a.id,
+      };
+    }),
+  'POST /api/processes/:processId/media/statements': async (env, r) =>
+    perCompartment(env, async (c) => {
+      const a = await freshActor(env, c);
+      return {
+        label: c.kind,
+        method: 'POST',
+        url: `${P(env)}/media/statements`,
+        payload: {
+          actorId: a.id,
+          quote: 'We are ready.',
+          statedOn: '2019-07-08',
+          stance: 'supporter',
+          language: 'en',
+        },
+        expect: writeOutcome(reads(env, r, c), writes(env, r, c)),
+        subject: a.id,
+      };
+    }),
+  'GET /api/processes/:processId/media': async (env) => [
+    { label: 'view', method: 'GET', url: `${P(env)}/media?language=es`, expect: 'allowed' },
+    {
+      label: 'other',
+      method: 'GET',
+      url: `${O(env)}/media`,
+      expect: 'not_found',
+      subject: env.other,
     },
   ],
   'GET /api/me/calendar.ics': async () => [

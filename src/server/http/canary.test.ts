@@ -34,6 +34,9 @@ import { startThread } from '../../core/usecases/messages/start-thread.js';
 import { writeMinutes } from '../../core/usecases/rounds/write-minutes.js';
 import { savePreferences } from '../../core/usecases/analysis/save-preferences.js';
 import { submitPreferences } from '../../core/usecases/analysis/submit-preferences.js';
+import { addArticle } from '../../core/usecases/media/add-article.js';
+import { confirmStatement } from '../../core/usecases/media/confirm-statement.js';
+import { registerActor } from '../../core/usecases/media/register-actor.js';
 import { demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
 import { actorOf } from '../test-support/actors.js';
 import { testDatabases } from '../test-support/databases.js';
@@ -55,7 +58,7 @@ interface Canary {
   compartment: Compartment;
   value: string;
   /** What carries it: notes and the record, messages, communiqués, round material. */
-  what: 'note' | 'message' | 'communique' | 'round' | 'rating';
+  what: 'note' | 'message' | 'communique' | 'round' | 'rating' | 'media';
 }
 
 describe('canaries planted in every compartment', () => {
@@ -382,6 +385,47 @@ describe('canaries planted in every compartment', () => {
       statedOn: '2019-05-30',
       text: `Statement ${plenaryRound}`,
     });
+    // Actors, articles and confirmed statements in every compartment: names, aliases, notes,
+    // article texts and quotes carry the canary.
+    const mediaIds: { actors: string[]; articles: string[] } = { actors: [], articles: [] };
+    for (const c of p.demo.compartments) {
+      const label = c.partyId ? `${c.kind}-${partyKey(p.demo, c)}` : c.kind;
+      const value = `MEDIACANARY${label.replace('-', '')}${randomUUID().slice(0, 8)}`;
+      canaries.push({ compartment: c, value, what: 'media' });
+      const writer = await actor(
+        c.partyId ? (`${partyKey(p.demo, c)}Head` as DemoRoleKey) : 'leadMediator',
+      );
+      const registered = await registerActor(d, {
+        actor: writer,
+        processId,
+        compartmentId: c.id,
+        name: `Ana ${value}`,
+        kind: 'person',
+        role: 'critic',
+        reason: `Reason ${value}`,
+        aliases: [{ text: `Alias ${value}`, language: null }],
+        notes: `Notes ${value}`,
+      });
+      const article = await addArticle(d, {
+        actor: writer,
+        processId,
+        compartmentId: c.id,
+        title: `Title ${value}`,
+        text: `«No vamos a ceder ahora ${value}», dijo Ana ${value} en Caracas.`,
+        outlet: `Outlet ${value}`,
+      });
+      await confirmStatement(d, {
+        actor: writer,
+        processId,
+        actorId: registered.id,
+        quote: `No vamos a ceder ahora ${value}`,
+        statedOn: '2019-07-08',
+        stance: 'critic',
+        articleId: article.id,
+      });
+      mediaIds.actors.push(registered.id);
+      mediaIds.articles.push(article.id);
+    }
     const versions = (
       await d.db.transaction((s) =>
         s.text.listVersions(
@@ -468,6 +512,19 @@ describe('canaries planted in every compartment', () => {
       ['/api/processes/:processId/threads/:threadId', `${P}/threads/${randomUUID()}`],
       ['/api/processes/:processId/communiques', `${P}/communiques`],
       ['/api/me/calendar.ics', '/api/me/calendar.ics'],
+      ['/api/processes/:processId/actors', `${P}/actors`],
+      ...mediaIds.actors.map((id): [string, string] => [
+        '/api/processes/:processId/actors/:actorId',
+        `${P}/actors/${id}`,
+      ]),
+      ['/api/processes/:processId/actors/:actorId', `${P}/actors/${randomUUID()}`],
+      ...mediaIds.articles.map((id): [string, string] => [
+        '/api/processes/:processId/articles/:articleId',
+        `${P}/articles/${id}`,
+      ]),
+      ['/api/processes/:processId/articles/:articleId', `${P}/articles/${randomUUID()}`],
+      ['/api/processes/:processId/media', `${P}/media`],
+      ['/api/processes/:processId/media', `${P}/media?language=es`],
     ];
     for (const role of demoRoleKeys) {
       const session = await p.session(role);

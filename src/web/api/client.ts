@@ -44,6 +44,15 @@ import type {
   Item,
   ListItemsQuery,
   LogStatementRequest,
+  MediaActor,
+  MediaActorDetail,
+  MediaArticle,
+  ActorStatement,
+  MediaView,
+  RegisterActorRequest,
+  AddArticleRequest,
+  ConfirmStatementRequest,
+  MediaQuery,
   Message,
   Minutes,
   MinutesKind,
@@ -420,6 +429,19 @@ export const api = {
       call<Statement>('POST', `${p(processId)}/statements/${enc(statementId)}/divergence`, {
         body: { note },
       }),
+  },
+  media: {
+    actors: (processId: string) => call<{ actors: MediaActor[] }>('GET', `${p(processId)}/actors`),
+    actor: (processId: string, actorId: string) =>
+      call<MediaActorDetail>('GET', `${p(processId)}/actors/${enc(actorId)}`),
+    register: (processId: string, body: RegisterActorRequest) =>
+      call<MediaActor>('POST', `${p(processId)}/actors`, { body }),
+    addArticle: (processId: string, body: AddArticleRequest) =>
+      call<MediaArticle>('POST', `${p(processId)}/articles`, { body }),
+    confirm: (processId: string, body: ConfirmStatementRequest) =>
+      call<ActorStatement>('POST', `${p(processId)}/media/statements`, { body }),
+    view: (processId: string, query: MediaQuery = {}) =>
+      call<MediaView>('GET', `${p(processId)}/media`, { query }),
   },
   items: {
     list: (processId: string, query: ListItemsQuery = {}) =>

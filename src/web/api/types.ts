@@ -7,6 +7,7 @@ import type * as analysis from '../../contract/analysis.js';
 import type * as auth from '../../contract/auth.js';
 import type * as common from '../../contract/common.js';
 import type * as communiques from '../../contract/communiques.js';
+import type * as media from '../../contract/media.js';
 import type * as items from '../../contract/items.js';
 import type * as messages from '../../contract/messages.js';
 import type * as passkeys from '../../contract/passkeys.js';
@@ -288,3 +289,22 @@ export type DraftCommuniqueRequest = z.input<typeof communiques.draftCommuniqueR
 export type EditCommuniqueRequest = z.input<typeof communiques.editCommuniqueRequest>;
 /** Log-statement body. */
 export type LogStatementRequest = z.input<typeof communiques.logStatementRequest>;
+
+/** An actor outside the table, with its stance history. */
+export type MediaActor = z.infer<typeof media.actorResponse>;
+/** An actor with its timeline. */
+export type MediaActorDetail = z.infer<typeof media.actorDetailResponse>;
+/** An article and what the analysis found. */
+export type MediaArticle = z.infer<typeof media.articleResponse>;
+/** A confirmed statement of an actor. */
+export type ActorStatement = z.infer<typeof media.actorStatementResponse>;
+/** The media view. */
+export type MediaView = z.infer<typeof media.mediaViewResponse>;
+/** Register-actor body. */
+export type RegisterActorRequest = z.input<typeof media.registerActorRequest>;
+/** Add-article body. */
+export type AddArticleRequest = z.input<typeof media.addArticleRequest>;
+/** Confirm-statement body. */
+export type ConfirmStatementRequest = z.input<typeof media.confirmStatementRequest>;
+/** The media view's filters. */
+export type MediaQuery = z.input<typeof media.mediaQuery>;

@@ -1,10 +1,12 @@
 /** English: the reference catalogue. Spanish and Norwegian must have the same keys. */
 import { negotiationEn } from './en-negotiation.js';
 import { talksEn } from './en-talks.js';
+import { mediaEn } from './en-media.js';
 
 export const en = {
   ...negotiationEn,
   ...talksEn,
+  ...mediaEn,
   app: {
     skipToContent: 'Skip to main content',
     loading: 'Loading…',
@@ -507,6 +509,14 @@ export const en = {
     communique_released: 'Communiqué released',
     statement_logged: 'Public statement logged',
     statement_divergence_raised: 'Divergence from the agreed line raised',
+    media_actor_registered: 'Actor registered',
+    media_actor_stance_changed: "Actor's stance changed",
+    media_actor_read: 'Actor read',
+    media_actor_released: 'Actor released',
+    article_added: 'Article added',
+    article_read: 'Article read',
+    actor_statement_confirmed: 'Statement confirmed',
+    media_listed: 'Actors or media listed',
     keys_rotated: 'Encryption keys rotated',
     account_sign_in_reset: 'Sign-in reset by the operator',
   },

@@ -2,10 +2,12 @@
 import type { Catalogue } from './catalogue.js';
 import { negotiationEs } from './es-negotiation.js';
 import { talksEs } from './es-talks.js';
+import { mediaEs } from './es-media.js';
 
 export const es: Catalogue = {
   ...negotiationEs,
   ...talksEs,
+  ...mediaEs,
   app: {
     skipToContent: 'Saltar al contenido principal',
     loading: 'Cargando…',
@@ -527,6 +529,14 @@ export const es: Catalogue = {
     communique_released: 'Comunicado publicado',
     statement_logged: 'Declaración pública registrada',
     statement_divergence_raised: 'Divergencia con la línea acordada señalada',
+    media_actor_registered: 'Actor registrado',
+    media_actor_stance_changed: 'Postura del actor cambiada',
+    media_actor_read: 'Actor consultado',
+    media_actor_released: 'Actor compartido',
+    article_added: 'Artículo añadido',
+    article_read: 'Artículo consultado',
+    actor_statement_confirmed: 'Declaración confirmada',
+    media_listed: 'Actores o medios listados',
     keys_rotated: 'Claves de cifrado renovadas',
     account_sign_in_reset: 'Inicio de sesión restablecido por el operador',
   },

@@ -2,10 +2,12 @@
 import type { Catalogue } from './catalogue.js';
 import { negotiationNb } from './nb-negotiation.js';
 import { talksNb } from './nb-talks.js';
+import { mediaNb } from './nb-media.js';
 
 export const nb: Catalogue = {
   ...negotiationNb,
   ...talksNb,
+  ...mediaNb,
   app: {
     skipToContent: 'Gå til hovedinnholdet',
     loading: 'Laster inn …',
@@ -514,6 +516,14 @@ export const nb: Catalogue = {
     communique_released: 'Kommuniké offentliggjort',
     statement_logged: 'Offentlig uttalelse ført',
     statement_divergence_raised: 'Avvik fra det omforente budskapet påpekt',
+    media_actor_registered: 'Aktør registrert',
+    media_actor_stance_changed: 'Aktørens holdning endret',
+    media_actor_read: 'Aktør lest',
+    media_actor_released: 'Aktør frigitt',
+    article_added: 'Artikkel lagt inn',
+    article_read: 'Artikkel lest',
+    actor_statement_confirmed: 'Uttalelse bekreftet',
+    media_listed: 'Aktører eller medier listet',
     keys_rotated: 'Krypteringsnøkler byttet',
     account_sign_in_reset: 'Innlogging tilbakestilt av driftsansvarlig',
   },

@@ -9,9 +9,10 @@ import * as encryptionAtRest from './2026-11-27T05-00-encryption-at-rest.js';
 import * as passkeys from './2026-11-27T05-00-passkeys.js';
 import * as signInHardening from './2026-12-06T10-00-sign-in-hardening.js';
 import * as seatConsent from './2026-12-06T11-00-seat-consent.js';
-import * as auditScopes from './2026-12-06T13-00-audit-scopes.js';
 import * as suggestionSets from './2026-12-06T12-00-suggestion-sets.js';
+import * as auditScopes from './2026-12-06T13-00-audit-scopes.js';
 import * as accountSecrets from './2026-12-06T14-00-account-secrets.js';
+import * as actorsMedia from './2026-12-06T15-00-actors-media.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T00-00-foundation': foundation,
@@ -23,7 +24,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T05-00-passkeys': passkeys,
   '2026-12-06T10-00-sign-in-hardening': signInHardening,
   '2026-12-06T11-00-seat-consent': seatConsent,
-  '2026-12-06T13-00-audit-scopes': auditScopes,
   '2026-12-06T12-00-suggestion-sets': suggestionSets,
+  '2026-12-06T13-00-audit-scopes': auditScopes,
   '2026-12-06T14-00-account-secrets': accountSecrets,
+  '2026-12-06T15-00-actors-media': actorsMedia,
 };

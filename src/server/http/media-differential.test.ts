@@ -1,0 +1,110 @@
+/**
+ * Differential test of actors and media: the mediators' register, articles and statements (and
+ * the opposition's own register in its caucus) are activity that the government, the facilitator
+ * and the observer may not see. The same scenario runs on two Parleys differing only in that
+ * activity; every answer each of them receives (every GET route, audit heads and proofs, live
+ * messages) must be identical (test-support/differential.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import type { DemoRoleKey } from '../demo/seed.js';
+import { testDatabases } from '../test-support/databases.js';
+import {
+  runDifferential,
+  type DifferentialScenario,
+  type World,
+} from '../test-support/differential.js';
+
+const [sqlite] = await testDatabases();
+
+const P = (w: World) => `/api/processes/${w.p.demo.processId}`;
+const compartment = (w: World, kind: string, party?: 'gov' | 'opp') =>
+  w.p.demo.compartments.find(
+    (c) => c.kind === kind && (party === undefined || c.partyId === w.p.demo.parties[party]),
+  )!;
+
+async function actor(w: World, role: DemoRoleKey, name: string, compartmentId?: string) {
+  const res = await w.as(role, 'POST', `${P(w)}/actors`, {
+    name,
+    kind: 'person',
+    role: 'critic',
+    aliases: [name.split(' ').pop()],
+    ...(compartmentId ? { compartmentId } : {}),
+  });
+  expect(res.status).toBe(201);
+  return (res.body as { id: string }).id;
+}
+
+async function article(w: World, role: DemoRoleKey, text: string, compartmentId?: string) {
+  const res = await w.as(role, 'POST', `${P(w)}/articles`, {
+    text,
+    ...(compartmentId ? { compartmentId } : {}),
+  });
+  expect(res.status).toBe(201);
+  return res.body as { id: string; quotes: Array<{ text: string; speakerActorId: string | null }> };
+}
+
+/** The mediators watch the press in their room; the opposition keeps its own register. */
+async function hiddenMediaActivity(w: World) {
+  const maduro = await actor(w, 'mediator', 'Nicolás Maduro');
+  await actor(w, 'leadMediator', 'Leopoldo López');
+  const a = await article(
+    w,
+    'mediator',
+    '«Noruega ha sido un facilitador serio», dijo Maduro. López calificó el proceso de «un gran error».',
+  );
+  const quote = a.quotes[0]!;
+  const confirmed = await w.as('mediator', 'POST', `${P(w)}/media/statements`, {
+    actorId: maduro,
+    quote: quote.text,
+    statedOn: '2019-07-08',
+    stance: 'supporter',
+    articleId: a.id,
+  });
+  expect(confirmed.status).toBe(201);
+  const changed = await w.as('leadMediator', 'POST', `${P(w)}/actors/${maduro}/stances`, {
+    stance: 'supporter',
+    since: '2019-07-08',
+    reason: 'Thanked Norway.',
+    baseRevision: 1,
+  });
+  expect(changed.status).toBe(200);
+  // Not the media view: it also lists the parties' public statements in the plenary, a read of
+  // plenary material that the plenary's log counts for all its readers by design.
+  expect((await w.as('mediator', 'GET', `${P(w)}/actors`)).status).toBe(200);
+  expect((await w.as('mediator', 'GET', `${P(w)}/articles/${a.id}`)).status).toBe(200);
+  const caucus = compartment(w, 'caucus', 'opp').id;
+  await actor(w, 'oppHead', 'Diosdado Cabello', caucus);
+  await article(w, 'oppDelegate', 'Cabello dijo que no habrá elecciones.', caucus);
+  expect((await w.as('oppDelegate', 'GET', `${P(w)}/actors`)).status).toBe(200);
+}
+
+const mediaScenario: DifferentialScenario = {
+  observers: ['govHead', 'govDelegate', 'admin', 'observer'],
+  async script(w, hidden) {
+    // Visible activity before the hidden work (a plenary note) and media activity after it (a
+    // register entry and an article in the plenary). Had the plenary held media material during
+    // the hidden work, the mediators' listing of it would be counted in the plenary's log, which
+    // its readers share by design (ARCHITECTURE.md, "One log per scope").
+    const plenary = compartment(w, 'plenary').id;
+    const note = await w.as('govHead', 'POST', `${P(w)}/compartments/${plenary}/notes`, {
+      title: 'Press review',
+      body: 'Before the mediators read the press.',
+    });
+    expect(note.status).toBe(201);
+    w.advance(60_000);
+    await hidden();
+    w.advance(60_000);
+    await actor(w, 'leadMediator', 'Jonas Gahr Støre', plenary);
+    await article(w, 'govHead', '– Vi er klare til å fortsette, sier Støre.', plenary);
+    expect((await w.as('govDelegate', 'GET', `${P(w)}/media`)).status).toBe(200);
+  },
+  hidden: { a: hiddenMediaActivity, b: async () => undefined },
+};
+
+describe('the differential test of actors and media', () => {
+  it("shows the government, the facilitator and the observer nothing of the mediators' and the opposition's media work", async () => {
+    const result = await runDifferential(sqlite!, mediaScenario);
+    expect(result.differences).toEqual([]);
+    expect(result.a.length).toBeGreaterThan(200);
+  }, 600_000);
+});
