@@ -36,6 +36,13 @@ import type {
 import type { Message, Thread, ThreadSummary } from './messages/model.js';
 import type { Communique, CommuniqueApproval, PublicStatement } from './communiques/model.js';
 import type {
+  Commitment,
+  Evidence,
+  LevelEntry,
+  Theme,
+  Verification,
+} from './implementation/model.js';
+import type {
   Invitation,
   Membership,
   Party,
@@ -68,6 +75,9 @@ import type {
   PasskeyId,
   ChallengeId,
   SeatId,
+  CommitmentId,
+  EvidenceId,
+  VerificationId,
 } from './shared/ids.js';
 
 /** Current time, injected so tests control it. */
@@ -605,6 +615,62 @@ export interface CommuniqueStore {
   ): Promise<PublicStatement[]>;
 }
 
+/**
+ * Implementation (C10): themes, commitments, evidence, level entries and verifications. Every read
+ * takes the readable compartment ids; commitments, levels and verifications live in the plenary,
+ * evidence in its submitter's compartment until released.
+ */
+export interface ImplementationStore {
+  insertTheme(t: Theme): Promise<void>;
+  /** The process's themes, if the plenary is visible. */
+  listThemes(processId: ProcessId, visible: readonly CompartmentId[]): Promise<Theme[]>;
+  /** Inserts commitments (several at once for an import). */
+  insertCommitments(cs: readonly Commitment[]): Promise<void>;
+  /** Writes it if the stored revision is still `expectedRevision`; false otherwise. */
+  updateCommitment(c: Commitment, expectedRevision: number): Promise<boolean>;
+  findCommitment(
+    id: CommitmentId,
+    visible: readonly CompartmentId[],
+  ): Promise<Commitment | undefined>;
+  /** Visible commitments, by external id. */
+  listCommitments(processId: ProcessId, visible: readonly CompartmentId[]): Promise<Commitment[]>;
+  /** Inserts evidence (several at once for an import). */
+  insertEvidence(es: readonly Evidence[]): Promise<void>;
+  findEvidence(id: EvidenceId, visible: readonly CompartmentId[]): Promise<Evidence | undefined>;
+  /** Visible evidence of the process (or of one commitment), by date observed. */
+  listEvidence(
+    processId: ProcessId,
+    visible: readonly CompartmentId[],
+    commitmentId?: CommitmentId,
+  ): Promise<Evidence[]>;
+  /** Moves a piece of evidence to another compartment (a release). */
+  moveEvidence(id: EvidenceId, compartmentId: CompartmentId): Promise<void>;
+  /** Appends level entries (several at once for an import). */
+  insertLevelEntries(es: readonly LevelEntry[]): Promise<void>;
+  /** Visible level entries of the process (or of one commitment), in recording order. */
+  listLevelEntries(
+    processId: ProcessId,
+    visible: readonly CompartmentId[],
+    commitmentId?: CommitmentId,
+  ): Promise<LevelEntry[]>;
+  insertVerification(v: Verification): Promise<void>;
+  findVerification(
+    id: VerificationId,
+    visible: readonly CompartmentId[],
+  ): Promise<Verification | undefined>;
+  /** Records the resolution of a dispute; false if it was already resolved. */
+  resolveVerification(
+    id: VerificationId,
+    fields: { resolvedAt: string; resolvedBy: UserId; resolution: string },
+  ): Promise<boolean>;
+  /** Visible verifications of the process (or of one commitment), oldest first. */
+  listVerifications(
+    processId: ProcessId,
+    visible: readonly CompartmentId[],
+    commitmentId?: CommitmentId,
+  ): Promise<Verification[]>;
+}
+
 /** Everything a use case can touch inside one transaction. */
 export interface Stores {
   accounts: AccountStore;
@@ -618,6 +684,7 @@ export interface Stores {
   rounds: RoundStore;
   messages: MessageStore;
   communiques: CommuniqueStore;
+  implementation: ImplementationStore;
   audit: AuditLog;
 }
 

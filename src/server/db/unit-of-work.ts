@@ -17,6 +17,7 @@ import { roundsRepository } from './rounds-repository.js';
 import { suggestionsRepository } from './suggestions-repository.js';
 import { messagesRepository } from './messages-repository.js';
 import { communiquesRepository } from './communiques-repository.js';
+import { implementationRepository } from './implementation-repository.js';
 
 /**
  * Runs each use case's work in one Kysely transaction with repositories bound to it, and calls
@@ -44,6 +45,7 @@ export function kyselyUnitOfWork(
       rounds: roundsRepository(db, sealer),
       messages: messagesRepository(db, sealer),
       communiques: communiquesRepository(db, sealer),
+      implementation: implementationRepository(db, sealer),
       audit: { ...auditRepository(db), append },
     };
   };

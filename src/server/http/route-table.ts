@@ -13,6 +13,7 @@ import { roundRoutes } from './rounds/routes.js';
 import { messageRoutes } from './messages/routes.js';
 import { communiqueRoutes } from './communiques/routes.js';
 import { passkeyRoutes } from './accounts/passkey-routes.js';
+import { implementationRoutes } from './implementation/routes.js';
 
 export const routeTable: readonly RouteDef[] = [
   ...authRoutes,
@@ -27,4 +28,5 @@ export const routeTable: readonly RouteDef[] = [
   ...messageRoutes,
   ...communiqueRoutes,
   ...passkeyRoutes,
+  ...implementationRoutes,
 ];
