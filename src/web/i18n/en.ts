@@ -1,10 +1,12 @@
 /** English: the reference catalogue. Spanish and Norwegian must have the same keys. */
 import { negotiationEn } from './en-negotiation.js';
 import { talksEn } from './en-talks.js';
+import { implementationEn } from './en-implementation.js';
 
 export const en = {
   ...negotiationEn,
   ...talksEn,
+  ...implementationEn,
   app: {
     skipToContent: 'Skip to main content',
     loading: 'Loading…',
@@ -501,6 +503,17 @@ export const en = {
     statement_divergence_raised: 'Divergence from the agreed line raised',
     keys_rotated: 'Encryption keys rotated',
     account_sign_in_reset: 'Sign-in reset by the operator',
+    theme_defined: 'Implementation theme defined',
+    commitment_created: 'Commitment created',
+    commitment_edited: 'Commitment edited',
+    evidence_submitted: 'Evidence submitted',
+    evidence_released: 'Evidence released',
+    level_set: 'Implementation level recorded',
+    level_verified: 'Level verified or disputed',
+    level_dispute_resolved: 'Level dispute resolved',
+    implementation_imported: 'Implementation data imported',
+    implementation_exported: 'Implementation data exported',
+    implementation_read: 'Implementation read',
   },
   auditField: {
     codename: 'codename',

@@ -2,10 +2,12 @@
 import type { Catalogue } from './catalogue.js';
 import { negotiationEs } from './es-negotiation.js';
 import { talksEs } from './es-talks.js';
+import { implementationEs } from './es-implementation.js';
 
 export const es: Catalogue = {
   ...negotiationEs,
   ...talksEs,
+  ...implementationEs,
   app: {
     skipToContent: 'Saltar al contenido principal',
     loading: 'Cargando…',
@@ -521,6 +523,17 @@ export const es: Catalogue = {
     statement_divergence_raised: 'Divergencia con la línea acordada señalada',
     keys_rotated: 'Claves de cifrado renovadas',
     account_sign_in_reset: 'Inicio de sesión restablecido por el operador',
+    theme_defined: 'Tema de implementación definido',
+    commitment_created: 'Compromiso creado',
+    commitment_edited: 'Compromiso editado',
+    evidence_submitted: 'Evidencia aportada',
+    evidence_released: 'Evidencia publicada',
+    level_set: 'Nivel de implementación registrado',
+    level_verified: 'Nivel verificado o disputado',
+    level_dispute_resolved: 'Disputa de nivel resuelta',
+    implementation_imported: 'Datos de implementación importados',
+    implementation_exported: 'Datos de implementación exportados',
+    implementation_read: 'Implementación consultada',
   },
   auditField: {
     codename: 'nombre en clave',

@@ -2,10 +2,12 @@
 import type { Catalogue } from './catalogue.js';
 import { negotiationNb } from './nb-negotiation.js';
 import { talksNb } from './nb-talks.js';
+import { implementationNb } from './nb-implementation.js';
 
 export const nb: Catalogue = {
   ...negotiationNb,
   ...talksNb,
+  ...implementationNb,
   app: {
     skipToContent: 'Gå til hovedinnholdet',
     loading: 'Laster inn …',
@@ -508,6 +510,17 @@ export const nb: Catalogue = {
     statement_divergence_raised: 'Avvik fra det omforente budskapet påpekt',
     keys_rotated: 'Krypteringsnøkler byttet',
     account_sign_in_reset: 'Innlogging tilbakestilt av driftsansvarlig',
+    theme_defined: 'Gjennomføringstema definert',
+    commitment_created: 'Forpliktelse opprettet',
+    commitment_edited: 'Forpliktelse endret',
+    evidence_submitted: 'Dokumentasjon sendt inn',
+    evidence_released: 'Dokumentasjon frigitt',
+    level_set: 'Gjennomføringsnivå registrert',
+    level_verified: 'Nivå bekreftet eller bestridt',
+    level_dispute_resolved: 'Innsigelse mot nivå løst',
+    implementation_imported: 'Gjennomføringsdata importert',
+    implementation_exported: 'Gjennomføringsdata eksportert',
+    implementation_read: 'Gjennomføring lest',
   },
   auditField: {
     codename: 'kodenavn',
