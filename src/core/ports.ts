@@ -653,6 +653,19 @@ export interface ImplementationStore {
     visible: readonly CompartmentId[],
     commitmentId?: CommitmentId,
   ): Promise<LevelEntry[]>;
+  /**
+   * The visible level entries as the roll-ups need them (no note, nothing decrypted): a roll-up
+   * over hundreds of thousands of entries should not open each one.
+   */
+  listLevelFacts(
+    processId: ProcessId,
+    visible: readonly CompartmentId[],
+  ): Promise<Array<Pick<LevelEntry, 'id' | 'commitmentId' | 'level' | 'effectiveOn' | 'setAt'>>>;
+  /** The dates visible evidence speaks of, per commitment (nothing decrypted). */
+  listEvidenceDates(
+    processId: ProcessId,
+    visible: readonly CompartmentId[],
+  ): Promise<Array<{ commitmentId: CommitmentId; observedOn: string }>>;
   insertVerification(v: Verification): Promise<void>;
   findVerification(
     id: VerificationId,

@@ -321,6 +321,30 @@ export function implementationRepository(db: Kysely<DB>, sealer: Sealer): Implem
       const box = await sealer.reader(processId);
       return rows.map((r) => toLevel(r, box));
     },
+    async listLevelFacts(processId, visible) {
+      const rows = await db
+        .selectFrom('impl_levels')
+        .select(['id', 'commitment_id', 'level', 'effective_on', 'set_at'])
+        .where('process_id', '=', processId)
+        .where(visibleTo(visible))
+        .execute();
+      return rows.map((r) => ({
+        id: asId(r.id),
+        commitmentId: asId(r.commitment_id),
+        level: Number(r.level) as Level,
+        effectiveOn: r.effective_on,
+        setAt: r.set_at,
+      }));
+    },
+    async listEvidenceDates(processId, visible) {
+      const rows = await db
+        .selectFrom('impl_evidence')
+        .select(['commitment_id', 'observed_on'])
+        .where('process_id', '=', processId)
+        .where(visibleTo(visible))
+        .execute();
+      return rows.map((r) => ({ commitmentId: asId(r.commitment_id), observedOn: r.observed_on }));
+    },
     async insertVerification(v) {
       const plenary = await db
         .selectFrom('commitments')

@@ -79,8 +79,8 @@ export async function getProgress(
     const id = ic.process.id;
     const plenary = ic.readsPlenary ? [ic.plenary.id] : [];
     const commitments = await s.implementation.listCommitments(id, plenary);
-    const entries = await s.implementation.listLevelEntries(id, plenary);
-    const released = await s.implementation.listEvidence(id, plenary);
+    const entries = await s.implementation.listLevelFacts(id, plenary);
+    const released = await s.implementation.listEvidenceDates(id, plenary);
     const first = commitments
       .reduce((m, c) => (c.startsOn < m ? c.startsOn : m), today)
       .slice(0, 7);
@@ -119,11 +119,11 @@ export async function getProgress(
       input.silentFrom ??
       new Date(Date.parse(`${silentTo}T00:00:00Z`) - 90 * 86_400_000).toISOString().slice(0, 10);
     const evidenceDates = new Map<string, string[]>();
-    for (const e of released)
-      evidenceDates.set(e.commitmentId, [
-        ...(evidenceDates.get(e.commitmentId) ?? []),
-        e.observedOn,
-      ]);
+    for (const e of released) {
+      const dates = evidenceDates.get(e.commitmentId);
+      if (dates) dates.push(e.observedOn);
+      else evidenceDates.set(e.commitmentId, [e.observedOn]);
+    }
     const levelToday = (cid: string): Level =>
       levelsAt(sorted.get(cid) ?? [], [today], knownAt)[0] ?? 0;
     if (ic.readsPlenary)
