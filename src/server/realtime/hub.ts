@@ -97,6 +97,8 @@ const quietKinds = new Set([
   'thread.read',
   'calendar.exported',
   'calendar.issued',
+  'implementation.read',
+  'implementation.exported',
 ]);
 /** Kinds after which the concerned user's memberships are reloaded before deciding. */
 const membershipKinds = new Set([
