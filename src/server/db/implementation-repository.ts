@@ -327,6 +327,11 @@ export function implementationRepository(db: Kysely<DB>, sealer: Sealer): Implem
         .select(['id', 'commitment_id', 'level', 'effective_on', 'set_at'])
         .where('process_id', '=', processId)
         .where(visibleTo(visible))
+        // In the order the history reads them, so grouping and sorting them in the roll-up is linear.
+        .orderBy('commitment_id')
+        .orderBy('effective_on')
+        .orderBy('set_at')
+        .orderBy('id')
         .execute();
       return rows.map((r) => ({
         id: asId(r.id),
