@@ -44,6 +44,13 @@ import type {
   MediaActorId,
 } from './media/model.js';
 import type {
+  Commitment,
+  Evidence,
+  LevelEntry,
+  Theme,
+  Verification,
+} from './implementation/model.js';
+import type {
   Invitation,
   Membership,
   Party,
@@ -76,6 +83,9 @@ import type {
   PasskeyId,
   ChallengeId,
   SeatId,
+  CommitmentId,
+  EvidenceId,
+  VerificationId,
 } from './shared/ids.js';
 
 /** Current time, injected so tests control it. */
@@ -652,6 +662,75 @@ export interface CommuniqueStore {
   ): Promise<PublicStatement[]>;
 }
 
+/**
+ * Implementation (C10): themes, commitments, evidence, level entries and verifications. Every read
+ * takes the readable compartment ids; commitments, levels and verifications live in the plenary,
+ * evidence in its submitter's compartment until released.
+ */
+export interface ImplementationStore {
+  insertTheme(t: Theme): Promise<void>;
+  /** The process's themes, if the plenary is visible. */
+  listThemes(processId: ProcessId, visible: readonly CompartmentId[]): Promise<Theme[]>;
+  /** Inserts commitments (several at once for an import). */
+  insertCommitments(cs: readonly Commitment[]): Promise<void>;
+  /** Writes it if the stored revision is still `expectedRevision`; false otherwise. */
+  updateCommitment(c: Commitment, expectedRevision: number): Promise<boolean>;
+  findCommitment(
+    id: CommitmentId,
+    visible: readonly CompartmentId[],
+  ): Promise<Commitment | undefined>;
+  /** Visible commitments, by external id. */
+  listCommitments(processId: ProcessId, visible: readonly CompartmentId[]): Promise<Commitment[]>;
+  /** Inserts evidence (several at once for an import). */
+  insertEvidence(es: readonly Evidence[]): Promise<void>;
+  findEvidence(id: EvidenceId, visible: readonly CompartmentId[]): Promise<Evidence | undefined>;
+  /** Visible evidence of the process (or of one commitment), by date observed. */
+  listEvidence(
+    processId: ProcessId,
+    visible: readonly CompartmentId[],
+    commitmentId?: CommitmentId,
+  ): Promise<Evidence[]>;
+  /** Moves a piece of evidence to another compartment (a release). */
+  moveEvidence(id: EvidenceId, compartmentId: CompartmentId): Promise<void>;
+  /** Appends level entries (several at once for an import). */
+  insertLevelEntries(es: readonly LevelEntry[]): Promise<void>;
+  /** Visible level entries of the process (or of one commitment), in recording order. */
+  listLevelEntries(
+    processId: ProcessId,
+    visible: readonly CompartmentId[],
+    commitmentId?: CommitmentId,
+  ): Promise<LevelEntry[]>;
+  /**
+   * The visible level entries as the roll-ups need them (no note, nothing decrypted): a roll-up
+   * over hundreds of thousands of entries should not open each one.
+   */
+  listLevelFacts(
+    processId: ProcessId,
+    visible: readonly CompartmentId[],
+  ): Promise<Array<Pick<LevelEntry, 'id' | 'commitmentId' | 'level' | 'effectiveOn' | 'setAt'>>>;
+  /** The dates visible evidence speaks of, per commitment (nothing decrypted). */
+  listEvidenceDates(
+    processId: ProcessId,
+    visible: readonly CompartmentId[],
+  ): Promise<Array<{ commitmentId: CommitmentId; observedOn: string }>>;
+  insertVerification(v: Verification): Promise<void>;
+  findVerification(
+    id: VerificationId,
+    visible: readonly CompartmentId[],
+  ): Promise<Verification | undefined>;
+  /** Records the resolution of a dispute; false if it was already resolved. */
+  resolveVerification(
+    id: VerificationId,
+    fields: { resolvedAt: string; resolvedBy: UserId; resolution: string },
+  ): Promise<boolean>;
+  /** Visible verifications of the process (or of one commitment), oldest first. */
+  listVerifications(
+    processId: ProcessId,
+    visible: readonly CompartmentId[],
+    commitmentId?: CommitmentId,
+  ): Promise<Verification[]>;
+}
+
 /** Everything a use case can touch inside one transaction. */
 export interface Stores {
   accounts: AccountStore;
@@ -666,6 +745,7 @@ export interface Stores {
   messages: MessageStore;
   communiques: CommuniqueStore;
   media: MediaStore;
+  implementation: ImplementationStore;
   audit: AuditLog;
 }
 

@@ -224,6 +224,50 @@ async function plantEverywhere(p: TestParley, clock: ReturnType<typeof testClock
     outlet: mark('statement-outlet'),
   });
 
+  // Implementation: a theme, a commitment, evidence (report and link), a level, a resolved dispute.
+  await call('mediator', 'POST', '/implementation/themes', {
+    code: 'HUM',
+    name: mark('theme-name'),
+  });
+  const [commitment] = await call('mediator', 'POST', '/implementation/commitments', {
+    versionNumber: 2,
+    commitments: [
+      {
+        provisionKey: 'p-humanitarian',
+        wording: mark('commitment-wording'),
+        responsiblePartyIds: [gov],
+        startsOn: '2026-01-01',
+        deadline: '2026-12-31',
+        provisionType: 'human_rights',
+        themeCode: 'HUM',
+      },
+    ],
+  });
+  const C = `/implementation/commitments/${commitment.id}`;
+  const evidence = await call('mediator', 'POST', `${C}/evidence`, {
+    kind: 'link',
+    text: mark('evidence-text'),
+    url: `https://example.org/${mark('evidence-url')}`,
+    observedOn: '2026-02-01',
+    source: mark('evidence-source'),
+    sha256: 'a'.repeat(64),
+  });
+  await call('leadMediator', 'POST', `/implementation/evidence/${evidence.id}/release`);
+  const entry = await call('mediator', 'POST', `${C}/levels`, {
+    level: 1,
+    effectiveOn: '2026-02-01',
+    evidenceIds: [evidence.id],
+    note: mark('level-note'),
+  });
+  const dispute = await call('observer', 'POST', `${C}/verifications`, {
+    entryId: entry.id,
+    verdict: 'disputed',
+    reason: mark('dispute-reason'),
+  });
+  await call('leadMediator', 'POST', `/implementation/verifications/${dispute.id}/resolution`, {
+    resolution: mark('dispute-resolution'),
+  });
+
   // Everything planted reads back through the API, decrypted.
   const item = await call('govHead', 'GET', `/items/${note.id}`);
   expect(item.title).toBe(markers[0]);

@@ -9,6 +9,7 @@ import { AuditPage } from './features/audit/AuditPage.js';
 import { SignInPage } from './features/auth/SignInPage.js';
 import { useSession } from './features/auth/session.js';
 import { CommuniquesPage } from './features/communiques/CommuniquesPage.js';
+import { ImplementationPage } from './features/implementation/ImplementationPage.js';
 import { CompartmentPage } from './features/compartments/CompartmentPage.js';
 import { MediaPage } from './features/media/MediaPage.js';
 import { NotePage } from './features/compartments/NotePage.js';
@@ -113,6 +114,7 @@ function processPage(rest: string): ReactNode | null {
   if (path === '/messages') return <MessagesPage />;
   if (path === '/communiques') return <CommuniquesPage />;
   if (path === '/media') return <MediaPage />;
+  if (path === '/implementation') return <ImplementationPage />;
   if (path === '/analysis')
     return (
       <Suspense fallback={<Loading />}>

@@ -397,3 +397,45 @@ export function canSeeEvent(m: Membership | undefined, c: Compartment | null): b
   if (!m) return false;
   return c === null ? true : canReadCompartment(m, c);
 }
+
+/**
+ * Whether a membership plans and records implementation (C10): creates commitments and themes,
+ * moves levels on released evidence, imports — the mediators who held the pen on the text.
+ */
+export function canPlanImplementation(m: Membership | undefined): boolean {
+  return canHoldPen(m);
+}
+
+/**
+ * Where a member's evidence for a commitment is first kept, or null if the member may not submit
+ * it: a responsible party's head or delegate in the party's caucus; the mediator team in its room;
+ * a guarantor or observer (who has no room) straight in the plenary, if they read it.
+ */
+export function evidenceRoomFor(
+  m: Membership | undefined,
+  compartments: readonly Compartment[],
+  responsible: readonly PartyId[],
+): Compartment | null {
+  if (!m) return null;
+  const find = (pred: (c: Compartment) => boolean) => compartments.find(pred) ?? null;
+  if (m.role === 'head_of_delegation' || m.role === 'delegate')
+    return m.partyId && responsible.includes(m.partyId)
+      ? find((c) => c.kind === 'caucus' && c.partyId === m.partyId)
+      : null;
+  if (isMediatorRole(m.role)) return find((c) => c.kind === 'mediators');
+  if (m.role === 'guarantor' || m.role === 'observer') {
+    const plenary = find((c) => c.kind === 'plenary');
+    return plenary && canReadCompartment(m, plenary) ? plenary : null;
+  }
+  return null;
+}
+
+/** Whether a membership verifies or disputes implementation levels: guarantors and observers. */
+export function canVerifyLevels(m: Membership | undefined): boolean {
+  return !!m && (m.role === 'guarantor' || m.role === 'observer');
+}
+
+/** Whether a membership may resolve a dispute: the lead mediator, or whoever raised it. */
+export function canResolveDispute(m: Membership | undefined, raisedBy: UserId): boolean {
+  return !!m && (m.role === 'lead_mediator' || m.userId === raisedBy);
+}

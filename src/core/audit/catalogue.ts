@@ -155,6 +155,45 @@ export interface AuditEvents {
   'actor_statement.confirmed': { statementId: string; actorId: string; articleId: string | null };
   /** The actors or the media view were listed; one entry per compartment that contributed. */
   'media.listed': { what: 'actors' | 'media' };
+  // Implementation (C10): commitments, levels and verifications in the plenary; evidence in
+  // its submitter's compartment until released.
+  /** The mediators defined a theme of the implementation plan. */
+  'theme.defined': { themeId: string; code: string };
+  /** A commitment was created from a provision of a version (null for an import). */
+  'commitment.created': {
+    commitmentId: string;
+    externalId: string;
+    basis: string;
+    versionId: string | null;
+    provision: string | null;
+  };
+  /** A commitment's wording, parties, dates, type, theme or weight changed. */
+  'commitment.edited': { commitmentId: string; revision: number };
+  /** Evidence submitted, in the submitter's compartment. */
+  'evidence.submitted': { evidenceId: string; commitmentId: string; sha256: string };
+  /** Evidence released to a wider compartment. */
+  'evidence.released': { evidenceId: string; from: string; to: string };
+  /**
+   * A level entry appended: from `effectiveOn` the commitment is at `level`, on the cited
+   * evidence. With the entry's time (`at`), these entries alone give the level as of any date.
+   */
+  'level.set': {
+    commitmentId: string;
+    entryId: string;
+    level: number;
+    effectiveOn: string;
+    evidenceIds: string[];
+  };
+  /** A guarantor or observer verified or disputed a level entry. */
+  'level.verified': { verificationId: string; entryId: string; verdict: string };
+  /** A dispute of a level entry was resolved. */
+  'level.dispute_resolved': { verificationId: string; entryId: string };
+  /** A CSV import applied (counts of what it created and changed, all in the plenary). */
+  'implementation.imported': { created: number; updated: number; levels: number };
+  /** Implementation data exported in a format. */
+  'implementation.exported': { format: string };
+  /** A member read the implementation picture (`what`: commitments, a commitment, progress). */
+  'implementation.read': { what: string; commitmentId: string | null };
   // Operators (the `parley` command; no actor, no process).
   /**
    * `parley keys rotate`: the data keys re-wrapped under a new master key (ids only: first 16 hex
@@ -296,12 +335,50 @@ const everyKind: { [K in keyof AuditEvents]: true } = {
   'article.read': true,
   'actor_statement.confirmed': true,
   'media.listed': true,
+  'theme.defined': true,
+  'commitment.created': true,
+  'commitment.edited': true,
+  'evidence.submitted': true,
+  'evidence.released': true,
+  'level.set': true,
+  'level.verified': true,
+  'level.dispute_resolved': true,
+  'implementation.imported': true,
+  'implementation.exported': true,
+  'implementation.read': true,
   'keys.rotated': true,
   'account.sign_in_reset': true,
 };
 
 /** The kinds of audit events. */
 export const auditKinds = Object.keys(everyKind) as Array<keyof AuditEvents>;
+
+/**
+ * The kinds that record a read, not a change: audited like every act, but nobody needs to
+ * refresh for them, so the live hub sends none of them — else a reader of a compartment would be
+ * told each time another reads it. A new reading kind belongs here (a test holds every kind named
+ * `.read`, `.viewed`, `.listed`, `.searched`, `.exported` or `.issued` to it).
+ */
+export const readKinds: ReadonlySet<AuditKind> = new Set<AuditKind>([
+  'item.read',
+  'text.read',
+  'version.read',
+  'compartment.listed',
+  'compartment.searched',
+  'audit.read',
+  'analysis.viewed',
+  'suggestions.viewed',
+  'version.exported',
+  'round.viewed',
+  'thread.read',
+  'calendar.exported',
+  'calendar.issued',
+  'media_actor.read',
+  'article.read',
+  'media.listed',
+  'implementation.read',
+  'implementation.exported',
+]);
 
 /** An event to append: what happened, who did it, where, and to what. */
 export type AuditEvent = {

@@ -60,3 +60,13 @@ export type CommuniqueId = Id<'Communique'>;
 export type StatementId = Id<'Statement'>;
 /** A suggestion set the mediator team published. */
 export type SuggestionSetId = Id<'SuggestionSet'>;
+/** A commitment made in an agreement, tracked through its implementation (C10). */
+export type CommitmentId = Id<'Commitment'>;
+/** A theme (or subtheme) of a process's implementation plan. */
+export type ThemeId = Id<'Theme'>;
+/** A piece of evidence submitted for a commitment. */
+export type EvidenceId = Id<'Evidence'>;
+/** One recorded move of a commitment's implementation level. */
+export type LevelEntryId = Id<'LevelEntry'>;
+/** A guarantor's or observer's verification or dispute of a level. */
+export type VerificationId = Id<'Verification'>;

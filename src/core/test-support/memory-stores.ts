@@ -13,7 +13,7 @@
  * - stores hand out copies, so a use case that changes an object it read changes nothing stored;
  * - primary keys and unique columns refuse duplicates.
  *
- * The record, text, preferences, rounds, messages and communiqués stores are not faked: any call
+ * The record, text, preferences, rounds, messages, communiqués and implementation stores are not faked: any call
  * throws "not faked: <store>.<method>".
  */
 import type { ApiToken, Passkey, Session, User, WebAuthnChallenge } from '../accounts/model.js';
@@ -186,6 +186,7 @@ export function memoryStores(t: Tables, append: (event: AuditEvent) => Promise<v
     messages: notFaked('messages'),
     communiques: notFaked('communiques'),
     media: notFaked('media'),
+    implementation: notFaked('implementation'),
     suggestions: notFaked('suggestions'),
   };
 }

@@ -73,8 +73,13 @@ export async function appendAuditEntries(
       .groupBy('scope')
       .execute())
       if (r.scope !== null) last.set(r.scope, Number(r.n));
-  const taken = new Map<string, number>();
-  const rows = entries.map((e, i) => {
+  // Rows go in statements of at most `perStatement` entries, under every database's limit on bound
+  // variables (an import appends thousands of entries in one transaction). PostgreSQL numbers a
+  // scope from what is already stored, earlier statements of this batch included, so its count
+  // restarts with each statement; SQLite counts on from the numbers read above.
+  const perStatement = 1000;
+  let taken = new Map<string, number>();
+  const rowOf = (e: AuditEntry, i: number) => {
     const scope = scopes[i] ?? null;
     let scopeSeq = null;
     if (scope !== null) {
@@ -98,17 +103,24 @@ export async function appendAuditEntries(
       scope,
       scope_seq: scopeSeq,
     };
-  });
-  if (deps.dialect === 'postgres')
+  };
+  if (deps.dialect === 'postgres' && entries.length <= perStatement)
     await db
-      .with('entries', (w) => w.insertInto('audit_log').values(rows))
+      .with('entries', (w) => w.insertInto('audit_log').values(entries.map(rowOf)))
       .updateTable('audit_head')
       .set(previous)
       .where('id', '=', 1)
       .execute();
   else {
     // SQLite allows no INSERT inside WITH, and has no round trips to save.
-    await db.insertInto('audit_log').values(rows).execute();
+    for (let start = 0; start < entries.length; start += perStatement) {
+      if (deps.dialect === 'postgres') taken = new Map();
+      const part = entries.slice(start, start + perStatement);
+      await db
+        .insertInto('audit_log')
+        .values(part.map((e, j) => rowOf(e, start + j)))
+        .execute();
+    }
     await db.updateTable('audit_head').set(previous).where('id', '=', 1).execute();
   }
   return entries;

@@ -630,6 +630,92 @@ export interface EncryptionStateTable {
   sealed_at: string;
 }
 
+/** A theme or subtheme of a process's implementation plan (in the plenary). */
+export interface ImplThemesTable {
+  id: string;
+  process_id: string;
+  compartment_id: string;
+  code: string;
+  /** Sealed. */
+  name: string;
+  parent_code: string | null;
+  pam_type: string | null;
+  pax_code: string | null;
+}
+/** A commitment taken from the signed text or imported (in the plenary). */
+export interface CommitmentsTable {
+  id: string;
+  process_id: string;
+  compartment_id: string;
+  external_id: string;
+  basis: string;
+  version_id: string | null;
+  version_number: number | null;
+  provision_key: string | null;
+  /** Sealed. */
+  wording: string;
+  /** JSON list of responsible party ids. */
+  responsible: string;
+  starts_on: string;
+  deadline: string | null;
+  recurrence: string;
+  provision_type: string;
+  theme_code: string | null;
+  weight: number;
+  created_at: string;
+  created_by: string;
+  revision: number;
+}
+/** Evidence for a commitment, in its submitter's compartment until released. */
+export interface ImplEvidenceTable {
+  id: string;
+  process_id: string;
+  commitment_id: string;
+  compartment_id: string;
+  kind: string;
+  /** Sealed. */
+  text: string;
+  /** Sealed. */
+  url: string | null;
+  observed_on: string;
+  /** Sealed. */
+  source: string;
+  sha256: string;
+  submitted_by: string;
+  submitted_at: string;
+}
+/** A level entry: appended, never changed (in the plenary). */
+export interface ImplLevelsTable {
+  id: string;
+  process_id: string;
+  commitment_id: string;
+  compartment_id: string;
+  level: number;
+  effective_on: string;
+  /** JSON list of evidence ids. */
+  evidence_ids: string;
+  /** Sealed. */
+  note: string;
+  set_by: string;
+  set_at: string;
+}
+/** A verification or dispute of a level entry (in the plenary). */
+export interface ImplVerificationsTable {
+  id: string;
+  process_id: string;
+  commitment_id: string;
+  compartment_id: string;
+  level_entry_id: string;
+  verdict: string;
+  /** Sealed. */
+  reason: string;
+  by_user: string;
+  at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  /** Sealed. */
+  resolution: string | null;
+}
 export interface DB {
   data_keys: DataKeysTable;
   account_keys: AccountKeysTable;
@@ -647,6 +733,11 @@ export interface DB {
   threads: ThreadsTable;
   messages: MessagesTable;
   communiques: CommuniquesTable;
+  impl_themes: ImplThemesTable;
+  commitments: CommitmentsTable;
+  impl_evidence: ImplEvidenceTable;
+  impl_levels: ImplLevelsTable;
+  impl_verifications: ImplVerificationsTable;
   communique_approvals: CommuniqueApprovalsTable;
   public_statements: PublicStatementsTable;
   media_actors: MediaActorsTable;

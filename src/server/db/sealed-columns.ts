@@ -85,6 +85,11 @@ export const sealedColumns = {
     columns: ['title', 'text', 'url', 'outlet', 'analysis'],
   },
   actor_statements: { key: ['id'], process: 'process_id', columns: ['quote', 'url', 'outlet'] },
+  impl_themes: { key: ['id'], process: 'process_id', columns: ['name'] },
+  commitments: { key: ['id'], process: 'process_id', columns: ['wording'] },
+  impl_evidence: { key: ['id'], process: 'process_id', columns: ['text', 'url', 'source'] },
+  impl_levels: { key: ['id'], process: 'process_id', columns: ['note'] },
+  impl_verifications: { key: ['id'], process: 'process_id', columns: ['reason', 'resolution'] },
 } as const satisfies { [T in keyof DB]?: SealedTable };
 
 /** A table with encrypted columns. */

@@ -18,6 +18,7 @@ import { suggestionsRepository } from './suggestions-repository.js';
 import { messagesRepository } from './messages-repository.js';
 import { communiquesRepository } from './communiques-repository.js';
 import { mediaRepository } from './media-repository.js';
+import { implementationRepository } from './implementation-repository.js';
 
 /**
  * Runs each use case's work in one Kysely transaction with repositories bound to it, and calls
@@ -46,6 +47,7 @@ export function kyselyUnitOfWork(
       messages: messagesRepository(db, sealer),
       communiques: communiquesRepository(db, sealer),
       media: mediaRepository(db, sealer),
+      implementation: implementationRepository(db, sealer),
       audit: { ...auditRepository(db), append },
     };
   };

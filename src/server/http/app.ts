@@ -72,6 +72,7 @@ function register(app: FastifyInstance, deps: AppDeps, def: RouteDef): void {
   app.route({
     method: def.method,
     url: def.url,
+    ...(def.bodyLimit === undefined ? {} : { bodyLimit: def.bodyLimit }),
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
       const auth = def.auth === 'none' ? null : await resolveCaller(deps, request);
       if ((def.auth === 'required' || def.auth === 'session') && !auth)

@@ -56,7 +56,15 @@ import {
   publishers,
   submitters,
   team,
+  implementationPlanners,
+  levelVerifiers,
+  submitsEvidence,
 } from '../test-support/oracle.js';
+import { createCommitments } from '../../core/usecases/implementation/create-commitments.js';
+import { submitEvidence } from '../../core/usecases/implementation/submit-evidence.js';
+import { releaseEvidence } from '../../core/usecases/implementation/release-evidence.js';
+import { setLevel } from '../../core/usecases/implementation/set-level.js';
+import { verifyLevel } from '../../core/usecases/implementation/verify-level.js';
 import { savePreferences } from '../../core/usecases/analysis/save-preferences.js';
 import { setSuggestionBound } from '../../core/usecases/analysis/set-suggestion-bound.js';
 import { submitPreferences } from '../../core/usecases/analysis/submit-preferences.js';
@@ -92,6 +100,64 @@ interface Env {
   statement: string;
 }
 type Spec = (env: Env, role: DemoRoleKey) => Promise<Case[]>;
+
+// ---- Implementation fixtures ------------------------------------------------------------------
+/** A commitment the government is responsible for, from version 2 of the demo text. */
+async function freshCommitment(env: Env) {
+  const [c] = await createCommitments(deps(env), {
+    actor: await actorFor(env, 'mediator'),
+    processId: env.p.demo.processId,
+    versionNumber: 2,
+    commitments: [
+      {
+        provisionKey: 'p-humanitarian',
+        wording: null,
+        externalId: null,
+        responsiblePartyIds: [env.p.demo.parties.gov],
+        startsOn: '2026-01-01',
+        deadline: '2026-12-31',
+        recurrence: 'none',
+        provisionType: 'human_rights',
+        themeCode: null,
+        weight: 1,
+      },
+    ],
+  });
+  return c!;
+}
+/** Evidence for a fresh commitment, submitted by a role (kept in its compartment). */
+async function freshEvidence(env: Env, by: DemoRoleKey) {
+  const c = await freshCommitment(env);
+  const r = await submitEvidence(deps(env), {
+    actor: await actorFor(env, by),
+    processId: env.p.demo.processId,
+    commitmentId: c.id,
+    kind: 'report',
+    text: 'fixture',
+    url: null,
+    observedOn: '2026-02-01',
+    source: 'fixture',
+    sha256: null,
+  });
+  return { commitment: c, evidence: r.evidence };
+}
+/** A commitment with released evidence and a level entry on it. */
+async function freshLevel(env: Env) {
+  const { commitment, evidence } = await freshEvidence(env, 'mediator');
+  const lead = await actorFor(env, 'leadMediator');
+  const processId = env.p.demo.processId;
+  await releaseEvidence(deps(env), { actor: lead, processId, evidenceId: evidence.id });
+  const entry = await setLevel(deps(env), {
+    actor: lead,
+    processId,
+    commitmentId: commitment.id,
+    level: 1,
+    effectiveOn: '2026-02-01',
+    evidenceIds: [evidence.id],
+    note: 'fixture',
+  });
+  return { commitment, evidence, entry };
+}
 
 // ---- The oracle: who may do what, from docs/who-sees-what.md ---------------------------------
 const partyKey = (env: Env, c: Compartment) => demoPartyKey(env.p.demo, c);
@@ -2095,6 +2161,264 @@ const matrix: Record<string, Spec> = {
     scopeCases(env, r, (scope) => `/api/audit/consistency?scope=${scope}&from=1&to=1`),
   'GET /api/audit/inclusion': (env, r) =>
     scopeCases(env, r, (scope) => `/api/audit/inclusion?scope=${scope}&seq=1`),
+  // ---- Implementation (C10) ----
+  'GET /api/processes/:processId/implementation': async (env) => [
+    { label: 'demo', method: 'GET', url: `${P(env)}/implementation`, expect: 'allowed' },
+    {
+      label: 'other',
+      method: 'GET',
+      url: `${O(env)}/implementation`,
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'POST /api/processes/:processId/implementation/themes': async (env, r) => [
+    {
+      label: 'define',
+      method: 'POST',
+      url: `${P(env)}/implementation/themes`,
+      payload: { code: `T-${randomUUID().slice(0, 8)}`, name: 'matrix' },
+      expect: implementationPlanners.includes(r) ? 'allowed' : 'forbidden',
+    },
+    {
+      label: 'other',
+      method: 'POST',
+      url: `${O(env)}/implementation/themes`,
+      payload: { code: 'T', name: 'matrix' },
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'POST /api/processes/:processId/implementation/commitments': async (env, r) => {
+    const payload = {
+      versionNumber: 2,
+      commitments: [
+        {
+          provisionKey: 'p-humanitarian',
+          responsiblePartyIds: [],
+          startsOn: '2026-01-01',
+          deadline: '2026-12-31',
+          provisionType: 'human_rights',
+        },
+      ],
+    };
+    return [
+      {
+        label: 'create',
+        method: 'POST',
+        url: `${P(env)}/implementation/commitments`,
+        payload,
+        expect: implementationPlanners.includes(r) ? 'allowed' : 'forbidden',
+      },
+      {
+        label: 'other',
+        method: 'POST',
+        url: `${O(env)}/implementation/commitments`,
+        payload,
+        expect: 'not_found',
+        subject: env.other,
+      },
+    ];
+  },
+  'GET /api/processes/:processId/implementation/commitments/:commitmentId': async (env, r) => {
+    const c = await freshCommitment(env);
+    return [
+      {
+        label: 'read',
+        method: 'GET',
+        url: `${P(env)}/implementation/commitments/${c.id}`,
+        expect: readOutcome(reads(env, r, compartmentOfKind(env, 'plenary'))),
+        subject: c.id,
+      },
+    ];
+  },
+  'PATCH /api/processes/:processId/implementation/commitments/:commitmentId': async (env, r) => {
+    const c = await freshCommitment(env);
+    return [
+      {
+        label: 'edit',
+        method: 'PATCH',
+        url: `${P(env)}/implementation/commitments/${c.id}`,
+        payload: {
+          baseRevision: c.revision,
+          wording: 'edited',
+          responsiblePartyIds: [],
+          startsOn: '2026-01-01',
+          deadline: '2026-12-31',
+          provisionType: 'human_rights',
+        },
+        expect: writeOutcome(
+          reads(env, r, compartmentOfKind(env, 'plenary')),
+          implementationPlanners.includes(r),
+        ),
+        subject: c.id,
+      },
+    ];
+  },
+  'POST /api/processes/:processId/implementation/commitments/:commitmentId/evidence': async (
+    env,
+    r,
+  ) => {
+    const c = await freshCommitment(env);
+    return [
+      {
+        label: 'submit',
+        method: 'POST',
+        url: `${P(env)}/implementation/commitments/${c.id}/evidence`,
+        payload: { kind: 'report', text: 'matrix', observedOn: '2026-02-01', source: 'matrix' },
+        expect: writeOutcome(
+          reads(env, r, compartmentOfKind(env, 'plenary')),
+          submitsEvidence(r, 'gov'),
+        ),
+        subject: c.id,
+      },
+    ];
+  },
+  'POST /api/processes/:processId/implementation/evidence/:evidenceId/release': async (env, r) => {
+    const party = await freshEvidence(env, 'govDelegate');
+    const team = await freshEvidence(env, 'mediator');
+    const url = (id: string) => `${P(env)}/implementation/evidence/${id}/release`;
+    return [
+      {
+        label: "the government's evidence, in its caucus",
+        method: 'POST',
+        url: url(party.evidence.id),
+        expect: writeOutcome(
+          reads(env, r, compartmentOfKind(env, 'caucus', 'gov')),
+          r === 'govHead',
+        ),
+        subject: party.evidence.id,
+      },
+      {
+        label: "the mediators' evidence, in their room",
+        method: 'POST',
+        url: url(team.evidence.id),
+        expect: writeOutcome(
+          reads(env, r, compartmentOfKind(env, 'mediators')),
+          r === 'leadMediator',
+        ),
+        subject: team.evidence.id,
+      },
+    ];
+  },
+  'POST /api/processes/:processId/implementation/commitments/:commitmentId/levels': async (
+    env,
+    r,
+  ) => {
+    const { commitment, evidence } = await freshEvidence(env, 'mediator');
+    await releaseEvidence(deps(env), {
+      actor: await actorFor(env, 'leadMediator'),
+      processId: env.p.demo.processId,
+      evidenceId: evidence.id,
+    });
+    return [
+      {
+        label: 'set',
+        method: 'POST',
+        url: `${P(env)}/implementation/commitments/${commitment.id}/levels`,
+        payload: { level: 2, effectiveOn: '2026-03-01', evidenceIds: [evidence.id] },
+        expect: writeOutcome(
+          reads(env, r, compartmentOfKind(env, 'plenary')),
+          implementationPlanners.includes(r),
+        ),
+        subject: commitment.id,
+      },
+    ];
+  },
+  'POST /api/processes/:processId/implementation/commitments/:commitmentId/verifications': async (
+    env,
+    r,
+  ) => {
+    const { commitment, entry } = await freshLevel(env);
+    return [
+      {
+        label: 'verify',
+        method: 'POST',
+        url: `${P(env)}/implementation/commitments/${commitment.id}/verifications`,
+        payload: { entryId: entry.id, verdict: 'verified', reason: 'matrix' },
+        expect: writeOutcome(
+          reads(env, r, compartmentOfKind(env, 'plenary')),
+          levelVerifiers.includes(r),
+        ),
+        subject: commitment.id,
+      },
+    ];
+  },
+  'POST /api/processes/:processId/implementation/verifications/:verificationId/resolution': async (
+    env,
+    r,
+  ) => {
+    const { commitment, entry } = await freshLevel(env);
+    const dispute = await verifyLevel(deps(env), {
+      actor: await actorFor(env, 'observer'),
+      processId: env.p.demo.processId,
+      commitmentId: commitment.id,
+      entryId: entry.id,
+      verdict: 'disputed',
+      reason: 'matrix',
+    });
+    return [
+      {
+        label: 'resolve',
+        method: 'POST',
+        url: `${P(env)}/implementation/verifications/${dispute.id}/resolution`,
+        payload: { resolution: 'matrix' },
+        expect: writeOutcome(
+          reads(env, r, compartmentOfKind(env, 'plenary')),
+          r === 'leadMediator' || r === 'observer',
+        ),
+        subject: dispute.id,
+      },
+    ];
+  },
+  'GET /api/processes/:processId/implementation/progress': async (env) => [
+    { label: 'demo', method: 'GET', url: `${P(env)}/implementation/progress`, expect: 'allowed' },
+    {
+      label: 'other',
+      method: 'GET',
+      url: `${O(env)}/implementation/progress`,
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'GET /api/processes/:processId/implementation/export': async (env, r) => [
+    {
+      label: 'csv',
+      method: 'GET',
+      url: `${P(env)}/implementation/export?format=commitments.csv`,
+      expect: reads(env, r, compartmentOfKind(env, 'plenary')) ? 'allowed' : 'forbidden',
+    },
+    {
+      label: 'other',
+      method: 'GET',
+      url: `${O(env)}/implementation/export?format=json`,
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'POST /api/processes/:processId/implementation/import': async (env, r) => {
+    const payload = {
+      commitmentsCsv:
+        'external_id,provision_type,theme,wording,responsible,starts_on,deadline,recurrence,weight,version,provision\n',
+    };
+    return [
+      {
+        label: 'import',
+        method: 'POST',
+        url: `${P(env)}/implementation/import`,
+        payload,
+        expect: implementationPlanners.includes(r) ? 'allowed' : 'forbidden',
+      },
+      {
+        label: 'other',
+        method: 'POST',
+        url: `${O(env)}/implementation/import`,
+        payload,
+        expect: 'not_found',
+        subject: env.other,
+      },
+    ];
+  },
 };
 
 /**

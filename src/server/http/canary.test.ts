@@ -49,6 +49,11 @@ import {
 } from '../test-support/oracle.js';
 import { acceptInvitation } from '../../core/usecases/process/accept-invitation.js';
 import { createInvitation } from '../../core/usecases/process/create-invitation.js';
+import { createCommitments } from '../../core/usecases/implementation/create-commitments.js';
+import { submitEvidence } from '../../core/usecases/implementation/submit-evidence.js';
+import { releaseEvidence } from '../../core/usecases/implementation/release-evidence.js';
+import { setLevel } from '../../core/usecases/implementation/set-level.js';
+import { verifyLevel } from '../../core/usecases/implementation/verify-level.js';
 import { routeTable } from './app.js';
 
 const [sqlite] = await testDatabases();
@@ -58,7 +63,7 @@ interface Canary {
   compartment: Compartment;
   value: string;
   /** What carries it: notes and the record, messages, communiqués, round material. */
-  what: 'note' | 'message' | 'communique' | 'round' | 'rating' | 'media';
+  what: 'note' | 'message' | 'communique' | 'round' | 'rating' | 'media' | 'implementation';
 }
 
 describe('canaries planted in every compartment', () => {
@@ -426,6 +431,65 @@ describe('canaries planted in every compartment', () => {
       mediaIds.actors.push(registered.id);
       mediaIds.articles.push(article.id);
     }
+    // ---- Implementation: a commitment, its level and a dispute in the plenary; evidence kept in
+    // the government's caucus and in the mediators' room, unreleased.
+    const [commitment] = await createCommitments(d, {
+      actor: lead,
+      processId,
+      versionNumber: 2,
+      commitments: [
+        {
+          provisionKey: 'p-humanitarian',
+          wording: `Commitment ${canaryFor(of('plenary'), 'implementation')}`,
+          externalId: null,
+          responsiblePartyIds: [p.demo.parties.gov],
+          startsOn: '2026-01-01',
+          deadline: '2026-12-31',
+          recurrence: 'none',
+          provisionType: 'human_rights',
+          themeCode: null,
+          weight: 1,
+        },
+      ],
+    });
+    const evidenceBy = async (r: DemoRoleKey, text: string) =>
+      (
+        await submitEvidence(d, {
+          actor: await actor(r),
+          processId,
+          commitmentId: commitment!.id,
+          kind: 'report',
+          text,
+          url: null,
+          observedOn: '2026-02-01',
+          source: text,
+          sha256: null,
+        })
+      ).evidence;
+    await evidenceBy('govDelegate', `Evidence ${canaryFor(of('caucus', 'gov'), 'implementation')}`);
+    await evidenceBy('mediator', `Evidence ${canaryFor(of('mediators'), 'implementation')}`);
+    const releasedEvidence = await evidenceBy(
+      'mediator',
+      `Evidence ${canaryFor(of('plenary'), 'implementation')}`,
+    );
+    await releaseEvidence(d, { actor: lead, processId, evidenceId: releasedEvidence.id });
+    const entry = await setLevel(d, {
+      actor: lead,
+      processId,
+      commitmentId: commitment!.id,
+      level: 1,
+      effectiveOn: '2026-02-01',
+      evidenceIds: [releasedEvidence.id],
+      note: `Level ${canaryFor(of('plenary'), 'implementation')}`,
+    });
+    await verifyLevel(d, {
+      actor: await actor('observer'),
+      processId,
+      commitmentId: commitment!.id,
+      entryId: entry.id,
+      verdict: 'disputed',
+      reason: `Dispute ${canaryFor(of('plenary'), 'implementation')}`,
+    });
     const versions = (
       await d.db.transaction((s) =>
         s.text.listVersions(
@@ -511,6 +575,20 @@ describe('canaries planted in every compartment', () => {
       ]),
       ['/api/processes/:processId/threads/:threadId', `${P}/threads/${randomUUID()}`],
       ['/api/processes/:processId/communiques', `${P}/communiques`],
+      ['/api/processes/:processId/implementation', `${P}/implementation`],
+      [
+        '/api/processes/:processId/implementation/commitments/:commitmentId',
+        `${P}/implementation/commitments/${commitment!.id}`,
+      ],
+      [
+        '/api/processes/:processId/implementation/commitments/:commitmentId',
+        `${P}/implementation/commitments/${randomUUID()}`,
+      ],
+      ['/api/processes/:processId/implementation/progress', `${P}/implementation/progress`],
+      ...['commitments.csv', 'levels.csv', 'json'].map((f): [string, string] => [
+        '/api/processes/:processId/implementation/export',
+        `${P}/implementation/export?format=${f}`,
+      ]),
       ['/api/me/calendar.ics', '/api/me/calendar.ics'],
       ['/api/processes/:processId/actors', `${P}/actors`],
       ...mediaIds.actors.map((id): [string, string] => [

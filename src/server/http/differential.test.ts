@@ -73,6 +73,58 @@ const caucusScenario: DifferentialScenario = {
   hidden: { a: oppositionCaucusActivity, b: async () => undefined },
 };
 
+/** A commitment the opposition is responsible for, from version 2 (visible to the plenary). */
+async function oppositionCommitment(w: World): Promise<string> {
+  const res = await w.as('mediator', 'POST', `${P(w)}/implementation/commitments`, {
+    versionNumber: 2,
+    commitments: [
+      {
+        provisionKey: 'p-humanitarian',
+        responsiblePartyIds: [w.p.demo.parties.opp],
+        startsOn: '2026-01-01',
+        deadline: '2026-12-31',
+        provisionType: 'human_rights',
+      },
+    ],
+  });
+  expect(res.status).toBe(201);
+  return (res.body as Array<{ id: string }>)[0]!.id;
+}
+
+/**
+ * The opposition gathers evidence in its caucus without releasing it. (Reading the plan is a read
+ * of the plenary, which its readers may count, as with any plenary material: left out here.)
+ */
+async function oppositionEvidence(w: World) {
+  const [commitment] = await w.p.runtime.deps.db.transaction((s) =>
+    s.implementation.listCommitments(
+      w.p.demo.processId,
+      w.p.demo.compartments.map((c) => c.id),
+    ),
+  );
+  for (const observedOn of ['2026-02-01', '2026-03-01']) {
+    const res = await w.as(
+      'oppDelegate',
+      'POST',
+      `${P(w)}/implementation/commitments/${commitment!.id}/evidence`,
+      { kind: 'report', text: 'Kept in the caucus for now.', observedOn, source: 'Field team' },
+    );
+    expect(res.status).toBe(201);
+  }
+}
+
+const evidenceScenario: DifferentialScenario = {
+  observers: ['govHead', 'mediator', 'admin', 'observer'],
+  async script(w, hidden) {
+    await oppositionCommitment(w);
+    w.advance(60_000);
+    await hidden();
+    w.advance(60_000);
+    await note(w, 'mediator', 'plenary');
+  },
+  hidden: { a: oppositionEvidence, b: async () => undefined },
+};
+
 describe('the differential test', () => {
   it("shows a government head, a government delegate, the facilitator and the observer nothing of the opposition's caucus activity", async () => {
     const result = await runDifferential(sqlite!, caucusScenario);
@@ -84,6 +136,12 @@ describe('the differential test', () => {
       caucusScenario.observers.map(() => 'hello'),
     );
     expect(live.every((c) => (c.value as unknown[]).length > 1)).toBe(true);
+  }, 600_000);
+
+  it("shows the government, the mediators, the facilitator and the observer nothing of the opposition's unreleased evidence", async () => {
+    const result = await runDifferential(sqlite!, evidenceScenario);
+    expect(result.differences).toEqual([]);
+    expect(result.a.length).toBeGreaterThan(200);
   }, 600_000);
 
   it('fails when an observer is shown a counter of the whole audit log', async () => {

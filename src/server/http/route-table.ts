@@ -14,6 +14,7 @@ import { messageRoutes } from './messages/routes.js';
 import { communiqueRoutes } from './communiques/routes.js';
 import { passkeyRoutes } from './accounts/passkey-routes.js';
 import { mediaRoutes } from './media/routes.js';
+import { implementationRoutes } from './implementation/routes.js';
 
 export const routeTable: readonly RouteDef[] = [
   ...authRoutes,
@@ -29,4 +30,5 @@ export const routeTable: readonly RouteDef[] = [
   ...communiqueRoutes,
   ...passkeyRoutes,
   ...mediaRoutes,
+  ...implementationRoutes,
 ];

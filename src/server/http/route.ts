@@ -67,6 +67,8 @@ export interface RouteDef<
   response: R;
   /** Success status (200 unless stated). */
   status?: number;
+  /** Largest request body in bytes, for routes that take files (1 MiB unless stated). */
+  bodyLimit?: number;
   handler: (
     ctx: HandlerContext<z.output<P>, z.output<Q>, z.output<B>, A>,
   ) => Promise<DeepReadonly<z.input<R>>>;

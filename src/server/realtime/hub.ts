@@ -26,7 +26,7 @@ import {
   type SignInRequirements,
 } from '../../core/access/policy.js';
 import type { Compartment } from '../../core/access/compartments.js';
-import type { AuditEntry } from '../../core/audit/catalogue.js';
+import { readKinds, type AuditEntry } from '../../core/audit/catalogue.js';
 import { tokenSignIn, weakened } from '../../core/accounts/sign-in.js';
 import type { Membership } from '../../core/process/model.js';
 import type { Clock, UnitOfWork } from '../../core/ports.js';
@@ -82,22 +82,6 @@ export interface LiveSignal {
   close(): Promise<void>;
 }
 
-/** Reads are audited but are not changes: nobody needs to refresh for them. */
-const quietKinds = new Set([
-  'item.read',
-  'text.read',
-  'version.read',
-  'compartment.listed',
-  'compartment.searched',
-  'audit.read',
-  'analysis.viewed',
-  'suggestions.viewed',
-  'version.exported',
-  'round.viewed',
-  'thread.read',
-  'calendar.exported',
-  'calendar.issued',
-]);
 /** Kinds after which the concerned user's memberships are reloaded before deciding. */
 const membershipKinds = new Set([
   'membership.added',
@@ -451,7 +435,7 @@ export class LiveHub {
           for (const c of [...viewer.sockets]) if (await this.credentialGone(c)) this.end(c);
       return;
     }
-    if (!r.processId || quietKinds.has(r.kind)) return;
+    if (!r.processId || (readKinds as ReadonlySet<string>).has(r.kind)) return;
     if (membershipKinds.has(r.kind)) {
       const concerned = (JSON.parse(r.data) as { userId?: string }).userId;
       if (concerned) await this.refresh(concerned);

@@ -107,6 +107,12 @@ export const queryVariants: Record<string, (ctx: QueryContext) => Promise<string
     p.demo.compartments.map((c) => `?compartmentId=${c.id}`),
   '/api/processes/:processId/text/diff': () => ['?from=1&to=2', '?from=1&to=3'],
   '/api/processes/:processId/text/versions/:number/export': () => ['?format=txt'],
+  '/api/processes/:processId/implementation/export': () => [
+    '?format=commitments.csv',
+    '?format=levels.csv',
+    '?format=json',
+  ],
+  '/api/processes/:processId/implementation/progress': () => ['?from=2026-01&to=2026-12'],
   '/api/audit/tree-head': ({ scopes }) => scopes.map((s) => `?scope=${s}`),
   '/api/audit/consistency': async ({ scopes, get }) =>
     (await sizes(scopes, get)).map(([s, n]) => `?scope=${s}&from=1&to=${Math.max(n, 1)}`),

@@ -116,3 +116,24 @@ export const publishers: readonly DemoRoleKey[] = ['leadMediator', 'mediator'];
 
 /** Who sets how many suggestion sets a round allows: the facilitator, never the publishers. */
 export const boundSetters: readonly DemoRoleKey[] = ['admin'];
+
+/**
+ * Implementation (docs/who-sees-what.md, "Implementation"): the lead mediator and mediators plan
+ * it (commitments, themes, levels, imports); guarantors and observers who read the plenary verify
+ * or dispute levels; a responsible party's head and delegates, the mediator team and guarantors or
+ * observers submit evidence.
+ */
+export const implementationPlanners: readonly DemoRoleKey[] = ['leadMediator', 'mediator'];
+
+/** Who verifies or disputes levels in the demo: its observer, who was given the plenary. */
+export const levelVerifiers: readonly DemoRoleKey[] = ['observer'];
+
+/** Who may submit evidence for a commitment for which only `party` is responsible. */
+export function submitsEvidence(r: DemoRoleKey, party: 'gov' | 'opp'): boolean {
+  return (
+    r === `${party}Head` ||
+    r === `${party}Delegate` ||
+    team.includes(r) ||
+    levelVerifiers.includes(r)
+  );
+}

@@ -23,6 +23,16 @@ import type {
   ChangeStatusRequest,
   Communique,
   CommuniqueList,
+  Commitment,
+  CommitmentTimeline,
+  CreateCommitmentsRequest,
+  EvidenceView,
+  ImplementationPlan,
+  ImplementationProgress,
+  ImportReport,
+  SetLevelRequest,
+  SubmitEvidenceRequest,
+  VerifyLevelRequest,
   ConsultationAnswerRequest,
   ConsultationResponse,
   CreatedInvitation,
@@ -404,6 +414,54 @@ export const api = {
       }),
     relay: (processId: string, messageId: string, body: RelayRequest) =>
       call<Message>('POST', `${p(processId)}/messages/${enc(messageId)}/relay`, { body }),
+  },
+  implementation: {
+    plan: (processId: string) => call<ImplementationPlan>('GET', `${p(processId)}/implementation`),
+    create: (processId: string, body: CreateCommitmentsRequest) =>
+      call<Commitment[]>('POST', `${p(processId)}/implementation/commitments`, { body }),
+    timeline: (processId: string, commitmentId: string, query: { asOf?: string } = {}) =>
+      call<CommitmentTimeline>(
+        'GET',
+        `${p(processId)}/implementation/commitments/${enc(commitmentId)}`,
+        { query },
+      ),
+    submitEvidence: (processId: string, commitmentId: string, body: SubmitEvidenceRequest) =>
+      call<EvidenceView>(
+        'POST',
+        `${p(processId)}/implementation/commitments/${enc(commitmentId)}/evidence`,
+        { body },
+      ),
+    releaseEvidence: (processId: string, evidenceId: string) =>
+      call<EvidenceView>(
+        'POST',
+        `${p(processId)}/implementation/evidence/${enc(evidenceId)}/release`,
+      ),
+    setLevel: (processId: string, commitmentId: string, body: SetLevelRequest) =>
+      call<unknown>(
+        'POST',
+        `${p(processId)}/implementation/commitments/${enc(commitmentId)}/levels`,
+        { body },
+      ),
+    verify: (processId: string, commitmentId: string, body: VerifyLevelRequest) =>
+      call<unknown>(
+        'POST',
+        `${p(processId)}/implementation/commitments/${enc(commitmentId)}/verifications`,
+        { body },
+      ),
+    resolve: (processId: string, verificationId: string, resolution: string) =>
+      call<unknown>(
+        'POST',
+        `${p(processId)}/implementation/verifications/${enc(verificationId)}/resolution`,
+        { body: { resolution } },
+      ),
+    progress: (processId: string, query: { from?: string; to?: string } = {}) =>
+      call<ImplementationProgress>('GET', `${p(processId)}/implementation/progress`, { query }),
+    export: (processId: string, format: 'commitments.csv' | 'levels.csv' | 'json') =>
+      download(`${p(processId)}/implementation/export`, { format }, `implementation-${format}`),
+    import: (processId: string, commitmentsCsv: string, levelsCsv: string | null) =>
+      call<ImportReport>('POST', `${p(processId)}/implementation/import`, {
+        body: { commitmentsCsv, levelsCsv },
+      }),
   },
   communiques: {
     list: (processId: string) => call<CommuniqueList>('GET', `${p(processId)}/communiques`),

@@ -8,6 +8,7 @@ import type * as auth from '../../contract/auth.js';
 import type * as common from '../../contract/common.js';
 import type * as communiques from '../../contract/communiques.js';
 import type * as media from '../../contract/media.js';
+import type * as implementation from '../../contract/implementation.js';
 import type * as items from '../../contract/items.js';
 import type * as messages from '../../contract/messages.js';
 import type * as passkeys from '../../contract/passkeys.js';
@@ -308,3 +309,25 @@ export type AddArticleRequest = z.input<typeof media.addArticleRequest>;
 export type ConfirmStatementRequest = z.input<typeof media.confirmStatementRequest>;
 /** The media view's filters. */
 export type MediaQuery = z.input<typeof media.mediaQuery>;
+/** The implementation plan: themes and commitments with where they stand. */
+export type ImplementationPlan = z.infer<typeof implementation.commitmentListResponse>;
+/** A commitment with its level, disputes and flags. */
+export type CommitmentSummary = z.infer<typeof implementation.commitmentSummaryResponse>;
+/** A commitment. */
+export type Commitment = z.infer<typeof implementation.commitmentResponse>;
+/** A commitment's timeline. */
+export type CommitmentTimeline = z.infer<typeof implementation.commitmentTimelineResponse>;
+/** Create-commitments body. */
+export type CreateCommitmentsRequest = z.input<typeof implementation.createCommitmentsRequest>;
+/** Submit-evidence body. */
+export type SubmitEvidenceRequest = z.input<typeof implementation.submitEvidenceRequest>;
+/** Set-level body. */
+export type SetLevelRequest = z.input<typeof implementation.setLevelRequest>;
+/** Verify-level body. */
+export type VerifyLevelRequest = z.input<typeof implementation.verifyLevelRequest>;
+/** A piece of evidence. */
+export type EvidenceView = z.infer<typeof implementation.evidenceResponse>;
+/** The progress picture. */
+export type ImplementationProgress = z.infer<typeof implementation.progressResponse>;
+/** What an import did. */
+export type ImportReport = z.infer<typeof implementation.importResponse>;

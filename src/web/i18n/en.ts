@@ -2,11 +2,13 @@
 import { negotiationEn } from './en-negotiation.js';
 import { talksEn } from './en-talks.js';
 import { mediaEn } from './en-media.js';
+import { implementationEn } from './en-implementation.js';
 
 export const en = {
   ...negotiationEn,
   ...talksEn,
   ...mediaEn,
+  ...implementationEn,
   app: {
     skipToContent: 'Skip to main content',
     loading: 'Loading…',
@@ -519,6 +521,17 @@ export const en = {
     media_listed: 'Actors or media listed',
     keys_rotated: 'Encryption keys rotated',
     account_sign_in_reset: 'Sign-in reset by the operator',
+    theme_defined: 'Implementation theme defined',
+    commitment_created: 'Commitment created',
+    commitment_edited: 'Commitment edited',
+    evidence_submitted: 'Evidence submitted',
+    evidence_released: 'Evidence released',
+    level_set: 'Implementation level recorded',
+    level_verified: 'Level verified or disputed',
+    level_dispute_resolved: 'Level dispute resolved',
+    implementation_imported: 'Implementation data imported',
+    implementation_exported: 'Implementation data exported',
+    implementation_read: 'Implementation read',
   },
   auditField: {
     codename: 'codename',

@@ -3,11 +3,13 @@ import type { Catalogue } from './catalogue.js';
 import { negotiationEs } from './es-negotiation.js';
 import { talksEs } from './es-talks.js';
 import { mediaEs } from './es-media.js';
+import { implementationEs } from './es-implementation.js';
 
 export const es: Catalogue = {
   ...negotiationEs,
   ...talksEs,
   ...mediaEs,
+  ...implementationEs,
   app: {
     skipToContent: 'Saltar al contenido principal',
     loading: 'Cargando…',
@@ -539,6 +541,17 @@ export const es: Catalogue = {
     media_listed: 'Actores o medios listados',
     keys_rotated: 'Claves de cifrado renovadas',
     account_sign_in_reset: 'Inicio de sesión restablecido por el operador',
+    theme_defined: 'Tema de implementación definido',
+    commitment_created: 'Compromiso creado',
+    commitment_edited: 'Compromiso editado',
+    evidence_submitted: 'Evidencia aportada',
+    evidence_released: 'Evidencia publicada',
+    level_set: 'Nivel de implementación registrado',
+    level_verified: 'Nivel verificado o disputado',
+    level_dispute_resolved: 'Disputa de nivel resuelta',
+    implementation_imported: 'Datos de implementación importados',
+    implementation_exported: 'Datos de implementación exportados',
+    implementation_read: 'Implementación consultada',
   },
   auditField: {
     codename: 'nombre en clave',

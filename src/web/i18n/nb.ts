@@ -3,11 +3,13 @@ import type { Catalogue } from './catalogue.js';
 import { negotiationNb } from './nb-negotiation.js';
 import { talksNb } from './nb-talks.js';
 import { mediaNb } from './nb-media.js';
+import { implementationNb } from './nb-implementation.js';
 
 export const nb: Catalogue = {
   ...negotiationNb,
   ...talksNb,
   ...mediaNb,
+  ...implementationNb,
   app: {
     skipToContent: 'Gå til hovedinnholdet',
     loading: 'Laster inn …',
@@ -526,6 +528,17 @@ export const nb: Catalogue = {
     media_listed: 'Aktører eller medier listet',
     keys_rotated: 'Krypteringsnøkler byttet',
     account_sign_in_reset: 'Innlogging tilbakestilt av driftsansvarlig',
+    theme_defined: 'Gjennomføringstema definert',
+    commitment_created: 'Forpliktelse opprettet',
+    commitment_edited: 'Forpliktelse endret',
+    evidence_submitted: 'Dokumentasjon sendt inn',
+    evidence_released: 'Dokumentasjon frigitt',
+    level_set: 'Gjennomføringsnivå registrert',
+    level_verified: 'Nivå bekreftet eller bestridt',
+    level_dispute_resolved: 'Innsigelse mot nivå løst',
+    implementation_imported: 'Gjennomføringsdata importert',
+    implementation_exported: 'Gjennomføringsdata eksportert',
+    implementation_read: 'Gjennomføring lest',
   },
   auditField: {
     codename: 'kodenavn',

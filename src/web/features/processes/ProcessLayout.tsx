@@ -121,6 +121,11 @@ function ProcessLayout({ children }: { children: ReactNode }) {
               {t('media.nav')}
             </Link>
           </li>
+          <li>
+            <Link to={`${base}/implementation`} current="prefix">
+              {t('implementation.nav')}
+            </Link>
+          </li>
         </ul>
         <h2 className="nav-heading">{t('processNav.compartments')}</h2>
         <ul className="nav-list">

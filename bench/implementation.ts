@@ -1,0 +1,155 @@
+/**
+ * Implementation benchmark (issue 16, C10): importing 5,000 commitments with 60 monthly levels
+ * each (300,000 level rows, each with its evidence and its audit entries) through the import use
+ * case, in one transaction; then the whole agreement's monthly roll-up over the 60 months, through
+ * the progress use case (reading, decrypting and rolling up) and as the pure roll-up alone.
+ * Targets on a 2-core machine: import ≤ 10 s, whole-agreement monthly roll-up ≤ 200 ms.
+ *
+ * Run: npx tsx bench/implementation.ts [--commitments=5000] [--months=60]
+ *
+ * SQLite in a file in a temporary directory, as `npm start` runs it (WAL, synchronous=FULL).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { monthlyRollup, monthsBetween } from '../src/core/implementation/progress.js';
+import { getProgress } from '../src/core/usecases/implementation/get-progress.js';
+import { importImplementation } from '../src/core/usecases/implementation/import-implementation.js';
+import { loadConfig } from '../src/server/config.js';
+import { seedDemo } from '../src/server/demo/seed.js';
+import { startRuntime } from '../src/server/runtime.js';
+import { actorOf } from '../src/server/test-support/actors.js';
+
+const arg = (name: string, fallback: number) =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const commitments = arg('commitments', 5000);
+const months = arg('months', 60);
+
+const cpus = os.cpus();
+console.log(
+  `machine: ${cpus[0]?.model ?? 'unknown cpu'} × ${cpus.length}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ` +
+    `Node ${process.version}, ${os.platform()} ${os.arch()}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+);
+
+const dir = mkdtempSync(join(os.tmpdir(), 'parley-bench-implementation-'));
+const rt = await startRuntime(
+  loadConfig({
+    PARLEY_DATA_DIR: dir,
+    PARLEY_DATABASE_URL: `sqlite:${join(dir, 'parley.db')}`,
+    PARLEY_LOG_LEVEL: 'silent',
+  }),
+  { webRoot: null },
+);
+try {
+  const demo = await seedDemo(rt.deps);
+  const actor = await actorOf(rt.deps, 'mediator@demo.parley');
+  const types = ['ceasefire', 'amnesty', 'electoral_reform', 'prisoner_release', 'human_rights'];
+  const head =
+    'external_id,provision_type,theme,wording,responsible,starts_on,deadline,recurrence,weight,version,provision';
+  const rows = [head];
+  for (let i = 0; i < commitments; i++)
+    rows.push(
+      `C-${i},${types[i % types.length]},,Commitment ${i} (invented),${i % 2 ? 'GOV' : 'GOV|OPP'},2020-01-01,2024-12-31,none,${1 + (i % 3)},,`,
+    );
+  const period = monthsBetween('2020-01', '2030-12').slice(0, months);
+  const levels = [
+    'external_id,effective_on,level,note,evidence_source,evidence_url,evidence_sha256',
+  ];
+  for (let i = 0; i < commitments; i++)
+    period.forEach((m, k) =>
+      levels.push(
+        `C-${i},${m}-01,${Math.min(3, Math.floor((k * (1 + (i % 4))) / 20))},Month ${k},Field team,,${(i * 100 + k).toString(16).padStart(64, '0')}`,
+      ),
+    );
+  const commitmentsCsv = rows.join('\n');
+  const levelsCsv = levels.join('\n');
+  console.log(
+    `files: ${commitments} commitments (${(commitmentsCsv.length / 1e6).toFixed(1)} MB), ` +
+      `${levels.length - 1} level rows (${(levelsCsv.length / 1e6).toFixed(1)} MB)`,
+  );
+
+  let t = performance.now();
+  const report = await importImplementation(rt.deps, {
+    actor,
+    processId: demo.processId,
+    commitmentsCsv,
+    levelsCsv,
+  });
+  const importMs = performance.now() - t;
+  console.log(`import: ${(importMs / 1000).toFixed(2)} s`, report);
+
+  t = performance.now();
+  const again = await importImplementation(rt.deps, {
+    actor,
+    processId: demo.processId,
+    commitmentsCsv,
+    levelsCsv,
+  });
+  console.log(
+    `re-import of the same files (nothing changes): ${((performance.now() - t) / 1000).toFixed(2)} s`,
+    again,
+  );
+
+  const from = period[0] ?? '2020-01';
+  const to = period.at(-1) ?? '2020-01';
+  const runs: number[] = [];
+  let overall: unknown;
+  for (let i = 0; i < 5; i++) {
+    t = performance.now();
+    const p = await getProgress(rt.deps, {
+      actor,
+      processId: demo.processId,
+      from,
+      to,
+      silentFrom: null,
+      silentTo: null,
+      knownAt: null,
+    });
+    runs.push(performance.now() - t);
+    overall = p.overall.at(-1);
+  }
+  runs.sort((a, b) => a - b);
+  console.log(
+    `progress use case (read + decrypt + roll-ups by agreement, theme, party + matrix), median of 5: ${runs[2]?.toFixed(0)} ms`,
+    overall,
+  );
+
+  const facts = await rt.deps.db.transaction((s) =>
+    s.implementation.listLevelEntries(
+      demo.processId,
+      demo.compartments.map((c) => c.id),
+    ),
+  );
+  const stored = await rt.deps.db.transaction((s) =>
+    s.implementation.listCommitments(
+      demo.processId,
+      demo.compartments.map((c) => c.id),
+    ),
+  );
+  const pure: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    t = performance.now();
+    const c0 = process.cpuUsage();
+    monthlyRollup({
+      commitments: stored.map((c) => ({ id: c.id, weight: c.weight, groups: [] })),
+      facts,
+      months: period,
+    });
+    pure.push(performance.now() - t);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  pure.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
+  console.log(
+    `whole-agreement monthly roll-up alone (pure), median of 5: ${pure[2]?.toFixed(0)} ms (cpu ${cpu[2]?.toFixed(0)} ms)`,
+  );
+} finally {
+  await rt.close();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,140 @@
+/**
+ * The browser journey of implementation, on the demo process NORDLYS: the mediator creates a
+ * commitment from an agreed provision of version 2; the government's head, on a phone, submits
+ * evidence (kept in its caucus) and releases it; the mediator records a level on it; the observer
+ * verifies it in Spanish and then disputes it in Norwegian; the progress chart, its table and the
+ * matrix show the level. Each step saves screenshots to e2e/screenshots/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { demoPassword } from '../src/server/demo/seed.js';
+import { browserAvailable, openBrowser, type Person } from './support/browser.js';
+import { startParley, type E2eParley } from './support/parley.js';
+import { scrollWidth, signIn } from './support/steps.js';
+
+const runJourney = browserAvailable();
+
+/** Opens NORDLYS and its implementation screen, named in the interface's language. */
+async function openImplementation(page: Page, name = 'Implementation'): Promise<void> {
+  await page.getByRole('link', { name: 'NORDLYS' }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'NORDLYS' }).waitFor();
+  await page.locator('nav.process-nav').getByRole('link', { name }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+describe.skipIf(!runJourney)('implementation, tracked in the browser', () => {
+  let parley: E2eParley;
+  const people: Person[] = [];
+  const open = async (options: { width?: number; height?: number } = {}) => {
+    const p = await openBrowser(options);
+    people.push(p);
+    return p;
+  };
+
+  beforeAll(async () => {
+    parley = await startParley();
+  });
+
+  afterAll(async () => {
+    for (const p of people) await p.close();
+    await parley?.close();
+  });
+
+  it('lets the mediator create a commitment from an agreed provision of a version', async () => {
+    const mediator = await open();
+    const page = mediator.page;
+    await page.goto(parley.url);
+    await signIn(page, 'mediator@demo.parley', demoPassword);
+    await openImplementation(page);
+    await page.getByText('No commitment yet.').waitFor();
+    await page.getByRole('button', { name: 'Create commitments from a version' }).click();
+    await page.getByLabel('Version').selectOption('2');
+    await page.getByLabel('Provision', { exact: true }).selectOption('p-humanitarian');
+    await page.getByLabel('Government delegation').check();
+    await page.getByLabel('Starts on').fill('2026-01-01');
+    await page.getByLabel(/^Deadline/).fill('2026-06-30');
+    await page.getByLabel('Provision type (PAM)').selectOption('human_rights');
+    await page.getByRole('button', { name: 'Create the commitment' }).click();
+    await page.getByText('1 commitment created.').waitFor();
+    const row = page.locator('.commitments-table tbody tr').first();
+    await row.getByText('v2-p-humanitarian-1').waitFor();
+    await row.getByText('0 · not initiated').waitFor();
+    await row.getByText('Overdue').waitFor();
+    await mediator.shot('70-implementation-created');
+    expect(mediator.problems).toEqual([]);
+  });
+
+  it('lets the government submit evidence on a phone, kept in its caucus until its head releases it', async () => {
+    const phone = await open({ width: 390, height: 844 });
+    const page = phone.page;
+    await page.goto(parley.url);
+    await signIn(page, 'gov.head@demo.parley', demoPassword);
+    await openImplementation(page);
+    await page.getByRole('button', { name: 'v2-p-humanitarian-1' }).click();
+    await page.getByRole('button', { name: 'Submit evidence' }).click();
+    await page
+      .getByLabel('Report or description')
+      .fill('Two humanitarian corridors opened (invented).');
+    await page.getByLabel('Date it speaks of').fill('2026-03-01');
+    await page.getByLabel('Source').fill('Ministry of the Interior (invented)');
+    await page
+      .locator('.timeline-panel form')
+      .getByRole('button', { name: 'Submit evidence' })
+      .click();
+    await page.getByText('Evidence submitted.').waitFor();
+    await page.getByText('Not yet released').waitFor();
+    await page.getByRole('button', { name: 'Release to the plenary' }).click();
+    await page.getByText('The evidence is in the plenary; a level may now cite it.').waitFor();
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
+    await phone.shot('71-implementation-evidence-phone');
+    expect(phone.problems).toEqual([]);
+  });
+
+  it('lets the mediator record a level that cites the released evidence', async () => {
+    const mediator = people[0]!;
+    const page = mediator.page;
+    await page.reload();
+    await page.getByRole('button', { name: 'v2-p-humanitarian-1' }).click();
+    await page.getByRole('button', { name: 'Record a level' }).click();
+    await page.getByLabel('Level', { exact: true }).selectOption('2');
+    await page.getByLabel('From').fill('2026-03-01');
+    await page.getByLabel(/Ministry of the Interior/).check();
+    await page
+      .locator('.timeline-panel form')
+      .getByRole('button', { name: 'Record a level' })
+      .click();
+    await page.getByText('Level recorded.').waitFor();
+    await page.locator('.commitments-table').getByText('2 · intermediate').waitFor();
+    await mediator.shot('72-implementation-level');
+  });
+
+  it('lets the observer verify the level in Spanish and dispute it in Norwegian, and shows the dispute', async () => {
+    const observer = await open();
+    const page = observer.page;
+    await page.goto(parley.url);
+    await signIn(page, 'observer@demo.parley', demoPassword);
+    await page.getByLabel('Language').selectOption('es');
+    await openImplementation(page, 'Implementación');
+    await page.getByRole('button', { name: 'v2-p-humanitarian-1' }).click();
+    await page.getByRole('button', { name: 'Verificar o disputar' }).click();
+    await page.getByLabel('Motivo').fill('Corredores visitados (invented).');
+    await page.getByRole('button', { name: 'Registrar el dictamen' }).click();
+    await page.getByText('Su dictamen está registrado.').waitFor();
+    await page.locator('.commitments-table').getByText('verificado una vez').waitFor();
+    await observer.shot('73-implementation-verified-spanish');
+
+    await page.getByLabel('Idioma').selectOption('nb');
+    await page.getByRole('button', { name: 'Bekreft eller bestrid' }).click();
+    await page.getByLabel('Vurdering').selectOption('disputed');
+    await page.getByLabel('Begrunnelse').fill('Bare én korridor er åpen (invented).');
+    await page.getByRole('button', { name: 'Registrer vurderingen' }).click();
+    await page.getByText('Vurderingen din er registrert.').waitFor();
+    await page.locator('.commitments-table').getByText('1 åpen innsigelse').waitFor();
+    // The chart's numbers: one commitment, at level 2 from March 2026.
+    const table = page.locator('.progress-table');
+    await table.getByRole('row', { name: /^2026-03 0 0 1 0 66\.7$/ }).waitFor();
+    await page.locator('.matrix-table').getByText('Human rights').waitFor();
+    await observer.shot('74-implementation-disputed-norwegian');
+    expect(observer.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,96 @@
+import type { Actor } from '../../access/policy.js';
+import { compareFacts } from '../../implementation/history.js';
+import { writeCommitmentsCsv, writeLevelsCsv } from '../../implementation/exchange.js';
+import type { Deps } from '../../ports.js';
+import { DomainError } from '../../shared/errors.js';
+import type { ProcessId } from '../../shared/ids.js';
+import { openImplementation } from './implementation-context.js';
+
+/** What can be exported. */
+export type ImplementationExportFormat = 'commitments.csv' | 'levels.csv' | 'json';
+
+/**
+ * Exports the plenary's implementation data: the commitments file or the levels file (the import
+ * format, so an export imports back without changing anything), or everything as JSON, with the
+ * released evidence's metadata (never its text). Only plenary readers export.
+ */
+export async function exportImplementation(
+  deps: Deps<'db'>,
+  input: { actor: Actor; processId: ProcessId; format: ImplementationExportFormat },
+): Promise<string> {
+  return deps.db.transaction(async (s) => {
+    const ic = await openImplementation(s, input.actor, input.processId);
+    if (!ic.readsPlenary)
+      throw new DomainError(
+        'FORBIDDEN',
+        'Only those who read the plenary export implementation data.',
+      );
+    const id = ic.process.id;
+    const plenary = [ic.plenary.id];
+    const commitments = await s.implementation.listCommitments(id, plenary);
+    const entries = await s.implementation.listLevelEntries(id, plenary);
+    const evidence = await s.implementation.listEvidence(id, plenary);
+    const code = new Map(ic.parties.map((p) => [p.id as string, p.code]));
+    const external = new Map(commitments.map((c) => [c.id as string, c.externalId]));
+    const byId = new Map(evidence.map((e) => [e.id as string, e]));
+    const rows = commitments.map((c) => ({
+      externalId: c.externalId,
+      provisionType: c.provisionType,
+      themeCode: c.themeCode,
+      wording: c.wording,
+      responsibleCodes: c.responsiblePartyIds.map((p) => code.get(p) ?? p),
+      startsOn: c.startsOn,
+      deadline: c.deadline,
+      recurrence: c.recurrence,
+      weight: c.weight,
+      versionNumber: c.versionNumber,
+      provisionKey: c.provisionKey,
+    }));
+    const levels = [...entries]
+      .sort((a, b) => {
+        const ea = external.get(a.commitmentId) ?? '';
+        const eb = external.get(b.commitmentId) ?? '';
+        return ea !== eb ? (ea < eb ? -1 : 1) : compareFacts(a, b);
+      })
+      .map((e) => {
+        const first = byId.get(e.evidenceIds[0] ?? '');
+        return {
+          externalId: external.get(e.commitmentId) ?? '',
+          effectiveOn: e.effectiveOn,
+          level: e.level,
+          note: e.note,
+          evidenceSource: first?.source ?? '',
+          evidenceUrl: first?.url ?? null,
+          evidenceSha256: first?.sha256 ?? '',
+        };
+      });
+    await s.audit.append({
+      kind: 'implementation.exported',
+      data: { format: input.format },
+      actorUserId: input.actor.userId,
+      processId: id,
+      compartmentId: ic.plenary.id,
+    });
+    switch (input.format) {
+      case 'commitments.csv':
+        return writeCommitmentsCsv(rows);
+      case 'levels.csv':
+        return writeLevelsCsv(levels);
+      case 'json':
+        return JSON.stringify({
+          format: 'parley.implementation/1',
+          process: ic.process.codename,
+          commitments: rows,
+          levels,
+          evidence: evidence.map((e) => ({
+            externalId: external.get(e.commitmentId) ?? '',
+            kind: e.kind,
+            observedOn: e.observedOn,
+            source: e.source,
+            url: e.url,
+            sha256: e.sha256,
+          })),
+        });
+    }
+  });
+}

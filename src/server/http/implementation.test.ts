@@ -1,0 +1,399 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { levelAsOf, type LevelFact } from '../../core/implementation/history.js';
+import { isLevel } from '../../core/implementation/pam.js';
+import { testDatabases } from '../test-support/databases.js';
+import { testClock, useParley, type TestParley } from '../test-support/harness.js';
+
+const targets = await testDatabases();
+
+interface Commitment {
+  id: string;
+  externalId: string;
+  basis: string;
+  wording: string;
+  revision: number;
+}
+interface Evidence {
+  id: string;
+  released: boolean;
+  compartmentId: string;
+}
+interface Timeline {
+  level: number;
+  openDisputes: number;
+  entries: Array<{ id: string; level: number; effectiveOn: string }>;
+  verifications: Array<{ id: string; verdict: string; resolvedAt: string | null }>;
+  evidence: Evidence[];
+  asOf: { level: number } | null;
+}
+
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+describe.each(targets)('implementation on $name', (target) => {
+  const clock = testClock(new Date('2027-01-10T09:00:00Z'));
+  const p = useParley(target, { clock });
+  type Key = Parameters<TestParley['session']>[0];
+  const url = () => `/api/processes/${p.demo.processId}/implementation`;
+  const call = (key: Key, method: 'GET' | 'POST' | 'PATCH', path: string, payload?: object) =>
+    p.request(key, method, `${url()}${path}`, payload);
+  const ok = async (key: Key, method: 'GET' | 'POST' | 'PATCH', path: string, payload?: object) => {
+    const res = await call(key, method, path, payload);
+    expect(res.statusCode, res.body).toBeLessThan(300);
+    return res.json() as unknown;
+  };
+  const create = async (over: object = {}) =>
+    (
+      (await ok('mediator', 'POST', '/commitments', {
+        versionNumber: 2,
+        commitments: [
+          {
+            provisionKey: 'p-humanitarian',
+            responsiblePartyIds: [p.demo.parties.gov],
+            startsOn: '2026-01-01',
+            deadline: '2026-12-31',
+            provisionType: 'human_rights',
+            ...over,
+          },
+        ],
+      })) as Commitment[]
+    )[0]!;
+  const timeline = async (key: Key, id: string, query = '') =>
+    (await ok(key, 'GET', `/commitments/${id}${query}`)) as Timeline;
+  const releasedEvidence = async (id: string, observedOn = '2026-03-01') => {
+    const e = (await ok('mediator', 'POST', `/commitments/${id}/evidence`, {
+      kind: 'report',
+      text: `Field report ${observedOn}`,
+      observedOn,
+      source: 'Mediators’ field team',
+    })) as Evidence;
+    await ok('leadMediator', 'POST', `/evidence/${e.id}/release`);
+    return e;
+  };
+
+  it('turns an agreed provision of a version into a commitment with the provision’s wording, for planning until every party has signed', async () => {
+    const c = await create();
+    expect(c.basis).toBe('ad_referendum');
+    expect(c.wording.length).toBeGreaterThan(10);
+    expect(c.externalId).toBe('v2-p-humanitarian-1');
+    // The opposition signs version 2 too: commitments from it are now `signed`.
+    const v = (
+      await p.request('oppHead', 'GET', `/api/processes/${p.demo.processId}/text/versions/2`)
+    ).json() as { version: { hash: string } };
+    const signed = await p.request(
+      'oppHead',
+      'POST',
+      `/api/processes/${p.demo.processId}/text/versions/2/signatures`,
+      { versionHash: v.version.hash },
+    );
+    expect(signed.statusCode, signed.body).toBe(201);
+    const second = await create({ wording: 'Open two humanitarian corridors.' });
+    expect(second).toMatchObject({
+      basis: 'signed',
+      externalId: 'v2-p-humanitarian-2',
+      wording: 'Open two humanitarian corridors.',
+    });
+  });
+
+  it('refuses a provision that is not agreed, and says which', async () => {
+    const res = await call('mediator', 'POST', '/commitments', {
+      versionNumber: 2,
+      commitments: [
+        {
+          provisionKey: 'p-date',
+          responsiblePartyIds: [],
+          startsOn: '2026-01-01',
+          deadline: '2026-02-01',
+          provisionType: 'electoral_reform',
+        },
+      ],
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.message).toContain('is not agreed');
+  });
+
+  it('answers bad input with a 400 naming the field', async () => {
+    const res = await call('mediator', 'POST', '/commitments', {
+      versionNumber: 2,
+      commitments: [
+        {
+          provisionKey: 'p-humanitarian',
+          responsiblePartyIds: [],
+          startsOn: '2026-13-01',
+          deadline: null,
+          provisionType: 'warp',
+        },
+      ],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('provisionType');
+    expect(res.body).not.toContain('at ');
+  });
+
+  it('moves a level only with evidence released to the plenary', async () => {
+    const c = await create();
+    const none = await call('mediator', 'POST', `/commitments/${c.id}/levels`, {
+      level: 1,
+      effectiveOn: '2026-02-01',
+      evidenceIds: [],
+    });
+    expect(none.statusCode).toBe(400);
+    // The government's evidence sits in its caucus: the mediators do not see it, cannot cite it.
+    const gov = (await ok('govDelegate', 'POST', `/commitments/${c.id}/evidence`, {
+      kind: 'link',
+      text: 'Decree published',
+      url: 'https://example.org/decree.pdf',
+      observedOn: '2026-02-01',
+      source: 'Official gazette',
+      sha256: sha('decree'),
+    })) as Evidence;
+    expect(gov.released).toBe(false);
+    expect((await timeline('mediator', c.id)).evidence).toEqual([]);
+    expect((await timeline('oppHead', c.id)).evidence).toEqual([]);
+    expect((await timeline('govHead', c.id)).evidence.map((e) => e.id)).toEqual([gov.id]);
+    const hidden = await call('mediator', 'POST', `/commitments/${c.id}/levels`, {
+      level: 1,
+      effectiveOn: '2026-02-01',
+      evidenceIds: [gov.id],
+    });
+    expect(hidden.statusCode).toBe(422);
+    // Only the head releases the party's evidence; then the level moves.
+    expect((await call('govDelegate', 'POST', `/evidence/${gov.id}/release`)).statusCode).toBe(403);
+    expect((await call('oppHead', 'POST', `/evidence/${gov.id}/release`)).statusCode).toBe(404);
+    await ok('govHead', 'POST', `/evidence/${gov.id}/release`);
+    await ok('mediator', 'POST', `/commitments/${c.id}/levels`, {
+      level: 1,
+      effectiveOn: '2026-02-01',
+      evidenceIds: [gov.id],
+      note: 'Decree',
+    });
+    const t = await timeline('observer', c.id);
+    expect(t.level).toBe(1);
+    expect(t.evidence.map((e) => [e.id, e.released])).toEqual([[gov.id, true]]);
+    // A party not responsible for the commitment submits no evidence for it.
+    expect(
+      (
+        await call('oppHead', 'POST', `/commitments/${c.id}/evidence`, {
+          kind: 'report',
+          text: 'x',
+          observedOn: '2026-02-01',
+          source: 'x',
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
+  it('lets guarantors and observers verify or dispute a level, and shows a dispute until it is resolved', async () => {
+    const c = await create();
+    const e = await releasedEvidence(c.id);
+    const entry = (await ok('mediator', 'POST', `/commitments/${c.id}/levels`, {
+      level: 2,
+      effectiveOn: '2026-03-01',
+      evidenceIds: [e.id],
+    })) as { id: string };
+    expect(
+      (
+        await call('govHead', 'POST', `/commitments/${c.id}/verifications`, {
+          entryId: entry.id,
+          verdict: 'verified',
+        })
+      ).statusCode,
+    ).toBe(403);
+    await ok('observer', 'POST', `/commitments/${c.id}/verifications`, {
+      entryId: entry.id,
+      verdict: 'verified',
+      reason: 'Seen on site.',
+    });
+    const noReason = await call('observer', 'POST', `/commitments/${c.id}/verifications`, {
+      entryId: entry.id,
+      verdict: 'disputed',
+    });
+    expect(noReason.statusCode).toBe(400);
+    const dispute = (await ok('observer', 'POST', `/commitments/${c.id}/verifications`, {
+      entryId: entry.id,
+      verdict: 'disputed',
+      reason: 'Only one corridor open.',
+    })) as { id: string };
+    expect((await timeline('govDelegate', c.id)).openDisputes).toBe(1);
+    const list = (await ok('oppDelegate', 'GET', '')) as {
+      commitments: Array<{ commitment: { id: string }; openDisputes: number; verified: number }>;
+    };
+    expect(list.commitments.find((x) => x.commitment.id === c.id)).toMatchObject({
+      openDisputes: 1,
+      verified: 1,
+    });
+    expect(
+      (
+        await call('govHead', 'POST', `/verifications/${dispute.id}/resolution`, {
+          resolution: 'x',
+        })
+      ).statusCode,
+    ).toBe(403);
+    await ok('leadMediator', 'POST', `/verifications/${dispute.id}/resolution`, {
+      resolution: 'Second corridor opened in April.',
+    });
+    expect((await timeline('govDelegate', c.id)).openDisputes).toBe(0);
+    expect(
+      (
+        await call('leadMediator', 'POST', `/verifications/${dispute.id}/resolution`, {
+          resolution: 'again',
+        })
+      ).statusCode,
+    ).toBe(409);
+  });
+
+  it('reproduces the level as of any date from the audit log, after later and back-dated changes', async () => {
+    const c = await create();
+    const e = await releasedEvidence(c.id);
+    const set = async (level: number, effectiveOn: string) => {
+      clock.advance(60_000);
+      await ok('mediator', 'POST', `/commitments/${c.id}/levels`, {
+        level,
+        effectiveOn,
+        evidenceIds: [e.id],
+      });
+    };
+    await set(1, '2026-03-01');
+    await set(2, '2026-06-01');
+    const before = new Date(clock.now().getTime() + 1).toISOString();
+    clock.advance(60_000);
+    await set(3, '2026-09-01');
+    await set(1, '2026-05-01'); // a back-dated correction recorded later
+    const facts: LevelFact[] = (
+      await p.runtime.deps.db.transaction((s) => s.audit.listByKind('level.set'))
+    ).flatMap((a) => {
+      const d = JSON.parse(a.data) as {
+        commitmentId: string;
+        entryId: string;
+        level: number;
+        effectiveOn: string;
+      };
+      return d.commitmentId === c.id && isLevel(d.level)
+        ? [
+            {
+              commitmentId: d.commitmentId,
+              level: d.level,
+              effectiveOn: d.effectiveOn,
+              setAt: a.at,
+              id: d.entryId,
+            },
+          ]
+        : [];
+    });
+    expect(facts).toHaveLength(4);
+    for (const date of [
+      '2026-02-28',
+      '2026-03-01',
+      '2026-05-15',
+      '2026-06-02',
+      '2026-09-01',
+      '2027-01-01',
+    ])
+      for (const knownAt of [undefined, before]) {
+        const q = `?asOf=${date}${knownAt ? `&knownAt=${encodeURIComponent(knownAt)}` : ''}`;
+        const served = (await timeline('observer', c.id, q)).asOf?.level;
+        expect(served, `${date} known at ${knownAt ?? 'now'}`).toBe(
+          levelAsOf(facts, date, knownAt),
+        );
+      }
+    expect((await timeline('observer', c.id, '?asOf=2026-05-15')).asOf?.level).toBe(1);
+    expect(
+      (await timeline('observer', c.id, `?asOf=2026-05-15&knownAt=${encodeURIComponent(before)}`))
+        .asOf?.level,
+    ).toBe(1);
+    expect(
+      (await timeline('observer', c.id, `?asOf=2026-07-01&knownAt=${encodeURIComponent(before)}`))
+        .asOf?.level,
+    ).toBe(2);
+  });
+
+  it('rolls progress up month by month and flags overdue and silent commitments', async () => {
+    const progress = (await ok(
+      'observer',
+      'GET',
+      '/progress?from=2026-01&to=2026-12&silentFrom=2026-10-01&silentTo=2026-12-31',
+    )) as {
+      overall: Array<{ month: string; counts: number[]; percent: number }>;
+      byParty: Array<{ key: string }>;
+      matrix: Array<{ provisionType: string; year: number }>;
+      overdue: string[];
+      silent: string[];
+    };
+    expect(progress.overall).toHaveLength(12);
+    const total = progress.overall[0]!.counts.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(progress.byParty.map((g) => g.key)).toContain(p.demo.parties.gov);
+    expect(progress.matrix.some((m) => m.provisionType === 'human_rights' && m.year === 2026)).toBe(
+      true,
+    );
+    // The deadline was 2026-12-31 and no commitment is complete today (2027-01-10) except none.
+    expect(progress.overdue.length).toBeGreaterThan(0);
+    expect(progress.silent.length).toBeGreaterThan(0);
+    // The facilitator, outside the plenary, sees an empty picture.
+    const admin = (await ok('admin', 'GET', '/progress?from=2026-01&to=2026-02')) as {
+      overall: Array<{ counts: number[] }>;
+    };
+    expect(admin.overall[0]!.counts).toEqual([0, 0, 0, 0]);
+  });
+
+  it('exports CSV that imports back without changing anything', async () => {
+    const file = async (format: string) =>
+      (await call('observer', 'GET', `/export?format=${format}`)).body;
+    const commitmentsCsv = await file('commitments.csv');
+    const levelsCsv = await file('levels.csv');
+    expect(commitmentsCsv.split('\r\n')[0]).toContain('external_id,provision_type');
+    const report = (await ok('mediator', 'POST', '/import', {
+      commitmentsCsv,
+      levelsCsv,
+    })) as Record<string, number>;
+    expect(report).toMatchObject({ created: 0, updated: 0, levels: 0 });
+    expect(report.unchanged).toBeGreaterThan(0);
+    expect(await file('commitments.csv')).toBe(commitmentsCsv);
+    expect(await file('levels.csv')).toBe(levelsCsv);
+    const json = JSON.parse(await file('json')) as { commitments: unknown[] };
+    expect(json.commitments.length).toBe(report.unchanged);
+  });
+
+  it('imports 5,000 commitments atomically: one bad row changes nothing and is named', async () => {
+    const header =
+      'external_id,provision_type,theme,wording,responsible,starts_on,deadline,recurrence,weight,version,provision';
+    const rows = Array.from(
+      { length: 5000 },
+      (_, i) => `BULK-${i},ceasefire,,Commitment ${i},GOV|OPP,2026-01-01,2027-06-30,none,1,,`,
+    );
+    rows[3141] = 'BULK-3141,ceasefire,,Commitment,GOV,2026-01-01,2027-06-30,never,1,,';
+    const before = (await ok('mediator', 'GET', '')) as { commitments: unknown[] };
+    const bad = await call('mediator', 'POST', '/import', {
+      commitmentsCsv: [header, ...rows].join('\n'),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.errors).toEqual([
+      {
+        file: 'commitments',
+        line: 3143,
+        column: 'recurrence',
+        message: 'Give one of none, monthly, quarterly, yearly.',
+      },
+    ]);
+    expect(
+      ((await ok('mediator', 'GET', '')) as { commitments: unknown[] }).commitments,
+    ).toHaveLength(before.commitments.length);
+    rows[3141] = 'BULK-3141,ceasefire,,Commitment 3141,GOV|OPP,2026-01-01,2027-06-30,none,1,,';
+    const good = (await ok('mediator', 'POST', '/import', {
+      commitmentsCsv: [header, ...rows].join('\n'),
+    })) as Record<string, number>;
+    expect(good.created).toBe(5000);
+    expect(
+      ((await ok('mediator', 'GET', '')) as { commitments: unknown[] }).commitments,
+    ).toHaveLength(before.commitments.length + 5000);
+  }, 60_000);
+
+  it('keeps the plan from those outside the plenary: the facilitator gets an empty list and no commitment', async () => {
+    const c = await create();
+    const list = (await ok('admin', 'GET', '')) as { commitments: unknown[]; themes: unknown[] };
+    expect(list).toEqual({ commitments: [], themes: [] });
+    const res = await call('admin', 'GET', `/commitments/${c.id}`);
+    const ghost = await call('admin', 'GET', `/commitments/${crypto.randomUUID()}`);
+    expect([res.statusCode, res.body]).toEqual([ghost.statusCode, ghost.body]);
+  });
+});

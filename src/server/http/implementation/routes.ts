@@ -1,0 +1,316 @@
+/** Implementation (C10): the plan, evidence, levels, verifications, progress, export and import. */
+import { processParams } from '../../../contract/common.js';
+import {
+  commitmentListResponse,
+  commitmentParams,
+  commitmentQuery,
+  commitmentResponse,
+  commitmentTimelineResponse,
+  createCommitmentsRequest,
+  defineThemeRequest,
+  editCommitmentRequest,
+  evidenceParams,
+  evidenceResponse,
+  exportQuery,
+  exportResponse,
+  importRequest,
+  importResponse,
+  levelEntryResponse,
+  progressQuery,
+  progressResponse,
+  resolveDisputeRequest,
+  setLevelRequest,
+  submitEvidenceRequest,
+  themeResponse,
+  verificationParams,
+  verificationResponse,
+  verifyLevelRequest,
+} from '../../../contract/implementation.js';
+import { z } from 'zod';
+import { asId } from '../../../core/shared/ids.js';
+import { createCommitments } from '../../../core/usecases/implementation/create-commitments.js';
+import { defineTheme } from '../../../core/usecases/implementation/define-theme.js';
+import { editCommitment } from '../../../core/usecases/implementation/edit-commitment.js';
+import { exportImplementation } from '../../../core/usecases/implementation/export-implementation.js';
+import { getCommitment } from '../../../core/usecases/implementation/get-commitment.js';
+import { getProgress } from '../../../core/usecases/implementation/get-progress.js';
+import { importImplementation } from '../../../core/usecases/implementation/import-implementation.js';
+import { listCommitments } from '../../../core/usecases/implementation/list-commitments.js';
+import { releaseEvidence } from '../../../core/usecases/implementation/release-evidence.js';
+import { resolveDispute } from '../../../core/usecases/implementation/resolve-dispute.js';
+import { setLevel } from '../../../core/usecases/implementation/set-level.js';
+import { submitEvidence } from '../../../core/usecases/implementation/submit-evidence.js';
+import { verifyLevel } from '../../../core/usecases/implementation/verify-level.js';
+import { processIdOf, route } from '../route.js';
+import {
+  presentCommitment,
+  presentEvidence,
+  presentLevelEntry,
+  presentSummary,
+  presentTheme,
+  presentTimeline,
+  presentVerification,
+} from './presenters.js';
+
+const base = '/api/processes/:processId/implementation';
+const cid = (p: { commitmentId: string }) => asId<'Commitment'>(p.commitmentId);
+const partyIds = (ids: readonly string[]) => ids.map((x) => asId<'Party'>(x));
+
+/** The implementation routes. */
+export const implementationRoutes = [
+  route({
+    method: 'GET',
+    url: base,
+    summary:
+      'The implementation plan: themes and commitments with their levels, disputes and flags.',
+    tag: 'implementation',
+    auth: 'required',
+    params: processParams,
+    response: commitmentListResponse,
+    handler: async ({ actor, params, deps }) => {
+      const r = await listCommitments(deps, { actor, processId: processIdOf(params) });
+      return { themes: r.themes.map(presentTheme), commitments: r.commitments.map(presentSummary) };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: `${base}/themes`,
+    summary: 'Define a theme or subtheme of the plan, mapped to PAM and optionally to PA-X.',
+    tag: 'implementation',
+    auth: 'required',
+    params: processParams,
+    body: defineThemeRequest,
+    response: themeResponse,
+    status: 201,
+    handler: async ({ actor, params, body, deps }) =>
+      presentTheme(await defineTheme(deps, { actor, processId: processIdOf(params), ...body })),
+  }),
+  route({
+    method: 'POST',
+    url: `${base}/commitments`,
+    summary: 'Create commitments from agreed provisions of a published version.',
+    tag: 'implementation',
+    auth: 'required',
+    params: processParams,
+    body: createCommitmentsRequest,
+    response: z.array(commitmentResponse),
+    status: 201,
+    handler: async ({ actor, params, body, deps }) =>
+      (
+        await createCommitments(deps, {
+          actor,
+          processId: processIdOf(params),
+          versionNumber: body.versionNumber,
+          commitments: body.commitments.map((c) => ({
+            ...c,
+            responsiblePartyIds: partyIds(c.responsiblePartyIds),
+          })),
+        })
+      ).map(presentCommitment),
+  }),
+  route({
+    method: 'GET',
+    url: `${base}/commitments/:commitmentId`,
+    summary: "A commitment's timeline: levels, verifications, evidence; its level as of a date.",
+    tag: 'implementation',
+    auth: 'required',
+    params: commitmentParams,
+    query: commitmentQuery,
+    response: commitmentTimelineResponse,
+    handler: async ({ actor, params, query, deps }) =>
+      presentTimeline(
+        await getCommitment(deps, {
+          actor,
+          processId: processIdOf(params),
+          commitmentId: cid(params),
+          asOf: query.asOf ?? null,
+          knownAt: query.knownAt ?? null,
+        }),
+      ),
+  }),
+  route({
+    method: 'PATCH',
+    url: `${base}/commitments/:commitmentId`,
+    summary: "Edit a commitment's wording, parties, dates, type, theme or weight.",
+    tag: 'implementation',
+    auth: 'required',
+    params: commitmentParams,
+    body: editCommitmentRequest,
+    response: commitmentResponse,
+    handler: async ({ actor, params, body, deps }) => {
+      const { baseRevision, ...fields } = body;
+      return presentCommitment(
+        await editCommitment(deps, {
+          actor,
+          processId: processIdOf(params),
+          commitmentId: cid(params),
+          baseRevision,
+          fields: { ...fields, responsiblePartyIds: partyIds(fields.responsiblePartyIds) },
+        }),
+      );
+    },
+  }),
+  route({
+    method: 'POST',
+    url: `${base}/commitments/:commitmentId/evidence`,
+    summary:
+      "Submit evidence for a commitment; it stays in the submitter's compartment until released.",
+    tag: 'implementation',
+    auth: 'required',
+    params: commitmentParams,
+    body: submitEvidenceRequest,
+    response: evidenceResponse,
+    status: 201,
+    handler: async ({ actor, params, body, deps }) => {
+      const r = await submitEvidence(deps, {
+        actor,
+        processId: processIdOf(params),
+        commitmentId: cid(params),
+        ...body,
+      });
+      return presentEvidence(r.evidence, r.released);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: `${base}/evidence/:evidenceId/release`,
+    summary: 'Release evidence to the plenary, where levels may cite it.',
+    tag: 'implementation',
+    auth: 'required',
+    params: evidenceParams,
+    response: evidenceResponse,
+    handler: async ({ actor, params, deps }) => {
+      const e = await releaseEvidence(deps, {
+        actor,
+        processId: processIdOf(params),
+        evidenceId: asId(params.evidenceId),
+      });
+      return presentEvidence(e, true);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: `${base}/commitments/:commitmentId/levels`,
+    summary: "Record a commitment's level from a date, citing released evidence.",
+    tag: 'implementation',
+    auth: 'required',
+    params: commitmentParams,
+    body: setLevelRequest,
+    response: levelEntryResponse,
+    status: 201,
+    handler: async ({ actor, params, body, deps }) =>
+      presentLevelEntry(
+        await setLevel(deps, {
+          actor,
+          processId: processIdOf(params),
+          commitmentId: cid(params),
+          level: body.level,
+          effectiveOn: body.effectiveOn,
+          evidenceIds: body.evidenceIds.map((x) => asId<'Evidence'>(x)),
+          note: body.note,
+        }),
+      ),
+  }),
+  route({
+    method: 'POST',
+    url: `${base}/commitments/:commitmentId/verifications`,
+    summary: 'Verify or dispute a level entry, with a reason (guarantors and observers).',
+    tag: 'implementation',
+    auth: 'required',
+    params: commitmentParams,
+    body: verifyLevelRequest,
+    response: verificationResponse,
+    status: 201,
+    handler: async ({ actor, params, body, deps }) =>
+      presentVerification(
+        await verifyLevel(deps, {
+          actor,
+          processId: processIdOf(params),
+          commitmentId: cid(params),
+          entryId: asId(body.entryId),
+          verdict: body.verdict,
+          reason: body.reason,
+        }),
+      ),
+  }),
+  route({
+    method: 'POST',
+    url: `${base}/verifications/:verificationId/resolution`,
+    summary: 'Resolve a dispute of a level (the lead mediator, or whoever raised it).',
+    tag: 'implementation',
+    auth: 'required',
+    params: verificationParams,
+    body: resolveDisputeRequest,
+    response: verificationResponse,
+    handler: async ({ actor, params, body, deps }) =>
+      presentVerification(
+        await resolveDispute(deps, {
+          actor,
+          processId: processIdOf(params),
+          verificationId: asId(params.verificationId),
+          resolution: body.resolution,
+        }),
+      ),
+  }),
+  route({
+    method: 'GET',
+    url: `${base}/progress`,
+    summary:
+      'Progress month by month (agreement, themes, parties), the types × years matrix, flags.',
+    tag: 'implementation',
+    auth: 'required',
+    params: processParams,
+    query: progressQuery,
+    response: progressResponse,
+    handler: async ({ actor, params, query, deps }) =>
+      getProgress(deps, {
+        actor,
+        processId: processIdOf(params),
+        from: query.from ?? null,
+        to: query.to ?? null,
+        silentFrom: query.silentFrom ?? null,
+        silentTo: query.silentTo ?? null,
+        knownAt: query.knownAt ?? null,
+      }),
+  }),
+  route({
+    method: 'GET',
+    url: `${base}/export`,
+    summary: 'Export commitments or levels as CSV (the import format), or everything as JSON.',
+    tag: 'implementation',
+    auth: 'required',
+    params: processParams,
+    query: exportQuery,
+    response: exportResponse,
+    handler: async ({ actor, params, query, deps, reply }) => {
+      const body = await exportImplementation(deps, {
+        actor,
+        processId: processIdOf(params),
+        format: query.format,
+      });
+      const csv = query.format !== 'json';
+      void reply
+        .header('content-type', csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="implementation-${query.format}"`);
+      return body;
+    },
+  }),
+  route({
+    method: 'POST',
+    url: `${base}/import`,
+    summary: 'Import commitments and levels from CSV, atomically; every bad row is reported.',
+    tag: 'implementation',
+    auth: 'required',
+    params: processParams,
+    body: importRequest,
+    response: importResponse,
+    bodyLimit: 100 * 1024 * 1024,
+    handler: async ({ actor, params, body, deps }) =>
+      importImplementation(deps, {
+        actor,
+        processId: processIdOf(params),
+        commitmentsCsv: body.commitmentsCsv,
+        levelsCsv: body.levelsCsv,
+      }),
+  }),
+];
