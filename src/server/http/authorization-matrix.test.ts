@@ -955,6 +955,14 @@ const matrix: Record<string, Spec> = {
       expect: writeOutcome(reads(env, r, c), writes(env, r, c)),
       subject: c.id,
     })),
+  'GET /api/processes/:processId/compartments/:compartmentId/audience': async (env, r) =>
+    perCompartment(env, (c) => ({
+      label: c.kind,
+      method: 'GET',
+      url: `${P(env)}/compartments/${c.id}/audience`,
+      expect: readOutcome(reads(env, r, c)),
+      subject: c.id,
+    })),
   'GET /api/processes/:processId/items/:itemId': async (env, r) => [
     ...(await perCompartment(env, (c) => {
       const id = env.p.demo.notes.get(c.id) ?? '';
