@@ -12,7 +12,7 @@ import { asId } from '../src/core/shared/ids.js';
 import { totpCodeAt } from '../src/server/security/crypto.js';
 import { browserAvailable, openBrowser, type Person } from './support/browser.js';
 import { startParley, type E2eParley } from './support/parley.js';
-import { navCompartments, scrollWidth, signIn } from './support/steps.js';
+import { navCompartments, scrollWidth, signIn, confirmOutward } from './support/steps.js';
 
 const runJourney = browserAvailable();
 
@@ -183,9 +183,11 @@ describe.skipIf(!runJourney)('a negotiation set up and worked on in the browser'
       .getByLabel('Release to', { exact: true })
       .selectOption({ label: 'NA – mediators bilateral' });
     await page.getByRole('button', { name: 'Release…' }).click();
-    await page.locator('.confirm-box').waitFor();
-    await delegate.shot('10-release-confirmation');
-    await page.getByRole('button', { name: 'Yes, release to NA – mediators bilateral' }).click();
+    const told = await confirmOutward(page, {
+      shot: () => delegate.shot('10-release-confirmation', { fullPage: false }),
+    });
+    // Counted by the server: the process has no mediator yet, so the delegation alone reads it.
+    expect(told).toContain('Goes to the NA delegation — 1 person.');
     await page.getByText('The note is released to NA – mediators bilateral.').waitFor();
     await page.waitForURL(/\/notes\//);
     expect(await page.locator('.page-header .badge-compartment').textContent()).toContain(

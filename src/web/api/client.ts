@@ -5,6 +5,7 @@
  */
 import type {
   AccessChange,
+  CompartmentAudience,
   AcceptedInvitation,
   PendingSeat,
   AcceptInvitationRequest,
@@ -296,6 +297,11 @@ export const api = {
     create: (body: CreateProcessRequest) =>
       call<ProcessSummary>('POST', '/api/processes', { body }),
     get: (processId: string) => call<ProcessView>('GET', p(processId)),
+    audience: (processId: string, compartmentId: string) =>
+      call<CompartmentAudience>(
+        'GET',
+        `${p(processId)}/compartments/${enc(compartmentId)}/audience`,
+      ),
     changeStatus: (processId: string, body: ChangeStatusRequest) =>
       call<{ ok: true }>('POST', `${p(processId)}/status`, { body }),
     addParty: (processId: string, body: AddPartyRequest) =>

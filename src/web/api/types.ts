@@ -288,3 +288,6 @@ export type DraftCommuniqueRequest = z.input<typeof communiques.draftCommuniqueR
 export type EditCommuniqueRequest = z.input<typeof communiques.editCommuniqueRequest>;
 /** Log-statement body. */
 export type LogStatementRequest = z.input<typeof communiques.logStatementRequest>;
+
+/** Who reads a compartment: what an outward action into it reaches. */
+export type CompartmentAudience = z.infer<typeof processes.compartmentAudienceResponse>;

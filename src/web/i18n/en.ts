@@ -1,10 +1,12 @@
 /** English: the reference catalogue. Spanish and Norwegian must have the same keys. */
 import { negotiationEn } from './en-negotiation.js';
 import { talksEn } from './en-talks.js';
+import { outwardEn } from './en-outward.js';
 
 export const en = {
   ...negotiationEn,
   ...talksEn,
+  ...outwardEn,
   app: {
     skipToContent: 'Skip to main content',
     loading: 'Loading…',

@@ -2,10 +2,12 @@
 import type { Catalogue } from './catalogue.js';
 import { negotiationEs } from './es-negotiation.js';
 import { talksEs } from './es-talks.js';
+import { outwardEs } from './es-outward.js';
 
 export const es: Catalogue = {
   ...negotiationEs,
   ...talksEs,
+  ...outwardEs,
   app: {
     skipToContent: 'Saltar al contenido principal',
     loading: 'Cargando…',

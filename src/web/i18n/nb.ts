@@ -2,10 +2,12 @@
 import type { Catalogue } from './catalogue.js';
 import { negotiationNb } from './nb-negotiation.js';
 import { talksNb } from './nb-talks.js';
+import { outwardNb } from './nb-outward.js';
 
 export const nb: Catalogue = {
   ...negotiationNb,
   ...talksNb,
+  ...outwardNb,
   app: {
     skipToContent: 'Gå til hovedinnholdet',
     loading: 'Laster inn …',
