@@ -60,4 +60,14 @@ export const outwardEn = {
       confirm: 'Publish the set',
     },
   },
+  unsaved: {
+    leave: 'You have unsaved changes. Leave this page and lose them?',
+    closeTitle: 'Discard your changes to {{number}}?',
+    closeBody: 'The wording you typed has not been saved. Closing the editor throws it away.',
+    discard: 'Discard my changes',
+    restored:
+      'Your unsaved wording from {{date}} is back. Save it, or close the editor to discard it.',
+    stale:
+      'Wording you typed earlier was not saved, and the provision has changed since. Here it is, so that nothing is lost:',
+  },
 };

@@ -61,4 +61,14 @@ export const outwardEs = {
       confirm: 'Publicar el conjunto',
     },
   },
+  unsaved: {
+    leave: 'Tiene cambios sin guardar. ¿Salir de esta página y perderlos?',
+    closeTitle: '¿Descartar sus cambios en {{number}}?',
+    closeBody: 'La redacción que escribió no se ha guardado. Al cerrar el editor se pierde.',
+    discard: 'Descartar mis cambios',
+    restored:
+      'Ha vuelto su redacción sin guardar del {{date}}. Guárdela, o cierre el editor para descartarla.',
+    stale:
+      'Una redacción que escribió antes no se guardó, y la disposición ha cambiado desde entonces. Aquí está, para que no se pierda nada:',
+  },
 };

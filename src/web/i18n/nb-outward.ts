@@ -60,4 +60,14 @@ export const outwardNb = {
       confirm: 'Publiser settet',
     },
   },
+  unsaved: {
+    leave: 'Du har endringer som ikke er lagret. Forlate siden og miste dem?',
+    closeTitle: 'Forkaste endringene i {{number}}?',
+    closeBody: 'Ordlyden du skrev, er ikke lagret. Lukker du redigeringen, forsvinner den.',
+    discard: 'Forkast endringene',
+    restored:
+      'Den ulagrede ordlyden din fra {{date}} er tilbake. Lagre den, eller lukk redigeringen for å forkaste den.',
+    stale:
+      'Ordlyd du skrev tidligere, ble ikke lagret, og bestemmelsen er endret siden. Her er den, så ingenting går tapt:',
+  },
 };
