@@ -38,7 +38,7 @@ describe.skipIf(!runJourney)('outward actions and unsaved work in the browser', 
     await page.getByLabel('Correo electrónico').fill('lead.mediator@demo.parley');
     await page.getByLabel('Contraseña', { exact: true }).fill(demoPassword);
     await page.getByRole('button', { name: 'Iniciar sesión', exact: true }).click();
-    await page.locator('h1').first().waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Mis procesos' }).waitFor();
     await page.goto(textUrl());
     // The demo has published three versions: the next is the fourth.
     const publish = page.getByRole('button', { name: 'Publicar la versión 4' });
@@ -63,7 +63,7 @@ describe.skipIf(!runJourney)('outward actions and unsaved work in the browser', 
     await page.getByLabel('E-postadresse').fill('gov.head@demo.parley');
     await page.getByLabel('Passord', { exact: true }).fill(demoPassword);
     await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
-    await page.locator('h1').first().waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Mine prosesser' }).waitFor();
     await page.goto(`${parley.url}/processes/${parley.demo.processId}/preferences`);
     const share = page.getByLabel('Del vurderingene våre med meklerteamet');
     await share.waitFor();
@@ -80,6 +80,47 @@ describe.skipIf(!runJourney)('outward actions and unsaved work in the browser', 
       shot: () => head.shot('81-share-confirmation-nb-768', { fullPage: false }),
     });
     expect(told).toMatch(/Går til GOV-delegasjonen og meklerteamet – \d+ personer\./);
+    expect(head.problems).toEqual([]);
+  });
+
+  it('lets a party ask for a change to a circulated press line, with a comment the mediators read', async () => {
+    const head = await open({ width: 390, height: 844 });
+    const page = head.page;
+    await page.goto(parley.url);
+    await signIn(page, 'opp.head@demo.parley', demoPassword);
+    await page.goto(`${parley.url}/processes/${parley.demo.processId}/communiques`);
+    const card = page.locator('.communique-card', { hasText: 'Line to take after the round' });
+    await card.getByRole('button', { name: 'Reject or ask for a change…' }).click();
+    await card.getByLabel('Comment for the mediators').fill('Name the joint commission (e2e).');
+    await card.getByRole('button', { name: 'Send the request for a change' }).click();
+    await card.getByText('Your answer is recorded; the mediators see your comment.').waitFor();
+    await card.locator('.approval-list .is-objected').waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await head.shot('84-change-asked-390', { fullPage: false });
+
+    const mediator = await open();
+    const m = mediator.page;
+    await m.goto(parley.url);
+    await signIn(m, 'lead.mediator@demo.parley', demoPassword);
+    await m.goto(`${parley.url}/processes/${parley.demo.processId}/communiques`);
+    const seen = m.locator('.communique-card', { hasText: 'Line to take after the round' });
+    const objected = seen.locator('.approval-list .is-objected');
+    await objected.waitFor();
+    expect(await objected.textContent()).toMatch(
+      /OPP.*Change asked for.*Name the joint commission/,
+    );
+    await seen.scrollIntoViewIfNeeded();
+    await mediator.shot('85-change-seen-by-mediators', { fullPage: false });
+    // The other party learns that the opposition said no, not what it said.
+    const gov = await open();
+    await gov.page.goto(parley.url);
+    await signIn(gov.page, 'gov.head@demo.parley', demoPassword);
+    await gov.page.goto(`${parley.url}/processes/${parley.demo.processId}/communiques`);
+    const theirs = gov.page.locator('.communique-card', {
+      hasText: 'Line to take after the round',
+    });
+    await theirs.locator('.approval-list .is-objected').waitFor();
+    expect(await theirs.textContent()).not.toContain('joint commission (e2e)');
     expect(head.problems).toEqual([]);
   });
 

@@ -1892,6 +1892,34 @@ const matrix: Record<string, Spec> = {
       },
     ];
   },
+  'POST /api/processes/:processId/communiques/:communiqueId/objections': async (env, r) => {
+    const draft = await freshCommunique(env, 'draft');
+    const circulated = await freshCommunique(env, 'circulated');
+    const payload = (hash: string) => ({ hash, kind: 'change_requested', comment: 'matrix' });
+    return [
+      {
+        label: 'circulated',
+        method: 'POST',
+        url: `${P(env)}/communiques/${circulated.id}/objections`,
+        payload: payload(circulated.hash),
+        // Only a party says no: its head of delegation; the mediators change the draft instead.
+        expect: !reads(env, r, compartmentOfKind(env, 'plenary'))
+          ? 'not_found'
+          : isHead(r)
+            ? 'allowed'
+            : 'forbidden',
+        subject: circulated.id,
+      },
+      {
+        label: 'draft',
+        method: 'POST',
+        url: `${P(env)}/communiques/${draft.id}/objections`,
+        payload: payload(draft.hash),
+        expect: !reads(env, r, compartmentOfKind(env, 'mediators')) ? 'not_found' : 'forbidden',
+        subject: draft.id,
+      },
+    ];
+  },
   'POST /api/processes/:processId/communiques/:communiqueId/release': async (env, r) => {
     const approved = await freshCommunique(env, 'approved');
     return [

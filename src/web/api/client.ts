@@ -416,6 +416,14 @@ export const api = {
       call<Communique>('POST', `${p(processId)}/communiques/${enc(communiqueId)}/approvals`, {
         body: { hash },
       }),
+    object: (
+      processId: string,
+      communiqueId: string,
+      body: { hash: string; kind: 'rejected' | 'change_requested'; comment: string },
+    ) =>
+      call<Communique>('POST', `${p(processId)}/communiques/${enc(communiqueId)}/objections`, {
+        body,
+      }),
     release: (processId: string, communiqueId: string, hash: string) =>
       call<Communique>('POST', `${p(processId)}/communiques/${enc(communiqueId)}/release`, {
         body: { hash },

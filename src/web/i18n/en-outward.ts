@@ -70,4 +70,18 @@ export const outwardEn = {
     stale:
       'Wording you typed earlier was not saved, and the provision has changed since. Here it is, so that nothing is lost:',
   },
+  objection: {
+    open: 'Reject or ask for a change…',
+    kind: 'Your party’s answer',
+    askChange: 'Ask for a change',
+    reject: 'Reject this wording',
+    comment: 'Comment for the mediators',
+    commentHint:
+      'What is wrong, or what should change. The mediator team and your delegation read it; the other party sees only that you said no.',
+    sendChange: 'Send the request for a change',
+    sendReject: 'Send the rejection',
+    recorded: 'Your answer is recorded; the mediators see your comment.',
+    rejectedOn: 'Rejected, {{date}}',
+    changeOn: 'Change asked for, {{date}}',
+  },
 };

@@ -498,6 +498,7 @@ export const en = {
     communique_edited: 'Communiqué wording changed',
     communique_circulated: 'Communiqué circulated',
     communique_approved: 'Communiqué wording approved',
+    communique_objected: 'Communiqué wording rejected or a change asked for',
     communique_released: 'Communiqué released',
     statement_logged: 'Public statement logged',
     statement_divergence_raised: 'Divergence from the agreed line raised',

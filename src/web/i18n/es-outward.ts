@@ -71,4 +71,18 @@ export const outwardEs = {
     stale:
       'Una redacción que escribió antes no se guardó, y la disposición ha cambiado desde entonces. Aquí está, para que no se pierda nada:',
   },
+  objection: {
+    open: 'Rechazar o pedir un cambio…',
+    kind: 'La respuesta de su parte',
+    askChange: 'Pedir un cambio',
+    reject: 'Rechazar esta redacción',
+    comment: 'Comentario para la mediación',
+    commentHint:
+      'Qué falla o qué debería cambiar. Lo leen el equipo de mediación y su delegación; la otra parte solo ve que ustedes dijeron que no.',
+    sendChange: 'Enviar la petición de cambio',
+    sendReject: 'Enviar el rechazo',
+    recorded: 'Su respuesta queda registrada; la mediación ve su comentario.',
+    rejectedOn: 'Rechazado, {{date}}',
+    changeOn: 'Cambio pedido, {{date}}',
+  },
 };

@@ -518,6 +518,7 @@ export const es: Catalogue = {
     communique_edited: 'Texto del comunicado modificado',
     communique_circulated: 'Comunicado circulado',
     communique_approved: 'Texto del comunicado aprobado',
+    communique_objected: 'Texto del comunicado rechazado o con un cambio pedido',
     communique_released: 'Comunicado publicado',
     statement_logged: 'Declaración pública registrada',
     statement_divergence_raised: 'Divergencia con la línea acordada señalada',

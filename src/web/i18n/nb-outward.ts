@@ -70,4 +70,18 @@ export const outwardNb = {
     stale:
       'Ordlyd du skrev tidligere, ble ikke lagret, og bestemmelsen er endret siden. Her er den, så ingenting går tapt:',
   },
+  objection: {
+    open: 'Avvis eller be om en endring …',
+    kind: 'Partens svar',
+    askChange: 'Be om en endring',
+    reject: 'Avvis denne ordlyden',
+    comment: 'Kommentar til meklerne',
+    commentHint:
+      'Hva som er galt, eller hva som bør endres. Meklerteamet og delegasjonen deres leser den; den andre parten ser bare at dere sa nei.',
+    sendChange: 'Send anmodningen om endring',
+    sendReject: 'Send avvisningen',
+    recorded: 'Svaret ditt er registrert; meklerne ser kommentaren din.',
+    rejectedOn: 'Avvist, {{date}}',
+    changeOn: 'Endring bedt om, {{date}}',
+  },
 };

@@ -505,6 +505,7 @@ export const nb: Catalogue = {
     communique_edited: 'Kommunikeens ordlyd endret',
     communique_circulated: 'Kommuniké sirkulert',
     communique_approved: 'Kommunikeens ordlyd godkjent',
+    communique_objected: 'Kommunikeens ordlyd avvist eller endring bedt om',
     communique_released: 'Kommuniké offentliggjort',
     statement_logged: 'Offentlig uttalelse ført',
     statement_divergence_raised: 'Avvik fra det omforente budskapet påpekt',

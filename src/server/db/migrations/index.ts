@@ -11,6 +11,7 @@ import * as signInHardening from './2026-12-06T10-00-sign-in-hardening.js';
 import * as seatConsent from './2026-12-06T11-00-seat-consent.js';
 import * as auditScopes from './2026-12-06T13-00-audit-scopes.js';
 import * as suggestionSets from './2026-12-06T12-00-suggestion-sets.js';
+import * as approvalResponses from './2026-12-06T17-00-approval-responses.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T00-00-foundation': foundation,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T11-00-seat-consent': seatConsent,
   '2026-12-06T13-00-audit-scopes': auditScopes,
   '2026-12-06T12-00-suggestion-sets': suggestionSets,
+  '2026-12-06T17-00-approval-responses': approvalResponses,
 };

@@ -39,6 +39,7 @@ import { membershipOf, toCoreCompartment } from '../processes/membership.js';
 import { useProcess } from '../processes/ProcessContext.js';
 import { PartyChip } from '../text/holders.js';
 import { useCommuniqueName } from './labels.js';
+import { ObjectionForm, ObjectionLine } from './ObjectionForm.js';
 import { StatementsPanel } from './StatementsPanel.js';
 
 /** The communiqués screen. */
@@ -231,12 +232,20 @@ function CommuniqueCard({
           <ul className="approval-list">
             {approvers.map((partyId) => {
               const a = c.approvals.find((x) => x.partyId === partyId);
+              const o = c.objections.find((x) => x.partyId === partyId);
               return (
-                <li key={partyId ?? 'mediators'} className={a ? 'is-approved' : 'is-awaited'}>
+                <li
+                  key={partyId ?? 'mediators'}
+                  className={a ? 'is-approved' : o ? 'is-objected' : 'is-awaited'}
+                >
                   <PartyChip partyId={partyId} />
-                  {a
-                    ? t('communiques.approvedOn', { date: formats.dateTime(a.approvedAt) })
-                    : t('communiques.notYet')}
+                  {a ? (
+                    t('communiques.approvedOn', { date: formats.dateTime(a.approvedAt) })
+                  ) : o ? (
+                    <ObjectionLine objection={o} />
+                  ) : (
+                    t('communiques.notYet')
+                  )}
                 </li>
               );
             })}
@@ -272,6 +281,9 @@ function CommuniqueCard({
             run={() => api.communiques.approve(view.process.id, c.id, c.hash)}
             onDone={() => done(t('communiques.approved'))}
           />
+        )}
+        {mayApprove && mySide !== null && (
+          <ObjectionForm communique={c} onDone={() => done(t('objection.recorded'))} />
         )}
         {mayRelease && (
           <HashAction
