@@ -84,4 +84,19 @@ export const outwardEn = {
     rejectedOn: 'Rejected, {{date}}',
     changeOn: 'Change asked for, {{date}}',
   },
+  phone: {
+    menu: 'Menu — {{codename}}',
+    closeMenu: 'Close the menu',
+  },
+  unavailable: {
+    title: 'Nothing to show here',
+    body: 'What this address names does not exist, or it is kept in a room you are not part of. Parley answers both in the same way, so that nothing confidential gives itself away.',
+    forbiddenTitle: 'Not open to your role',
+    forbiddenBody:
+      'You can see this part of the process, but your role does not let you use this page.',
+    next: 'What you can do',
+    overview: 'Go to the overview of {{codename}}',
+    search: 'Search what you may read',
+    ask: 'If you think you should see it, ask the lead mediator or your head of delegation to share it with you.',
+  },
 };

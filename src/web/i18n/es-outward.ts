@@ -85,4 +85,19 @@ export const outwardEs = {
     rejectedOn: 'Rechazado, {{date}}',
     changeOn: 'Cambio pedido, {{date}}',
   },
+  phone: {
+    menu: 'Menú — {{codename}}',
+    closeMenu: 'Cerrar el menú',
+  },
+  unavailable: {
+    title: 'Aquí no hay nada que mostrar',
+    body: 'Lo que indica esta dirección no existe, o se guarda en una sala de la que usted no forma parte. Parley responde igual en ambos casos, para que nada confidencial se delate.',
+    forbiddenTitle: 'No está abierto a su función',
+    forbiddenBody:
+      'Puede ver esta parte del proceso, pero su función no le permite usar esta página.',
+    next: 'Qué puede hacer',
+    overview: 'Ir al resumen de {{codename}}',
+    search: 'Buscar lo que puede leer',
+    ask: 'Si cree que debería verlo, pida al mediador principal o a su jefe de delegación que se lo comparta.',
+  },
 };

@@ -84,4 +84,19 @@ export const outwardNb = {
     rejectedOn: 'Avvist, {{date}}',
     changeOn: 'Endring bedt om, {{date}}',
   },
+  phone: {
+    menu: 'Meny – {{codename}}',
+    closeMenu: 'Lukk menyen',
+  },
+  unavailable: {
+    title: 'Ingenting å vise her',
+    body: 'Det denne adressen viser til, finnes ikke, eller det ligger i et rom du ikke er med i. Parley svarer likt i begge tilfeller, så ingenting fortrolig røper seg.',
+    forbiddenTitle: 'Ikke åpent for rollen din',
+    forbiddenBody:
+      'Du ser denne delen av prosessen, men rollen din gir ikke tilgang til denne siden.',
+    next: 'Hva du kan gjøre',
+    overview: 'Gå til oversikten over {{codename}}',
+    search: 'Søk i det du har tilgang til',
+    ask: 'Mener du at du burde se det, be hovedmekleren eller delegasjonslederen din om å dele det med deg.',
+  },
 };

@@ -3,6 +3,7 @@
  * user re-apply), and release it to a wider compartment when the policy allows.
  */
 import { useConfirmation } from '../../ui/ConfirmDialog.js';
+import { Unavailable } from '../processes/Unavailable.js';
 import { AudienceSummary } from '../outward/AudienceSummary.js';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,7 +30,6 @@ import { Markdown } from './Markdown.js';
 
 /** The note screen. */
 export function NotePage({ compartmentId, itemId }: { compartmentId: string; itemId: string }) {
-  const { t } = useTranslation();
   const { view } = useProcess();
   const query = useQuery(() => api.items.get(view.process.id, itemId), [view.process.id, itemId]);
   // Never show another note's data while this one loads.
@@ -40,13 +40,7 @@ export function NotePage({ compartmentId, itemId }: { compartmentId: string; ite
       navigate(itemPath(view.process.id, item), { replace: true });
   }, [item, compartmentId, view.process.id]);
   if (query.loading && !item) return <Loading />;
-  if (!item)
-    return (
-      <div className="page">
-        <PageTitle documentTitle={t('note.notFound')}>{t('note.notFound')}</PageTitle>
-        <ErrorAlert error={query.error} />
-      </div>
-    );
+  if (!item) return <Unavailable error={query.error} />;
   return <Note key={item.id} item={item} onChange={query.setData} />;
 }
 
