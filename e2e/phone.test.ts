@@ -86,4 +86,34 @@ describe.skipIf(!runJourney)('a phone in the browser', () => {
     await gov.shot('94-phone-unknown-process', { fullPage: false });
     expect(gov.problems).toEqual([]);
   });
+
+  it('reflows the versions and the audit log into cards instead of scrolling sideways', async () => {
+    const page = gov.page;
+    await page.goto(`${parley.url}/processes/${parley.demo.processId}/text/versions`);
+    await page.locator('table.versions-table').waitFor();
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
+    // Each version is a card: its rows are blocks, each cell labelled by its column.
+    expect(
+      await page.evaluate(
+        `getComputedStyle(document.querySelector('table.versions-table tbody tr')).display`,
+      ),
+    ).toBe('block');
+    await gov.shot('95-phone-versions', { fullPage: false });
+    const head = await openBrowser({ width: 390, height: 844 });
+    try {
+      await head.page.goto(parley.url);
+      await signIn(head.page, 'lead.mediator@demo.parley', demoPassword);
+      await head.page.goto(`${parley.url}/processes/${parley.demo.processId}/audit`);
+      await head.page.locator('table.table-audit tbody tr').first().waitFor();
+      expect(await scrollWidth(head.page)).toBeLessThanOrEqual(390);
+      const wrap = (await head.page.evaluate(
+        `(() => { const w = document.querySelector('table.table-audit').parentElement;
+          return w.scrollWidth <= w.clientWidth; })()`,
+      )) as boolean;
+      expect(wrap).toBe(true);
+      await head.shot('96-phone-audit', { fullPage: false });
+    } finally {
+      await head.close();
+    }
+  });
 });
