@@ -12,7 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import { demoPassword } from '../src/server/demo/seed.js';
 import { browserAvailable, openBrowser, type Person } from './support/browser.js';
 import { startParley, type E2eParley } from './support/parley.js';
-import { scrollWidth, signIn } from './support/steps.js';
+import { scrollWidth, signIn, confirmOutward } from './support/steps.js';
 
 const runJourney = browserAvailable();
 
@@ -238,6 +238,11 @@ describe.skipIf(!runJourney)('rounds, messages and communiqués, run from the br
       .fill('The other side is considering a longer calendar than twelve months (e2e).');
     await mediator.shot('67-relay-form');
     await original.getByRole('button', { name: 'Relay', exact: true }).click();
+    const relayTold = await confirmOutward(page, {
+      shot: () => mediator.shot('67b-relay-confirmation', { fullPage: false }),
+    });
+    expect(relayTold).toMatch(/Goes to the OPP delegation and the mediator team/);
+    expect(relayTold).toContain('twelve months (e2e)');
     await original.getByText('Relayed to').waitFor();
 
     // Live: the relay appears in the opposition's open thread without a reload; the header says
@@ -276,6 +281,9 @@ describe.skipIf(!runJourney)('rounds, messages and communiqués, run from the br
     const card = page.locator('.communique-card', { hasText: 'on the third round (e2e)' });
     expect(await card.locator('.badge-status').textContent()).toBe('Draft');
     await card.getByRole('button', { name: 'Circulate to the parties for approval' }).click();
+    expect(await confirmOutward(page)).toMatch(
+      /Goes to the GOV and OPP delegations, the mediator team.* — \d+ people\./,
+    );
     await card.getByText('Circulated: the parties now see it and can approve it.').waitFor();
     await card
       .getByRole('button', { name: 'Approve this exact wording for the mediator team' })
@@ -330,6 +338,11 @@ describe.skipIf(!runJourney)('rounds, messages and communiqués, run from the br
       .waitFor();
     expect(await card.locator('.approval-list li.is-approved').count()).toBe(3);
     await card.getByRole('button', { name: 'Release and number' }).click();
+    expect(
+      await confirmOutward(page, {
+        shot: () => mediator.shot('72b-release-confirmation', { fullPage: false }),
+      }),
+    ).toContain('Public now');
     const released = page.locator('.communique-card.state-released', {
       hasText: 'on the third round (e2e)',
     });

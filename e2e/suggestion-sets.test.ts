@@ -12,7 +12,7 @@ import { actorOf } from '../src/server/test-support/actors.js';
 import { setSuggestionBound } from '../src/core/usecases/analysis/set-suggestion-bound.js';
 import { browserAvailable, openBrowser, type Person } from './support/browser.js';
 import { startParley, type E2eParley } from './support/parley.js';
-import { signIn } from './support/steps.js';
+import { confirmOutward, signIn } from './support/steps.js';
 
 const runJourney = browserAvailable();
 
@@ -58,6 +58,7 @@ describe.skipIf(!runJourney)('suggestion sets, published and read in the browser
     await sets.getByRole('heading', { name: 'Suggestion set 1' }).waitFor();
     await sets.getByText('GOV: 0 submissions').waitFor();
     await sets.getByRole('button', { name: 'Publish a suggestion set' }).click();
+    expect(await confirmOutward(page)).toMatch(/Goes to the GOV and OPP delegations/);
     await sets.getByRole('heading', { name: 'Suggestion set 2' }).waitFor();
     // The mediators see both parties' numbers: both shared their ratings.
     expect(

@@ -14,7 +14,7 @@ import { asId } from '../src/core/shared/ids.js';
 import { editWorkingText } from '../src/core/usecases/text/edit-working-text.js';
 import { browserAvailable, openBrowser, type Person } from './support/browser.js';
 import { startParley, type E2eParley } from './support/parley.js';
-import { scrollWidth, signIn } from './support/steps.js';
+import { scrollWidth, signIn, confirmOutward } from './support/steps.js';
 
 const runJourney = browserAvailable();
 
@@ -97,7 +97,7 @@ describe.skipIf(!runJourney)(
         'The electoral campaign shall last [no less than]{OPP} ninety days.',
       );
       await wording.fill(
-        'The electoral campaign shall last [no less than]{OPP} ninety days [and end two days before the vote]{Mediators}.',
+        'The electoral campaign shall last [no less than]{OPP} ninety days [and end two days before the vote]{Mediators: pending consultations}.',
       );
       await page.getByText('How to write brackets and alternatives').click();
       await page.locator('.provision-editor').scrollIntoViewIfNeeded();
@@ -130,6 +130,19 @@ describe.skipIf(!runJourney)(
 
       await page.getByLabel('Note for the recipients').fill('Draft for round 4 (e2e).');
       await page.getByRole('button', { name: 'Publish version 4' }).click();
+      // Escape cancels: nothing is published.
+      await confirmOutward(page, { cancel: true });
+      expect(await page.getByText('Version 4 is published.').count()).toBe(0);
+      await page.getByRole('button', { name: 'Publish version 4' }).click();
+      const told = await confirmOutward(page, {
+        shot: () => mediator.shot('33b-publish-confirmation', { fullPage: false }),
+      });
+      expect(told).toMatch(
+        /Goes to the GOV and OPP delegations, the mediator team.* — \d+ people\./,
+      );
+      // The mediators' note on the new bracket is theirs: it stays behind.
+      expect(told).toContain('No drafter’s note goes out with it.');
+      expect(told).toContain('1 internal drafter’s note stays with the mediators.');
       await page.getByText('Version 4 is published.').waitFor();
       await mediator.shot('34-published');
     });
@@ -147,6 +160,7 @@ describe.skipIf(!runJourney)(
 
       await nav(page, 'Negotiating text');
       await page.getByText('You see version 4, the latest version distributed to you.').waitFor();
+      expect(await page.locator('main').textContent()).not.toContain('pending consultations');
       await page
         .locator('.naeuea', { hasText: 'Nothing is agreed until everything is agreed' })
         .waitFor();
@@ -197,6 +211,7 @@ describe.skipIf(!runJourney)(
         .getByLabel('Note for the recipients')
         .fill('With the opposition’s alternative (e2e).');
       await page.getByRole('button', { name: 'Publish version 5' }).click();
+      await confirmOutward(page);
       await page.getByText('Version 5 is published.').waitFor();
     });
 

@@ -22,3 +22,32 @@ export async function navCompartments(page: Page): Promise<string[]> {
 export async function scrollWidth(page: Page): Promise<number> {
   return Number(await page.evaluate('document.documentElement.scrollWidth'));
 }
+
+/**
+ * Answers the confirmation of an outward action: waits for the modal dialog, checks that it is
+ * labelled and has focus inside, and returns its text (who will receive what) after pressing its
+ * acting button, or after Escape when `cancel` is set.
+ */
+export async function confirmOutward(
+  page: Page,
+  options: { cancel?: boolean; shot?: () => Promise<void> } = {},
+): Promise<string> {
+  const dialog = page.locator('dialog.confirm-dialog[open]');
+  await dialog.waitFor();
+  // The audience is read from the server: wait until it is counted.
+  await dialog.locator('.audience-who').waitFor();
+  const text = await dialog.innerText();
+  const labelled = await page.evaluate(
+    `(() => { const d = document.querySelector('dialog.confirm-dialog[open]');
+      return !!document.getElementById(d.getAttribute('aria-labelledby'))?.textContent; })()`,
+  );
+  const focusInside = await page.evaluate(
+    `document.querySelector('dialog.confirm-dialog[open]').contains(document.activeElement)`,
+  );
+  if (!labelled || !focusInside) throw new Error('the confirmation is not labelled or not focused');
+  await options.shot?.();
+  if (options.cancel) await page.keyboard.press('Escape');
+  else await dialog.locator('.form-actions button').first().click();
+  await dialog.waitFor({ state: 'detached' }).catch(() => dialog.waitFor({ state: 'hidden' }));
+  return text;
+}

@@ -49,6 +49,17 @@ export const communiqueResponse = z.object({
   ),
   /** Who must still approve; null is the mediator team. */
   awaiting: z.array(idSchema.nullable()),
+  /** Parties that rejected the current wording or asked for a change. */
+  objections: z.array(
+    z.object({
+      partyId: idSchema,
+      /** Rejected outright, or a change asked for. */
+      kind: z.enum(['rejected', 'change_requested']),
+      /** The party's comment: for the mediator team and that party only, null for others. */
+      comment: z.string().nullable(),
+      at: timestamp,
+    }),
+  ),
 });
 /** A public statement logged beside the agreed line. */
 export const statementResponse = z.object({
@@ -109,6 +120,15 @@ export const editCommuniqueRequest = z
     error: 'change the title, the text or the embargo',
   });
 /** The wording read, by its hash: circulating, approving and releasing name it. */
+/** A party's no to a circulated wording: rejected, or a change asked for, with a comment. */
+export const objectionRequest = z.object({
+  /** The hash of the wording answered. */
+  hash: z.string().min(1).max(128),
+  /** Rejected outright, or a change asked for. */
+  kind: z.enum(['rejected', 'change_requested']),
+  /** What is wrong or what should change, for the mediators. */
+  comment: z.string().min(1).max(4000),
+});
 export const wordingHashRequest = z.object({
   /** The SHA-256 of the wording read. */
   hash: sha256,

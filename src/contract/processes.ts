@@ -274,3 +274,18 @@ export const delegationAdminRequest = z.object({
   /** Whether the member confirms seats for the party, like its head. */
   delegationAdmin: z.boolean(),
 });
+
+/** Who reads a compartment, counted by the policy: what an outward action into it reaches. */
+export const compartmentAudienceResponse = z.object({
+  compartmentId: idSchema,
+  /** `public`: every member now, and the world once released. */
+  kind: compartmentKind,
+  /** How many members read it. */
+  people: z.number().int(),
+  /** How many of them are on the mediator team. */
+  mediatorTeam: z.number().int(),
+  /** The delegations that read it, with how many of their members do. */
+  parties: z.array(z.object({ partyId: idSchema, people: z.number().int() })),
+  /** Readers outside the mediator team and the delegations. */
+  others: z.number().int(),
+});

@@ -13,10 +13,24 @@ const holder = z.discriminatedUnion('kind', [
 ]);
 const segment = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('plain'), text: z.string() }),
-  z.object({ kind: z.literal('bracket'), text: z.string(), holder, note: z.string().nullable() }),
+  z.object({
+    kind: z.literal('bracket'),
+    text: z.string(),
+    holder,
+    note: z.string().nullable(),
+    /** True when the note goes out to the parties; absent, it is the drafters' own. */
+    noteForParties: z.boolean().optional(),
+  }),
   z.object({
     kind: z.literal('alternatives'),
-    options: z.array(z.object({ text: z.string(), holder, note: z.string().nullable() })),
+    options: z.array(
+      z.object({
+        text: z.string(),
+        holder,
+        note: z.string().nullable(),
+        noteForParties: z.boolean().optional(),
+      }),
+    ),
   }),
 ]);
 /** The text's structure: chapters of provisions whose bodies are plain wording, brackets and alternatives. */

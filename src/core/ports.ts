@@ -34,7 +34,12 @@ import type {
   RoundSession,
 } from './rounds/model.js';
 import type { Message, Thread, ThreadSummary } from './messages/model.js';
-import type { Communique, CommuniqueApproval, PublicStatement } from './communiques/model.js';
+import type {
+  Communique,
+  CommuniqueApproval,
+  CommuniqueObjection,
+  PublicStatement,
+} from './communiques/model.js';
 import type {
   ActorStatement,
   ActorStatementId,
@@ -647,6 +652,10 @@ export interface CommuniqueStore {
   clearApprovals(communiqueId: CommuniqueId): Promise<number>;
   /** Approvals of the given communiqués (the caller passes only those it may see). */
   listApprovals(communiqueIds: readonly CommuniqueId[]): Promise<CommuniqueApproval[]>;
+  /** Records a party's objection, replacing its earlier approval or objection. */
+  insertObjection(o: CommuniqueObjection): Promise<void>;
+  /** Objections to the given communiqués (the caller passes only those it may see). */
+  listObjections(communiqueIds: readonly CommuniqueId[]): Promise<CommuniqueObjection[]>;
   insertStatement(s: PublicStatement): Promise<void>;
   /** Writes a statement's divergence note. */
   updateStatement(s: PublicStatement): Promise<void>;

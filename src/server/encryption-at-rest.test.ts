@@ -179,6 +179,15 @@ async function plantEverywhere(p: TestParley, clock: ReturnType<typeof testClock
   const released = (await call('leadMediator', 'GET', '/communiques')).communiques.find(
     (c: { state: string }) => c.state === 'released',
   );
+  // A party's objection to the demo's circulated press line, with its comment.
+  const pending = (await call('oppHead', 'GET', '/communiques')).communiques.find(
+    (c: { state: string }) => c.state === 'circulated',
+  );
+  await call('oppHead', 'POST', `/communiques/${pending.id}/objections`, {
+    hash: pending.hash,
+    kind: 'change_requested',
+    comment: mark('objection'),
+  });
   const statement = await call('leadMediator', 'POST', '/statements', {
     partyId: opp,
     agreedLineId: released.id,

@@ -1,4 +1,5 @@
 /** The shell (header, main, footer) and the routes of the app. */
+import { Unavailable } from './features/processes/Unavailable.js';
 import { lazy, Suspense, useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activity } from './api/client.js';
@@ -86,7 +87,7 @@ export function App() {
     return (
       <ProcessProvider key={processId} processId={processId}>
         <Shell>
-          <ProcessGate>{page ?? <NotFound />}</ProcessGate>
+          <ProcessGate>{page ?? <Unavailable />}</ProcessGate>
         </Shell>
       </ProcessProvider>
     );

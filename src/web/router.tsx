@@ -19,9 +19,24 @@ function subscribe(listener: () => void): () => void {
 
 const snapshot = () => window.location.pathname + window.location.search;
 
-/** Goes to a path inside the app. */
+const leaveGuards = new Set<() => string | null>();
+
+/**
+ * Registers a check asked before every in-app navigation: it answers a question to confirm (e.g.
+ * "Leave without saving?") or null to let go. Returns the function that removes it.
+ */
+export function addLeaveGuard(guard: () => string | null): () => void {
+  leaveGuards.add(guard);
+  return () => leaveGuards.delete(guard);
+}
+
+/** Goes to a path inside the app, unless a leave guard's question is declined. */
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (to === snapshot()) return;
+  for (const guard of leaveGuards) {
+    const question = guard();
+    if (question !== null && !window.confirm(question)) return;
+  }
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
   navigatedInApp = true;

@@ -131,6 +131,13 @@ export interface AuditEvents {
   };
   'communique.circulated': { communiqueId: string; from: string; to: string; hash: string };
   'communique.approved': { communiqueId: string; partyId: string | null; hash: string };
+  /** A party rejected a circulated wording or asked for a change (the comment is not logged). */
+  'communique.objected': {
+    communiqueId: string;
+    partyId: string;
+    hash: string;
+    objection: 'rejected' | 'change_requested';
+  };
   'communique.released': {
     communiqueId: string;
     number: number | null;
@@ -324,6 +331,7 @@ const everyKind: { [K in keyof AuditEvents]: true } = {
   'communique.edited': true,
   'communique.circulated': true,
   'communique.approved': true,
+  'communique.objected': true,
   'communique.released': true,
   'statement.logged': true,
   'statement.divergence_raised': true,

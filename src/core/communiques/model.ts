@@ -94,6 +94,27 @@ export interface CommuniqueApproval {
   approvedAt: string;
 }
 
+/** How a party says no to a circulated wording. */
+export type ObjectionKind = 'rejected' | 'change_requested';
+
+/** A party's rejection of, or request for a change to, the exact wording circulated. */
+export interface CommuniqueObjection {
+  /** The communiqué. */
+  communiqueId: CommuniqueId;
+  /** The objecting party. */
+  partyId: PartyId;
+  /** The hash of the wording objected to: a changed wording resets it, as it resets approvals. */
+  hash: string;
+  /** Rejected outright, or a change asked for. */
+  kind: ObjectionKind;
+  /** What the party says, for the mediators; shown to the mediator team and that party only. */
+  comment: string;
+  /** Its head of delegation. */
+  by: UserId;
+  /** When (ISO 8601). */
+  at: string;
+}
+
 /** Who must approve: every party that has not withdrawn, and the mediator team (null). */
 export function requiredApprovers(parties: readonly Party[]): Array<PartyId | null> {
   return [...parties.filter((p) => p.status !== 'withdrawn').map((p) => p.id), null];

@@ -13,3 +13,4 @@ export * from './amendment.js';
 export * from './version.js';
 export * from './diff.js';
 export * from './change-list.js';
+export * from './notes.js';

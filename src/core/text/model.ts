@@ -62,6 +62,11 @@ export interface BracketSegment {
   readonly holder: Holder;
   /** An optional drafter's note (e.g. "pending consultations"), one line; null when absent. */
   readonly note: string | null;
+  /**
+   * True when the note goes out to the parties with a published version; absent or false, the
+   * note is the drafters' own and stays with the mediators (see `notes.ts`).
+   */
+  readonly noteForParties?: boolean;
 }
 
 /** One wording of an alternatives group. */
@@ -72,6 +77,8 @@ export interface Alternative {
   readonly holder: Holder;
   /** An optional drafter's note, one line; null when absent. */
   readonly note: string | null;
+  /** True when the note goes out to the parties; otherwise it stays with the mediators. */
+  readonly noteForParties?: boolean;
 }
 
 /** Two or more alternative wordings for the same passage, shown as "Alt 1 / Alt 2". */
@@ -156,6 +163,15 @@ function normalizeNote(note: string | null): string | null {
   return line === '' ? null : line;
 }
 
+/** The note and its mark, normalised: the mark is kept only when there is a note and it is true. */
+function normalizedNote(s: { note: string | null; noteForParties?: boolean }): {
+  note: string | null;
+  noteForParties?: true;
+} {
+  const note = normalizeNote(s.note);
+  return note !== null && s.noteForParties === true ? { note, noteForParties: true } : { note };
+}
+
 /**
  * Canonical body: wordings normalised, adjacent plain segments merged, empty plain segments
  * dropped, and no space, tab or line break at the very start or end of the provision.
@@ -194,7 +210,7 @@ function normalizeSegment(segment: Segment): Segment {
         kind: 'bracket',
         text: normalizeWording(segment.text),
         holder: segment.holder,
-        note: normalizeNote(segment.note),
+        ...normalizedNote(segment),
       };
     case 'alternatives':
       return {
@@ -202,7 +218,7 @@ function normalizeSegment(segment: Segment): Segment {
         options: segment.options.map((o) => ({
           text: normalizeWording(o.text),
           holder: o.holder,
-          note: normalizeNote(o.note),
+          ...normalizedNote(o),
         })),
       };
   }
@@ -228,6 +244,7 @@ function sameSegment(a: Segment, b: Segment): boolean {
         b.kind === 'bracket' &&
         a.text === b.text &&
         a.note === b.note &&
+        (a.noteForParties === true) === (b.noteForParties === true) &&
         sameHolder(a.holder, b.holder)
       );
     case 'alternatives':
@@ -240,6 +257,7 @@ function sameSegment(a: Segment, b: Segment): boolean {
             p !== undefined &&
             o.text === p.text &&
             o.note === p.note &&
+            (o.noteForParties === true) === (p.noteForParties === true) &&
             sameHolder(o.holder, p.holder)
           );
         })

@@ -51,7 +51,9 @@
  *     bracket: `[wording]{GOV}`, using the party's code; `{Mediators}` for the mediators; nothing
  *     (or `{?}`) when nobody is named yet.
  *   - A note may follow the holder after a colon: `[wording]{GOV: pending consultations}`,
- *     `[wording]{?: origin unknown}`.
+ *     `[wording]{?: origin unknown}`. Such a note is the drafters' own: it stays with the
+ *     mediators and is left out of every published version. A note meant for the parties is
+ *     written after two colons: `[wording]{GOV:: see annex II}`.
  *   - Brackets do not nest: `[[a] b]` is refused; write the competing wordings as alternatives.
  *   - `[]` (an empty bracket) is refused.
  *
@@ -204,10 +206,17 @@ function holderCode(holder: Holder, parties: PartyDirectory): string {
   }
 }
 
-function attribution(holder: Holder, note: string | null, parties: PartyDirectory): string {
+function attribution(
+  holder: Holder,
+  note: string | null,
+  forParties: boolean | undefined,
+  parties: PartyDirectory,
+): string {
   if (holder.kind === 'unattributed' && note === null) return '';
   const code = holderCode(holder, parties);
-  return note === null ? `{${code}}` : `{${code}: ${escapeText(note)}}`;
+  if (note === null) return `{${code}}`;
+  // The space after the colon keeps a note that starts with a colon from reading as the mark.
+  return `{${code}${forParties === true ? '::' : ':'} ${escapeText(note)}}`;
 }
 
 /**
@@ -226,13 +235,13 @@ export function printBody(body: readonly Segment[], parties: PartyDirectory): st
         break;
       }
       case 'bracket':
-        out += `[${escapeText(segment.text)}]${attribution(segment.holder, segment.note, parties)}`;
+        out += `[${escapeText(segment.text)}]${attribution(segment.holder, segment.note, segment.noteForParties, parties)}`;
         break;
       case 'alternatives':
         out += segment.options
           .map(
             (o, i) =>
-              `[Alt ${i + 1}: ${escapeText(o.text)}]${attribution(o.holder, o.note, parties)}`,
+              `[Alt ${i + 1}: ${escapeText(o.text)}]${attribution(o.holder, o.note, o.noteForParties, parties)}`,
           )
           .join(' / ');
         break;
@@ -317,6 +326,7 @@ interface Attributed {
   readonly text: string;
   readonly holder: Holder;
   readonly note: string | null;
+  readonly noteForParties?: true;
   readonly start: number;
 }
 
@@ -387,18 +397,30 @@ class BodyParser {
       if (first.text === '') {
         throw new BodyError(first.start, 'empty brackets; write \\[\\] for literal brackets');
       }
-      return { kind: 'bracket', text: first.text, holder: first.holder, note: first.note };
+      return {
+        kind: 'bracket',
+        text: first.text,
+        holder: first.holder,
+        note: first.note,
+        ...(first.noteForParties ? { noteForParties: true } : {}),
+      };
     }
     const options: Alternative[] = items.map((item, index) => {
       const label = /^(?:Alt|Alternative|Option)[ \t]*(\d+)[ \t]*:[ \t]?/i.exec(item.text);
-      if (label === null) return { text: item.text, holder: item.holder, note: item.note };
+      const mark = item.noteForParties ? { noteForParties: true } : {};
+      if (label === null) return { text: item.text, holder: item.holder, note: item.note, ...mark };
       if (Number(label[1]) !== index + 1) {
         this.warnings.push({
           offset: item.start + 1,
           message: `alternative labelled "${label[0].trim()}" is alternative ${index + 1}`,
         });
       }
-      return { text: item.text.slice(label[0].length), holder: item.holder, note: item.note };
+      return {
+        text: item.text.slice(label[0].length),
+        holder: item.holder,
+        note: item.note,
+        ...mark,
+      };
     });
     return { kind: 'alternatives', options };
   }
@@ -439,8 +461,8 @@ class BodyParser {
     return { text, ...this.attribution(), start };
   }
 
-  /** `{CODE}`, `{CODE: note}`, `{Mediators}`, `{?: note}` or `{}`. */
-  private attribution(): { holder: Holder; note: string | null } {
+  /** `{CODE}`, `{CODE: note}`, `{CODE:: note for the parties}`, `{Mediators}`, `{?: note}` or `{}`. */
+  private attribution(): { holder: Holder; note: string | null; noteForParties?: true } {
     const open = this.i;
     this.i += 1;
     let content = '';
@@ -463,10 +485,13 @@ class BodyParser {
     }
     const colon = content.indexOf(':');
     const rawCode = colon < 0 ? content : content.slice(0, colon);
-    const note = colon < 0 ? null : normalizeLine(content.slice(colon + 1));
+    const marked = colon >= 0 && content.charAt(colon + 1) === ':';
+    const note = colon < 0 ? null : normalizeLine(content.slice(colon + (marked ? 2 : 1)));
     const code = rawCode.trim();
     const codeOffset = open + 1 + (rawCode.length - rawCode.trimStart().length);
-    return { holder: this.holder(code, codeOffset), note: note === '' ? null : note };
+    const holder = this.holder(code, codeOffset);
+    if (note === null || note === '') return { holder, note: null };
+    return marked ? { holder, note, noteForParties: true } : { holder, note };
   }
 
   private holder(code: string, offset: number): Holder {

@@ -53,6 +53,8 @@ function segmentJson(segment: Segment): Json {
         text: segment.text,
         holder: holderJson(segment.holder),
         note: segment.note,
+        // Written only when set, so that the hashes of texts without the mark do not change.
+        ...(segment.noteForParties === true ? { noteForParties: true } : {}),
       };
     case 'alternatives':
       return {
@@ -61,6 +63,7 @@ function segmentJson(segment: Segment): Json {
           text: o.text,
           holder: holderJson(o.holder),
           note: o.note,
+          ...(o.noteForParties === true ? { noteForParties: true } : {}),
         })),
       };
   }
@@ -140,6 +143,7 @@ function segmentOf(value: unknown, where: string): Segment {
         text: string(r['text'], `${where}.text`),
         holder: holderOf(r['holder'], `${where}.holder`),
         note: noteOf(r['note'], `${where}.note`),
+        ...(r['noteForParties'] === true ? { noteForParties: true } : {}),
       };
     case 'alternatives':
       return {
@@ -150,6 +154,7 @@ function segmentOf(value: unknown, where: string): Segment {
             text: string(a['text'], `${where}.options[${i}].text`),
             holder: holderOf(a['holder'], `${where}.options[${i}].holder`),
             note: noteOf(a['note'], `${where}.options[${i}].note`),
+            ...(a['noteForParties'] === true ? { noteForParties: true } : {}),
           };
         }),
       };

@@ -2,12 +2,13 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import type {
   Communique,
   CommuniqueKind,
+  CommuniqueObjection,
   CommuniqueState,
   PublicStatement,
 } from '../../core/communiques/model.js';
 import type { CommuniqueStore } from '../../core/ports.js';
 import { asId, type CompartmentId } from '../../core/shared/ids.js';
-import type { ProcessBox, Sealer } from './data-keys.js';
+import { readersOf, type ProcessBox, type Sealer } from './data-keys.js';
 import type { CommuniquesTable, DB, PublicStatementsTable } from './schema.js';
 import { visibleTo } from './visible-to.js';
 
@@ -176,11 +177,74 @@ export function communiquesRepository(db: Kysely<DB>, sealer: Sealer): Communiqu
         .execute();
     },
     async clearApprovals(communiqueId) {
+      // Objections go with the wording too, but only approvals are counted as reset.
+      await db
+        .deleteFrom('communique_approvals')
+        .where('communique_id', '=', communiqueId)
+        .where('response', '!=', 'approved')
+        .execute();
       const res = await db
         .deleteFrom('communique_approvals')
         .where('communique_id', '=', communiqueId)
         .executeTakeFirst();
       return Number(res.numDeletedRows);
+    },
+    async insertObjection(o) {
+      const c = await db
+        .selectFrom('communiques')
+        .select('process_id')
+        .where('id', '=', o.communiqueId)
+        .executeTakeFirst();
+      if (!c) throw new Error(`communique ${o.communiqueId} not found to seal an objection`);
+      const sealed = (await sealer.writer(c.process_id)).row('communique_approvals', [
+        o.communiqueId,
+        o.partyId,
+      ]);
+      await db
+        .deleteFrom('communique_approvals')
+        .where('communique_id', '=', o.communiqueId)
+        .where('approver', '=', o.partyId)
+        .execute();
+      await db
+        .insertInto('communique_approvals')
+        .values({
+          communique_id: o.communiqueId,
+          approver: o.partyId,
+          party_id: o.partyId,
+          hash: o.hash,
+          approved_by: o.by,
+          approved_at: o.at,
+          response: o.kind,
+          comment: sealed.seal('comment', o.comment),
+        })
+        .execute();
+    },
+    async listObjections(communiqueIds) {
+      if (communiqueIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('communique_approvals')
+        .innerJoin('communiques', 'communiques.id', 'communique_approvals.communique_id')
+        .selectAll('communique_approvals')
+        .select('communiques.process_id')
+        .where('communique_approvals.communique_id', 'in', [...communiqueIds])
+        .where('communique_approvals.response', '!=', 'approved')
+        .orderBy('communique_approvals.approved_at')
+        .execute();
+      const boxOf = await readersOf(
+        sealer,
+        rows.map((r) => r.process_id),
+      );
+      return rows.map((r): CommuniqueObjection => ({
+        communiqueId: asId(r.communique_id),
+        partyId: asId(r.party_id ?? r.approver),
+        hash: r.hash,
+        kind: r.response === 'rejected' ? 'rejected' : 'change_requested',
+        comment: boxOf(r.process_id)
+          .row('communique_approvals', [r.communique_id, r.approver])
+          .open('comment', r.comment ?? ''),
+        by: asId(r.approved_by),
+        at: r.approved_at,
+      }));
     },
     async listApprovals(communiqueIds) {
       if (communiqueIds.length === 0) return [];
@@ -188,6 +252,7 @@ export function communiquesRepository(db: Kysely<DB>, sealer: Sealer): Communiqu
         .selectFrom('communique_approvals')
         .selectAll()
         .where('communique_id', 'in', [...communiqueIds])
+        .where('response', '=', 'approved')
         .orderBy('approved_at')
         .execute();
       return rows.map((r) => ({

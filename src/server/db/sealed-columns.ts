@@ -73,6 +73,11 @@ export const sealedColumns = {
   threads: { key: ['id'], process: 'process_id', columns: ['title'] },
   messages: { key: ['id'], process: 'process_id', columns: ['body'] },
   communiques: { key: ['id'], process: 'process_id', columns: ['title', 'text'] },
+  communique_approvals: {
+    key: ['communique_id', 'approver'],
+    process: { via: 'communiques', on: 'communique_id' },
+    columns: ['comment'],
+  },
   public_statements: { key: ['id'], process: 'process_id', columns: ['text', 'divergence'] },
   media_actors: {
     key: ['id'],

@@ -1047,6 +1047,14 @@ const matrix: Record<string, Spec> = {
       expect: writeOutcome(reads(env, r, c), writes(env, r, c)),
       subject: c.id,
     })),
+  'GET /api/processes/:processId/compartments/:compartmentId/audience': async (env, r) =>
+    perCompartment(env, (c) => ({
+      label: c.kind,
+      method: 'GET',
+      url: `${P(env)}/compartments/${c.id}/audience`,
+      expect: readOutcome(reads(env, r, c)),
+      subject: c.id,
+    })),
   'GET /api/processes/:processId/items/:itemId': async (env, r) => [
     ...(await perCompartment(env, (c) => {
       const id = env.p.demo.notes.get(c.id) ?? '';
@@ -1972,6 +1980,34 @@ const matrix: Record<string, Spec> = {
           : approves
             ? 'rule'
             : 'forbidden',
+        subject: draft.id,
+      },
+    ];
+  },
+  'POST /api/processes/:processId/communiques/:communiqueId/objections': async (env, r) => {
+    const draft = await freshCommunique(env, 'draft');
+    const circulated = await freshCommunique(env, 'circulated');
+    const payload = (hash: string) => ({ hash, kind: 'change_requested', comment: 'matrix' });
+    return [
+      {
+        label: 'circulated',
+        method: 'POST',
+        url: `${P(env)}/communiques/${circulated.id}/objections`,
+        payload: payload(circulated.hash),
+        // Only a party says no: its head of delegation; the mediators change the draft instead.
+        expect: !reads(env, r, compartmentOfKind(env, 'plenary'))
+          ? 'not_found'
+          : isHead(r)
+            ? 'allowed'
+            : 'forbidden',
+        subject: circulated.id,
+      },
+      {
+        label: 'draft',
+        method: 'POST',
+        url: `${P(env)}/communiques/${draft.id}/objections`,
+        payload: payload(draft.hash),
+        expect: !reads(env, r, compartmentOfKind(env, 'mediators')) ? 'not_found' : 'forbidden',
         subject: draft.id,
       },
     ];

@@ -532,6 +532,10 @@ describe('canaries planted in every compartment', () => {
         `${P}/items/${n.id}`,
       ]),
       ['/api/processes/:processId/items/:itemId', `${P}/items/${randomUUID()}`],
+      ...p.demo.compartments.map((c): [string, string] => [
+        '/api/processes/:processId/compartments/:compartmentId/audience',
+        `${P}/compartments/${c.id}/audience`,
+      ]),
       ['/api/processes/:processId/audit', `${P}/audit?limit=500`],
       ['/api/processes/:processId/record', `${P}/record`],
       ['/api/processes/:processId/text', `${P}/text`],

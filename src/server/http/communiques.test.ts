@@ -17,6 +17,7 @@ interface Communique {
   embargoUntil: string | null;
   approvals: Array<{ partyId: string | null }>;
   awaiting: Array<string | null>;
+  objections: Array<{ partyId: string; kind: string; comment: string | null }>;
 }
 
 describe.each(targets)('communiqués and press lines on $name', (target) => {
@@ -138,6 +139,54 @@ describe.each(targets)('communiqués and press lines on $name', (target) => {
       text: 'x',
     });
     expect(stalePen.json().error.code).toBe('STALE_REVISION');
+  });
+
+  it('lets a party reject or ask for a change with a comment only the mediators and that party read', async () => {
+    const c = await circulate(await draft());
+    const object = (key: Key, body: object) =>
+      call(key, 'POST', `/communiques/${c.id}/objections`, { hash: c.hash, ...body });
+    const asked = await object('govHead', {
+      kind: 'change_requested',
+      comment: 'Say "resume", not "meet again" OBJ-CANARY',
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    expect((await object('oppDelegate', { kind: 'rejected', comment: 'no' })).statusCode).toBe(403);
+    expect((await object('leadMediator', { kind: 'rejected', comment: 'no' })).statusCode).toBe(
+      403,
+    );
+    const seen = async (key: Key) => (await find(key, c.id))!.objections;
+    expect(await seen('leadMediator')).toEqual([
+      expect.objectContaining({
+        partyId: p.demo.parties.gov,
+        kind: 'change_requested',
+        comment: 'Say "resume", not "meet again" OBJ-CANARY',
+      }),
+    ]);
+    expect((await seen('govDelegate'))[0]!.comment).toContain('OBJ-CANARY');
+    // The other party sees that the government asked for a change, not what it said.
+    expect(await seen('oppHead')).toEqual([
+      expect.objectContaining({ partyId: p.demo.parties.gov, comment: null }),
+    ]);
+    expect(JSON.stringify(await list('oppHead'))).not.toContain('OBJ-CANARY');
+    // Still awaited: an objection is not an approval, and the release stays refused.
+    expect((await find('leadMediator', c.id))!.awaiting).toContain(p.demo.parties.gov);
+    // Rejecting replaces the request; approving replaces the rejection; then no is refused.
+    expect((await object('govHead', { kind: 'rejected', comment: 'No.' })).statusCode).toBe(201);
+    expect((await seen('leadMediator')).map((o) => o.kind)).toEqual(['rejected']);
+    expect(
+      (await call('govHead', 'POST', `/communiques/${c.id}/approvals`, { hash: c.hash }))
+        .statusCode,
+    ).toBe(201);
+    expect(await seen('leadMediator')).toEqual([]);
+    expect((await object('govHead', { kind: 'rejected', comment: 'No.' })).statusCode).toBe(409);
+    // A changed wording resets objections as it resets approvals.
+    expect((await object('oppHead', { kind: 'rejected', comment: 'No.' })).statusCode).toBe(201);
+    const changed = await call('mediator', 'PATCH', `/communiques/${c.id}`, {
+      baseRevision: c.revision,
+      text: 'The parties agreed to resume.',
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(await seen('leadMediator')).toEqual([]);
   });
 
   it('releases only when every party and the mediator team have approved the exact wording, numbering communiqués', async () => {

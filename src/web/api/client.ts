@@ -5,6 +5,7 @@
  */
 import type {
   AccessChange,
+  CompartmentAudience,
   AcceptedInvitation,
   PendingSeat,
   AcceptInvitationRequest,
@@ -315,6 +316,11 @@ export const api = {
     create: (body: CreateProcessRequest) =>
       call<ProcessSummary>('POST', '/api/processes', { body }),
     get: (processId: string) => call<ProcessView>('GET', p(processId)),
+    audience: (processId: string, compartmentId: string) =>
+      call<CompartmentAudience>(
+        'GET',
+        `${p(processId)}/compartments/${enc(compartmentId)}/audience`,
+      ),
     changeStatus: (processId: string, body: ChangeStatusRequest) =>
       call<{ ok: true }>('POST', `${p(processId)}/status`, { body }),
     addParty: (processId: string, body: AddPartyRequest) =>
@@ -476,6 +482,14 @@ export const api = {
     approve: (processId: string, communiqueId: string, hash: string) =>
       call<Communique>('POST', `${p(processId)}/communiques/${enc(communiqueId)}/approvals`, {
         body: { hash },
+      }),
+    object: (
+      processId: string,
+      communiqueId: string,
+      body: { hash: string; kind: 'rejected' | 'change_requested'; comment: string },
+    ) =>
+      call<Communique>('POST', `${p(processId)}/communiques/${enc(communiqueId)}/objections`, {
+        body,
       }),
     release: (processId: string, communiqueId: string, hash: string) =>
       call<Communique>('POST', `${p(processId)}/communiques/${enc(communiqueId)}/release`, {

@@ -331,3 +331,5 @@ export type EvidenceView = z.infer<typeof implementation.evidenceResponse>;
 export type ImplementationProgress = z.infer<typeof implementation.progressResponse>;
 /** What an import did. */
 export type ImportReport = z.infer<typeof implementation.importResponse>;
+/** Who reads a compartment: what an outward action into it reaches. */
+export type CompartmentAudience = z.infer<typeof processes.compartmentAudienceResponse>;

@@ -3,12 +3,14 @@ import { negotiationEn } from './en-negotiation.js';
 import { talksEn } from './en-talks.js';
 import { mediaEn } from './en-media.js';
 import { implementationEn } from './en-implementation.js';
+import { outwardEn } from './en-outward.js';
 
 export const en = {
   ...negotiationEn,
   ...talksEn,
   ...mediaEn,
   ...implementationEn,
+  ...outwardEn,
   app: {
     skipToContent: 'Skip to main content',
     loading: 'Loading…',
@@ -508,6 +510,7 @@ export const en = {
     communique_edited: 'Communiqué wording changed',
     communique_circulated: 'Communiqué circulated',
     communique_approved: 'Communiqué wording approved',
+    communique_objected: 'Communiqué wording rejected or a change asked for',
     communique_released: 'Communiqué released',
     statement_logged: 'Public statement logged',
     statement_divergence_raised: 'Divergence from the agreed line raised',

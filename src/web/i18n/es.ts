@@ -4,12 +4,14 @@ import { negotiationEs } from './es-negotiation.js';
 import { talksEs } from './es-talks.js';
 import { mediaEs } from './es-media.js';
 import { implementationEs } from './es-implementation.js';
+import { outwardEs } from './es-outward.js';
 
 export const es: Catalogue = {
   ...negotiationEs,
   ...talksEs,
   ...mediaEs,
   ...implementationEs,
+  ...outwardEs,
   app: {
     skipToContent: 'Saltar al contenido principal',
     loading: 'Cargando…',
@@ -528,6 +530,7 @@ export const es: Catalogue = {
     communique_edited: 'Texto del comunicado modificado',
     communique_circulated: 'Comunicado circulado',
     communique_approved: 'Texto del comunicado aprobado',
+    communique_objected: 'Texto del comunicado rechazado o con un cambio pedido',
     communique_released: 'Comunicado publicado',
     statement_logged: 'Declaración pública registrada',
     statement_divergence_raised: 'Divergencia con la línea acordada señalada',

@@ -4,12 +4,14 @@ import { negotiationNb } from './nb-negotiation.js';
 import { talksNb } from './nb-talks.js';
 import { mediaNb } from './nb-media.js';
 import { implementationNb } from './nb-implementation.js';
+import { outwardNb } from './nb-outward.js';
 
 export const nb: Catalogue = {
   ...negotiationNb,
   ...talksNb,
   ...mediaNb,
   ...implementationNb,
+  ...outwardNb,
   app: {
     skipToContent: 'Gå til hovedinnholdet',
     loading: 'Laster inn …',
@@ -515,6 +517,7 @@ export const nb: Catalogue = {
     communique_edited: 'Kommunikeens ordlyd endret',
     communique_circulated: 'Kommuniké sirkulert',
     communique_approved: 'Kommunikeens ordlyd godkjent',
+    communique_objected: 'Kommunikeens ordlyd avvist eller endring bedt om',
     communique_released: 'Kommuniké offentliggjort',
     statement_logged: 'Offentlig uttalelse ført',
     statement_divergence_raised: 'Avvik fra det omforente budskapet påpekt',

@@ -109,6 +109,12 @@ export const holder: fc.Arbitrary<Holder> = fc.oneof(
 );
 
 const note = fc.option(line, { nil: null });
+/** A note with its audience: a note that exists is sometimes marked for the parties. */
+const markedNote = fc
+  .tuple(note, fc.boolean())
+  .map(([n, forParties]) =>
+    n !== null && forParties ? { note: n, noteForParties: true as const } : { note: n },
+  );
 
 /** A segment of any kind. */
 export const segment: fc.Arbitrary<Segment> = fc.oneof(
@@ -121,16 +127,16 @@ export const segment: fc.Arbitrary<Segment> = fc.oneof(
   {
     weight: 2,
     arbitrary: fc
-      .tuple(wording, holder, note)
-      .map(([text, h, n]): Segment => ({ kind: 'bracket', text, holder: h, note: n })),
+      .tuple(wording, holder, markedNote)
+      .map(([text, h, n]): Segment => ({ kind: 'bracket', text, holder: h, ...n })),
   },
   {
     weight: 1,
     arbitrary: fc
       .array(
         fc
-          .tuple(fc.oneof(wording, fc.constant('')), holder, note)
-          .map(([text, h, n]): Alternative => ({ text, holder: h, note: n })),
+          .tuple(fc.oneof(wording, fc.constant('')), holder, markedNote)
+          .map(([text, h, n]): Alternative => ({ text, holder: h, ...n })),
         { minLength: 2, maxLength: 4 },
       )
       .map((options): Segment => ({ kind: 'alternatives', options })),

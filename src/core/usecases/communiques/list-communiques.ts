@@ -21,9 +21,13 @@ export async function listCommuniques(
     const now = deps.clock.now();
     const list = await s.communiques.listCommuniques(input.processId, visible, now.toISOString());
     const approvals = await s.communiques.listApprovals(list.map((c) => c.id));
+    const objections = await s.communiques.listObjections(list.map((c) => c.id));
     const parties = await s.processes.listParties(input.processId);
     const communiques = list.map((c) =>
-      viewCommunique(c, approvals, parties, ctx.compartments, now),
+      viewCommunique(c, approvals, parties, ctx.compartments, now, {
+        objections,
+        reader: ctx.membership,
+      }),
     );
     const statements = await s.communiques.listStatements(input.processId, visible);
     const publicIds = new Set(ctx.compartments.filter((c) => c.kind === 'public').map((c) => c.id));

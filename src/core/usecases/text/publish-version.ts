@@ -3,6 +3,7 @@ import { canHoldPen, canReadCompartment, requireRead } from '../../access/policy
 import type { Deps } from '../../ports.js';
 import { formatChangeList, revisionChangeList } from '../../text/change-list.js';
 import type { StoredVersion } from '../../text/stored.js';
+import { textForParties } from '../../text/notes.js';
 import { canonicalJson, parseCanonicalJson } from '../../text/version.js';
 import { DomainError, notFound } from '../../shared/errors.js';
 import { asId, type PartyId, type ProcessId } from '../../shared/ids.js';
@@ -14,7 +15,8 @@ export type Distribution = { to: 'all' } | { to: 'party'; partyId: PartyId } | {
 /**
  * Publishes the working draft as the next numbered version: its canonical form and SHA-256 are
  * fixed for ever, its change list against the previous version names provisions only (never who
- * asked for what), and the members who receive it are recorded.
+ * asked for what), and the members who receive it are recorded. A version that goes to a party
+ * leaves out every drafter's note not marked for the parties; one kept among the mediators keeps them.
  */
 export async function publishVersion(
   deps: Deps<'db' | 'clock' | 'ids' | 'hashing'>,
@@ -61,7 +63,8 @@ export async function publishVersion(
       tc.compartments.map((c) => c.id),
     );
     const previous = all[all.length - 1];
-    const canonical = canonicalJson(draft.text);
+    const outgoing = d.to === 'mediators' ? draft.text : textForParties(draft.text);
+    const canonical = canonicalJson(outgoing);
     const members = await s.processes.listMembers(input.processId);
     const version: StoredVersion = {
       id: asId(deps.ids.newId()),
@@ -69,10 +72,7 @@ export async function publishVersion(
       number: (await s.text.latestVersionNumber(input.processId)) + 1,
       note: input.note.trim(),
       changeList: formatChangeList(
-        revisionChangeList(
-          previous ? parseCanonicalJson(previous.canonical) : emptyText,
-          draft.text,
-        ),
+        revisionChangeList(previous ? parseCanonicalJson(previous.canonical) : emptyText, outgoing),
       )
         .split('\n')
         .filter((line) => line.trim() !== ''),

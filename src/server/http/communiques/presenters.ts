@@ -30,6 +30,12 @@ export const presentCommunique = (c: CommuniqueView): z.input<typeof communiqueR
     approvedAt: a.approvedAt,
   })),
   awaiting: c.awaiting,
+  objections: c.objections.map((o) => ({
+    partyId: o.partyId,
+    kind: o.kind,
+    comment: o.comment,
+    at: o.at,
+  })),
 });
 
 /** A public statement with the mediators' divergence note. */

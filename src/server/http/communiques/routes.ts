@@ -10,9 +10,11 @@ import {
   logStatementRequest,
   statementParams,
   statementResponse,
+  objectionRequest,
   wordingHashRequest,
 } from '../../../contract/communiques.js';
 import { asId } from '../../../core/shared/ids.js';
+import { objectToCommunique } from '../../../core/usecases/communiques/object-to-communique.js';
 import { approveCommunique } from '../../../core/usecases/communiques/approve-communique.js';
 import { circulateCommunique } from '../../../core/usecases/communiques/circulate-communique.js';
 import { draftCommunique } from '../../../core/usecases/communiques/draft-communique.js';
@@ -126,6 +128,28 @@ export const communiqueRoutes = [
           processId: processIdOf(params),
           communiqueId: cid(params),
           hash: body.hash,
+        }),
+      ),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/processes/:processId/communiques/:communiqueId/objections',
+    summary: 'Reject the circulated wording for my party, or ask for a change, with a comment.',
+    tag: 'communiques',
+    auth: 'required',
+    params: communiqueParams,
+    body: objectionRequest,
+    response: communiqueResponse,
+    status: 201,
+    handler: async ({ actor, params, body, deps }) =>
+      presentCommunique(
+        await objectToCommunique(deps, {
+          actor,
+          processId: processIdOf(params),
+          communiqueId: cid(params),
+          hash: body.hash,
+          kind: body.kind,
+          comment: body.comment,
         }),
       ),
   }),

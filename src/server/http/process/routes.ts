@@ -4,6 +4,7 @@ import {
   addPartyRequest,
   changePartyStatusRequest,
   changeStatusRequest,
+  compartmentAudienceResponse,
   createProcessRequest,
   partyParams,
   partyResponse,
@@ -14,6 +15,7 @@ import {
   processSummary,
   updateProcessRequest,
 } from '../../../contract/processes.js';
+import { compartmentParams } from '../../../contract/items.js';
 import { compartmentLabel } from '../../../core/access/compartments.js';
 import { asId } from '../../../core/shared/ids.js';
 import { addParty } from '../../../core/usecases/process/add-party.js';
@@ -21,6 +23,7 @@ import { addProcessLink } from '../../../core/usecases/process/add-process-link.
 import { changePartyStatus } from '../../../core/usecases/process/change-party-status.js';
 import { changeProcessStatus } from '../../../core/usecases/process/change-process-status.js';
 import { createProcess } from '../../../core/usecases/process/create-process.js';
+import { getCompartmentAudience } from '../../../core/usecases/process/get-compartment-audience.js';
 import { getProcess } from '../../../core/usecases/process/get-process.js';
 import { listProcesses } from '../../../core/usecases/process/list-processes.js';
 import { updateProcess } from '../../../core/usecases/process/update-process.js';
@@ -28,6 +31,30 @@ import { presentMember, presentProcessSummary } from './presenters.js';
 import { route, processIdOf } from '../route.js';
 
 export const processRoutes = [
+  route({
+    method: 'GET',
+    url: '/api/processes/:processId/compartments/:compartmentId/audience',
+    summary: 'Who reads a compartment: counted for the confirmation of an outward action.',
+    tag: 'processes',
+    auth: 'required',
+    params: compartmentParams,
+    response: compartmentAudienceResponse,
+    handler: async ({ actor, params, deps }) => {
+      const a = await getCompartmentAudience(deps, {
+        actor,
+        processId: processIdOf(params),
+        compartmentId: asId(params.compartmentId),
+      });
+      return {
+        compartmentId: a.compartmentId,
+        kind: a.kind,
+        people: a.people,
+        mediatorTeam: a.mediatorTeam,
+        parties: a.parties.map((x) => ({ partyId: x.partyId, people: x.people })),
+        others: a.others,
+      };
+    },
+  }),
   route({
     method: 'GET',
     url: '/api/processes',

@@ -5,6 +5,8 @@
  * The head of delegation shares the ratings with the mediator team or takes them back; the head
  * or a delegate submits them for the mediators' next suggestion set.
  */
+import { useConfirmation } from '../../ui/ConfirmDialog.js';
+import { AudienceSummary } from '../outward/AudienceSummary.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
@@ -146,6 +148,10 @@ function ShareToggle({ saved, onChanged }: { saved: Preferences | null; onChange
   const { t } = useTranslation();
   const { view } = useProcess();
   const action = useAction();
+  const confirmation = useConfirmation();
+  const channel = view.compartments.find(
+    (c) => c.kind === 'bilateral' && c.partyId === view.me.partyId,
+  );
   if (view.me.role !== 'head_of_delegation')
     return (
       <p className="small">
@@ -161,12 +167,25 @@ function ShareToggle({ saved, onChanged }: { saved: Preferences | null; onChange
         disabled={!saved || action.pending}
         onChange={(e) => {
           const shared = e.target.checked;
-          void action.run(async () => {
-            await api.preferences.share(view.process.id, shared);
-            onChanged();
+          const apply = () =>
+            void action.run(async () => {
+              await api.preferences.share(view.process.id, shared);
+              onChanged();
+            });
+          if (!shared || !channel) return apply();
+          confirmation.ask({
+            title: t('outward.share.title'),
+            confirmLabel: t('outward.share.confirm'),
+            body: (
+              <AudienceSummary compartmentId={channel.id} what={t('outward.share.what')}>
+                <p>{t('outward.share.canTakeBack')}</p>
+              </AudienceSummary>
+            ),
+            onConfirm: apply,
           });
         }}
       />
+      {confirmation.dialog}
       <ErrorAlert error={action.error} />
     </div>
   );

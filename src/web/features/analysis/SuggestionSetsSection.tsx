@@ -5,6 +5,8 @@
  * parties that share their ratings, how many submissions each party made since the last set, and
  * publishes the next one within the bound; a head of delegation consents to one beyond it.
  */
+import { useConfirmation } from '../../ui/ConfirmDialog.js';
+import { AudienceSummary } from '../outward/AudienceSummary.js';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import type { AgendaIssue, SolutionKind, SuggestionSet, SuggestionSets } from '../../api/types.js';
@@ -69,6 +71,7 @@ function BoundPanel({ data, onChanged }: { data: SuggestionSets; onChanged: () =
   const { code } = useParties();
   const codes = useCodes();
   const action = useAction();
+  const confirmation = useConfirmation();
   const role = view.me.role;
   const b = data.bound;
   const mayPublish = role === 'lead_mediator' || role === 'mediator';
@@ -112,17 +115,31 @@ function BoundPanel({ data, onChanged }: { data: SuggestionSets; onChanged: () =
           </ul>
         </div>
       )}
+      {confirmation.dialog}
       {mayPublish && (
         <Button
           pending={action.pending}
           pendingLabel={t('analysis.publishing')}
           disabled={!ready}
-          onClick={() =>
-            void action.run(async () => {
-              await api.suggestions.publish(view.process.id);
-              onChanged();
-            })
-          }
+          onClick={() => {
+            const publish = () =>
+              void action.run(async () => {
+                await api.suggestions.publish(view.process.id);
+                onChanged();
+              });
+            const plenary = view.compartments.find((c) => c.kind === 'plenary');
+            if (!plenary) return publish();
+            confirmation.ask({
+              title: t('outward.publishSet.title'),
+              confirmLabel: t('outward.publishSet.confirm'),
+              body: (
+                <AudienceSummary compartmentId={plenary.id} what={t('outward.publishSet.what')}>
+                  <p>{t('outward.cannotUndo')}</p>
+                </AudienceSummary>
+              ),
+              onConfirm: publish,
+            });
+          }}
         >
           {t('analysis.publish')}
         </Button>

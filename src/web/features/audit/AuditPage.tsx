@@ -115,7 +115,7 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const kindName = (kind: string) => dyn(`auditKind.${kind.replace('.', '_')}`, kind);
   return (
     <div className="table-wrap">
-      <table className="table table-audit">
+      <table className="table table-audit table-cards">
         <caption className="visually-hidden">{t('audit.title')}</caption>
         <thead>
           <tr>
@@ -135,14 +135,18 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
             const c = compartment(e.compartmentId);
             return (
               <tr key={`${e.scope} ${e.seq}`}>
-                <td className="num">{formats.number(e.seq)}</td>
-                <td className="audit-when">{formats.dateTime(e.at)}</td>
-                <td>{actor(e)}</td>
-                <td>
+                <td className="num" data-label={t('audit.seq')}>
+                  {formats.number(e.seq)}
+                </td>
+                <td className="audit-when" data-label={t('audit.at')}>
+                  {formats.dateTime(e.at)}
+                </td>
+                <td data-label={t('audit.who')}>{actor(e)}</td>
+                <td data-label={t('audit.what')}>
                   <span className="audit-kind">{kindName(e.kind)}</span>
                   <code className="audit-code">{e.kind}</code>
                 </td>
-                <td>
+                <td data-label={t('audit.where')}>
                   {c ? (
                     <span className={`badge badge-compartment kind-${c.kind}`}>
                       <span className="kind-icon" aria-hidden="true" />
@@ -152,7 +156,7 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
                     <span className="muted">{t('common.none')}</span>
                   )}
                 </td>
-                <td className="audit-details">
+                <td className="audit-details" data-label={t('audit.details')}>
                   <dl className="audit-data">
                     {details(e).map(([k, v]) => (
                       <div key={k}>
@@ -162,7 +166,7 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
                     ))}
                   </dl>
                 </td>
-                <td>
+                <td data-label={t('audit.hash')}>
                   <code className="hash" title={e.hash}>
                     {e.hash.slice(0, 10)}…
                   </code>

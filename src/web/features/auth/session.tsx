@@ -2,6 +2,7 @@
  * The browser session: who is signed in, and the CSRF token every write must carry. The session
  * itself is an HttpOnly cookie the app never sees; GET /api/session tells whether it is valid.
  */
+import { forgetKeptDrafts } from '../../ui/unsaved.js';
 import {
   createContext,
   useCallback,
@@ -100,6 +101,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // Already gone on the server; forget it here all the same.
     }
     setCsrfToken(null);
+    forgetKeptDrafts();
     setState({ status: 'signedOut', reason: 'signedOut' });
   }, []);
 

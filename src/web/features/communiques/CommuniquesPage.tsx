@@ -5,6 +5,8 @@
  * all have approved — numbered if a communiqué, public from its embargo. Beside the agreed line,
  * the parties' public statements, and the divergences the mediators raise.
  */
+import { useConfirmation, type Confirmation } from '../../ui/ConfirmDialog.js';
+import { AudienceSummary } from '../outward/AudienceSummary.js';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -37,6 +39,7 @@ import { membershipOf, toCoreCompartment } from '../processes/membership.js';
 import { useProcess } from '../processes/ProcessContext.js';
 import { PartyChip } from '../text/holders.js';
 import { useCommuniqueName } from './labels.js';
+import { ObjectionForm, ObjectionLine } from './ObjectionForm.js';
 import { StatementsPanel } from './StatementsPanel.js';
 
 /** The communiqués screen. */
@@ -149,6 +152,7 @@ function CommuniqueCard({
     c.state === 'circulated' && mySide !== undefined && c.awaiting.includes(mySide);
   const from = compartment(c.compartmentId);
   const plenary = view.compartments.find((x) => x.kind === 'plenary');
+  const publicRoom = view.compartments.find((x) => x.kind === 'public');
   const fromCore = from ? toCoreCompartment(view.process.id, from) : null;
   const plenaryCore = plenary ? toCoreCompartment(view.process.id, plenary) : null;
   const mayCirculate =
@@ -228,12 +232,20 @@ function CommuniqueCard({
           <ul className="approval-list">
             {approvers.map((partyId) => {
               const a = c.approvals.find((x) => x.partyId === partyId);
+              const o = c.objections.find((x) => x.partyId === partyId);
               return (
-                <li key={partyId ?? 'mediators'} className={a ? 'is-approved' : 'is-awaited'}>
+                <li
+                  key={partyId ?? 'mediators'}
+                  className={a ? 'is-approved' : o ? 'is-objected' : 'is-awaited'}
+                >
                   <PartyChip partyId={partyId} />
-                  {a
-                    ? t('communiques.approvedOn', { date: formats.dateTime(a.approvedAt) })
-                    : t('communiques.notYet')}
+                  {a ? (
+                    t('communiques.approvedOn', { date: formats.dateTime(a.approvedAt) })
+                  ) : o ? (
+                    <ObjectionLine objection={o} />
+                  ) : (
+                    t('communiques.notYet')
+                  )}
                 </li>
               );
             })}
@@ -245,6 +257,15 @@ function CommuniqueCard({
       <div className="action-row">
         {mayCirculate && (
           <HashAction
+            confirm={
+              plenary && {
+                title: t('outward.circulate.title', { title: c.title }),
+                confirmLabel: t('outward.circulate.confirm'),
+                body: (
+                  <AudienceSummary compartmentId={plenary.id} what={t('outward.circulate.what')} />
+                ),
+              }
+            }
             label={t('communiques.circulate')}
             run={() => api.communiques.circulate(view.process.id, c.id, c.hash)}
             onDone={() => done(t('communiques.circulated'))}
@@ -261,8 +282,36 @@ function CommuniqueCard({
             onDone={() => done(t('communiques.approved'))}
           />
         )}
+        {mayApprove && mySide !== null && (
+          <ObjectionForm communique={c} onDone={() => done(t('objection.recorded'))} />
+        )}
         {mayRelease && (
           <HashAction
+            confirm={
+              publicRoom && {
+                title: t('outward.release.title', { title: c.title }),
+                confirmLabel: t('outward.release.confirm'),
+                danger: true,
+                body: (
+                  <AudienceSummary
+                    compartmentId={publicRoom.id}
+                    what={
+                      c.kind === 'communique'
+                        ? t('outward.release.whatNumbered')
+                        : t('outward.release.what')
+                    }
+                  >
+                    {c.embargoUntil && (
+                      <p>
+                        <strong>
+                          {t('outward.publicFrom', { date: formats.dateTime(c.embargoUntil) })}
+                        </strong>
+                      </p>
+                    )}
+                  </AudienceSummary>
+                ),
+              }
+            }
             label={
               c.kind === 'communique' ? t('communiques.releaseNumbered') : t('communiques.release')
             }
@@ -308,8 +357,11 @@ function HashAction({
   run,
   onDone,
   hint,
+  confirm,
   disabled = false,
 }: {
+  /** Asked before acting: who will receive what. */
+  confirm?: Omit<Confirmation, 'onConfirm'> | undefined | false;
   label: string;
   run: () => Promise<unknown>;
   onDone: () => void;
@@ -318,19 +370,21 @@ function HashAction({
 }) {
   const { t } = useTranslation();
   const action = useAction();
+  const confirmation = useConfirmation();
+  const act = () =>
+    void action.run(async () => {
+      await run();
+      onDone();
+    });
   return (
     <div className="hash-action">
       <ErrorAlert error={action.error} />
+      {confirmation.dialog}
       <Button
         pending={action.pending}
         disabled={disabled}
         pendingLabel={t('common.saving')}
-        onClick={() =>
-          void action.run(async () => {
-            await run();
-            onDone();
-          })
-        }
+        onClick={() => (confirm ? confirmation.ask({ ...confirm, onConfirm: act }) : act())}
       >
         {label}
       </Button>

@@ -2,6 +2,9 @@
  * One note: read it, edit it from its revision (a stale edit shows the current text and lets the
  * user re-apply), and release it to a wider compartment when the policy allows.
  */
+import { useConfirmation } from '../../ui/ConfirmDialog.js';
+import { Unavailable } from '../processes/Unavailable.js';
+import { AudienceSummary } from '../outward/AudienceSummary.js';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../api/client.js';
@@ -22,12 +25,11 @@ import {
 import { useAction, useQuery } from '../../ui/hooks.js';
 import { useProcess } from '../processes/ProcessContext.js';
 import { itemPath } from './ItemCard.js';
-import { CompartmentBadge, useAudience, useCompartmentName } from './labels.js';
+import { CompartmentBadge, useCompartmentName } from './labels.js';
 import { Markdown } from './Markdown.js';
 
 /** The note screen. */
 export function NotePage({ compartmentId, itemId }: { compartmentId: string; itemId: string }) {
-  const { t } = useTranslation();
   const { view } = useProcess();
   const query = useQuery(() => api.items.get(view.process.id, itemId), [view.process.id, itemId]);
   // Never show another note's data while this one loads.
@@ -38,13 +40,7 @@ export function NotePage({ compartmentId, itemId }: { compartmentId: string; ite
       navigate(itemPath(view.process.id, item), { replace: true });
   }, [item, compartmentId, view.process.id]);
   if (query.loading && !item) return <Loading />;
-  if (!item)
-    return (
-      <div className="page">
-        <PageTitle documentTitle={t('note.notFound')}>{t('note.notFound')}</PageTitle>
-        <ErrorAlert error={query.error} />
-      </div>
-    );
+  if (!item) return <Unavailable error={query.error} />;
   return <Note key={item.id} item={item} onChange={query.setData} />;
 }
 
@@ -277,11 +273,10 @@ function ReleasePanel({
   const { t } = useTranslation();
   const { view, reload, compartment } = useProcess();
   const name = useCompartmentName();
-  const audience = useAudience();
+  const confirmation = useConfirmation();
   // The API says where I may release this item; the process view names those compartments.
   const targets = item.releaseTargets.flatMap((id) => compartment(id) ?? []);
   const [to, setTo] = useState(targets[0]?.id ?? '');
-  const [confirming, setConfirming] = useState(false);
   const action = useAction();
   const target = targets.find((c) => c.id === to) ?? targets[0];
   if (!target) return null;
@@ -291,7 +286,6 @@ function ReleasePanel({
         to: target.id,
         baseRevision: item.revision,
       });
-      setConfirming(false);
       reload();
       onReleased(released, name(target));
     });
@@ -299,48 +293,46 @@ function ReleasePanel({
     <Section title={t('note.releaseTitle')} className="release-panel">
       <p className="section-intro">{t('note.releaseIntro')}</p>
       <ErrorAlert error={action.error} />
-      {!confirming ? (
-        <form
-          className="form form-row form-row-end"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setConfirming(true);
-          }}
+      {confirmation.dialog}
+      <form
+        className="form form-row form-row-end"
+        onSubmit={(e) => {
+          e.preventDefault();
+          confirmation.ask({
+            title: t('outward.releaseItem.title', { title: item.title, to: name(target) }),
+            confirmLabel: t('note.confirmRelease', { compartment: name(target) }),
+            danger: target.kind === 'public',
+            body: (
+              <AudienceSummary compartmentId={target.id} what={t('outward.releaseItem.what')}>
+                <p className="muted small">{t('note.releaseAudited')}</p>
+              </AudienceSummary>
+            ),
+            onConfirm: release,
+          });
+        }}
+      >
+        <SelectField
+          label={t('note.releaseTo')}
+          value={target.id}
+          onChange={(e) => setTo(e.target.value)}
         >
-          <SelectField
-            label={t('note.releaseTo')}
-            value={target.id}
-            onChange={(e) => setTo(e.target.value)}
+          {targets.map((c) => (
+            <option key={c.id} value={c.id}>
+              {name(c)}
+            </option>
+          ))}
+        </SelectField>
+        <div className="form-actions">
+          <Button
+            type="submit"
+            variant="secondary"
+            pending={action.pending}
+            pendingLabel={t('note.releasing')}
           >
-            {targets.map((c) => (
-              <option key={c.id} value={c.id}>
-                {name(c)}
-              </option>
-            ))}
-          </SelectField>
-          <div className="form-actions">
-            <Button type="submit" variant="secondary">
-              {t('note.releaseButton')}
-            </Button>
-          </div>
-        </form>
-      ) : (
-        <div className="confirm-box">
-          <p>
-            {t('note.releaseConfirm', { title: item.title, compartment: name(target) })}{' '}
-            <span className="strong">{audience(target)}</span>
-          </p>
-          <p className="muted small">{t('note.releaseAudited')}</p>
-          <div className="form-actions">
-            <Button onClick={release} pending={action.pending} pendingLabel={t('note.releasing')}>
-              {t('note.confirmRelease', { compartment: name(target) })}
-            </Button>
-            <Button variant="quiet" onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </Button>
-          </div>
+            {t('note.releaseButton')}
+          </Button>
         </div>
-      )}
+      </form>
     </Section>
   );
 }

@@ -5,6 +5,8 @@
  * the mediators" for the receiving party; for the mediator team, who relayed it and that it is a
  * relay of an original kept in the sender's channel.
  */
+import { useConfirmation } from '../../ui/ConfirmDialog.js';
+import { AudienceSummary } from '../outward/AudienceSummary.js';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canRelay } from '../../../core/access/policy.js';
@@ -225,12 +227,24 @@ function RelayForm({
   const [body, setBody] = useState(message.body);
   const action = useAction();
   const target = targets.threads.find((x) => x.id === to);
+  const confirmation = useConfirmation();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!target) return;
-    void action.run(async () => {
-      await api.messages.relay(view.process.id, message.id, { toThreadId: target.id, body });
-      onDone(target);
+    confirmation.ask({
+      title: t('outward.relay.title', { to: channel(target) }),
+      confirmLabel: t('outward.relay.confirm'),
+      body: (
+        <AudienceSummary compartmentId={target.compartmentId} what={t('outward.relay.what')}>
+          <blockquote className="audience-quote">{body}</blockquote>
+          <p>{t('outward.cannotUndo')}</p>
+        </AudienceSummary>
+      ),
+      onConfirm: () =>
+        void action.run(async () => {
+          await api.messages.relay(view.process.id, message.id, { toThreadId: target.id, body });
+          onDone(target);
+        }),
     });
   };
   if (targets.loading) return <Loading />;
@@ -243,6 +257,7 @@ function RelayForm({
   return (
     <form className="form form-inset" onSubmit={submit}>
       <ErrorAlert error={action.error} />
+      {confirmation.dialog}
       <SelectField label={t('messages.relayTo')} value={to} onChange={(e) => setTo(e.target.value)}>
         {targets.threads.map((x) => (
           <option key={x.id} value={x.id}>

@@ -13,12 +13,15 @@ import { useFormats } from '../../i18n/index.js';
 import { useCompartmentName } from '../compartments/labels.js';
 import { StatusBadge } from './labels.js';
 import { useProcess, useProcessQuery } from './ProcessContext.js';
+import { Unavailable } from './Unavailable.js';
 
 /** Shows the process's screens once it has loaded, or why it cannot be shown. */
 export function ProcessGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const query = useProcessQuery();
   if (!query || (query.loading && !query.data)) return <Loading />;
+  if (query.error && !query.data && isApiError(query.error, 'NOT_FOUND'))
+    return <Unavailable error={query.error} />;
   if (query.error && !query.data) {
     const mfa = isApiError(query.error, 'MFA_REQUIRED_BY_PROCESS');
     const passkey = isApiError(query.error, 'PASSKEY_REQUIRED_BY_PROCESS');
@@ -56,9 +59,23 @@ function ProcessLayout({ children }: { children: ReactNode }) {
   const formats = useFormats();
   const name = useCompartmentName();
   const base = `/processes/${view.process.id}`;
+  // On a phone the menu waits behind a button, so that the page's own content comes first; it
+  // closes again when a link in it is followed.
+  const { pathname } = useLocation();
+  const [menu, setMenu] = useState<{ open: boolean; at: string }>({ open: false, at: pathname });
+  const menuOpen = menu.open && menu.at === pathname;
   return (
-    <div className="process-layout">
-      <nav className="process-nav" aria-label={t('processNav.label')}>
+    <div className={menuOpen ? 'process-layout is-menu-open' : 'process-layout'}>
+      <button
+        type="button"
+        className="button button-secondary process-menu-button"
+        aria-expanded={menuOpen}
+        aria-controls="process-nav"
+        onClick={() => setMenu({ open: !menuOpen, at: pathname })}
+      >
+        {menuOpen ? t('phone.closeMenu') : t('phone.menu', { codename: view.process.codename })}
+      </button>
+      <nav id="process-nav" className="process-nav" aria-label={t('processNav.label')}>
         <div className="process-nav-head">
           <p className="eyebrow">{t('processNav.process')}</p>
           <p className="process-nav-codename">{view.process.codename}</p>

@@ -4,6 +4,10 @@
  * one edit of the working draft from its current revision.
  */
 import { useState, type FormEvent } from 'react';
+import { useConfirmation } from '../../ui/ConfirmDialog.js';
+import { useKeptDraft, useUnsavedGuard } from '../../ui/unsaved.js';
+import { useFormats } from '../../i18n/index.js';
+import { useProcess } from '../processes/ProcessContext.js';
 import { useTranslation } from 'react-i18next';
 import { printBody } from '../../../core/text/plain-text.js';
 import { checkTransition } from '../../../core/text/rules.js';
@@ -13,7 +17,7 @@ import type {
 } from '../../../core/text/model.js';
 import type { PartyDirectory } from '../../../core/text/plain-text.js';
 import type { ProvisionStatus, TextProvision } from '../../api/types.js';
-import { Button, ErrorAlert, SelectField, TextAreaField } from '../../ui/components.js';
+import { Button, ErrorAlert, Notice, SelectField, TextAreaField } from '../../ui/components.js';
 import { useParties } from './holders.js';
 import type { DraftEditing } from './TextPage.js';
 
@@ -37,10 +41,30 @@ export function ProvisionEditor({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const formats = useFormats();
   const { holder } = useParties();
   const parties = directory as unknown as PartyDirectory;
   const original = printBody(provision.body as unknown as CoreSegment[], parties);
-  const [body, setBody] = useState(original);
+  const { view } = useProcess();
+  const kept = useKeptDraft(`${view.process.id}.${provision.key}`, original);
+  const body = kept.value;
+  const setBody = kept.setValue;
+  const dirty = body !== original;
+  useUnsavedGuard(dirty, t('unsaved.leave'));
+  const confirmation = useConfirmation();
+  const close = () => {
+    if (!dirty) return onClose();
+    confirmation.ask({
+      title: t('unsaved.closeTitle', { number }),
+      body: <p>{t('unsaved.closeBody')}</p>,
+      confirmLabel: t('unsaved.discard'),
+      danger: true,
+      onConfirm: () => {
+        kept.discard();
+        onClose();
+      },
+    });
+  };
   // Only the moves the rules allow at all; those blocked by open brackets are shown, disabled.
   const choices = statuses
     .map((s) => ({ status: s, check: checkTransition(asCore(provision), s) }))
@@ -58,6 +82,18 @@ export function ProvisionEditor({
   };
   return (
     <div className="provision-editor" role="group" aria-label={t('text.editorFor', { number })}>
+      {confirmation.dialog}
+      {kept.restoredAt && (
+        <Notice tone="info">
+          {t('unsaved.restored', { date: formats.dateTime(kept.restoredAt) })}
+        </Notice>
+      )}
+      {kept.stale && (
+        <Notice tone="warning">
+          {t('unsaved.stale')}
+          <pre className="kept-text">{kept.stale.text}</pre>
+        </Notice>
+      )}
       <form className="form" onSubmit={save}>
         <TextAreaField
           label={t('text.wordingLabel', { number })}
@@ -121,7 +157,7 @@ export function ProvisionEditor({
           >
             {t('text.saveWording')}
           </Button>
-          <Button variant="quiet" onClick={onClose}>
+          <Button variant="quiet" onClick={close}>
             {t('text.closeEditor')}
           </Button>
         </div>

@@ -80,7 +80,7 @@ function Segment({ segment }: { segment: TextSegment }) {
               {look.tag}
             </span>
           </span>
-          {segment.note && <span className="holder-note">{segment.note}</span>}
+          {segment.note && <DrafterNote note={segment.note} forParties={segment.noteForParties} />}
         </span>
       );
     }
@@ -108,7 +108,7 @@ function Segment({ segment }: { segment: TextSegment }) {
                       {look.tag}
                     </span>
                   </span>
-                  {o.note && <span className="holder-note">{o.note}</span>}
+                  {o.note && <DrafterNote note={o.note} forParties={o.noteForParties} />}
                 </span>
               </span>
             );
@@ -254,5 +254,18 @@ export function TextState({
         )}
       </dl>
     </div>
+  );
+}
+
+/** A drafter's note, saying whether it is the mediators' own or goes out to the parties. */
+function DrafterNote({ note, forParties }: { note: string; forParties?: boolean | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`holder-note${forParties ? '' : ' holder-note-internal'}`}>
+      <span className="note-audience">
+        {forParties ? t('outward.noteForParties') : t('outward.noteInternal')}
+      </span>{' '}
+      {note}
+    </span>
   );
 }

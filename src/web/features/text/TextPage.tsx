@@ -3,6 +3,9 @@
  * bracket syntax, status, settling brackets and alternatives, importing a whole text, publishing);
  * for everyone else — the API answers them 404 for the draft — the latest version they received.
  */
+import { useConfirmation } from '../../ui/ConfirmDialog.js';
+import { AudienceSummary } from '../outward/AudienceSummary.js';
+import { countNotes } from '../outward/notes.js';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canHoldPen } from '../../../core/access/policy.js';
@@ -317,8 +320,42 @@ function PublishPanel({ draft }: { draft: WorkingText }) {
   const [published, setPublished] = useState<number | null>(null);
   const action = useAction();
   const next = (versions.data?.versions.reduce((m, v) => Math.max(m, v.number), 0) ?? 0) + 1;
+  const confirmation = useConfirmation();
+  const target =
+    distribution === 'all'
+      ? view.compartments.find((c) => c.kind === 'plenary')
+      : distribution === 'mediators'
+        ? view.compartments.find((c) => c.kind === 'mediators')
+        : view.compartments.find((c) => c.kind === 'bilateral' && c.partyId === distribution);
+  const notes = countNotes(draft.text);
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (!target) return;
+    confirmation.ask({
+      title: t('outward.publishVersion.title', { n: next }),
+      confirmLabel: t('outward.publishVersion.confirm', { n: next }),
+      body: (
+        <AudienceSummary
+          compartmentId={target.id}
+          what={t('outward.publishVersion.what', { n: next })}
+        >
+          {distribution !== 'mediators' && (
+            <ul className="audience-notes">
+              <li>
+                {notes.forParties > 0
+                  ? t('outward.notesOut', { count: notes.forParties })
+                  : t('outward.noNotes')}
+              </li>
+              {notes.internal > 0 && <li>{t('outward.notesKept', { count: notes.internal })}</li>}
+            </ul>
+          )}
+          <p>{t('outward.cannotUndo')}</p>
+        </AudienceSummary>
+      ),
+      onConfirm: publish,
+    });
+  };
+  const publish = () => {
     void action.run(async () => {
       const v = await api.text.publish(view.process.id, {
         baseRevision: draft.revision,
@@ -342,6 +379,7 @@ function PublishPanel({ draft }: { draft: WorkingText }) {
         </Notice>
       )}
       <p className="section-intro">{t('text.publishIntro')}</p>
+      {confirmation.dialog}
       <form className="form" onSubmit={submit}>
         <ErrorAlert error={action.error} />
         <TextAreaField

@@ -4,6 +4,7 @@
  * the head of delegation, exports (DOCX, PDF, TXT) and, on the latest version a party received,
  * a way into proposing an amendment.
  */
+import { Unavailable } from '../processes/Unavailable.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSignatory, canProposeAmendment } from '../../../core/access/policy.js';
@@ -62,7 +63,7 @@ export function VersionView({ number, latest = false }: { number: number; latest
   const versions = useQuery(() => api.text.versions(view.process.id), [view.process.id]);
   const data = query.data?.version.number === number ? query.data : undefined;
   if (query.loading && !data) return <Loading />;
-  if (!data) return <ErrorAlert error={query.error} />;
+  if (!data) return <Unavailable error={query.error} />;
   const newest = versions.data?.versions.reduce((m, v) => Math.max(m, v.number), 0) ?? 0;
   const isLatest = latest || newest === number;
   const me = membershipOf(view);
