@@ -18,7 +18,10 @@ const runJourney = browserAvailable();
 async function openImplementation(page: Page, name = 'Implementation'): Promise<void> {
   await page.getByRole('link', { name: 'NORDLYS' }).first().click();
   await page.getByRole('heading', { level: 1, name: 'NORDLYS' }).waitFor();
-  await page.locator('nav.process-nav').getByRole('link', { name }).click();
+  const nav = page.locator('nav.process-nav');
+  // On a phone the process menu sits behind its button.
+  if (!(await nav.isVisible())) await page.locator('button.process-menu-button').click();
+  await nav.getByRole('link', { name }).click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
