@@ -117,7 +117,7 @@ describe.skipIf(!runJourney)('a negotiation set up and worked on in the browser'
     await page.getByRole('heading', { level: 1, name: 'KESTREL' }).waitFor();
 
     // Sign out, and sign in again with the new account.
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
     await page.getByText('You have signed out.').waitFor();
     await signIn(page, 'amina@example.org', 'a long passphrase for the talks');
     await page.getByRole('link', { name: 'KESTREL' }).first().click();
@@ -276,7 +276,7 @@ describe.skipIf(!runJourney)('a negotiation set up and worked on in the browser'
     await page.getByLabel('Code from the app').fill(totpCodeAt(secret, new Date()));
     await page.getByRole('button', { name: 'Turn on' }).click();
     await page.getByText('Two-step sign-in is on.').waitFor();
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('E-mail address').fill('lead.mediator@demo.parley');
     await page.getByLabel('Password', { exact: true }).fill(demoPassword);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
