@@ -6,24 +6,12 @@
  * matrix show the level. Each step saves screenshots to e2e/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { demoPassword } from '../src/server/demo/seed.js';
 import { browserAvailable, openBrowser, type Person } from './support/browser.js';
 import { startParley, type E2eParley } from './support/parley.js';
-import { scrollWidth, signIn } from './support/steps.js';
+import { scrollWidth, signIn, openNordlysScreen } from './support/steps.js';
 
 const runJourney = browserAvailable();
-
-/** Opens NORDLYS and its implementation screen, named in the interface's language. */
-async function openImplementation(page: Page, name = 'Implementation'): Promise<void> {
-  await page.getByRole('link', { name: 'NORDLYS' }).first().click();
-  await page.getByRole('heading', { level: 1, name: 'NORDLYS' }).waitFor();
-  const nav = page.locator('nav.process-nav');
-  // On a phone the process menu sits behind its button.
-  if (!(await nav.isVisible())) await page.locator('button.process-menu-button').click();
-  await nav.getByRole('link', { name }).click();
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
 
 describe.skipIf(!runJourney)('implementation, tracked in the browser', () => {
   let parley: E2eParley;
@@ -48,7 +36,7 @@ describe.skipIf(!runJourney)('implementation, tracked in the browser', () => {
     const page = mediator.page;
     await page.goto(parley.url);
     await signIn(page, 'mediator@demo.parley', demoPassword);
-    await openImplementation(page);
+    await openNordlysScreen(page, 'Implementation');
     await page.getByText('No commitment yet.').waitFor();
     await page.getByRole('button', { name: 'Create commitments from a version' }).click();
     await page.getByLabel('Version').selectOption('2');
@@ -72,7 +60,7 @@ describe.skipIf(!runJourney)('implementation, tracked in the browser', () => {
     const page = phone.page;
     await page.goto(parley.url);
     await signIn(page, 'gov.head@demo.parley', demoPassword);
-    await openImplementation(page);
+    await openNordlysScreen(page, 'Implementation');
     await page.getByRole('button', { name: 'v2-p-humanitarian-1' }).click();
     await page.getByRole('button', { name: 'Submit evidence' }).click();
     await page
@@ -117,7 +105,7 @@ describe.skipIf(!runJourney)('implementation, tracked in the browser', () => {
     await page.goto(parley.url);
     await signIn(page, 'observer@demo.parley', demoPassword);
     await page.getByLabel('Language').selectOption('es');
-    await openImplementation(page, 'Implementación');
+    await openNordlysScreen(page, 'Implementación');
     await page.getByRole('button', { name: 'v2-p-humanitarian-1' }).click();
     await page.getByRole('button', { name: 'Verificar o disputar' }).click();
     await page.getByLabel('Motivo').fill('Corredores visitados (invented).');

@@ -6,11 +6,10 @@
  * mediator reads the page in Norwegian. Each step saves screenshots to e2e/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { demoPassword } from '../src/server/demo/seed.js';
 import { browserAvailable, openBrowser, type Person } from './support/browser.js';
 import { startParley, type E2eParley } from './support/parley.js';
-import { signIn } from './support/steps.js';
+import { signIn, openNordlysScreen } from './support/steps.js';
 
 const runJourney = browserAvailable();
 
@@ -18,14 +17,6 @@ const spanish =
   'El presidente Nicolás Maduro agradeció a Noruega su papel en el diálogo. «Noruega ha sido un facilitador serio y discreto», dijo Maduro en un mensaje televisado.';
 const norwegian =
   'Statsminister Jonas Gahr Støre vil ikke si hvor samtalene foregår.\n– Vi bekrefter verken det ene eller det andre, sier Støre til NRK.';
-
-/** Opens NORDLYS and its actors and media screen. */
-async function openMedia(page: Page, nav: string): Promise<void> {
-  await page.getByRole('link', { name: 'NORDLYS' }).first().click();
-  await page.getByRole('heading', { level: 1, name: 'NORDLYS' }).waitFor();
-  await page.locator('nav.process-nav').getByRole('link', { name: nav }).click();
-  await page.getByRole('heading', { level: 1, name: nav }).waitFor();
-}
 
 describe.skipIf(!runJourney)('actors and media in the browser', () => {
   let parley: E2eParley;
@@ -50,7 +41,7 @@ describe.skipIf(!runJourney)('actors and media in the browser', () => {
     const page = mediator.page;
     await page.goto(parley.url);
     await signIn(page, 'lead.mediator@demo.parley', demoPassword);
-    await openMedia(page, 'Actors and media');
+    await openNordlysScreen(page, 'Actors and media');
     const register = page.locator('form[aria-label="Register actor"]');
     for (const [name, aliases, role] of [
       ['Nicolás Maduro', 'Maduro, Nicolas Maduro', 'Critic'],
@@ -108,7 +99,7 @@ describe.skipIf(!runJourney)('actors and media in the browser', () => {
     await signIn(page, 'gov.delegate@demo.parley', demoPassword);
     await page.getByLabel('Language').selectOption('es');
     await page.getByRole('link', { name: 'Mis procesos' }).waitFor();
-    await openMedia(page, 'Actores y medios');
+    await openNordlysScreen(page, 'Actores y medios');
     await page.getByText('Aún no hay actores registrados.').waitFor();
     await page.getByText('Ninguna declaración confirmada coincide.').waitFor();
     expect(await page.getByTestId('media-actor').count()).toBe(0);
@@ -124,7 +115,7 @@ describe.skipIf(!runJourney)('actors and media in the browser', () => {
     await signIn(page, 'mediator@demo.parley', demoPassword);
     await page.getByLabel('Language').selectOption('nb');
     await page.getByRole('link', { name: 'Mine prosesser' }).waitFor();
-    await openMedia(page, 'Aktører og medier');
+    await openNordlysScreen(page, 'Aktører og medier');
     await page.getByTestId('media-actor').filter({ hasText: 'Jonas Gahr Støre' }).waitFor();
     await page.getByTestId('media-chart').waitFor();
     await page.getByText('Uttalelser per måned, etter holdning').waitFor();

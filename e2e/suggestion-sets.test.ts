@@ -6,23 +6,14 @@
  * then Norwegian. Each step saves screenshots to e2e/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { demoPassword } from '../src/server/demo/seed.js';
 import { actorOf } from '../src/server/test-support/actors.js';
 import { setSuggestionBound } from '../src/core/usecases/analysis/set-suggestion-bound.js';
 import { browserAvailable, openBrowser, type Person } from './support/browser.js';
 import { startParley, type E2eParley } from './support/parley.js';
-import { confirmOutward, signIn } from './support/steps.js';
+import { confirmOutward, signIn, openNordlysScreen } from './support/steps.js';
 
 const runJourney = browserAvailable();
-
-/** Opens NORDLYS and its analysis screen. */
-async function openAnalysis(page: Page, analysis: string): Promise<void> {
-  await page.getByRole('link', { name: 'NORDLYS' }).first().click();
-  await page.getByRole('heading', { level: 1, name: 'NORDLYS' }).waitFor();
-  await page.locator('nav.process-nav').getByRole('link', { name: analysis }).click();
-  await page.getByRole('heading', { level: 1, name: analysis }).waitFor();
-}
 
 describe.skipIf(!runJourney)('suggestion sets, published and read in the browser', () => {
   let parley: E2eParley;
@@ -53,7 +44,7 @@ describe.skipIf(!runJourney)('suggestion sets, published and read in the browser
     const page = mediator.page;
     await page.goto(parley.url);
     await signIn(page, 'lead.mediator@demo.parley', demoPassword);
-    await openAnalysis(page, 'Analysis');
+    await openNordlysScreen(page, 'Analysis');
     const sets = page.locator('section.suggestion-sets');
     await sets.getByRole('heading', { name: 'Suggestion set 1' }).waitFor();
     await sets.getByText('GOV: 0 submissions').waitFor();
@@ -77,7 +68,7 @@ describe.skipIf(!runJourney)('suggestion sets, published and read in the browser
     const page = gov.page;
     await page.goto(parley.url);
     await signIn(page, 'gov.delegate@demo.parley', demoPassword);
-    await openAnalysis(page, 'Analysis');
+    await openNordlysScreen(page, 'Analysis');
     const sets = page.locator('section.suggestion-sets');
     const newest = sets.locator('.suggestion-set').first();
     await newest.getByRole('heading', { name: 'Suggestion set 2' }).waitFor();
@@ -97,7 +88,7 @@ describe.skipIf(!runJourney)('suggestion sets, published and read in the browser
     await page.goto(parley.url);
     await signIn(page, 'opp.head@demo.parley', demoPassword);
     await page.getByLabel('Language').selectOption('es');
-    await openAnalysis(page, 'Análisis');
+    await openNordlysScreen(page, 'Análisis');
     const sets = page.locator('section.suggestion-sets');
     const newest = sets.locator('.suggestion-set').first();
     await newest.getByRole('heading', { name: 'Conjunto de sugerencias 2' }).waitFor();

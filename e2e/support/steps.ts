@@ -51,3 +51,16 @@ export async function confirmOutward(
   await dialog.waitFor({ state: 'detached' }).catch(() => dialog.waitFor({ state: 'hidden' }));
   return text;
 }
+
+/**
+ * Opens the demo process NORDLYS and one screen of its navigation, named in the interface's
+ * language, and waits for that screen's heading. On a phone the menu sits behind its button.
+ */
+export async function openNordlysScreen(page: Page, name: string): Promise<void> {
+  await page.getByRole('link', { name: 'NORDLYS' }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'NORDLYS' }).waitFor();
+  const nav = page.locator('nav.process-nav');
+  if (!(await nav.isVisible())) await page.locator('button.process-menu-button').click();
+  await nav.getByRole('link', { name }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
