@@ -81,6 +81,7 @@ export const mediaEn = {
       byStance: 'By stance',
       total: 'Total',
       parties: "The parties' own public statements",
+      actors: 'Statements of actors outside the table',
     },
   },
 };

@@ -81,6 +81,7 @@ export const mediaEs = {
       byStance: 'Según la postura',
       total: 'Total',
       parties: 'Declaraciones públicas de las propias partes',
+      actors: 'Declaraciones de actores fuera de la mesa',
     },
   },
 };

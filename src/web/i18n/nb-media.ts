@@ -81,6 +81,7 @@ export const mediaNb = {
       byStance: 'Etter holdning',
       total: 'Totalt',
       parties: 'Partenes egne offentlige uttalelser',
+      actors: 'Uttalelser fra aktører utenfor bordet',
     },
   },
 };

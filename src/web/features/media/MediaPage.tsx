@@ -590,6 +590,7 @@ function StatementsChart({ view }: { view: MediaView }) {
           </ul>
         </>
       )}
+      {view.statements.length > 0 && <h3>{t('media.statements.actors')}</h3>}
       <ul className="media-statement-list">
         {[...view.statements].reverse().map((s) => (
           <li key={s.id} data-testid="media-statement">
