@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { createUser } from '../core/usecases/accounts/create-user.js';
 import { seedDemo, seedDemoIfEmpty } from '../server/demo/seed.js';
-import { out, readStdin, UsageError, withRuntime } from './session.js';
+import { acceptedText, out, readStdin, UsageError, withRuntime } from './session.js';
 import { runText, textUsages } from './text-commands.js';
 import { mediaUsages, runMedia } from './media-commands.js';
 import { analyzeUsage, runAnalyze } from './analyze-command.js';
@@ -74,7 +74,9 @@ const createAdmin: Command = {
     });
     if (!values.email || !values.name)
       throw new UsageError('create-admin needs --email and --name.');
-    const password = values['password-stdin'] ? await readStdin() : values.password;
+    const password = values['password-stdin']
+      ? acceptedText(await readStdin(), 'the password on standard input')
+      : values.password;
     if (!password) throw new UsageError('create-admin needs --password or --password-stdin.');
     const user = await withRuntime((rt) =>
       createUser(rt.deps, {
@@ -201,6 +203,7 @@ export async function run(argv: string[]): Promise<number> {
     out(usage);
     return 0;
   }
+  argv.forEach((arg, i) => acceptedText(arg, `argument ${i + 1}`));
   const command = commandNamed(argv);
   if (command) {
     const args = argv.slice(command.usage.name.split(' ').length);

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { articleText } from '../contract/media.js';
 import { asId } from '../core/shared/ids.js';
 import { addArticle } from '../core/usecases/media/add-article.js';
-import { actingUser, out, processNamed, UsageError, withRuntime } from './session.js';
+import { acceptedText, actingUser, out, processNamed, UsageError, withRuntime } from './session.js';
 import type { CommandUsage } from './usage.js';
 
 /** Usage of the media commands. */
@@ -34,7 +34,7 @@ export const mediaUsages: readonly CommandUsage[] = [
 function readArticle(file: string): string {
   const bytes = readFileSync(file);
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  const parsed = articleText.safeParse(text);
+  const parsed = articleText.safeParse(acceptedText(text, file));
   if (!parsed.success)
     throw new UsageError(`${file}: ${parsed.error.issues[0]?.message ?? 'not an article text'}.`);
   return parsed.data;

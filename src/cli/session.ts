@@ -1,6 +1,7 @@
 /** What every CLI command shares: the runtime, the acting user, and how it prints. */
 import type { Actor } from '../core/access/policy.js';
 import { DomainError } from '../core/shared/errors.js';
+import { findUnacceptedText } from '../contract/accepted-text.js';
 import { asId, type ProcessId } from '../core/shared/ids.js';
 import { authenticate } from '../core/usecases/accounts/authenticate.js';
 import { listProcesses } from '../core/usecases/process/list-processes.js';
@@ -51,6 +52,17 @@ export async function processNamed(
   );
   if (!found) throw new DomainError('NOT_FOUND', `Process ${name} not found`);
   return asId(found.process.id);
+}
+
+/**
+ * Text a command stores (a file's, a password from stdin, the arguments), refused with a usage
+ * error naming where it came from if it holds a character Parley does not accept — the rule the
+ * API applies to every request (`contract/accepted-text.ts`).
+ */
+export function acceptedText(text: string, where: string): string {
+  const found = findUnacceptedText(text, where);
+  if (found) throw new UsageError(`${found.path} ${found.message}.`);
+  return text;
 }
 
 /** Reads stdin to its end. */

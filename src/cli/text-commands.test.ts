@@ -85,6 +85,23 @@ describe('parley text', () => {
     expect(r.output).toMatch(/revision \d+/);
   });
 
+  it('refuses a file holding a control character, naming the file and the character', async () => {
+    const file = join(dir, 'binary.txt');
+    writeFileSync(file, '# Chapter I\n\n1.1 The election\u0000 shall be held.\n');
+    await expect(
+      parley([
+        'text',
+        'import',
+        '--process',
+        'NORDLYS',
+        '--file',
+        file,
+        '--token',
+        tokens['lead.mediator@demo.parley']!,
+      ]),
+    ).rejects.toThrow(`${file} holds the control character U+0000`);
+  });
+
   it('refuses to act without a token, saying how to get one', async () => {
     await expect(
       parley(['text', 'diff', '--process', 'NORDLYS', '--from', '1', '--to', '2']),

@@ -10,7 +10,15 @@ import {
 } from '../core/usecases/text/export-version.js';
 import { renderCopy } from '../server/exports/render-copy.js';
 import { getWorkingText } from '../core/usecases/text/get-working-text.js';
-import { actingUser, out, processNamed, UsageError, whole, withRuntime } from './session.js';
+import {
+  acceptedText,
+  actingUser,
+  out,
+  processNamed,
+  UsageError,
+  whole,
+  withRuntime,
+} from './session.js';
 import type { CommandUsage } from './usage.js';
 
 const processOption = ['--process P', 'The process, by codename or id.'] as const;
@@ -132,7 +140,7 @@ export async function runText(args: string[]): Promise<number> {
     case 'import':
       return withRuntime(async (rt) => {
         if (!values.file) throw new UsageError('text import needs --file.');
-        const plainText = readFileSync(values.file, 'utf8');
+        const plainText = acceptedText(readFileSync(values.file, 'utf8'), values.file);
         const actor = await actingUser(rt, values.token);
         const processId = await processNamed(rt, actor, values.process);
         const { draft } = await getWorkingText(rt.deps, { actor, processId });

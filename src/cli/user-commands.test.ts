@@ -259,6 +259,15 @@ describe('parley users reset-sign-in', () => {
     expect(await resetEntries(t)).toEqual([]);
   });
 
+  it('refuses a password holding a control character, changing nothing', async () => {
+    const head = await auditHead(t);
+    await expect(reset(member.email, `${newPassword}\u0000`)).rejects.toThrow(
+      'the password on standard input holds the control character U+0000',
+    );
+    expect(await auditHead(t)).toEqual(head);
+    expect(await resetEntries(t)).toEqual([]);
+  });
+
   it('refuses an empty or too short password with a clear message, changing nothing', async () => {
     const head = await auditHead(t);
     const before = await standing(t, member);

@@ -1,7 +1,7 @@
 /** `parley users …`: operators' tasks on accounts. */
 import { parseArgs } from 'node:util';
 import { resetSignIn } from '../core/usecases/accounts/reset-sign-in.js';
-import { out, readStdin, UsageError, withRuntime } from './session.js';
+import { acceptedText, out, readStdin, UsageError, withRuntime } from './session.js';
 import type { CommandUsage } from './usage.js';
 
 /** Usage of the user commands. */
@@ -49,7 +49,7 @@ export async function runUsers(args: string[]): Promise<number> {
     throw new UsageError(
       'users reset-sign-in takes the new password from stdin only (--password-stdin), never on the command line.',
     );
-  const password = await readStdin();
+  const password = acceptedText(await readStdin(), 'the password on standard input');
   const reset = await withRuntime((rt) =>
     resetSignIn(rt.deps, { email: values.email ?? '', password }),
   );

@@ -9,6 +9,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DomainError } from '../../core/shared/errors.js';
+import { findUnacceptedText } from '../../contract/accepted-text.js';
 import { authenticate, type Authenticated } from '../../core/usecases/accounts/authenticate.js';
 import type { AppDeps } from './deps.js';
 import { errorBody, handleError, RequestShapeError } from './errors.js';
@@ -49,6 +50,25 @@ async function resolveCaller(
   }
   const cookie = sessionTokenOf(request, deps.config);
   return cookie ? ((await authenticate(deps, { type: 'session', token: cookie })) ?? null) : null;
+}
+
+/**
+ * What text Parley accepts is decided once, here, for every route (`contract/accepted-text.ts`):
+ * a NUL or other control character, or a lone surrogate, anywhere in the path parameters, the
+ * query string or the JSON body answers 400 naming the field, before any use case sees it.
+ */
+function refuseUnacceptedText(request: FastifyRequest): void {
+  for (const [where, value] of [
+    ['params', request.params],
+    ['query', request.query],
+    ['body', request.body],
+  ] as const) {
+    const found = findUnacceptedText(value, where);
+    if (found)
+      throw new DomainError('INVALID_INPUT', `Invalid request: ${found.path} ${found.message}.`, {
+        issues: [{ path: found.path, message: found.message }],
+      });
+  }
 }
 
 function parse<T>(
@@ -128,6 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     void reply.header('cross-origin-opener-policy', 'same-origin');
     if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
   });
+  app.addHook('preValidation', async (request) => refuseUnacceptedText(request));
 
   for (const def of routeTable) register(app, deps, def);
 
