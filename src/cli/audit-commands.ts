@@ -6,18 +6,16 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { auditLeafHash, fromHex, MerkleLog, toHex, verifyInclusion } from '../core/audit/merkle.js';
-import { parseAuditScope, verifyScopes } from '../core/audit/scope.js';
-import { readWholeLog } from '../server/db/audit-repository.js';
+import { auditLeafHash, fromHex, verifyInclusion } from '../core/audit/merkle.js';
+import { parseAuditScope } from '../core/audit/scope.js';
 import {
-  checkExtends,
   readSignedTreeHead,
   verifyTreeHead,
   type SignedTreeHead,
 } from '../core/audit/tree-head.js';
 import type { Runtime } from '../server/runtime.js';
 import { sha256Bytes } from '../server/audit-tree.js';
-import { verifyAuditLog } from '../server/audit-verify.js';
+import { verifyAuditEvidence } from '../server/audit-verify.js';
 import { out, UsageError, withRuntime } from './session.js';
 import type { CommandUsage } from './usage.js';
 
@@ -77,60 +75,40 @@ export async function runAudit(args: string[]): Promise<number> {
   switch (sub) {
     case 'verify':
       return withRuntime(async (rt) => {
-        const verdict = await verifyAuditLog(rt.database);
-        if (!verdict.ok) {
-          out(`Audit log BROKEN at entry #${verdict.badSeq}: ${verdict.reason}.`);
-          out(
-            `(${verdict.entries} entries read; everything from #${verdict.badSeq} on is untrustworthy.)`,
-          );
-          return 1;
-        }
-        out(`Audit log verified: ${verdict.entries} entries, head ${verdict.head}.`);
-        // Each scope's numbers recomputed from the chain, and its tree rebuilt from them.
-        const trees = new Map<string, MerkleLog>();
-        const scopes = await verifyScopes(readWholeLog(rt.database.db), (scope, n, e) => {
-          let tree = trees.get(scope);
-          if (!tree) trees.set(scope, (tree = new MerkleLog(sha256Bytes)));
-          tree.append(auditLeafHash({ seq: n, hash: e.hash }, sha256Bytes));
+        // Everything checked is read in one snapshot, so a busy server can be verified live.
+        const v = await verifyAuditEvidence(rt.database, {
+          treeHeadKey: rt.treeHeadKey,
+          clock: rt.deps.clock,
+          against: values.against ? readHeadFile(values.against) : undefined,
         });
-        if (!scopes.ok) {
-          out(`Audit scopes BROKEN at entry #${scopes.badSeq}: ${scopes.reason}.`);
-          return 1;
-        }
-        for (const [scope, tree] of trees) {
-          const served = await rt.deps.auditTree.head(scope);
-          if (served.treeSize !== tree.size || served.rootHash !== toHex(tree.root(tree.size))) {
-            out(
-              `Audit scope ${scope} BROKEN: the tree served to its members differs from the log.`,
-            );
-            return 1;
+        if (!v.ok)
+          switch (v.part) {
+            case 'chain':
+              out(`Audit log BROKEN at entry #${v.badSeq}: ${v.reason}.`);
+              out(`(${v.entries} entries read; everything from #${v.badSeq} on is untrustworthy.)`);
+              return 1;
+            case 'scopes':
+              out(`Audit scopes BROKEN at entry #${v.badSeq}: ${v.reason}.`);
+              return 1;
+            case 'tree':
+              out(
+                `Audit scope ${v.scope} BROKEN: the tree served to its members differs from the log.`,
+              );
+              return 1;
+            case 'against':
+              out(
+                `The log does NOT extend the one of ${values.against} (${v.failure}): ${v.reason}.`,
+              );
+              return 1;
           }
-        }
-        out(`Audit scopes verified: ${trees.size} scopes, each numbered without gaps.`);
-        if (!values.against) return 0;
-        const oldHead = readHeadFile(values.against);
-        const scope = oldHead.scope ?? null;
-        const newHead = await rt.deps.auditTree.head(scope);
-        const proof =
-          oldHead.treeSize > 0 && oldHead.treeSize <= newHead.treeSize
-            ? await rt.deps.auditTree.consistency(scope, oldHead.treeSize, newHead.treeSize)
-            : [];
-        const result = checkExtends({
-          oldHead,
-          newHead,
-          proof,
-          verify: verifierOf(rt),
-          sha256: sha256Bytes,
-        });
-        if (!result.ok) {
+        out(`Audit log verified: ${v.entries} entries, head ${v.head}.`);
+        out(`Audit scopes verified: ${v.scopes} scopes, each numbered without gaps.`);
+        if (v.extended) {
+          const { scope, newSize, oldSize, signedAt } = v.extended;
           out(
-            `The log does NOT extend the one of ${values.against} (${result.failure}): ${result.reason}.`,
+            `The ${scope === null ? 'log' : `log of ${scope}`} of ${newSize} entries extends the one of ${oldSize} entries signed ${signedAt}.`,
           );
-          return 1;
         }
-        out(
-          `The ${scope === null ? 'log' : `log of ${scope}`} of ${newHead.treeSize} entries extends the one of ${oldHead.treeSize} entries signed ${oldHead.timestamp}.`,
-        );
         return 0;
       });
     case 'head':

@@ -7,6 +7,9 @@ import { run } from './commands.js';
 import { parley } from './test-support/parley.js';
 import { entryHash, genesisHash } from '../core/audit/chain.js';
 import { sha256 } from '../server/security/crypto.js';
+import { loadConfig } from '../server/config.js';
+import { startRuntime } from '../server/runtime.js';
+import { asId } from '../core/shared/ids.js';
 
 describe('parley audit verify', () => {
   let dir: string;
@@ -231,5 +234,60 @@ describe('parley create-admin', () => {
     expect(ok.output).toContain('Created facilitator admin a@b.c');
     vi.unstubAllEnvs();
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('parley audit verify beside a busy server', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'parley-busy-'));
+    vi.stubEnv('PARLEY_DATABASE_URL', `sqlite:${join(dir, 'parley.db')}`);
+    vi.stubEnv('PARLEY_DATA_DIR', dir);
+    expect((await parley(['demo', 'seed'])).code).toBe(0);
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('passes while the server appends to the log, and says how many entries it read', async () => {
+    const server = await startRuntime({ ...loadConfig(), logLevel: 'silent' }, { webRoot: null });
+    const process = await server.database.db
+      .selectFrom('processes')
+      .select('id')
+      .executeTakeFirstOrThrow();
+    const user = await server.database.db
+      .selectFrom('users')
+      .select('id')
+      .executeTakeFirstOrThrow();
+    let stopped = false;
+    let appended = 0;
+    const writer = (async () => {
+      while (!stopped) {
+        await server.deps.db.transaction((s) =>
+          s.audit.append({
+            kind: 'compartment.searched',
+            data: {},
+            actorUserId: asId(user.id),
+            processId: asId(process.id),
+            compartmentId: null,
+          }),
+        );
+        appended++;
+      }
+    })();
+    try {
+      for (let round = 0; round < 3; round++) {
+        const before = appended;
+        const r = await parley(['audit', 'verify']);
+        expect(r.output).toMatch(/Audit log verified: \d+ entries/);
+        expect(r.code).toBe(0);
+        expect(appended).toBeGreaterThan(before);
+      }
+    } finally {
+      stopped = true;
+      await writer;
+      await server.close();
+    }
   });
 });

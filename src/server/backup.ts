@@ -31,7 +31,7 @@ import { dirname, join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Clock } from '../core/ports.js';
-import { verifyAuditLog } from './audit-verify.js';
+import { verifyAuditLog, verifyChainIn } from './audit-verify.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database, type Dialect } from './db/connect.js';
 import { fingerprintKeyFile } from './security/fingerprint-key.js';
@@ -499,7 +499,8 @@ async function dumpPostgres(
       const { rows } = await sql<{ id: string }>`select pg_export_snapshot() as id`.execute(conn);
       const snapshot = rows[0]?.id;
       if (!snapshot) throw new BackupError('PostgreSQL did not export a snapshot.');
-      const verdict = await verifyAuditLog({ ...database, db: conn });
+      // Already inside the dump's snapshot: verify through it, without a transaction of its own.
+      const verdict = await verifyChainIn(conn);
       if (!verdict.ok)
         throw new BackupError(
           `The audit log is BROKEN at entry #${verdict.badSeq} (${verdict.reason}); no backup was made.`,
