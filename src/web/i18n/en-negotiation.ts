@@ -231,6 +231,7 @@ export const negotiationEn = {
     amendProvision: 'Propose an amendment to {{number}}',
     exportTitle: 'Export',
     exportIntro: 'Your copy carries your name, so a leaked copy can be traced.',
+    exportLanguage: 'Language of the copy',
     exportAs: 'Export as {{format}}',
     exporting: 'Preparing {{format}}…',
     exported: '{{file}} is downloaded.',

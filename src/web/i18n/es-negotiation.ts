@@ -241,6 +241,7 @@ export const negotiationEs: Catalogue<typeof negotiationEn> = {
     amendProvision: 'Proponer una enmienda a {{number}}',
     exportTitle: 'Exportar',
     exportIntro: 'Su copia lleva su nombre, de modo que una copia filtrada se puede rastrear.',
+    exportLanguage: 'Idioma de la copia',
     exportAs: 'Exportar como {{format}}',
     exporting: 'Preparando {{format}}…',
     exported: '{{file}} se ha descargado.',

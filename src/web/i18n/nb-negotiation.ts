@@ -233,6 +233,7 @@ export const negotiationNb: Catalogue<typeof negotiationEn> = {
     amendProvision: 'Foreslå en endring i {{number}}',
     exportTitle: 'Eksport',
     exportIntro: 'Kopien din bærer navnet ditt, så en lekket kopi kan spores.',
+    exportLanguage: 'Språk i kopien',
     exportAs: 'Eksporter som {{format}}',
     exporting: 'Lager {{format}} …',
     exported: '{{file}} er lastet ned.',
