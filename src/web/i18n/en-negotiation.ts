@@ -479,6 +479,7 @@ export const negotiationEn = {
     computing: 'Computing the analysis…',
     recomputing: 'Recomputing…',
     notYetTitle: 'The analysis is not available yet',
+    notYetBody: 'It needs an agenda with options and, for a party, its own ratings entered first.',
     frontierTitle: 'Efficient packages',
     sharedBy: 'Ratings shared with the mediators by {{parties}}.',
     exact_one: 'The frontier is exact: {{n}} efficient package.',

@@ -495,6 +495,8 @@ export const negotiationEs: Catalogue<typeof negotiationEn> = {
     computing: 'Calculando el análisis…',
     recomputing: 'Recalculando…',
     notYetTitle: 'El análisis todavía no está disponible',
+    notYetBody:
+      'Necesita una agenda con opciones y, para una parte, que antes haya introducido sus propias valoraciones.',
     frontierTitle: 'Paquetes eficientes',
     sharedBy: 'Valoraciones compartidas con la mediación por {{parties}}.',
     exact_one: 'La frontera es exacta: {{n}} paquete eficiente.',
