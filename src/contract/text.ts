@@ -248,6 +248,8 @@ export const decidedAmendmentResponse = z.object({
 export const exportQuery = z.object({
   /** docx, pdf or txt (the bracket syntax with a header and footer). */
   format: z.enum(['docx', 'pdf', 'txt']),
+  /** The language of the copy's fixed wording (headers, status marks, legend): en, es or nb. */
+  lang: z.enum(['en', 'es', 'nb']).default('en'),
 });
 /** An issued copy: the file's bytes. */
 export const exportResponse = z.instanceof(Buffer);

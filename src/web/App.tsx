@@ -4,37 +4,87 @@ import { lazy, Suspense, useEffect, useSyncExternalStore, type ReactNode } from 
 import { useTranslation } from 'react-i18next';
 import { activity } from './api/client.js';
 import type { LiveStatus } from './api/live.js';
-import { AccountPage } from './features/account/AccountPage.js';
-import { PreferencesPage } from './features/analysis/PreferencesPage.js';
-import { AuditPage } from './features/audit/AuditPage.js';
 import { SignInPage } from './features/auth/SignInPage.js';
 import { useSession } from './features/auth/session.js';
-import { CommuniquesPage } from './features/communiques/CommuniquesPage.js';
-import { ImplementationPage } from './features/implementation/ImplementationPage.js';
-import { CompartmentPage } from './features/compartments/CompartmentPage.js';
-import { MediaPage } from './features/media/MediaPage.js';
-import { NotePage } from './features/compartments/NotePage.js';
-import { SearchPage } from './features/compartments/SearchPage.js';
 import { MessagesPage } from './features/messages/MessagesPage.js';
-import { ThreadPage } from './features/messages/ThreadPage.js';
-import { AcceptInvitationPage } from './features/people/AcceptInvitationPage.js';
-import { PeoplePage } from './features/people/PeoplePage.js';
 import { ProcessDashboard } from './features/processes/ProcessDashboard.js';
 import { ProcessGate } from './features/processes/ProcessLayout.js';
-import { ProcessListPage } from './features/processes/ProcessListPage.js';
 import { ProcessProvider, useOptionalProcess } from './features/processes/ProcessContext.js';
-import { RecordPage } from './features/record/RecordPage.js';
-import { RoundPage } from './features/rounds/RoundPage.js';
-import { RoundsPage } from './features/rounds/RoundsPage.js';
-import { AmendmentsPage } from './features/text/AmendmentsPage.js';
-import { TextPage } from './features/text/TextPage.js';
-import { VersionPage } from './features/text/VersionPage.js';
-import { VersionsPage } from './features/text/VersionsPage.js';
 import { currentLanguage, languages, setLanguage, type LanguageCode } from './i18n/index.js';
 import { Link, matchPath, navigate, useLocation } from './router.js';
 import { Loading, PageTitle } from './ui/components.js';
 
-// The analysis brings the chart library: loaded when first opened, not with the app.
+/*
+ * Screens are loaded when first opened, each a chunk of its own, so a fresh load fetches the
+ * shell, the sign-in form and the process overview only (whose panel of threads shares the
+ * messages screen's code). The analysis brings the chart library.
+ */
+const AccountPage = lazy(() =>
+  import('./features/account/AccountPage.js').then((m) => ({ default: m.AccountPage })),
+);
+const PreferencesPage = lazy(() =>
+  import('./features/analysis/PreferencesPage.js').then((m) => ({ default: m.PreferencesPage })),
+);
+const AuditPage = lazy(() =>
+  import('./features/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })),
+);
+const CommuniquesPage = lazy(() =>
+  import('./features/communiques/CommuniquesPage.js').then((m) => ({ default: m.CommuniquesPage })),
+);
+const ImplementationPage = lazy(() =>
+  import('./features/implementation/ImplementationPage.js').then((m) => ({
+    default: m.ImplementationPage,
+  })),
+);
+const CompartmentPage = lazy(() =>
+  import('./features/compartments/CompartmentPage.js').then((m) => ({
+    default: m.CompartmentPage,
+  })),
+);
+const MediaPage = lazy(() =>
+  import('./features/media/MediaPage.js').then((m) => ({ default: m.MediaPage })),
+);
+const NotePage = lazy(() =>
+  import('./features/compartments/NotePage.js').then((m) => ({ default: m.NotePage })),
+);
+const SearchPage = lazy(() =>
+  import('./features/compartments/SearchPage.js').then((m) => ({ default: m.SearchPage })),
+);
+const ThreadPage = lazy(() =>
+  import('./features/messages/ThreadPage.js').then((m) => ({ default: m.ThreadPage })),
+);
+const AcceptInvitationPage = lazy(() =>
+  import('./features/people/AcceptInvitationPage.js').then((m) => ({
+    default: m.AcceptInvitationPage,
+  })),
+);
+const PeoplePage = lazy(() =>
+  import('./features/people/PeoplePage.js').then((m) => ({ default: m.PeoplePage })),
+);
+const ProcessListPage = lazy(() =>
+  import('./features/processes/ProcessListPage.js').then((m) => ({ default: m.ProcessListPage })),
+);
+const RecordPage = lazy(() =>
+  import('./features/record/RecordPage.js').then((m) => ({ default: m.RecordPage })),
+);
+const RoundPage = lazy(() =>
+  import('./features/rounds/RoundPage.js').then((m) => ({ default: m.RoundPage })),
+);
+const RoundsPage = lazy(() =>
+  import('./features/rounds/RoundsPage.js').then((m) => ({ default: m.RoundsPage })),
+);
+const AmendmentsPage = lazy(() =>
+  import('./features/text/AmendmentsPage.js').then((m) => ({ default: m.AmendmentsPage })),
+);
+const TextPage = lazy(() =>
+  import('./features/text/TextPage.js').then((m) => ({ default: m.TextPage })),
+);
+const VersionPage = lazy(() =>
+  import('./features/text/VersionPage.js').then((m) => ({ default: m.VersionPage })),
+);
+const VersionsPage = lazy(() =>
+  import('./features/text/VersionsPage.js').then((m) => ({ default: m.VersionsPage })),
+);
 const AnalysisPage = lazy(() =>
   import('./features/analysis/AnalysisPage.js').then((m) => ({ default: m.AnalysisPage })),
 );
@@ -116,12 +166,7 @@ function processPage(rest: string): ReactNode | null {
   if (path === '/communiques') return <CommuniquesPage />;
   if (path === '/media') return <MediaPage />;
   if (path === '/implementation') return <ImplementationPage />;
-  if (path === '/analysis')
-    return (
-      <Suspense fallback={<Loading />}>
-        <AnalysisPage />
-      </Suspense>
-    );
+  if (path === '/analysis') return <AnalysisPage />;
   const round = matchPath('/rounds/:roundId', path);
   if (round?.roundId) return <RoundPage key={round.roundId} roundId={round.roundId} />;
   const thread = matchPath('/messages/:threadId', path);
@@ -150,7 +195,7 @@ function Shell({ children }: { children: ReactNode }) {
       </a>
       <Header busy={busy} />
       <main id="main" tabIndex={-1} className="app-main" aria-busy={busy || undefined}>
-        {children}
+        <Suspense fallback={<Loading />}>{children}</Suspense>
       </main>
       <footer className="app-footer">
         <p>{t('app.footer')}</p>

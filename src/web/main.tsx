@@ -1,5 +1,5 @@
-/** Entry point: languages first, then the app inside its session. */
-import './i18n/index.js';
+/** Entry point: the interface language's catalogue first, then the app inside its session. */
+import { loadInterfaceLanguage } from './i18n/index.js';
 import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -9,10 +9,12 @@ import { SessionProvider } from './features/auth/session.js';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-createRoot(root).render(
-  <StrictMode>
-    <SessionProvider>
-      <App />
-    </SessionProvider>
-  </StrictMode>,
+void loadInterfaceLanguage().then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <SessionProvider>
+        <App />
+      </SessionProvider>
+    </StrictMode>,
+  ),
 );

@@ -136,9 +136,9 @@ function footer(layout: ExportLayout): Footer {
         children: [
           new TextRun({
             children: [
-              `${layout.issuedLine} — page `,
+              `${layout.issuedLine} — ${layout.pageWords.before}`,
               PageNumber.CURRENT,
-              ' of ',
+              layout.pageWords.between,
               PageNumber.TOTAL_PAGES,
             ],
             size: small,

@@ -16,11 +16,13 @@
  *   - each provision ends with its status in parentheses — "(agreed)", "(agreed ad ref.)",
  *     "(bracketed)", "(open)" — never in square brackets, which mean unsettled wording only.
  *
+ * Every fixed word (classification, status marks, headings, legend, footer) is in the language the
+ * copy is issued in (`labels.ts`: en, es, nb); the English forms are shown above.
+ *
  * Pure: no I/O; dates are formatted in UTC from the strings the input gives.
  */
 import {
   listProvisions,
-  naeuea,
   romanNumeral,
   type Holder,
   type NegotiatingText,
@@ -30,6 +32,7 @@ import {
 } from '../../core/text/index.js';
 import { DomainError } from '../../core/shared/errors.js';
 import type { PartyId } from '../../core/shared/ids.js';
+import { exportLabels, formatDateIn, type ExportLabels, type ExportLanguage } from './labels.js';
 
 /** A party as an exported copy names it. */
 export interface ExportParty {
@@ -65,6 +68,8 @@ export interface ExportInput {
   state: OverallState;
   /** Who this copy was issued to and when, shown in every page footer. */
   recipient: ExportRecipient;
+  /** The language of the copy's fixed wording (default English). */
+  language?: ExportLanguage;
 }
 
 /** The person a copy is issued to. */
@@ -179,56 +184,41 @@ export interface ExportLayout {
   issuedLine: string;
   /** The date the footer gives for the copy, formatted ("14 March 2025"). */
   issuedDate: string;
+  /** The words around the page number in the footer: "page " and " of ". */
+  pageWords: { before: string; between: string };
+  /** "Parties", in the copy's language. */
+  partiesLabel: string;
 }
 
-/** The classification printed beside the codename in every header. */
-export const classification = 'Confidential';
+/** The classification printed beside the codename in every header (English). */
+export const classification = exportLabels('en').classification;
 
-/** The status marks, as printed after each provision. */
-export const statusMarks: Readonly<Record<ProvisionStatus, string>> = {
-  agreed: '(agreed)',
-  agreed_ad_referendum: '(agreed ad ref.)',
-  bracketed: '(bracketed)',
-  open: '(open)',
-};
+/** The status marks, as printed after each provision (English). */
+export const statusMarks: Readonly<Record<ProvisionStatus, string>> =
+  exportLabels('en').statusMarks;
 
-/** The label of the mediators as a holder. */
-export const mediatorsCode = 'Mediators';
-
-const months = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+/** The label of the mediators as a holder (English). */
+export const mediatorsCode = exportLabels('en').mediators;
 
 /** An ISO 8601 timestamp as a date negotiators write ("12 March 2025", UTC); as given if unreadable. */
 export function formatDate(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return `${date.getUTCDate()} ${months[date.getUTCMonth()] ?? ''} ${date.getUTCFullYear()}`;
+  return formatDateIn('en', iso);
 }
 
-/** The footer of one page: "Issued to … on … — page 2 of 5". */
+/** The footer of one page: "Issued to … on … — page 2 of 5", in the copy's language. */
 export function footerText(layout: ExportLayout, page: number, pages: number): string {
-  return `${layout.issuedLine} — page ${page} of ${pages}`;
+  return `${layout.issuedLine} — ${layout.pageWords.before}${page}${layout.pageWords.between}${pages}`;
 }
 
 /** Lays a text out for printing; raises RULE_VIOLATION if a holder has no party code. */
 export function layoutText(input: ExportInput): ExportLayout {
+  const language = input.language ?? 'en';
+  const labels = exportLabels(language);
   const codes = new Map(input.parties.map((p) => [p.id, p.code]));
   const holderCode = (holder: Holder): string | null => {
     switch (holder.kind) {
       case 'mediators':
-        return mediatorsCode;
+        return labels.mediators;
       case 'unattributed':
         return null;
       case 'party': {
@@ -245,7 +235,7 @@ export function layoutText(input: ExportInput): ExportLayout {
 
   const notes: Note[] = [];
   const chapters = input.text.chapters.map((chapter, chapterIndex): LaidOutChapter => {
-    const heading = `Chapter ${romanNumeral(chapterIndex + 1)}`;
+    const heading = labels.chapter(romanNumeral(chapterIndex + 1));
     return {
       heading,
       title: chapter.title,
@@ -261,41 +251,56 @@ export function layoutText(input: ExportInput): ExportLayout {
       provisionNotes.push(note);
       return note;
     };
-    const inlines = layoutBody(located.provision.body, holderCode, addNote);
+    const inlines = layoutBody(located.provision.body, holderCode, addNote, labels.noText);
     chapters[located.chapterIndex]?.provisions.push({
       number: located.number,
       status: located.provision.status,
-      statusMark: statusMarks[located.provision.status],
+      statusMark: labels.statusMarks[located.provision.status],
       inlines,
       notes: provisionNotes,
     });
   }
 
   const { version, state, recipient } = input;
-  const versionLabel = version === null ? 'Working draft' : `Version ${version.number}`;
-  const shownDate = formatDate(version === null ? recipient.issuedAt : version.publishedAt);
-  const issuedDate = formatDate(recipient.issuedAt);
+  const versionLabel = version === null ? labels.workingDraft : labels.version(version.number);
+  const shownDate = formatDateIn(
+    language,
+    version === null ? recipient.issuedAt : version.publishedAt,
+  );
+  const issuedDate = formatDateIn(language, recipient.issuedAt);
   const codeOf = (party: PartyId): string => codes.get(party) ?? party;
   return {
-    title: input.text.title === '' ? 'Negotiating text' : input.text.title,
-    headerLeft: `${input.codename} — ${classification}`,
+    title: input.text.title === '' ? labels.untitled : input.text.title,
+    headerLeft: `${input.codename} — ${labels.classification}`,
     headerRight: `${versionLabel} · ${shownDate}`,
     versionLabel,
     versionLine:
       version === null
-        ? `Working draft as of ${shownDate} — not a published version`
-        : `Version ${version.number}, published ${shownDate} — SHA-256 ${version.hash}`,
-    banner: state.everythingAgreed ? null : (state.banner ?? naeuea),
-    summary: summarize(state),
+        ? labels.workingDraftLine(shownDate)
+        : labels.versionLine(version.number, shownDate, version.hash),
+    banner: state.everythingAgreed ? null : labels.naeuea,
+    summary: labels.summary({
+      provisions: state.provisionCount,
+      counts: state.counts,
+      openBrackets: state.openBrackets,
+      openGroups: state.openAlternativeGroups,
+    }),
     signatures:
       version === null
         ? null
-        : signatureLine(state.signedBy.map(codeOf), state.unsigned.map(codeOf)),
-    legend: legend(input.parties),
+        : signatureLine(labels, state.signedBy.map(codeOf), state.unsigned.map(codeOf)),
+    legend: labels.legend(
+      [
+        ...input.parties.map((p) => `${p.code} — ${p.name}`),
+        `${labels.mediators} — ${labels.mediationTeam}`,
+      ].join('; '),
+    ),
     chapters,
     notes,
-    issuedLine: `Issued to ${recipient.name} on ${issuedDate}`,
+    issuedLine: labels.issuedTo(recipient.name, issuedDate),
     issuedDate,
+    pageWords: labels.page,
+    partiesLabel: labels.parties,
   };
 }
 
@@ -303,6 +308,7 @@ function layoutBody(
   body: readonly Segment[],
   holderCode: (holder: Holder) => string | null,
   addNote: (text: string) => Note,
+  noText: string,
 ): Inline[] {
   const out: Inline[] = [];
   const text = (style: TextStyle, value: string): void => {
@@ -336,7 +342,7 @@ function layoutBody(
           text('label', `Alt ${i + 1}:`);
           if (option.text === '') {
             text('wording', ' ');
-            text('placeholder', 'no text');
+            text('placeholder', noText);
           } else {
             text('wording', ` ${option.text}`);
           }
@@ -349,42 +355,13 @@ function layoutBody(
   return out;
 }
 
-function summarize(state: OverallState): string {
-  const { counts } = state;
-  const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-  const parts = [
-    `${counts.agreed} agreed`,
-    `${counts.agreed_ad_referendum} agreed ad ref.`,
-    `${counts.bracketed} bracketed`,
-    `${counts.open} open`,
-  ];
-  const open =
-    state.openBrackets === 0 && state.openAlternativeGroups === 0
-      ? 'no bracket open'
-      : `${plural(state.openBrackets, 'bracket', 'brackets')} and ${plural(
-          state.openAlternativeGroups,
-          'group',
-          'groups',
-        )} of alternatives open`;
-  return `${plural(state.provisionCount, 'provision', 'provisions')}: ${parts.join(', ')}; ${open}.`;
-}
-
-function signatureLine(signed: readonly string[], unsigned: readonly string[]): string {
-  if (signed.length === 0) return 'Not signed by any party.';
-  const by = `Signed by ${signed.join(', ')}`;
+function signatureLine(
+  labels: ExportLabels,
+  signed: readonly string[],
+  unsigned: readonly string[],
+): string {
+  if (signed.length === 0) return labels.unsigned;
   return unsigned.length === 0
-    ? `${by}: every party.`
-    : `${by}; not yet by ${unsigned.join(', ')}.`;
-}
-
-function legend(parties: readonly ExportParty[]): string[] {
-  const holders = [
-    ...parties.map((p) => `${p.code} — ${p.name}`),
-    `${mediatorsCode} — the mediation team`,
-  ].join('; ');
-  return [
-    `Square brackets [ ] enclose wording that is not agreed; the raised code after a bracket names who holds it (${holders}).`,
-    'Alternative wordings for one passage are given as [Alt 1: …] / [Alt 2: …], each with its holder; “no text” means that the passage would be left out. Numbered notes are the drafters’ notes on a bracket.',
-    'Each provision ends with its status: (agreed); (agreed ad ref.) — accepted subject to the principals’ approval; (bracketed) — wording still in square brackets; (open) — nothing bracketed, not yet agreed.',
-  ];
+    ? labels.signedByAll(signed.join(', '))
+    : labels.signedBySome(signed.join(', '), unsigned.join(', '));
 }

@@ -23,7 +23,7 @@ export function renderPlainText(input: ExportInput): string {
     ...(layout.banner === null ? [] : [`*** ${layout.banner} ***`]),
     layout.summary,
     ...(layout.signatures === null ? [] : [layout.signatures]),
-    `Parties: ${input.parties.map((p) => `${p.code} — ${p.name}`).join('; ')}`,
+    `${layout.partiesLabel}: ${input.parties.map((p) => `${p.code} — ${p.name}`).join('; ')}`,
     layout.issuedLine,
   ];
   const body = printPlainText(input.text, input.parties);

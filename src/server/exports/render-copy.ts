@@ -3,6 +3,7 @@ import type { ExportFormat, IssuedCopy } from '../../core/usecases/text/export-v
 import { fingerprintNegotiatingText, type FingerprintKey } from '../../core/trace/index.js';
 import { renderDocx } from './docx.js';
 import { renderPdf } from './pdf.js';
+import type { ExportLanguage } from './labels.js';
 import { renderPlainText } from './plain-text.js';
 
 /** A rendered file. */
@@ -24,11 +25,13 @@ const contentTypes: Record<ExportFormat, string> = {
 /**
  * Renders one copy, its wording fingerprinted for its copy id (invisible space variations that
  * survive copy-paste; see core/trace/fingerprint.ts), besides the visible footer naming the recipient.
+ * Its fixed wording is in `language` (English by default); the text's own wording is as drafted.
  */
 export async function renderCopy(
   copy: IssuedCopy,
   format: ExportFormat,
   secret: FingerprintKey,
+  language: ExportLanguage = 'en',
 ): Promise<RenderedFile> {
   const parties = copy.parties.map((p) => ({ id: p.id, code: p.code }));
   const input = {
@@ -38,6 +41,7 @@ export async function renderCopy(
     version: copy.version,
     state: copy.state,
     recipient: copy.recipient,
+    language,
   };
   const body =
     format === 'docx'

@@ -219,4 +219,22 @@ describe.each(targets)('the negotiating text on $name', (target) => {
       audit.filter((e: { kind: string }) => e.kind === 'version.exported').length,
     ).toBeGreaterThanOrEqual(3);
   });
+
+  it('issues a copy with its fixed wording in the language asked for, and refuses another', async () => {
+    const s = await p.session('govDelegate');
+    const download = (query: string) =>
+      p.as(s, { method: 'GET', url: `${url()}/text/versions/2/export?format=txt&${query}` });
+    const es = await download('lang=es');
+    expect(es.statusCode).toBe(200);
+    expect(es.body).toContain('NORDLYS — Confidencial · Versión 2');
+    expect(es.body).toContain('Entregado a Government delegate (demo)');
+    expect(es.body).not.toContain('Confidential');
+    const nb = await download('lang=nb');
+    expect(nb.body).toContain('NORDLYS — Konfidensielt · Versjon 2');
+    expect((await download('')).body).toContain('NORDLYS — Confidential · Version 2');
+    const bad = await download('lang=fr');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('lang');
+    expect(bad.body).not.toMatch(/\bat .*\.ts:\d+/);
+  });
 });

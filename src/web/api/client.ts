@@ -50,6 +50,7 @@ import type {
   Edited,
   ErrorBody,
   ExportFormat,
+  ExportLanguage,
   Invitation,
   InvitationPreview,
   Item,
@@ -573,8 +574,13 @@ export const api = {
       call<TextVersion>('GET', `${p(processId)}/text/versions/${n}`),
     diff: (processId: string, from: number, to: number) =>
       call<TextDiff>('GET', `${p(processId)}/text/diff`, { query: { from, to } }),
-    export: (processId: string, n: number, format: ExportFormat) =>
-      download(`${p(processId)}/text/versions/${n}/export`, { format }, `version-${n}.${format}`),
+    /** A copy issued to me; its fixed wording (headers, legend, status marks) in `lang`. */
+    export: (processId: string, n: number, format: ExportFormat, lang: ExportLanguage) =>
+      download(
+        `${p(processId)}/text/versions/${n}/export`,
+        { format, lang },
+        `version-${n}.${format}`,
+      ),
     sign: (processId: string, n: number, versionHash: string) =>
       call<Signature>('POST', `${p(processId)}/text/versions/${n}/signatures`, {
         body: { versionHash },

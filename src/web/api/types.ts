@@ -177,6 +177,8 @@ export type DecideAmendmentRequest = z.input<typeof text.decideAmendmentRequest>
 export type DecidedAmendment = z.infer<typeof text.decidedAmendmentResponse>;
 /** Export formats. */
 export type ExportFormat = z.infer<typeof text.exportQuery>['format'];
+/** The language of an exported copy's fixed wording. */
+export type ExportLanguage = z.input<typeof text.exportQuery>['lang'] & string;
 
 /** My party's ratings (null before the first save). */
 export type PreferencesAnswer = z.infer<typeof analysis.preferencesResponse>;

@@ -51,7 +51,8 @@ export const en = {
   error: {
     title: 'That did not work',
     network: 'The server could not be reached. Check your connection and try again.',
-    /** What each API error code means, leading the server's English explanation. */
+    unknown: "Something went wrong (code {{code}}). Try again, or tell the process's organisers.",
+    /** What each API error code means; English shows the server's own message instead. */
     codes: {
       NOT_FOUND: 'It does not exist, or you have no access to it.',
       FORBIDDEN: 'Your role does not allow this.',

@@ -241,6 +241,7 @@ export const negotiationEs: Catalogue<typeof negotiationEn> = {
     amendProvision: 'Proponer una enmienda a {{number}}',
     exportTitle: 'Exportar',
     exportIntro: 'Su copia lleva su nombre, de modo que una copia filtrada se puede rastrear.',
+    exportLanguage: 'Idioma de la copia',
     exportAs: 'Exportar como {{format}}',
     exporting: 'Preparando {{format}}…',
     exported: '{{file}} se ha descargado.',
@@ -494,6 +495,8 @@ export const negotiationEs: Catalogue<typeof negotiationEn> = {
     computing: 'Calculando el análisis…',
     recomputing: 'Recalculando…',
     notYetTitle: 'El análisis todavía no está disponible',
+    notYetBody:
+      'Necesita una agenda con opciones y, para una parte, que antes haya introducido sus propias valoraciones.',
     frontierTitle: 'Paquetes eficientes',
     sharedBy: 'Valoraciones compartidas con la mediación por {{parties}}.',
     exact_one: 'La frontera es exacta: {{n}} paquete eficiente.',

@@ -58,7 +58,9 @@ export const es: Catalogue = {
   error: {
     title: 'No se ha podido completar',
     network: 'No se pudo contactar con el servidor. Compruebe la conexión e inténtelo de nuevo.',
-    /** What each API error code means, leading the server's English explanation. */
+    unknown:
+      'Algo ha fallado (código {{code}}). Inténtelo de nuevo o avise a los organizadores del proceso.',
+    /** What each API error code means, shown instead of the server's English message. */
     codes: {
       NOT_FOUND: 'No existe, o usted no tiene acceso.',
       FORBIDDEN: 'Su función no le permite hacer esto.',

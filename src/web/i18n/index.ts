@@ -1,13 +1,14 @@
 /**
  * Interface languages: English, Spanish and Norwegian bokmål. The choice is kept in localStorage;
  * without one, the browser's preferred languages decide. Dates and numbers follow the language.
+ *
+ * Each catalogue is a chunk of its own, fetched when its language is first used: a fresh load
+ * brings only the interface language's texts (`loadInterfaceLanguage` before the first render),
+ * and switching fetches the other catalogue before the interface changes.
  */
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
-import { en } from './en.js';
-import { es } from './es.js';
-import { nb } from './nb.js';
 
 /** The languages of the interface, each named in its own language. */
 export const languages = [
@@ -39,15 +40,45 @@ function initialLanguage(): LanguageCode {
   return 'en';
 }
 
+/** Fetches one language's catalogue (its own chunk). */
+const catalogues: Record<LanguageCode, () => Promise<object>> = {
+  en: () => import('./en.js').then((m) => m.en),
+  es: () => import('./es.js').then((m) => m.es),
+  nb: () => import('./nb.js').then((m) => m.nb),
+};
+
+/** Adds a language's catalogue to i18next unless it is there already. */
+async function loadCatalogue(code: LanguageCode): Promise<void> {
+  if (i18n.hasResourceBundle(code, 'translation')) return;
+  i18n.addResourceBundle(code, 'translation', await catalogues[code](), true, true);
+}
+
+// No fallback language: the catalogue test keeps the keys of the three alike, so a fresh load
+// never needs a second catalogue.
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, es: { translation: es }, nb: { translation: nb } },
+  resources: {},
   lng: initialLanguage(),
-  fallbackLng: 'en',
+  fallbackLng: false,
   supportedLngs: languages.map((l) => l.code),
   interpolation: { escapeValue: false },
   initAsync: false,
   returnNull: false,
+  partialBundledLanguages: true,
 });
+
+/**
+ * Loads the interface language's catalogue; the app renders once it is in (English if that
+ * chunk cannot be fetched, so the page is never blank).
+ */
+export async function loadInterfaceLanguage(): Promise<void> {
+  const code = currentLanguage();
+  try {
+    await loadCatalogue(code);
+  } catch {
+    await loadCatalogue('en');
+    await i18n.changeLanguage('en');
+  }
+}
 
 document.documentElement.lang = i18n.language;
 i18n.on('languageChanged', (lng) => {
@@ -59,9 +90,9 @@ i18n.on('languageChanged', (lng) => {
   }
 });
 
-/** Switches the interface language (and remembers it). */
+/** Switches the interface language (and remembers it) once its catalogue is in. */
 export function setLanguage(code: LanguageCode): void {
-  void i18n.changeLanguage(code);
+  void loadCatalogue(code).then(() => i18n.changeLanguage(code));
 }
 
 /** The current language code. */

@@ -233,6 +233,7 @@ export const negotiationNb: Catalogue<typeof negotiationEn> = {
     amendProvision: 'Foreslå en endring i {{number}}',
     exportTitle: 'Eksport',
     exportIntro: 'Kopien din bærer navnet ditt, så en lekket kopi kan spores.',
+    exportLanguage: 'Språk i kopien',
     exportAs: 'Eksporter som {{format}}',
     exporting: 'Lager {{format}} …',
     exported: '{{file}} er lastet ned.',
@@ -480,6 +481,8 @@ export const negotiationNb: Catalogue<typeof negotiationEn> = {
     computing: 'Regner ut analysen …',
     recomputing: 'Regner ut på nytt …',
     notYetTitle: 'Analysen er ikke tilgjengelig ennå',
+    notYetBody:
+      'Den trenger en agenda med alternativer og, for en part, at partens egne vurderinger er lagt inn først.',
     frontierTitle: 'Effektive pakker',
     sharedBy: 'Vurderinger delt med meklerne av {{parties}}.',
     exact_one: 'Fronten er eksakt: {{n}} effektiv pakke.',

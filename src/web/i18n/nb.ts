@@ -57,7 +57,9 @@ export const nb: Catalogue = {
   error: {
     title: 'Det gikk ikke',
     network: 'Fikk ikke kontakt med serveren. Sjekk tilkoblingen og prøv igjen.',
-    /** What each API error code means, leading the server's English explanation. */
+    unknown:
+      'Noe gikk galt (kode {{code}}). Prøv igjen, eller si fra til prosessens organisatorer.',
+    /** What each API error code means, shown instead of the server's English message. */
     codes: {
       NOT_FOUND: 'Det finnes ikke, eller du har ikke tilgang.',
       FORBIDDEN: 'Rollen din tillater ikke dette.',

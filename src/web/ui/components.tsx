@@ -31,17 +31,20 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
-/** The message to show for an error: the API's own message, or ours for a network failure. */
+/**
+ * The message to show for an error. The API answers a stable code and an English message meant
+ * for operators: an English interface shows that message (it names the detail), the others what
+ * the code means in their language, never the English — a code the catalogue does not know yet
+ * reads as a generic failure naming the code.
+ */
 export function useErrorMessage(): (error: unknown) => string {
   const { t, i18n } = useTranslation();
   const dynamic = useDynamicT();
   return (error) => {
     if (isApiError(error)) {
       if (error.code === 'NETWORK') return t('error.network');
-      // The server explains in English; other languages lead with what the code means.
       if (i18n.language.startsWith('en')) return error.message;
-      const summary = dynamic(`error.codes.${error.code}`, '');
-      return summary ? `${summary} (${error.message})` : error.message;
+      return dynamic(`error.codes.${error.code}`, t('error.unknown', { code: error.code }));
     }
     if (error instanceof Error) return error.message;
     return String(error);

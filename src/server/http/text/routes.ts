@@ -151,7 +151,7 @@ export const textRoutes = [
     method: 'GET',
     url: '/api/processes/:processId/text/versions/:number/export',
     summary:
-      'A copy of a version issued to me (DOCX, PDF or text), with my name in the footer; audited.',
+      'A copy of a version issued to me (DOCX, PDF or text), with my name in the footer, its fixed wording in the language asked for; audited.',
     tag: 'text',
     auth: 'required',
     params: versionParams,
@@ -164,7 +164,7 @@ export const textRoutes = [
         number: params.number,
         format: query.format,
       });
-      const file = await renderCopy(copy, query.format, deps.fingerprintKey);
+      const file = await renderCopy(copy, query.format, deps.fingerprintKey, query.lang);
       void reply
         .header('content-type', file.contentType)
         .header('content-disposition', `attachment; filename="${file.filename}"`);

@@ -98,7 +98,7 @@ export function AnalysisPage() {
       {notYet ? (
         <Notice tone="info">
           <p className="alert-title">{t('analysis.notYetTitle')}</p>
-          <p>{(analysis.error as Error).message}</p>
+          <p>{t('analysis.notYetBody')}</p>
         </Notice>
       ) : (
         <ErrorAlert error={analysis.error} />

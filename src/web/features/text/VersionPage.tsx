@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { isSignatory, canProposeAmendment } from '../../../core/access/policy.js';
 import { api } from '../../api/client.js';
 import type { ExportFormat, TextVersion } from '../../api/types.js';
-import { useFormats } from '../../i18n/index.js';
+import { currentLanguage, languages, useFormats, type LanguageCode } from '../../i18n/index.js';
 import { Link } from '../../router.js';
 import {
   Button,
@@ -169,13 +169,15 @@ function ExportPanel({ number }: { number: number }) {
   const { view } = useProcess();
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // The interface language unless another is chosen for this copy.
+  const [lang, setLang] = useState<LanguageCode>(currentLanguage);
   const action = useAction();
   const run = (format: ExportFormat) => {
     setBusy(format);
     setDone(null);
     void action
       .run(async () => {
-        const file = await api.text.export(view.process.id, number, format);
+        const file = await api.text.export(view.process.id, number, format, lang);
         saveFile(file.blob, file.filename);
         setDone(file.filename);
       })
@@ -189,6 +191,20 @@ function ExportPanel({ number }: { number: number }) {
   return (
     <Section title={t('text.exportTitle')} className="panel-compact">
       <p className="section-intro">{t('text.exportIntro')}</p>
+      <div className="field export-language">
+        <label htmlFor="export-language">{t('text.exportLanguage')}</label>
+        <select
+          id="export-language"
+          value={lang}
+          onChange={(e) => setLang(e.target.value as LanguageCode)}
+        >
+          {languages.map((l) => (
+            <option key={l.code} value={l.code} lang={l.code}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+      </div>
       <div className="form-actions">
         {formats.map((f) => (
           <Button
