@@ -131,6 +131,7 @@ describe.skipIf(!runJourney)('outward actions and unsaved work in the browser', 
     await signIn(page, 'lead.mediator@demo.parley', demoPassword);
     await page.goto(textUrl());
     await page.getByRole('button', { name: 'Edit provision 2.3' }).click();
+    await page.getByRole('button', { name: 'Bracket syntax (experts)' }).click();
     const wording = page.getByLabel('Wording of 2.3, in the bracket syntax');
     const typed = 'The electoral campaign shall last [no less than]{OPP} ninety days (kept).';
     await wording.fill(typed);
@@ -157,6 +158,7 @@ describe.skipIf(!runJourney)('outward actions and unsaved work in the browser', 
     const again = await mediator.context.newPage();
     await again.goto(textUrl());
     await again.getByRole('button', { name: 'Edit provision 2.3' }).click();
+    await again.getByRole('button', { name: 'Bracket syntax (experts)' }).click();
     const back = again.getByLabel('Wording of 2.3, in the bracket syntax');
     expect(await back.inputValue()).toBe(typed);
     await again.getByText(/Your unsaved wording from .* is back/).waitFor();
@@ -173,6 +175,7 @@ describe.skipIf(!runJourney)('outward actions and unsaved work in the browser', 
     await again.screenshot({ path: 'e2e/screenshots/83-discard-confirmation.png' });
     await dialog.getByRole('button', { name: 'Discard my changes' }).click();
     await again.getByRole('button', { name: 'Edit provision 2.3' }).click();
+    await again.getByRole('button', { name: 'Bracket syntax (experts)' }).click();
     expect(await back.inputValue()).not.toContain('(kept)');
   });
 });

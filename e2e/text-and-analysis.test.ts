@@ -92,6 +92,7 @@ describe.skipIf(!runJourney)(
       await mediator.shot('31-text-draft');
 
       await page.getByRole('button', { name: 'Edit provision 2.3' }).click();
+      await page.getByRole('button', { name: 'Bracket syntax (experts)' }).click();
       const wording = page.getByLabel('Wording of 2.3, in the bracket syntax');
       expect(await wording.inputValue()).toBe(
         'The electoral campaign shall last [no less than]{OPP} ninety days.',

@@ -14,3 +14,4 @@ export * from './version.js';
 export * from './diff.js';
 export * from './change-list.js';
 export * from './notes.js';
+export * from './structure.js';

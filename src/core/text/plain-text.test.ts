@@ -352,13 +352,20 @@ describe('the plain-text form', () => {
   });
 
   it.each([
-    ['# A\n1.1 one [[nested] bracket]\n', 2, 10, 'brackets cannot be nested'],
-    ['# A\n1.1 never [closed\n    at all\n', 2, 11, 'this bracket is never closed'],
-    ['# A\n1.1 stray ] here\n', 2, 11, '"]" closes no bracket'],
-    ['# A\n1.1 a {brace}\n', 2, 7, '"{" outside an attribution'],
+    ['# A\n1.1 one [[nested] bracket]\n', 2, 10, 'opens inside the bracket opened at column 9'],
+    ['# A\n1.1 never [closed\n    at all\n', 2, 11, 'this "[" is never closed: add "]"'],
+    ['# A\n1.1 stray ] here\n', 2, 11, '"]" closes no bracket: add "["'],
+    ['# A\n1.1 a {brace}\n', 2, 7, '"{" is not right after a bracket'],
     ['# A\n1.1 a\n    b [x]{XYZ}\n', 3, 11, 'unknown party code "XYZ"'],
-    ['# A\n1.1 a [x]{GOV\n', 2, 10, 'this attribution is never closed'],
+    ['# A\n1.1 a [x]{GOV\n', 2, 10, 'the holder after the bracket is never closed: add "}"'],
     ['# A\n1.1 empty []\n', 2, 11, 'empty brackets'],
+    [
+      '# A\n1.1 a [six months{GOV} b\n',
+      2,
+      18,
+      'opened at column 7 is not closed: add "]" before "{"',
+    ],
+    ['# A\n1.1 a [x]{GOV: note {y}\n', 2, 21, 'holder opened at column 10 is not closed'],
     ['# A\n1.1 {agreed} a [b]\n', 2, 5, 'marked agreed but still has brackets'],
     ['# A\n1.1 {final} a\n', 2, 6, 'unknown status "final"'],
     ['# A\n1.1 {open #bad!key} a\n', 2, 11, 'is not a key'],
@@ -373,6 +380,29 @@ describe('the plain-text form', () => {
     expect(error.details).toMatchObject({ line, column });
     expect(error.message).toContain(`line ${line}, column ${column}: `);
     expect(error.message).toContain(message);
+  });
+
+  it('names a forgotten "]" before a holder as such, with a reason an editor can translate', () => {
+    let error: unknown;
+    try {
+      parseBody('held [within six months{GOV} of signature', parties);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DomainError);
+    const details = (error as DomainError).details;
+    expect(details).toMatchObject({ line: 1, column: 24 });
+    expect(details?.['problems']).toEqual([
+      {
+        line: 1,
+        column: 24,
+        reason: 'bracket_not_closed_before_brace',
+        params: { opened: 6 },
+        message:
+          'the bracket opened at column 6 is not closed: add "]" before "{" (or write \\{ for a literal brace)',
+      },
+    ]);
+    expect((error as DomainError).message).not.toContain('write \\{ for a literal brace inside');
   });
 
   it('lists every problem of the text, not only the first', () => {

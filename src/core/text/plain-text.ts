@@ -70,7 +70,10 @@
  *     bracket would make them alternatives; write `\/` to keep it as a plain slash. A backslash
  *     before any other character is kept as it is.
  *
- * Errors name the line and column of the problem (columns count characters from 1).
+ * Errors name the line and column of the problem (columns count characters from 1) and say what to
+ * add or change: a holder written inside a bracket (`[six months{GOV}`) is reported as the missing
+ * "]" it almost always is. Each problem in a wording also carries a stable `reason` (with `params`)
+ * that an editor translates and shows next to the place it concerns.
  */
 import { DomainError } from '../shared/errors.js';
 import { asId, type ChapterId, type Id, type PartyId, type ProvisionId } from '../shared/ids.js';
@@ -116,10 +119,30 @@ export interface ParseWarning extends SourcePosition {
   readonly message: string;
 }
 
+/**
+ * Why the bracket syntax of a wording cannot be read, as a stable word an editor can translate
+ * (with `ParseProblem.params`); the English `message` says the same.
+ */
+export type SyntaxReason =
+  | 'bracket_not_closed'
+  | 'bracket_not_closed_before_brace'
+  | 'bracket_inside_bracket'
+  | 'closing_bracket_alone'
+  | 'brace_alone'
+  | 'brace_in_bracket'
+  | 'holder_not_closed'
+  | 'brace_in_holder'
+  | 'empty_bracket'
+  | 'unknown_code';
+
 /** A problem that stops the import; all of them are listed in the error's `details.problems`. */
 export interface ParseProblem extends SourcePosition {
   /** What is wrong and how to write it instead. */
   readonly message: string;
+  /** For a problem in a provision's wording: why, as a stable word (see `SyntaxReason`). */
+  readonly reason?: SyntaxReason;
+  /** Values the reason's words name: `opened` (column of the "["), `char`, `code`, `known`. */
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 /** The result of importing a plain text. */
@@ -296,9 +319,21 @@ export function printPlainText(
 class BodyError extends Error {
   constructor(
     readonly offset: number,
+    readonly reason: SyntaxReason,
     message: string,
+    readonly params: Readonly<Record<string, string | number>> = {},
   ) {
     super(message);
+  }
+
+  /** The problem, placed in the source it was found in. */
+  problem(source: JoinedSource): ParseProblem {
+    return {
+      ...source.at(this.offset),
+      message: this.message,
+      reason: this.reason,
+      params: this.params,
+    };
   }
 }
 
@@ -338,7 +373,16 @@ class BodyParser {
   constructor(
     private readonly src: string,
     private readonly parties: PartyDirectory,
+    private readonly place: (offset: number) => SourcePosition = (offset) => ({
+      line: 1,
+      column: offset + 1,
+    }),
   ) {}
+
+  /** The column, as the writer counts it, of an offset (to name where a bracket was opened). */
+  private column(offset: number): number {
+    return this.place(offset).column;
+  }
 
   parse(): Segment[] {
     const segments: Segment[] = [];
@@ -355,11 +399,17 @@ class BodyParser {
         flush();
         segments.push(this.group());
       } else if (ch === ']') {
-        throw new BodyError(this.i, '"]" closes no bracket; write \\] for a literal bracket');
+        throw new BodyError(
+          this.i,
+          'closing_bracket_alone',
+          '"]" closes no bracket: add "[" where the bracketed words start, or write \\] for a literal bracket',
+        );
       } else if (ch === '{' || ch === '}') {
         throw new BodyError(
           this.i,
-          `"${ch}" outside an attribution; write \\${ch} for a literal brace`,
+          'brace_alone',
+          `"${ch}" is not right after a bracket: a holder such as {GOV} goes directly after the closing "]"; write \\${ch} for a literal brace`,
+          { char: ch },
         );
       } else {
         plain += ch;
@@ -395,7 +445,11 @@ class BodyParser {
     const [first] = items;
     if (items.length === 1 && first !== undefined) {
       if (first.text === '') {
-        throw new BodyError(first.start, 'empty brackets; write \\[\\] for literal brackets');
+        throw new BodyError(
+          first.start,
+          'empty_bracket',
+          'empty brackets: put the disputed words between "[" and "]", or write \\[\\] for literal brackets',
+        );
       }
       return {
         kind: 'bracket',
@@ -432,7 +486,11 @@ class BodyParser {
     let text = '';
     for (;;) {
       if (this.i >= this.src.length) {
-        throw new BodyError(start, 'this bracket is never closed');
+        throw new BodyError(
+          start,
+          'bracket_not_closed',
+          'this "[" is never closed: add "]" after the last bracketed word',
+        );
       }
       const ch = this.src.charAt(this.i);
       if (ch === '\\') {
@@ -443,10 +501,25 @@ class BodyParser {
       } else if (ch === '[') {
         throw new BodyError(
           this.i,
-          'brackets cannot be nested; write the competing wordings as alternatives ([Alt 1: …] / [Alt 2: …]) or \\[ for a literal bracket',
+          'bracket_inside_bracket',
+          `a "[" opens inside the bracket opened at column ${this.column(start)}: close that one with "]" first (brackets cannot be nested; write competing wordings as alternatives, [Alt 1: …] / [Alt 2: …])`,
+          { opened: this.column(start) },
         );
-      } else if (ch === '{' || ch === '}') {
-        throw new BodyError(this.i, `write \\${ch} for a literal brace inside brackets`);
+      } else if (ch === '{') {
+        // A holder inside a bracket almost always means the "]" before it was forgotten.
+        throw new BodyError(
+          this.i,
+          'bracket_not_closed_before_brace',
+          `the bracket opened at column ${this.column(start)} is not closed: add "]" before "{" (or write \\{ for a literal brace)`,
+          { opened: this.column(start) },
+        );
+      } else if (ch === '}') {
+        throw new BodyError(
+          this.i,
+          'brace_in_bracket',
+          '"}" inside a bracket closes nothing: write \\} for a literal brace',
+          { char: ch },
+        );
       } else {
         text += ch;
         this.i += 1;
@@ -468,7 +541,11 @@ class BodyParser {
     let content = '';
     for (;;) {
       if (this.i >= this.src.length) {
-        throw new BodyError(open, 'this attribution is never closed with "}"');
+        throw new BodyError(
+          open,
+          'holder_not_closed',
+          'the holder after the bracket is never closed: add "}" after the party code (and note)',
+        );
       }
       const ch = this.src.charAt(this.i);
       if (ch === '\\') {
@@ -477,7 +554,12 @@ class BodyParser {
         this.i += 1;
         break;
       } else if (ch === '{') {
-        throw new BodyError(this.i, 'write \\{ for a literal brace in a note');
+        throw new BodyError(
+          this.i,
+          'brace_in_holder',
+          `the holder opened at column ${this.column(open)} is not closed: add "}" before this "{" (or write \\{ for a literal brace in a note)`,
+          { opened: this.column(open) },
+        );
       } else {
         content += ch;
         this.i += 1;
@@ -501,7 +583,12 @@ class BodyParser {
     const party = this.parties.find((p) => p.code.toLowerCase() === lower);
     if (party === undefined) {
       const known = ['Mediators', ...this.parties.map((p) => p.code)].join(', ');
-      throw new BodyError(offset, `unknown party code "${code}" (known: ${known}, or ? for none)`);
+      throw new BodyError(
+        offset,
+        'unknown_code',
+        `unknown party code "${code}" (known: ${known}, or ? for none)`,
+        { code, known },
+      );
     }
     return { kind: 'party', party: party.id };
   }
@@ -520,10 +607,9 @@ export function parseBody(source: string, parties: PartyDirectory): Segment[] {
     if (content !== '') joined.add(content, index + 1, line.length - content.length + 1);
   });
   try {
-    return normalizeBody(new BodyParser(joined.text, parties).parse());
+    return normalizeBody(new BodyParser(joined.text, parties, (o) => joined.at(o)).parse());
   } catch (error) {
-    if (error instanceof BodyError)
-      throw importError([{ ...joined.at(error.offset), message: error.message }]);
+    if (error instanceof BodyError) throw importError([error.problem(joined)]);
     throw error;
   }
 }
@@ -890,13 +976,13 @@ function readProvision(
   warnings: ParseWarning[],
 ): Provision | null {
   if (draft.broken) return null;
-  const parser = new BodyParser(draft.source.text, parties);
+  const parser = new BodyParser(draft.source.text, parties, (o) => draft.source.at(o));
   let body: Segment[];
   try {
     body = normalizeBody(parser.parse());
   } catch (error) {
     if (error instanceof BodyError) {
-      problems.push({ ...draft.source.at(error.offset), message: error.message });
+      problems.push(error.problem(draft.source));
       return null;
     }
     throw error;

@@ -4,6 +4,7 @@ import { talksEn } from './en-talks.js';
 import { mediaEn } from './en-media.js';
 import { implementationEn } from './en-implementation.js';
 import { outwardEn } from './en-outward.js';
+import { draftingEn } from './en-drafting.js';
 
 export const en = {
   ...negotiationEn,
@@ -11,6 +12,7 @@ export const en = {
   ...mediaEn,
   ...implementationEn,
   ...outwardEn,
+  ...draftingEn,
   app: {
     skipToContent: 'Skip to main content',
     loading: 'Loading…',
@@ -513,6 +515,7 @@ export const en = {
     communique_approved: 'Communiqué wording approved',
     communique_objected: 'Communiqué wording rejected or a change asked for',
     communique_released: 'Communiqué released',
+    communique_withdrawn: 'Release withdrawn before it was public',
     statement_logged: 'Public statement logged',
     statement_divergence_raised: 'Divergence from the agreed line raised',
     media_actor_registered: 'Actor registered',

@@ -5,6 +5,7 @@ import { talksEs } from './es-talks.js';
 import { mediaEs } from './es-media.js';
 import { implementationEs } from './es-implementation.js';
 import { outwardEs } from './es-outward.js';
+import { draftingEs } from './es-drafting.js';
 
 export const es: Catalogue = {
   ...negotiationEs,
@@ -12,6 +13,7 @@ export const es: Catalogue = {
   ...mediaEs,
   ...implementationEs,
   ...outwardEs,
+  ...draftingEs,
   app: {
     skipToContent: 'Saltar al contenido principal',
     loading: 'Cargando…',
@@ -534,6 +536,7 @@ export const es: Catalogue = {
     communique_approved: 'Texto del comunicado aprobado',
     communique_objected: 'Texto del comunicado rechazado o con un cambio pedido',
     communique_released: 'Comunicado publicado',
+    communique_withdrawn: 'Publicación retirada antes de hacerse pública',
     statement_logged: 'Declaración pública registrada',
     statement_divergence_raised: 'Divergencia con la línea acordada señalada',
     media_actor_registered: 'Actor registrado',

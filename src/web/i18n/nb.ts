@@ -5,6 +5,7 @@ import { talksNb } from './nb-talks.js';
 import { mediaNb } from './nb-media.js';
 import { implementationNb } from './nb-implementation.js';
 import { outwardNb } from './nb-outward.js';
+import { draftingNb } from './nb-drafting.js';
 
 export const nb: Catalogue = {
   ...negotiationNb,
@@ -12,6 +13,7 @@ export const nb: Catalogue = {
   ...mediaNb,
   ...implementationNb,
   ...outwardNb,
+  ...draftingNb,
   app: {
     skipToContent: 'Gå til hovedinnholdet',
     loading: 'Laster inn …',
@@ -521,6 +523,7 @@ export const nb: Catalogue = {
     communique_approved: 'Kommunikeens ordlyd godkjent',
     communique_objected: 'Kommunikeens ordlyd avvist eller endring bedt om',
     communique_released: 'Kommuniké offentliggjort',
+    communique_withdrawn: 'Frigivelse trukket tilbake før den ble offentlig',
     statement_logged: 'Offentlig uttalelse ført',
     statement_divergence_raised: 'Avvik fra det omforente budskapet påpekt',
     media_actor_registered: 'Aktør registrert',

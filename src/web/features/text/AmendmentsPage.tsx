@@ -8,13 +8,18 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canHoldPen, canProposeAmendment } from '../../../core/access/policy.js';
 import { locateQuote } from '../../../core/text/amendment.js';
-import type { Provision as CoreProvision } from '../../../core/text/model.js';
+import type {
+  Provision as CoreProvision,
+  Segment as CoreSegment,
+} from '../../../core/text/model.js';
+import { pieceOf, trimRange, type WordingRange } from '../../../core/text/structure.js';
 import { api, isApiError } from '../../api/client.js';
 import type {
   Amendment,
   AmendmentChange,
   NegotiatingText,
   TextProvision,
+  TextSegment,
   TextVersion,
 } from '../../api/types.js';
 import { useFormats } from '../../i18n/index.js';
@@ -36,6 +41,7 @@ import { CompartmentBadge } from '../compartments/labels.js';
 import { membershipOf } from '../processes/membership.js';
 import { useProcess } from '../processes/ProcessContext.js';
 import { PartyChip } from './holders.js';
+import { SelectableWording } from './SelectableWording.js';
 import { listProvisions, plainWording, ProvisionBody } from './TextDocument.js';
 import { TextTabs } from './TextTabs.js';
 
@@ -350,6 +356,28 @@ function ProposeForm({
     chosen && needsQuote && quote !== ''
       ? locateQuote(chosen.provision as unknown as CoreProvision, quote).length
       : 0;
+  /** Words selected in the provision become the quote, with the occurrence they are. */
+  const chooseWords = (range: WordingRange) => {
+    if (!chosen) return;
+    const core = chosen.provision as unknown as CoreProvision;
+    const piece = pieceOf(core.body as CoreSegment[], range);
+    if (piece === null) return;
+    const r = trimRange(piece, range);
+    const words = piece.slice(r.start, r.end);
+    if (words === '') return;
+    const found = locateQuote(core, words);
+    const index = found.findIndex(
+      (m) => m.segment === r.segment && m.option === r.option && m.start === r.start,
+    );
+    setQuote(words);
+    setOccurrence(index >= 0 ? index + 1 : 1);
+    if (kind === 'insert' && (where === 'start' || where === 'end')) setWhere('after');
+  };
+  // Words typed with other capitals than the provision's: offer the provision's own.
+  const caseMatch =
+    chosen && needsQuote && quote !== '' && matches === 0
+      ? caseInsensitiveMatch(chosen.provision.body, quote)
+      : null;
   const change = (): AmendmentChange => {
     const anchor = { quote, occurrence };
     if (kind === 'delete') return { kind, target: anchor };
@@ -395,10 +423,32 @@ function ProposeForm({
         ))}
       </SelectField>
       {chosen && (
-        <blockquote className="amendment-context" aria-label={t('amendments.currentWording')}>
-          <span className="provision-number">{chosen.number}</span>{' '}
-          <ProvisionBody body={chosen.provision.body} />
-        </blockquote>
+        <div className="amendment-context amend-select">
+          <p className="hint">
+            <span className="provision-number">{chosen.number}</span>{' '}
+            {t('drafting.amendSelectHint')}
+          </p>
+          <SelectableWording
+            key={chosen.provision.key}
+            body={chosen.provision.body}
+            label={t('drafting.amendSelectTitle')}
+            onSelect={(range) => {
+              if (range !== null && range !== 'across') chooseWords(range);
+            }}
+          />
+          {needsQuote && quote !== '' && matches > 0 && (
+            <p className="selection-state" aria-live="polite">
+              {t('drafting.amendSelected', {
+                words: quote,
+                where:
+                  matches > 1
+                    ? t('drafting.amendOccurrence', { n: occurrence, total: matches })
+                    : '',
+                interpolation: { escapeValue: false },
+              })}
+            </p>
+          )}
+        </div>
       )}
       <fieldset className="segmented">
         <legend>{t('amendments.kindLabel')}</legend>
@@ -466,6 +516,21 @@ function ProposeForm({
             : t('amendments.quoteFound', { count: matches })}
         </p>
       )}
+      {caseMatch !== null && (
+        <p className="quote-check">
+          {t('drafting.caseMismatch', { found: caseMatch, interpolation: { escapeValue: false } })}{' '}
+          <Button
+            variant="secondary"
+            className="button-small"
+            onClick={() => {
+              setQuote(caseMatch);
+              setOccurrence(1);
+            }}
+          >
+            {t('drafting.useFound', { found: caseMatch, interpolation: { escapeValue: false } })}
+          </Button>
+        </p>
+      )}
       {needsWording && (
         <TextAreaField
           label={kind === 'replace' ? t('amendments.replacement') : t('amendments.insertion')}
@@ -501,4 +566,19 @@ function ProposeForm({
 function excerpt(p: TextProvision): string {
   const s = plainWording(p.body);
   return s.length > 70 ? `${s.slice(0, 68)}…` : s;
+}
+
+/** The provision's own spelling of words typed with other capitals, or null. */
+function caseInsensitiveMatch(body: readonly TextSegment[], quote: string): string | null {
+  const wanted = quote.toLocaleLowerCase();
+  for (const s of body) {
+    const pieces = s.kind === 'alternatives' ? s.options.map((o) => o.text) : [s.text];
+    for (const text of pieces) {
+      const at = text.toLocaleLowerCase().indexOf(wanted);
+      // Lower-casing can change a text's length (rare letters); then offer nothing.
+      if (at >= 0 && text.length === text.toLocaleLowerCase().length)
+        return text.slice(at, at + quote.length);
+    }
+  }
+  return null;
 }

@@ -258,7 +258,13 @@ export function TextState({
 }
 
 /** A drafter's note, saying whether it is the mediators' own or goes out to the parties. */
-function DrafterNote({ note, forParties }: { note: string; forParties?: boolean | undefined }) {
+export function DrafterNote({
+  note,
+  forParties,
+}: {
+  note: string;
+  forParties?: boolean | undefined;
+}) {
   const { t } = useTranslation();
   return (
     <span className={`holder-note${forParties ? '' : ' holder-note-internal'}`}>
