@@ -4,6 +4,7 @@ import { talksEn } from './en-talks.js';
 import { mediaEn } from './en-media.js';
 import { implementationEn } from './en-implementation.js';
 import { outwardEn } from './en-outward.js';
+import { toolsEn } from './en-tools.js';
 
 export const en = {
   ...negotiationEn,
@@ -11,6 +12,7 @@ export const en = {
   ...mediaEn,
   ...implementationEn,
   ...outwardEn,
+  ...toolsEn,
   app: {
     skipToContent: 'Skip to main content',
     loading: 'Loading…',
@@ -401,7 +403,8 @@ export const en = {
   },
   search: {
     title: 'Search',
-    intro: 'Searches the titles and texts of notes in every compartment you can see.',
+    intro:
+      'Searches notes, threads and messages, proposals, the text, communiqués, statements, rounds, media and implementation — everything you may read, and nothing else.',
     label: 'Search this process',
     placeholder: 'Search…',
     button: 'Search',
