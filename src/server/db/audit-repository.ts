@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { AuditEntry, AuditEvent } from '../../core/audit/catalogue.js';
+import { readKinds, type AuditEntry, type AuditEvent } from '../../core/audit/catalogue.js';
+import { repeatWindowMs, withoutRepeatedReads } from '../../core/audit/repeats.js';
 import { canonicalJson, entryHash, type Sha256 } from '../../core/audit/chain.js';
 import { auditScopeOf, type ScopedAuditEntry } from '../../core/audit/scope.js';
 import type { AuditLog, Clock } from '../../core/ports.js';
@@ -44,7 +45,13 @@ export async function appendAuditEntries(
   let head = db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
   if (deps.dialect === 'postgres') head = head.forUpdate();
   const current = await head.executeTakeFirstOrThrow();
-  const at = deps.clock.now().toISOString();
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  // Under the head's lock, so two instances cannot both decide that the other wrote a read.
+  events = withoutRepeatedReads(events, await recentReads(db, events, now), now, (e) =>
+    canonicalJson(e.data),
+  );
+  if (events.length === 0) return [];
   const entries: AuditEntry[] = [];
   let previous = { seq: Number(current.seq), hash: current.hash };
   for (const event of events) {
@@ -124,6 +131,40 @@ export async function appendAuditEntries(
     await db.updateTable('audit_head').set(previous).where('id', '=', 1).execute();
   }
   return entries;
+}
+
+/** The entries of the last few minutes in the scopes the batch's reads fall in (newest first). */
+async function recentReads(
+  db: Kysely<DB>,
+  events: readonly AuditEvent[],
+  now: Date,
+): Promise<AuditEntry[]> {
+  const scopes = [
+    ...new Set(
+      events
+        .filter((e) => readKinds.has(e.kind) && e.actorUserId !== null)
+        .map((e) => auditScopeOf({ ...e }))
+        .filter((x): x is string => x !== null),
+    ),
+  ];
+  if (scopes.length === 0) return [];
+  const since = new Date(now.getTime() - repeatWindowMs).toISOString();
+  const out: AuditEntry[] = [];
+  for (const scope of scopes)
+    out.push(
+      ...(
+        await db
+          .selectFrom('audit_log')
+          .selectAll()
+          .where('scope', '=', scope)
+          .orderBy('scope_seq', 'desc')
+          .limit(200)
+          .execute()
+      )
+        .filter((r) => r.at >= since)
+        .map(toAuditEntry),
+    );
+  return out;
 }
 
 /** The reads of the audit log in SQL; appending is `appendAuditEntries`. */

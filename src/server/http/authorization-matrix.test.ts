@@ -1038,6 +1038,16 @@ const matrix: Record<string, Spec> = {
       subject: c.id,
     }))),
   ],
+  'GET /api/processes/:processId/search': async (env) => [
+    { label: 'all', method: 'GET', url: `${P(env)}/search?q=the`, expect: 'allowed' },
+    {
+      label: 'other',
+      method: 'GET',
+      url: `${O(env)}/search?q=the`,
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
   'POST /api/processes/:processId/compartments/:compartmentId/notes': async (env, r) =>
     perCompartment(env, (c) => ({
       label: c.kind,

@@ -523,6 +523,7 @@ describe('canaries planted in every compartment', () => {
       ['/api/processes/:processId/invitations', `${P}/invitations`],
       ['/api/processes/:processId/items', `${P}/items`],
       ['/api/processes/:processId/items', `${P}/items?q=CANARY`],
+      ['/api/processes/:processId/search', `${P}/search?q=CANARY`],
       ...p.demo.compartments.map((c): [string, string] => [
         '/api/processes/:processId/items',
         `${P}/items?compartmentId=${c.id}`,

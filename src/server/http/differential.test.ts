@@ -125,6 +125,39 @@ const evidenceScenario: DifferentialScenario = {
   hidden: { a: oppositionEvidence, b: async () => undefined },
 };
 
+/**
+ * The opposition writes about sanctions where only it reads: two caucus notes (a thread would add
+ * itself to the crawl's list of threads). Observers then search for the same word.
+ */
+async function oppositionSanctionsMaterial(w: World) {
+  const caucus = compartment(w, 'caucus', 'opp').id;
+  const res = await w.as('oppHead', 'POST', `${P(w)}/compartments/${caucus}/notes`, {
+    title: 'Sanctions: our floor',
+    body: 'No sanctions relief, no calendar.',
+  });
+  expect(res.status).toBe(201);
+  const second = await w.as('oppDelegate', 'POST', `${P(w)}/compartments/${caucus}/notes`, {
+    title: 'Sequencing',
+    body: 'Sanctions first, then the calendar.',
+  });
+  expect(second.status).toBe(201);
+}
+
+const searchScenario: DifferentialScenario = {
+  observers: ['govHead', 'leadMediator', 'admin', 'observer'],
+  async script(w, hidden) {
+    await note(w, 'leadMediator', 'plenary');
+    w.advance(60_000);
+    await hidden();
+    w.advance(60_000);
+    // Each observer searches for the word: the hidden material must move no count, order or entry.
+    for (const role of ['govHead', 'leadMediator', 'admin', 'observer'] as const)
+      expect((await w.as(role, 'GET', `${P(w)}/search?q=sanctions`)).status).toBe(200);
+    await note(w, 'mediator', 'plenary');
+  },
+  hidden: { a: oppositionSanctionsMaterial, b: async () => undefined },
+};
+
 describe('the differential test', () => {
   it("shows a government head, a government delegate, the facilitator and the observer nothing of the opposition's caucus activity", async () => {
     const result = await runDifferential(sqlite!, caucusScenario);
@@ -142,6 +175,16 @@ describe('the differential test', () => {
     const result = await runDifferential(sqlite!, evidenceScenario);
     expect(result.differences).toEqual([]);
     expect(result.a.length).toBeGreaterThan(200);
+  }, 600_000);
+
+  it('gives observers identical search answers whether or not the opposition wrote about the word in its caucus', async () => {
+    const result = await runDifferential(sqlite!, searchScenario);
+    expect(result.differences).toEqual([]);
+    const searches = result.a.filter((c) => c.what.includes('/search ?q=sanctions'));
+    expect(searches.length).toBeGreaterThan(0);
+    expect(
+      searches.some((c) => ((c.value as { body?: { total?: number } }).body?.total ?? 0) > 0),
+    ).toBe(true);
   }, 600_000);
 
   it('fails when an observer is shown a counter of the whole audit log', async () => {

@@ -103,6 +103,7 @@ export const queryVariants: Record<string, (ctx: QueryContext) => Promise<string
     '?q=the',
     ...p.demo.compartments.map((c) => `?compartmentId=${c.id}`),
   ],
+  '/api/processes/:processId/search': () => ['?q=the', '?q=caucus', '?q=sanctions'],
   '/api/processes/:processId/threads': ({ p }) =>
     p.demo.compartments.map((c) => `?compartmentId=${c.id}`),
   '/api/processes/:processId/text/diff': () => ['?from=1&to=2', '?from=1&to=3'],

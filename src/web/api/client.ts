@@ -116,6 +116,7 @@ import type {
   VersionSummary,
   WorkingText,
   WriteMinutesRequest,
+  SearchResult,
 } from './types.js';
 
 /** An error answer of the API (or a network failure, with code NETWORK and status 0). */
@@ -542,6 +543,10 @@ export const api = {
       call<{ ok: true }>('PUT', `${p(processId)}/members/${enc(userId)}/delegation-admin`, {
         body: { delegationAdmin },
       }),
+  },
+  search: {
+    run: (processId: string, q: string) =>
+      call<SearchResult>('GET', `${p(processId)}/search`, { query: { q } }),
   },
   audit: {
     list: (processId: string, query: AuditQuery = {}) =>

@@ -15,6 +15,7 @@ import type * as passkeys from '../../contract/passkeys.js';
 import type * as processes from '../../contract/processes.js';
 import type * as record from '../../contract/record.js';
 import type * as rounds from '../../contract/rounds.js';
+import type * as search from '../../contract/search.js';
 import type * as text from '../../contract/text.js';
 import { partyStatuses, processStatuses, roles } from '../../core/process/model.js';
 
@@ -335,3 +336,8 @@ export type ImplementationProgress = z.infer<typeof implementation.progressRespo
 export type ImportReport = z.infer<typeof implementation.importResponse>;
 /** Who reads a compartment: what an outward action into it reaches. */
 export type CompartmentAudience = z.infer<typeof processes.compartmentAudienceResponse>;
+
+/** A search's answer: matches grouped by kind, with the matched ranges. */
+export type SearchResult = z.infer<typeof search.searchResponse>;
+/** One match of a search. */
+export type SearchHit = z.infer<typeof search.searchHitResponse>;

@@ -5,6 +5,7 @@ import { mediaEn } from './en-media.js';
 import { implementationEn } from './en-implementation.js';
 import { outwardEn } from './en-outward.js';
 import { draftingEn } from './en-drafting.js';
+import { toolsEn } from './en-tools.js';
 
 export const en = {
   ...negotiationEn,
@@ -13,6 +14,7 @@ export const en = {
   ...implementationEn,
   ...outwardEn,
   ...draftingEn,
+  ...toolsEn,
   app: {
     skipToContent: 'Skip to main content',
     loading: 'Loading…',
@@ -404,7 +406,8 @@ export const en = {
   },
   search: {
     title: 'Search',
-    intro: 'Searches the titles and texts of notes in every compartment you can see.',
+    intro:
+      'Searches notes, threads and messages, proposals, the text, communiqués, statements, rounds, media and implementation — everything you may read, and nothing else.',
     label: 'Search this process',
     placeholder: 'Search…',
     button: 'Search',

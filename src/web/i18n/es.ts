@@ -6,6 +6,7 @@ import { mediaEs } from './es-media.js';
 import { implementationEs } from './es-implementation.js';
 import { outwardEs } from './es-outward.js';
 import { draftingEs } from './es-drafting.js';
+import { toolsEs } from './es-tools.js';
 
 export const es: Catalogue = {
   ...negotiationEs,
@@ -14,6 +15,7 @@ export const es: Catalogue = {
   ...implementationEs,
   ...outwardEs,
   ...draftingEs,
+  ...toolsEs,
   app: {
     skipToContent: 'Saltar al contenido principal',
     loading: 'Cargando…',
@@ -424,7 +426,8 @@ export const es: Catalogue = {
   },
   search: {
     title: 'Buscar',
-    intro: 'Busca en los títulos y textos de las notas de todos los compartimentos que puede ver.',
+    intro:
+      'Busca en notas, hilos y mensajes, propuestas, el texto, comunicados, declaraciones, rondas, medios e implementación: todo lo que puede leer, y nada más.',
     label: 'Buscar en este proceso',
     placeholder: 'Buscar…',
     button: 'Buscar',

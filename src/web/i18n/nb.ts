@@ -6,6 +6,7 @@ import { mediaNb } from './nb-media.js';
 import { implementationNb } from './nb-implementation.js';
 import { outwardNb } from './nb-outward.js';
 import { draftingNb } from './nb-drafting.js';
+import { toolsNb } from './nb-tools.js';
 
 export const nb: Catalogue = {
   ...negotiationNb,
@@ -14,6 +15,7 @@ export const nb: Catalogue = {
   ...implementationNb,
   ...outwardNb,
   ...draftingNb,
+  ...toolsNb,
   app: {
     skipToContent: 'Gå til hovedinnholdet',
     loading: 'Laster inn …',
@@ -412,7 +414,8 @@ export const nb: Catalogue = {
   },
   search: {
     title: 'Søk',
-    intro: 'Søker i titler og tekster i notatene i alle rom du har tilgang til.',
+    intro:
+      'Søker i notater, tråder og meldinger, forslag, teksten, kommunikeer, uttalelser, runder, medier og gjennomføring – alt du har tilgang til å lese, og ikke noe annet.',
     label: 'Søk i denne prosessen',
     placeholder: 'Søk …',
     button: 'Søk',
