@@ -87,4 +87,38 @@ describe('parley media ingest', () => {
     ).rejects.toThrow('bad.bin');
     expect(await countArticles()).toBe(before);
   });
+
+  it('reads an HTML page for its main text and refuses broken HTML before storing anything', async () => {
+    const page = join(dir, 'page.html');
+    writeFileSync(
+      page,
+      Buffer.from(
+        '<html><head><meta charset="iso-8859-1"><title>Maduro en Oslo</title></head><body><nav>Inicio</nav><article><p>«Seguimos hablando en Oslo», dijo Maduro a la prensa.</p></article><footer>Pie</footer></body></html>',
+        'latin1',
+      ),
+    );
+    const r = await parley([
+      'media',
+      'ingest',
+      '--process',
+      'NORDLYS',
+      '--json',
+      '--token',
+      token,
+      page,
+    ]);
+    expect(r.code).toBe(0);
+    const line = JSON.parse(r.output.trim()) as { language: string; quotes: unknown[] };
+    expect(line).toMatchObject({
+      language: 'es',
+      quotes: [{ text: 'Seguimos hablando en Oslo', speakerActorId: maduro }],
+    });
+    const before = await countArticles();
+    const cut = join(dir, 'cut.html');
+    writeFileSync(cut, '<html><body><p>Maduro dijo <b');
+    await expect(
+      parley(['media', 'ingest', '--process', 'NORDLYS', '--token', token, page, cut]),
+    ).rejects.toThrow('cut.html: The HTML is broken');
+    expect(await countArticles()).toBe(before);
+  });
 });

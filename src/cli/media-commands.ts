@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { articleText } from '../contract/media.js';
 import { asId } from '../core/shared/ids.js';
 import { addArticle } from '../core/usecases/media/add-article.js';
+import { DomainError } from '../core/shared/errors.js';
+import { readPage } from '../server/media/page-text.js';
 import { acceptedText, actingUser, out, processNamed, UsageError, withRuntime } from './session.js';
 import type { CommandUsage } from './usage.js';
 
@@ -14,7 +16,7 @@ export const mediaUsages: readonly CommandUsage[] = [
     name: 'media ingest',
     synopsis: '--process P [--compartment ID] [--json] [--token T] FILE…',
     summary:
-      'Bring in articles from text files: language, mentions of registered actors, quotations (audited).',
+      'Bring in articles from text or HTML files (main text of a page; UTF-8, or a declared latin-1/windows-1252): language, mentions of registered actors, quotations (audited).',
     options: [
       ['--process P', 'The process, by codename or id.'],
       [
@@ -30,14 +32,22 @@ export const mediaUsages: readonly CommandUsage[] = [
   },
 ];
 
-/** Reads a file as an article's text, refusing what is not UTF-8 text (binary, HTML pages). */
-function readArticle(file: string): string {
-  const bytes = readFileSync(file);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  const parsed = articleText.safeParse(acceptedText(text, file));
+/**
+ * Reads a file as an article: a text file as it is, an HTML page reduced to its main text (the
+ * same reading as an upload in the web app); a binary, broken or wrongly encoded file is refused.
+ */
+function readArticle(file: string): { text: string; title: string } {
+  let page;
+  try {
+    page = readPage(readFileSync(file), { name: file });
+  } catch (e) {
+    if (e instanceof DomainError) throw new UsageError(`${file}: ${e.message}`);
+    throw e;
+  }
+  const parsed = articleText.safeParse(acceptedText(page.text.slice(0, 200_000), file));
   if (!parsed.success)
     throw new UsageError(`${file}: ${parsed.error.issues[0]?.message ?? 'not an article text'}.`);
-  return parsed.data;
+  return { text: parsed.data, title: page.title || basename(file) };
 }
 
 /** Runs `parley media <sub> …`. */
@@ -57,17 +67,17 @@ export async function runMedia(args: string[]): Promise<number> {
     case 'ingest': {
       if (positionals.length === 0) throw new UsageError('media ingest needs at least one FILE.');
       // Every file is read and checked before anything is stored: one bad file changes nothing.
-      const texts = positionals.map((f) => ({ file: f, text: readArticle(f) }));
+      const texts = positionals.map((f) => ({ file: f, ...readArticle(f) }));
       return withRuntime(async (rt) => {
         const actor = await actingUser(rt, values.token);
         const processId = await processNamed(rt, actor, values.process);
-        for (const { file, text } of texts) {
+        for (const { file, text, title } of texts) {
           const a = await addArticle(rt.deps, {
             actor,
             processId,
             compartmentId: values.compartment ? asId(values.compartment) : undefined,
             text,
-            title: basename(file),
+            title,
           });
           if (values.json)
             out(

@@ -117,6 +117,10 @@ export const actorStatementResponse = z.object({
   articleId: idSchema.nullable(),
   /** When it was confirmed. */
   confirmedAt: timestamp,
+  /** The agenda issues it concerns, in the agenda's order. */
+  issueIds: z.array(idSchema),
+  /** Revision to name when changing its issues. */
+  revision: z.number().int(),
 });
 
 /** An actor with its timeline. */
@@ -241,6 +245,8 @@ export const articleResponse = z.object({
   suggestions: z.array(z.object({ text: z.string(), start: z.number(), end: z.number() })),
   /** When it was brought in. */
   addedAt: timestamp,
+  /** The feed it came from, if any. */
+  feedId: idSchema.nullable(),
 });
 
 /** A quote confirmed as an actor's statement. */
@@ -264,6 +270,124 @@ export const confirmStatementRequest = z.object({
     .optional(),
   /** Outlet, when not from an article. */
   outlet: z.string().trim().max(200).optional(),
+  /** The agenda issues it concerns. */
+  issueIds: z.array(idSchema).max(100).default([]),
+});
+
+/** Process and statement ids in the path. */
+export const mediaStatementParams = z.object({ processId: idSchema, statementId: idSchema });
+
+/** The agenda issues a statement concerns, anew. */
+export const setStatementIssuesRequest = z.object({
+  /** The whole list; empty clears it. */
+  issueIds: z.array(idSchema).max(100),
+  /** The revision you saw. */
+  baseRevision: z.number().int().min(1),
+});
+
+/** Changes to an actor's entry; the stance changes only through its history. */
+export const editActorRequest = z
+  .object({
+    /** A new name. */
+    name: text(200).optional(),
+    /** A new kind. */
+    kind: actorKind.optional(),
+    /** The whole new list of aliases. */
+    aliases: z
+      .array(z.union([text(200).transform((t) => ({ text: t, language: null })), actorAlias]))
+      .max(50)
+      .optional(),
+    /** A new Wikidata id, or null to clear it. */
+    wikidataId: z
+      .string()
+      .regex(/^Q[1-9][0-9]{0,11}$/, { error: 'must be a Wikidata id such as Q42' })
+      .nullable()
+      .optional(),
+    /** New notes. */
+    notes: z.string().max(10_000).optional(),
+    /** The revision you saw. */
+    baseRevision: z.number().int().min(1),
+  })
+  .strict();
+
+/** An HTML or text file brought in as an article. */
+export const uploadArticleRequest = z.object({
+  /** The file's name (its ending tells HTML from text, with its content). */
+  fileName: z.string().trim().max(300).default(''),
+  /** The file's content type as the browser gave it, if any (it may name the charset). */
+  contentType: z.string().trim().max(200).optional(),
+  /** The file's bytes, base64-encoded. */
+  content: z
+    .string()
+    .min(1, { error: 'must not be empty: choose a file' })
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'must be the file’s bytes in base64' }),
+  /** Headline (by default the page's title). */
+  title: z.string().trim().max(500).optional(),
+  /** Source address. */
+  url: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) address' })
+    .max(2000)
+    .optional(),
+  /** Outlet. */
+  outlet: z.string().trim().max(200).optional(),
+  /** Publication date or date and time. */
+  publishedAt: z.union([day, z.iso.datetime({ offset: true })]).optional(),
+  /** Where to keep it: by default the mediators' room (a delegation: its caucus). */
+  compartmentId: idSchema.optional(),
+});
+
+/** Process and feed ids in the path. */
+export const feedParams = z.object({ processId: idSchema, feedId: idSchema });
+
+/** A feed to follow. */
+export const addFeedRequest = z.object({
+  /** Its address. */
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).max(2000),
+  /** A name for it (by default the feed's own title). */
+  title: z.string().trim().max(200).optional(),
+  /** Minutes between two fetches (5 to 1440; 30 by default). */
+  intervalMinutes: z.number().int().min(5).max(1440).optional(),
+  /** Where its articles go: by default the mediators' room (a delegation: its caucus). */
+  compartmentId: idSchema.optional(),
+});
+
+/** A feed as the reader sees it. */
+export const feedResponse = z.object({
+  /** Feed id. */
+  id: idSchema,
+  /** Where its articles go. */
+  compartmentId: idSchema,
+  /** Its address. */
+  url: z.string(),
+  /** Its name. */
+  title: z.string(),
+  /** Minutes between fetches. */
+  intervalMinutes: z.number().int(),
+  /** When it was last fetched. */
+  lastFetchedAt: timestamp.nullable(),
+  /** How that went: never fetched yet, ok, or error. */
+  lastStatus: z.enum(['never', 'ok', 'error']),
+  /** What went wrong last time: a code to translate, its detail and the English words. */
+  lastError: z
+    .object({
+      /** unreachable, timeout, too_large, http_status, not_a_feed or bad_address. */
+      code: z.string(),
+      /** A status code, a size limit, the parser's words. */
+      detail: z.string(),
+      /** In English. */
+      message: z.string(),
+    })
+    .nullable(),
+  /** Articles it has brought in. */
+  articlesAdded: z.number().int(),
+  /** When it was added. */
+  createdAt: timestamp,
+});
+
+/** The feeds I may see. */
+export const feedListResponse = z.object({
+  /** Oldest first. */
+  feeds: z.array(feedResponse),
 });
 
 /** The media view's filters. */
@@ -274,6 +398,8 @@ export const mediaQuery = z.object({
   stance: stance.optional(),
   /** One language. */
   language: languageCode.optional(),
+  /** One agenda issue. */
+  issueId: idSchema.optional(),
   /** From this day. */
   from: day.optional(),
   /** To this day. */
@@ -317,4 +443,12 @@ export const mediaViewResponse = z.object({
   articles: z.array(articleResponse.omit({ text: true })),
   /** Statements per month and stance. */
   chart: z.array(chartPeriodResponse),
+});
+
+/** A fetch of a feed: the feed after it, and the articles it brought in (without their text). */
+export const feedFetchResponse = z.object({
+  /** The feed. */
+  feed: feedResponse,
+  /** New articles. */
+  added: z.array(articleResponse.omit({ text: true })),
 });

@@ -45,8 +45,11 @@ import type {
   ActorStatementId,
   Article,
   ArticleId,
+  FeedEntry,
+  FeedId,
   MediaActor,
   MediaActorId,
+  MediaFeed,
 } from './media/model.js';
 import type {
   Commitment,
@@ -621,6 +624,48 @@ export interface MediaStore {
     id: ActorStatementId,
     visible: readonly CompartmentId[],
   ): Promise<ActorStatement | undefined>;
+  /** Writes it if the stored revision is still `expectedRevision`; false otherwise. */
+  updateStatement(s: ActorStatement, expectedRevision: number): Promise<boolean>;
+  insertFeed(f: MediaFeed): Promise<void>;
+  /** Writes it if the stored revision is still `expectedRevision`; false otherwise. */
+  updateFeed(f: MediaFeed, expectedRevision: number): Promise<boolean>;
+  /** Removes a feed (its articles stay). */
+  deleteFeed(id: FeedId): Promise<void>;
+  /** One feed, only if visible. */
+  findFeed(id: FeedId, visible: readonly CompartmentId[]): Promise<MediaFeed | undefined>;
+  /** The visible feeds of a process, oldest first. */
+  listFeeds(processId: ProcessId, visible: readonly CompartmentId[]): Promise<MediaFeed[]>;
+  /**
+   * Every feed of every process, with what the scheduler needs to tell which are due and nothing
+   * sealed: the server's own schedule, never shown to anyone.
+   */
+  listFeedSchedule(): Promise<
+    Array<
+      Pick<MediaFeed, 'id' | 'processId' | 'compartmentId' | 'intervalMinutes' | 'lastFetchedAt'>
+    >
+  >;
+}
+
+/** Why a feed could not be read, for people: a code to translate and its detail. */
+export interface FeedProblem {
+  /** What kind of problem. */
+  code: 'unreachable' | 'timeout' | 'too_large' | 'http_status' | 'not_a_feed' | 'bad_address';
+  /** The detail (a status code, a size limit, the parser's words). */
+  detail: string;
+  /** The whole of it in English, for the API and the CLI. */
+  message: string;
+}
+
+/** What reading a feed gave: its title and entries, or the problem. */
+export type FeedReading =
+  { ok: true; title: string; entries: FeedEntry[] } | { ok: false; problem: FeedProblem };
+
+/**
+ * Fetches an RSS or Atom feed over the network and reads it, within limits of size and time. A
+ * feed's own fault (unreachable, too slow, too large, not a feed) is an answer, never a throw.
+ */
+export interface FeedReader {
+  read(url: string): Promise<FeedReading>;
 }
 
 /**
@@ -805,6 +850,7 @@ export interface Ports {
   auditTree: AuditTreePort;
   engine: AnalysisEngine;
   fingerprintKey: FingerprintKey;
+  feeds: FeedReader;
 }
 
 /** The ports a use case uses, by name: the one way a use case types its `deps`. */

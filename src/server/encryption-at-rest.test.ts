@@ -232,6 +232,10 @@ async function plantEverywhere(p: TestParley, clock: ReturnType<typeof testClock
     url: `https://example.org/${mark('statement-url')}`,
     outlet: mark('statement-outlet'),
   });
+  await call('leadMediator', 'POST', '/feeds', {
+    url: `https://example.org/${mark('feed-url')}.xml`,
+    title: mark('feed-title'),
+  });
 
   // Implementation: a theme, a commitment, evidence (report and link), a level, a resolved dispute.
   await call('mediator', 'POST', '/implementation/themes', {

@@ -3,6 +3,7 @@ import { loadConfig } from './config.js';
 import { buildApp } from './http/app.js';
 import { startRuntime } from './runtime.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
+import { startFeedScheduler } from './media/feed-scheduler.js';
 
 const config = loadConfig();
 const runtime = await startRuntime(config, { live: true });
@@ -10,6 +11,8 @@ const demo = config.demo ? await seedDemoIfEmpty(runtime.deps) : null;
 const app = await buildApp(runtime.deps);
 await runtime.deps.live?.start();
 await app.listen({ port: config.port, host: config.host });
+// Feeds the mediators follow are fetched on the server's own schedule.
+const feeds = startFeedScheduler(runtime.deps);
 
 const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
 console.log(`\nParley is serving ${url}  (database: ${runtime.database.dialect})`);
@@ -25,8 +28,9 @@ if (demo) {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, () => {
-    void app
-      .close()
+    void feeds
+      .stop()
+      .then(() => app.close())
       .then(() => runtime.close())
       .then(() => process.exit(0));
   });

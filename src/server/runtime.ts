@@ -4,7 +4,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Clock, Ids } from '../core/ports.js';
+import type { Clock, FeedReader, Ids } from '../core/ports.js';
 import type { Config } from './config.js';
 import { migrateToLatest, openDatabase, type Database } from './db/connect.js';
 import { kyselyUnitOfWork } from './db/unit-of-work.js';
@@ -18,6 +18,7 @@ import { LiveHub } from './realtime/hub.js';
 import { simpleWebAuthn } from './security/webauthn.js';
 import { WorkerEngine } from './analysis/engine.js';
 import { postgresSignal } from './realtime/pg-signal.js';
+import { httpFeedReader } from './media/feed-reader.js';
 
 /** The system clock. */
 export const systemClock: Clock = { now: () => new Date() };
@@ -51,6 +52,8 @@ export async function startRuntime(
     analysisTimeLimitMs?: number;
     /** Where ids come from (tests that compare two runs make them deterministic). */
     ids?: Ids;
+    /** How feeds are fetched (tests narrow the limits). */
+    feeds?: FeedReader;
   } = {},
 ): Promise<Runtime> {
   const database = openDatabase(config.databaseUrl, { schema: options.schema });
@@ -73,6 +76,7 @@ export async function startRuntime(
     }),
     clock,
     ids: options.ids ?? nodeIds,
+    feeds: options.feeds ?? httpFeedReader(),
     hashing: nodeHashing,
     totp: otpTotp,
     webAuthn: simpleWebAuthn({ rpId: config.passkeyRpId, origin: config.passkeyOrigin }),

@@ -160,8 +160,18 @@ export interface AuditEvents {
   'article.read': { articleId: string };
   /** A person confirmed a quote as an actor's statement. */
   'actor_statement.confirmed': { statementId: string; actorId: string; articleId: string | null };
-  /** The actors or the media view were listed; one entry per compartment that contributed. */
-  'media.listed': { what: 'actors' | 'media' };
+  /** The actors, the media view or the feeds were listed; one entry per compartment that contributed. */
+  'media.listed': { what: 'actors' | 'media' | 'feeds' };
+  /** A person edited an actor's name, kind, aliases, Wikidata id or notes (the values are sealed). */
+  'media_actor.edited': { actorId: string };
+  /** A person set the agenda issues a confirmed statement concerns. */
+  'actor_statement.issues_set': { statementId: string; issueIds: string[] };
+  /** A feed was added: the server fetches it on its schedule into this compartment. */
+  'media_feed.added': { feedId: string };
+  /** A feed was removed; the articles it brought in stay. */
+  'media_feed.removed': { feedId: string };
+  /** A feed was fetched (by the schedule when no person is named): how many articles it added. */
+  'media_feed.fetched': { feedId: string; added: number; ok: boolean };
   // Implementation (C10): commitments, levels and verifications in the plenary; evidence in
   // its submitter's compartment until released.
   /** The mediators defined a theme of the implementation plan. */
@@ -343,6 +353,11 @@ const everyKind: { [K in keyof AuditEvents]: true } = {
   'article.read': true,
   'actor_statement.confirmed': true,
   'media.listed': true,
+  'media_actor.edited': true,
+  'actor_statement.issues_set': true,
+  'media_feed.added': true,
+  'media_feed.removed': true,
+  'media_feed.fetched': true,
   'theme.defined': true,
   'commitment.created': true,
   'commitment.edited': true,

@@ -5,7 +5,7 @@
  * people. Articles are pasted texts analysed offline (language, mentions, quotes); nothing becomes
  * a statement until a person confirms a quote.
  */
-import type { CompartmentId, Id, ProcessId, UserId } from '../shared/ids.js';
+import type { CompartmentId, Id, IssueId, ProcessId, UserId } from '../shared/ids.js';
 
 /** A registered actor outside the table. */
 export type MediaActorId = Id<'MediaActor'>;
@@ -13,6 +13,8 @@ export type MediaActorId = Id<'MediaActor'>;
 export type ArticleId = Id<'Article'>;
 /** A confirmed public statement of an actor. */
 export type ActorStatementId = Id<'ActorStatement'>;
+/** An RSS or Atom feed the mediators follow. */
+export type FeedId = Id<'MediaFeed'>;
 
 /** The kinds of actor (ACLED-like, coarse). */
 export const actorKinds = [
@@ -157,10 +159,12 @@ export interface Article {
   quotes: Quote[];
   /** Names that look like actors not yet registered. */
   suggestions: NameSuggestion[];
-  /** Who brought it in. */
+  /** Who brought it in (for a feed's entry: who added the feed). */
   addedBy: UserId;
   /** When (ISO 8601). */
   addedAt: string;
+  /** The feed it came from, or null when pasted or uploaded. */
+  feedId: FeedId | null;
 }
 
 /** A public statement of an actor, confirmed by a person. */
@@ -191,4 +195,64 @@ export interface ActorStatement {
   confirmedBy: UserId;
   /** When (ISO 8601). */
   confirmedAt: string;
+  /** The agenda issues it concerns, as people judged; may be empty. */
+  issueIds: IssueId[];
+  /** Increases with every change (its issues edited). */
+  revision: number;
+}
+
+/** How the last fetch of a feed went. */
+export type FeedStatus = 'never' | 'ok' | 'error';
+
+/**
+ * An RSS or Atom feed the mediators follow. The server fetches it on a schedule; each new entry
+ * becomes an article in the feed's compartment, analysed like a pasted one. Entries already taken
+ * are remembered by guid (or link), so an entry is never brought in twice.
+ */
+export interface MediaFeed {
+  /** Stable id. */
+  id: FeedId;
+  /** The process. */
+  processId: ProcessId;
+  /** Where its articles go (and who may see the feed itself). */
+  compartmentId: CompartmentId;
+  /** The feed's address (http or https). */
+  url: string;
+  /** A name for people; the feed's own title once fetched, if none was given. */
+  title: string;
+  /** Guids (or links) of the entries already taken, newest last; bounded. */
+  seen: string[];
+  /** Minutes between two fetches. */
+  intervalMinutes: number;
+  /** When it was last fetched (ISO 8601), or null. */
+  lastFetchedAt: string | null;
+  /** How that went. */
+  lastStatus: FeedStatus;
+  /** What went wrong last time, in words for people; null when it went well. */
+  lastError: string | null;
+  /** How many articles it has brought in so far. */
+  articlesAdded: number;
+  /** Who added it (articles from it are brought in in their name). */
+  createdBy: UserId;
+  /** When (ISO 8601). */
+  createdAt: string;
+  /** Increases with every change. */
+  revision: number;
+}
+
+/** How many entry keys a feed remembers: far more than any feed lists at once. */
+export const feedMemory = 2000;
+
+/** One entry of a feed, read and reduced to plain text. */
+export interface FeedEntry {
+  /** What identifies it across fetches: its guid (Atom: id), else its link. */
+  key: string;
+  /** Its title. */
+  title: string;
+  /** Its main text (HTML reduced to paragraphs of plain text). */
+  text: string;
+  /** Its link, if any. */
+  url: string | null;
+  /** When it was published (ISO 8601), if the feed says. */
+  publishedAt: string | null;
 }

@@ -3,7 +3,12 @@ import { asId } from '../shared/ids.js';
 import type { ActorStatement, Stance } from './model.js';
 import { filterStatements, statementsOverTime } from './timeline.js';
 
-const statement = (statedOn: string, stance: Stance, language = 'es'): ActorStatement => ({
+const statement = (
+  statedOn: string,
+  stance: Stance,
+  language = 'es',
+  issues: string[] = [],
+): ActorStatement => ({
   id: asId(`s-${statedOn}-${stance}`),
   processId: asId('p'),
   compartmentId: asId('c'),
@@ -17,13 +22,15 @@ const statement = (statedOn: string, stance: Stance, language = 'es'): ActorStat
   articleId: null,
   confirmedBy: asId('u'),
   confirmedAt: '2019-09-01T00:00:00Z',
+  issueIds: issues.map((i) => asId<'Issue'>(i)),
+  revision: 1,
 });
 
 describe('the media chart', () => {
   const all = [
     statement('2019-05-30', 'critic'),
     statement('2019-05-31', 'supporter', 'nb'),
-    statement('2019-08-02', 'critic'),
+    statement('2019-08-02', 'critic', 'es', ['election', 'detainees']),
   ];
 
   it('counts every month from the first statement to the last, empty months as zero', () => {
@@ -44,11 +51,15 @@ describe('the media chart', () => {
     expect(chart.map((p) => p.rounds)).toEqual([[1], [], [2], [2]]);
   });
 
-  it('filters by actor, stance, language and period', () => {
+  it('filters by actor, stance, agenda issue, language and period', () => {
     expect(filterStatements(all, { stance: 'critic' })).toHaveLength(2);
     expect(filterStatements(all, { language: 'nb' })).toHaveLength(1);
     expect(filterStatements(all, { actorId: asId('maduro') })).toHaveLength(1);
     expect(filterStatements(all, { from: '2019-05-31', to: '2019-07-31' })).toHaveLength(1);
+    expect(filterStatements(all, { issueId: asId('detainees') }).map((s) => s.statedOn)).toEqual([
+      '2019-08-02',
+    ]);
+    expect(filterStatements(all, { issueId: asId('sanctions') })).toEqual([]);
     expect(statementsOverTime([])).toEqual([]);
   });
 });

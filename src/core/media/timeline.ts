@@ -3,6 +3,7 @@
  * between the first and the last shown (empty months count zero, so the axis is time, not rows),
  * each month with the rounds of talks held in it, so that what was said lines up with the talks.
  */
+import type { IssueId } from '../shared/ids.js';
 import { stances, type ActorStatement, type MediaActorId, type Stance } from './model.js';
 
 /** What the media view may be narrowed to; every field optional. */
@@ -13,6 +14,8 @@ export interface MediaFilter {
   stance?: Stance;
   /** One language. */
   language?: string;
+  /** One agenda issue. */
+  issueId?: IssueId;
   /** From this day (YYYY-MM-DD), inclusive. */
   from?: string;
   /** Up to this day, inclusive. */
@@ -26,6 +29,7 @@ export function filterStatements(all: ActorStatement[], f: MediaFilter): ActorSt
       (!f.actorId || s.actorId === f.actorId) &&
       (!f.stance || s.stance === f.stance) &&
       (!f.language || s.language === f.language) &&
+      (!f.issueId || s.issueIds.includes(f.issueId)) &&
       (!f.from || s.statedOn >= f.from) &&
       (!f.to || s.statedOn.slice(0, 10) <= f.to),
   );

@@ -96,6 +96,7 @@ export function aWorld(options: { start?: string } = {}): World {
     auditTree: notFaked('auditTree'),
     engine: notFaked('engine'),
     fingerprintKey: notFaked('fingerprintKey'),
+    feeds: notFaked('feeds'),
   };
   return {
     deps,

@@ -4,7 +4,9 @@ import type {
   ActorKind,
   ActorStatement,
   Article,
+  FeedStatus,
   MediaActor,
+  MediaFeed,
   Mention,
   NameSuggestion,
   Quote,
@@ -14,7 +16,13 @@ import type {
 import type { MediaStore } from '../../core/ports.js';
 import { asId } from '../../core/shared/ids.js';
 import type { ProcessBox, Sealer } from './data-keys.js';
-import type { ActorStatementsTable, ArticlesTable, DB, MediaActorsTable } from './schema.js';
+import type {
+  ActorStatementsTable,
+  ArticlesTable,
+  DB,
+  MediaActorsTable,
+  MediaFeedsTable,
+} from './schema.js';
 import { visibleTo } from './visible-to.js';
 
 const toActor = (r: MediaActorsTable, box: ProcessBox): MediaActor => {
@@ -63,6 +71,7 @@ const toArticle = (r: ArticlesTable, box: ProcessBox): Article => {
     suggestions: analysis.suggestions,
     addedBy: asId(r.added_by),
     addedAt: r.added_at,
+    feedId: r.feed_id === null ? null : asId(r.feed_id),
   };
 };
 
@@ -82,6 +91,28 @@ const toStatement = (r: ActorStatementsTable, box: ProcessBox): ActorStatement =
     articleId: r.article_id === null ? null : asId(r.article_id),
     confirmedBy: asId(r.confirmed_by),
     confirmedAt: r.confirmed_at,
+    issueIds: (JSON.parse(r.issue_ids) as string[]).map((id) => asId<'Issue'>(id)),
+    revision: r.revision,
+  };
+};
+
+const toFeed = (r: MediaFeedsTable, box: ProcessBox): MediaFeed => {
+  const row = box.row('media_feeds', [r.id]);
+  return {
+    id: asId(r.id),
+    processId: asId(r.process_id),
+    compartmentId: asId(r.compartment_id),
+    url: row.open('url', r.url),
+    title: row.open('title', r.title),
+    seen: JSON.parse(row.open('seen', r.seen)) as string[],
+    intervalMinutes: r.interval_minutes,
+    lastFetchedAt: r.last_fetched_at,
+    lastStatus: r.last_status as FeedStatus,
+    lastError: r.last_error === null ? null : row.open('last_error', r.last_error),
+    articlesAdded: r.articles_added,
+    createdBy: asId(r.created_by),
+    createdAt: r.created_at,
+    revision: r.revision,
   };
 };
 
@@ -104,6 +135,21 @@ export function mediaRepository(db: Kysely<DB>, sealer: Sealer): MediaStore {
       stances: row.seal('stances', JSON.stringify(a.stances)),
       updated_at: a.stances[a.stances.length - 1]?.setAt ?? a.createdAt,
       revision: a.revision,
+    };
+  };
+  const feedValues = async (f: MediaFeed) => {
+    const row = (await sealer.writer(f.processId)).row('media_feeds', [f.id]);
+    return {
+      compartment_id: f.compartmentId,
+      url: row.seal('url', f.url),
+      title: row.seal('title', f.title),
+      seen: row.seal('seen', JSON.stringify(f.seen)),
+      interval_minutes: f.intervalMinutes,
+      last_fetched_at: f.lastFetchedAt,
+      last_status: f.lastStatus,
+      last_error: f.lastError === null ? null : row.seal('last_error', f.lastError),
+      articles_added: f.articlesAdded,
+      revision: f.revision,
     };
   };
   return {
@@ -171,6 +217,7 @@ export function mediaRepository(db: Kysely<DB>, sealer: Sealer): MediaStore {
           analysis: row.seal('analysis', JSON.stringify(analysis)),
           added_by: a.addedBy,
           added_at: a.addedAt,
+          feed_id: a.feedId,
         })
         .execute();
     },
@@ -213,8 +260,79 @@ export function mediaRepository(db: Kysely<DB>, sealer: Sealer): MediaStore {
           article_id: s.articleId,
           confirmed_by: s.confirmedBy,
           confirmed_at: s.confirmedAt,
+          issue_ids: JSON.stringify(s.issueIds),
+          revision: s.revision,
         })
         .execute();
+    },
+    async updateStatement(s, expectedRevision) {
+      const res = await db
+        .updateTable('actor_statements')
+        .set({ issue_ids: JSON.stringify(s.issueIds), revision: s.revision })
+        .where('id', '=', s.id)
+        .where('revision', '=', expectedRevision)
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows) === 1;
+    },
+    async insertFeed(f) {
+      await db
+        .insertInto('media_feeds')
+        .values({
+          id: f.id,
+          process_id: f.processId,
+          created_by: f.createdBy,
+          created_at: f.createdAt,
+          ...(await feedValues(f)),
+        })
+        .execute();
+    },
+    async updateFeed(f, expectedRevision) {
+      const res = await db
+        .updateTable('media_feeds')
+        .set(await feedValues(f))
+        .where('id', '=', f.id)
+        .where('revision', '=', expectedRevision)
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows) === 1;
+    },
+    async deleteFeed(id) {
+      await db.deleteFrom('media_feeds').where('id', '=', id).execute();
+    },
+    async findFeed(id, visible) {
+      const r = await db
+        .selectFrom('media_feeds')
+        .selectAll()
+        .where('id', '=', id)
+        .where(visibleTo(visible))
+        .executeTakeFirst();
+      return r && toFeed(r, await sealer.reader(r.process_id));
+    },
+    async listFeeds(processId, visible) {
+      const rows = await db
+        .selectFrom('media_feeds')
+        .selectAll()
+        .where('process_id', '=', processId)
+        .where(visibleTo(visible))
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      const box = await sealer.reader(processId);
+      return rows.map((r) => toFeed(r, box));
+    },
+    async listFeedSchedule() {
+      const rows = await db
+        .selectFrom('media_feeds')
+        .select(['id', 'process_id', 'compartment_id', 'interval_minutes', 'last_fetched_at'])
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => ({
+        id: asId<'MediaFeed'>(r.id),
+        processId: asId<'Process'>(r.process_id),
+        compartmentId: asId<'Compartment'>(r.compartment_id),
+        intervalMinutes: r.interval_minutes,
+        lastFetchedAt: r.last_fetched_at,
+      }));
     },
     async listStatements(processId, visible) {
       const rows = await db

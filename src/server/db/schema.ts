@@ -585,6 +585,8 @@ export interface ArticlesTable {
   analysis: string;
   added_by: string;
   added_at: string;
+  /** The feed it came from, or null when pasted or uploaded. */
+  feed_id: string | null;
 }
 
 /** A statement of an actor, confirmed by a person. Quote and source sealed. */
@@ -602,6 +604,29 @@ export interface ActorStatementsTable {
   article_id: string | null;
   confirmed_by: string;
   confirmed_at: string;
+  /** JSON array of the agenda issue ids it concerns. */
+  issue_ids: string;
+  revision: number;
+}
+
+/** An RSS/Atom feed the mediators follow, in one compartment. URL, title, seen keys, last error sealed. */
+export interface MediaFeedsTable {
+  id: string;
+  process_id: string;
+  compartment_id: string;
+  url: string;
+  title: string;
+  /** JSON array of the guids/links already taken, sealed. */
+  seen: string;
+  interval_minutes: number;
+  last_fetched_at: string | null;
+  /** never, ok or error. */
+  last_status: string;
+  last_error: string | null;
+  articles_added: number;
+  created_by: string;
+  created_at: string;
+  revision: number;
 }
 
 /** A process's data key of one version, wrapped (AES-256-GCM) under the master key. */
@@ -747,6 +772,7 @@ export interface DB {
   media_actors: MediaActorsTable;
   articles: ArticlesTable;
   actor_statements: ActorStatementsTable;
+  media_feeds: MediaFeedsTable;
   preferences: PreferencesTable;
   preference_submissions: PreferenceSubmissionsTable;
   suggestion_sets: SuggestionSetsTable;

@@ -90,6 +90,11 @@ export const sealedColumns = {
     columns: ['title', 'text', 'url', 'outlet', 'analysis'],
   },
   actor_statements: { key: ['id'], process: 'process_id', columns: ['quote', 'url', 'outlet'] },
+  media_feeds: {
+    key: ['id'],
+    process: 'process_id',
+    columns: ['url', 'title', 'seen', 'last_error'],
+  },
   impl_themes: { key: ['id'], process: 'process_id', columns: ['name'] },
   commitments: { key: ['id'], process: 'process_id', columns: ['wording'] },
   impl_evidence: { key: ['id'], process: 'process_id', columns: ['text', 'url', 'source'] },

@@ -70,6 +70,8 @@ import { setSuggestionBound } from '../../core/usecases/analysis/set-suggestion-
 import { submitPreferences } from '../../core/usecases/analysis/submit-preferences.js';
 import { addArticle } from '../../core/usecases/media/add-article.js';
 import { registerActor } from '../../core/usecases/media/register-actor.js';
+import { addFeed } from '../../core/usecases/media/add-feed.js';
+import { confirmStatement } from '../../core/usecases/media/confirm-statement.js';
 
 type Outcome = 'allowed' | 'forbidden' | 'not_found' | 'rule' | 'conflict' | 'acknowledge';
 interface Case {
@@ -501,6 +503,28 @@ async function freshArticle(env: Env, c: Compartment) {
     processId: env.p.demo.processId,
     compartmentId: c.id,
     text: '«Vi er klare til å fortsette», sier Fixture Actor.',
+  });
+}
+/** A feed whose articles go to a compartment (its address answers nothing: port 9 is closed). */
+async function freshFeed(env: Env, c: Compartment) {
+  return addFeed(deps(env), {
+    actor: await actorOf(deps(env), emailOf(env, writerOf(env, c))),
+    processId: env.p.demo.processId,
+    compartmentId: c.id,
+    url: 'http://127.0.0.1:9/matrix.xml',
+  });
+}
+/** A statement confirmed in a compartment, of an actor registered there. */
+async function freshStatement(env: Env, c: Compartment) {
+  const a = await freshActor(env, c);
+  return confirmStatement(deps(env), {
+    actor: await actorOf(deps(env), emailOf(env, writerOf(env, c))),
+    processId: env.p.demo.processId,
+    actorId: a.id,
+    quote: 'We are ready.',
+    statedOn: '2019-07-08',
+    stance: 'supporter',
+    language: 'en',
   });
 }
 const P = (env: Env) => `/api/processes/${env.p.demo.processId}`;
@@ -2186,6 +2210,95 @@ const matrix: Record<string, Spec> = {
         },
         expect: writeOutcome(reads(env, r, c), writes(env, r, c)),
         subject: a.id,
+      };
+    }),
+  'PATCH /api/processes/:processId/actors/:actorId': async (env, r) =>
+    perCompartment(env, async (c) => {
+      const a = await freshActor(env, c);
+      return {
+        label: c.kind,
+        method: 'PATCH',
+        url: `${P(env)}/actors/${a.id}`,
+        payload: { notes: 'matrix', baseRevision: 1 },
+        expect: writeOutcome(reads(env, r, c), writes(env, r, c)),
+        subject: a.id,
+      };
+    }),
+  'POST /api/processes/:processId/articles/upload': async (env, r) => [
+    ...(await perCompartment(env, (c) => ({
+      label: c.kind,
+      method: 'POST',
+      url: `${P(env)}/articles/upload`,
+      payload: {
+        fileName: 'a.html',
+        content: Buffer.from('<html><body><p>Maduro dijo que sí.</p></body></html>').toString(
+          'base64',
+        ),
+        compartmentId: c.id,
+      },
+      expect: writeOutcome(reads(env, r, c), writes(env, r, c)),
+      subject: c.id,
+    }))),
+    {
+      label: 'other',
+      method: 'POST',
+      url: `${O(env)}/articles/upload`,
+      payload: { fileName: 'a.txt', content: Buffer.from('Maduro dijo.').toString('base64') },
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'PUT /api/processes/:processId/media/statements/:statementId/issues': async (env, r) =>
+    perCompartment(env, async (c) => {
+      const st = await freshStatement(env, c);
+      return {
+        label: c.kind,
+        method: 'PUT',
+        url: `${P(env)}/media/statements/${st.id}/issues`,
+        payload: { issueIds: [env.p.demo.issues[0]!.id], baseRevision: 1 },
+        expect: writeOutcome(reads(env, r, c), writes(env, r, c)),
+        subject: st.id,
+      };
+    }),
+  'GET /api/processes/:processId/feeds': async (env) => [
+    { label: 'all', method: 'GET', url: `${P(env)}/feeds`, expect: 'allowed' },
+    {
+      label: 'other',
+      method: 'GET',
+      url: `${O(env)}/feeds`,
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'POST /api/processes/:processId/feeds': async (env, r) =>
+    perCompartment(env, (c) => ({
+      label: c.kind,
+      method: 'POST',
+      url: `${P(env)}/feeds`,
+      payload: { url: 'http://127.0.0.1:9/matrix.xml', compartmentId: c.id },
+      expect: writeOutcome(reads(env, r, c), writes(env, r, c)),
+      subject: c.id,
+    })),
+  'POST /api/processes/:processId/feeds/:feedId/fetch': async (env, r) =>
+    perCompartment(env, async (c) => {
+      const f = await freshFeed(env, c);
+      return {
+        label: c.kind,
+        method: 'POST',
+        url: `${P(env)}/feeds/${f.id}/fetch`,
+        expect: writeOutcome(reads(env, r, c), writes(env, r, c)),
+        subject: f.id,
+      };
+    }),
+  'DELETE /api/processes/:processId/feeds/:feedId': async (env, r) =>
+    perCompartment(env, async (c) => {
+      const f = await freshFeed(env, c);
+      return {
+        label: c.kind,
+        method: 'DELETE',
+        url: `${P(env)}/feeds/${f.id}`,
+        expect: writeOutcome(reads(env, r, c), writes(env, r, c)),
+        subject: f.id,
       };
     }),
   'GET /api/processes/:processId/media': async (env) => [

@@ -37,6 +37,7 @@ import { submitPreferences } from '../../core/usecases/analysis/submit-preferenc
 import { addArticle } from '../../core/usecases/media/add-article.js';
 import { confirmStatement } from '../../core/usecases/media/confirm-statement.js';
 import { registerActor } from '../../core/usecases/media/register-actor.js';
+import { addFeed } from '../../core/usecases/media/add-feed.js';
 import { demoRoleKeys, type DemoRoleKey } from '../demo/seed.js';
 import { actorOf } from '../test-support/actors.js';
 import { testDatabases } from '../test-support/databases.js';
@@ -430,6 +431,14 @@ describe('canaries planted in every compartment', () => {
       });
       mediaIds.actors.push(registered.id);
       mediaIds.articles.push(article.id);
+      // A feed followed into the compartment: its address and name carry the canary.
+      await addFeed(d, {
+        actor: writer,
+        processId,
+        compartmentId: c.id,
+        url: `https://example.org/${value}.xml`,
+        title: `Feed ${value}`,
+      });
     }
     // ---- Implementation: a commitment, its level and a dispute in the plenary; evidence kept in
     // the government's caucus and in the mediators' room, unreleased.
@@ -608,6 +617,7 @@ describe('canaries planted in every compartment', () => {
       ['/api/processes/:processId/articles/:articleId', `${P}/articles/${randomUUID()}`],
       ['/api/processes/:processId/media', `${P}/media`],
       ['/api/processes/:processId/media', `${P}/media?language=es`],
+      ['/api/processes/:processId/feeds', `${P}/feeds`],
     ];
     for (const role of demoRoleKeys) {
       const session = await p.session(role);

@@ -5,7 +5,9 @@
  * activity; every answer each of them receives (every GET route, audit heads and proofs, live
  * messages) must be identical (test-support/differential.ts).
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startFeedScheduler } from '../media/feed-scheduler.js';
+import { rss, startFeedServer } from '../test-support/feed-server.js';
 import type { DemoRoleKey } from '../demo/seed.js';
 import { testDatabases } from '../test-support/databases.js';
 import {
@@ -15,6 +17,17 @@ import {
 } from '../test-support/differential.js';
 
 const [sqlite] = await testDatabases();
+const feeds = await startFeedServer();
+feeds.serve('/mediators.xml', {
+  body: rss('El Diario', [
+    {
+      guid: 'd1',
+      title: 'Maduro en Oslo',
+      html: '<p>«Seguimos hablando», dijo Maduro ante la prensa.</p>',
+    },
+  ]),
+});
+afterAll(() => feeds.close());
 
 const P = (w: World) => `/api/processes/${w.p.demo.processId}`;
 const compartment = (w: World, kind: string, party?: 'gov' | 'opp') =>
@@ -76,6 +89,42 @@ async function hiddenMediaActivity(w: World) {
   await actor(w, 'oppHead', 'Diosdado Cabello', caucus);
   await article(w, 'oppDelegate', 'Cabello dijo que no habrá elecciones.', caucus);
   expect((await w.as('oppDelegate', 'GET', `${P(w)}/actors`)).status).toBe(200);
+  // The mediators edit an entry, link the statement to an issue, bring in a file, and follow a
+  // feed (fetched now, and again by the schedule below, in the common script).
+  const edited = await w.as('leadMediator', 'PATCH', `${P(w)}/actors/${maduro}`, {
+    notes: 'Watched closely.',
+    aliases: ['Maduro', 'Nicolas Maduro'],
+    baseRevision: 2,
+  });
+  expect(edited.status).toBe(200);
+  const statement = (confirmed.body as { id: string }).id;
+  const issues = await w.as('mediator', 'PUT', `${P(w)}/media/statements/${statement}/issues`, {
+    issueIds: [w.p.demo.issues[0]!.id],
+    baseRevision: 1,
+  });
+  expect(issues.status).toBe(200);
+  const file = await w.as('mediator', 'POST', `${P(w)}/articles/upload`, {
+    fileName: 'a.html',
+    content: Buffer.from('<html><body><p>López dijo que no.</p></body></html>').toString('base64'),
+  });
+  expect(file.status).toBe(201);
+  const feed = await w.as('mediator', 'POST', `${P(w)}/feeds`, {
+    url: feeds.url('/mediators.xml'),
+    intervalMinutes: 5,
+  });
+  expect(feed.status).toBe(201);
+  const fetched = await w.as(
+    'mediator',
+    'POST',
+    `${P(w)}/feeds/${(feed.body as { id: string }).id}/fetch`,
+  );
+  expect(fetched.status).toBe(200);
+  expect((await w.as('mediator', 'GET', `${P(w)}/feeds`)).status).toBe(200);
+  const oppFeed = await w.as('oppHead', 'POST', `${P(w)}/feeds`, {
+    url: feeds.url('/opp-missing.xml'),
+    intervalMinutes: 5,
+  });
+  expect(oppFeed.status).toBe(201);
 }
 
 const mediaScenario: DifferentialScenario = {
@@ -93,6 +142,9 @@ const mediaScenario: DifferentialScenario = {
     expect(note.status).toBe(201);
     w.advance(60_000);
     await hidden();
+    w.advance(10 * 60_000);
+    // The server's schedule runs in both worlds: it fetches the hidden feeds in one of them only.
+    await startFeedScheduler(w.p.runtime.deps, { timer: () => () => undefined }).tick();
     w.advance(60_000);
     await actor(w, 'leadMediator', 'Jonas Gahr Støre', plenary);
     await article(w, 'govHead', '– Vi er klare til å fortsette, sier Støre.', plenary);

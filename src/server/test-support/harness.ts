@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import type { Clock, Ids } from '../../core/ports.js';
+import type { Clock, FeedReader, Ids } from '../../core/ports.js';
 import { loadConfig } from '../config.js';
 import { buildApp } from '../http/app.js';
 import { startRuntime, type Runtime } from '../runtime.js';
@@ -71,6 +71,8 @@ export interface TestParleyOptions {
   env?: Record<string, string>;
   /** The ids the runtime draws (default: random): differential runs draw them from a counter. */
   ids?: Ids;
+  /** How feeds are fetched (default: over HTTP with the server's limits). */
+  feeds?: FeedReader;
 }
 
 /** A TCP port free on the loopback interface right now. */
@@ -115,6 +117,7 @@ export async function startTestParley(
     schema: fresh.schema,
     live: options.live,
     ids: options.ids,
+    feeds: options.feeds,
   });
   const demo = await seedDemo(runtime.deps);
   const app = await buildApp(runtime.deps);

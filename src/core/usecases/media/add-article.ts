@@ -67,6 +67,7 @@ export async function addArticle(
       suggestions: analysis.suggestions,
       addedBy: input.actor.userId,
       addedAt: deps.clock.now().toISOString(),
+      feedId: null,
     };
     await s.media.insertArticle(article);
     await s.audit.append({

@@ -3,9 +3,10 @@ import { requireWrite } from '../../access/policy.js';
 import type { ActorStatement, ArticleId, MediaActorId, Stance } from '../../media/model.js';
 import type { Deps } from '../../ports.js';
 import { DomainError, notFound } from '../../shared/errors.js';
-import { asId, type ProcessId } from '../../shared/ids.js';
+import { asId, type IssueId, type ProcessId } from '../../shared/ids.js';
 import { compartmentOf } from '../process-context.js';
 import { findVisibleActor, mayName, openMedia } from './media-context.js';
+import { agendaIssues } from './statement-rules.js';
 
 /** What confirming a statement takes. */
 export interface ConfirmStatementInput {
@@ -29,6 +30,8 @@ export interface ConfirmStatementInput {
   url?: string;
   /** Outlet, when not from an article. */
   outlet?: string;
+  /** The agenda issues it concerns. */
+  issueIds?: IssueId[];
 }
 
 /**
@@ -61,6 +64,7 @@ export async function confirmStatement(
         'RULE_VIOLATION',
         'The quote must be words of the article, exactly as they stand there.',
       );
+    const issueIds = await agendaIssues(s, input.processId, input.issueIds ?? []);
     const statement: ActorStatement = {
       id: asId(deps.ids.newId()),
       processId: input.processId,
@@ -75,6 +79,8 @@ export async function confirmStatement(
       articleId: article?.id ?? null,
       confirmedBy: input.actor.userId,
       confirmedAt: deps.clock.now().toISOString(),
+      issueIds,
+      revision: 1,
     };
     await s.media.insertStatement(statement);
     await s.audit.append({

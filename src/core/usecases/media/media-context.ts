@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/policy.js';
 import { canReadCompartment, readableCompartmentIds } from '../../access/policy.js';
 import { isWider, type Compartment } from '../../access/compartments.js';
-import type { MediaActor, MediaActorId } from '../../media/model.js';
+import type { FeedId, MediaActor, MediaActorId, MediaFeed } from '../../media/model.js';
 import type { Stores } from '../../ports.js';
 import { DomainError, notFound } from '../../shared/errors.js';
 import type { CompartmentId, ProcessId } from '../../shared/ids.js';
@@ -66,4 +66,16 @@ export async function findVisibleActor(
  */
 export function mayName(where: Compartment, actorCompartment: Compartment): boolean {
   return where.id === actorCompartment.id || isWider(where, actorCompartment);
+}
+
+/** A feed the reader may see, with its compartment; otherwise NOT_FOUND, like a missing one. */
+export async function findVisibleFeed(
+  s: Stores,
+  m: MediaContext,
+  feedId: FeedId,
+): Promise<{ feed: MediaFeed; compartment: Compartment }> {
+  const feed = await s.media.findFeed(feedId, m.visible);
+  const compartment = feed && m.ctx.compartments.find((c) => c.id === feed.compartmentId);
+  if (!feed || !compartment || feed.processId !== m.ctx.process.id) throw notFound('Feed');
+  return { feed, compartment };
 }

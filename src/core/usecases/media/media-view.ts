@@ -11,7 +11,7 @@ export async function auditListing(
   s: Stores,
   m: MediaContext,
   actor: Actor,
-  what: 'actors' | 'media',
+  what: 'actors' | 'media' | 'feeds',
   shown: readonly { compartmentId: CompartmentId }[],
 ): Promise<void> {
   const publicIds = new Set(m.ctx.compartments.filter((c) => c.kind === 'public').map((c) => c.id));

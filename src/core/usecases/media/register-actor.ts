@@ -4,6 +4,7 @@ import type { ActorAlias, ActorKind, MediaActor, Stance } from '../../media/mode
 import type { Deps } from '../../ports.js';
 import { asId, type CompartmentId, type ProcessId } from '../../shared/ids.js';
 import { openMedia, targetCompartment } from './media-context.js';
+import { cleanAliases } from './register-rules.js';
 
 /** What registering an actor takes. */
 export interface RegisterActorInput {
@@ -42,10 +43,7 @@ export async function registerActor(
     const c = targetCompartment(m, input.compartmentId);
     requireWrite(m.ctx.membership, c, 'Compartment');
     const now = deps.clock.now().toISOString();
-    const seen = new Set<string>();
-    const aliases = (input.aliases ?? [])
-      .map((a) => ({ text: a.text.trim(), language: a.language }))
-      .filter((a) => a.text && !seen.has(a.text) && seen.add(a.text));
+    const aliases = cleanAliases(input.aliases ?? []);
     const actor: MediaActor = {
       id: asId(deps.ids.newId()),
       processId: input.processId,

@@ -26,8 +26,8 @@ export interface MediaView {
 }
 
 /**
- * The media view: the statements the reader may see, filtered by actor, stance, language and
- * period, the chart of statements over time by stance, and the articles. Audited per compartment.
+ * The media view: the statements the reader may see, filtered by actor, stance, agenda issue,
+ * language and period, the chart of statements over time by stance, and the articles. Audited per compartment.
  */
 export async function viewMedia(
   deps: Deps<'db'>,
@@ -45,6 +45,7 @@ export async function viewMedia(
         !f.actorId &&
         !f.stance &&
         !f.language &&
+        !f.issueId &&
         (!f.from || p.statedOn >= f.from) &&
         (!f.to || p.statedOn.slice(0, 10) <= f.to),
     );

@@ -7,13 +7,16 @@ import type {
   actorResponse,
   actorStatementResponse,
   articleResponse,
+  feedResponse,
   mediaViewResponse,
 } from '../../../contract/media.js';
+import type { FeedProblem } from '../../../core/ports.js';
 import {
   currentStance,
   type ActorStatement,
   type Article,
   type MediaActor,
+  type MediaFeed,
 } from '../../../core/media/model.js';
 import type { PeriodCount } from '../../../core/media/timeline.js';
 import type { MediaView } from '../../../core/usecases/media/view-media.js';
@@ -54,6 +57,8 @@ export const presentActorStatement = (
   stance: s.stance,
   articleId: s.articleId,
   confirmedAt: s.confirmedAt,
+  issueIds: [...s.issueIds],
+  revision: s.revision,
 });
 
 /** An article with its analysis. */
@@ -80,6 +85,33 @@ export const presentArticle = (a: Article): z.input<typeof articleResponse> => (
   })),
   suggestions: a.suggestions.map((s) => ({ text: s.text, start: s.start, end: s.end })),
   addedAt: a.addedAt,
+  feedId: a.feedId,
+});
+
+/** An article's analysis without its text (lists). */
+export const presentArticleSummary = (a: Article) => {
+  const { text: _text, ...rest } = presentArticle(a);
+  return rest;
+};
+
+const presentProblem = (stored: string | null) => {
+  if (stored === null) return null;
+  const p = JSON.parse(stored) as FeedProblem;
+  return { code: p.code, detail: p.detail, message: p.message };
+};
+
+/** A feed and how its last fetch went. */
+export const presentFeed = (f: MediaFeed): z.input<typeof feedResponse> => ({
+  id: f.id,
+  compartmentId: f.compartmentId,
+  url: f.url,
+  title: f.title,
+  intervalMinutes: f.intervalMinutes,
+  lastFetchedAt: f.lastFetchedAt,
+  lastStatus: f.lastStatus,
+  lastError: presentProblem(f.lastError),
+  articlesAdded: f.articlesAdded,
+  createdAt: f.createdAt,
 });
 
 const presentPeriod = (p: PeriodCount) => ({
@@ -100,9 +132,6 @@ export const presentMediaView = (v: MediaView): z.input<typeof mediaViewResponse
     statedOn: p.statedOn,
     text: p.text,
   })),
-  articles: v.articles.map((a) => {
-    const { text: _text, ...rest } = presentArticle(a);
-    return rest;
-  }),
+  articles: v.articles.map(presentArticleSummary),
   chart: v.chart.map(presentPeriod),
 });

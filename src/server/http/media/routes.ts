@@ -7,6 +7,15 @@ import {
   actorResponse,
   actorStatementResponse,
   addArticleRequest,
+  addFeedRequest,
+  editActorRequest,
+  feedFetchResponse,
+  feedListResponse,
+  feedParams,
+  feedResponse,
+  mediaStatementParams,
+  setStatementIssuesRequest,
+  uploadArticleRequest,
   articleParams,
   articleResponse,
   changeStanceRequest,
@@ -26,11 +35,21 @@ import { listActors } from '../../../core/usecases/media/list-actors.js';
 import { registerActor } from '../../../core/usecases/media/register-actor.js';
 import { releaseActor } from '../../../core/usecases/media/release-actor.js';
 import { viewMedia } from '../../../core/usecases/media/view-media.js';
+import { addFeed } from '../../../core/usecases/media/add-feed.js';
+import { editActor } from '../../../core/usecases/media/edit-actor.js';
+import { fetchFeed } from '../../../core/usecases/media/fetch-feed.js';
+import { listFeeds } from '../../../core/usecases/media/list-feeds.js';
+import { removeFeed } from '../../../core/usecases/media/remove-feed.js';
+import { setStatementIssues } from '../../../core/usecases/media/set-statement-issues.js';
+import { okResponse } from '../../../contract/common.js';
+import { maxUploadBytes, readPage } from '../../media/page-text.js';
 import { processIdOf, route } from '../route.js';
 import {
   presentActor,
   presentActorStatement,
   presentArticle,
+  presentArticleSummary,
+  presentFeed,
   presentMediaView,
 } from './presenters.js';
 
@@ -92,6 +111,30 @@ export const mediaRoutes = [
       });
       return { actor: presentActor(r.actor), timeline: r.timeline.map(presentActorStatement) };
     },
+  }),
+  route({
+    method: 'PATCH',
+    url: '/api/processes/:processId/actors/:actorId',
+    summary: "Edit an actor's name, kind, aliases, Wikidata id or notes (not its stance).",
+    tag: 'media',
+    auth: 'required',
+    params: actorParams,
+    body: editActorRequest,
+    response: actorResponse,
+    handler: async ({ actor, params, body, deps }) =>
+      presentActor(
+        await editActor(deps, {
+          actor,
+          processId: processIdOf(params),
+          actorId: aid(params),
+          name: body.name,
+          kind: body.kind,
+          aliases: body.aliases,
+          wikidataId: body.wikidataId,
+          notes: body.notes,
+          baseRevision: body.baseRevision,
+        }),
+      ),
   }),
   route({
     method: 'POST',
@@ -161,6 +204,38 @@ export const mediaRoutes = [
       ),
   }),
   route({
+    method: 'POST',
+    url: '/api/processes/:processId/articles/upload',
+    summary:
+      'Bring in a text or HTML file as an article (UTF-8, or a declared latin-1/windows-1252): its main text is analysed like a pasted one.',
+    tag: 'media',
+    auth: 'required',
+    params: processParams,
+    body: uploadArticleRequest,
+    response: articleResponse,
+    status: 201,
+    // The file in base64 (a third larger) and the other fields; a larger file is refused by size.
+    bodyLimit: Math.ceil((maxUploadBytes * 4) / 3) + 64 * 1024,
+    handler: async ({ actor, params, body, deps }) => {
+      const page = readPage(Buffer.from(body.content, 'base64'), {
+        name: body.fileName,
+        contentType: body.contentType,
+      });
+      return presentArticle(
+        await addArticle(deps, {
+          actor,
+          processId: processIdOf(params),
+          compartmentId: body.compartmentId ? asId(body.compartmentId) : undefined,
+          text: page.text.slice(0, 200_000),
+          title: body.title ?? page.title.slice(0, 500),
+          url: body.url,
+          outlet: body.outlet,
+          publishedAt: body.publishedAt,
+        }),
+      );
+    },
+  }),
+  route({
     method: 'GET',
     url: '/api/processes/:processId/articles/:articleId',
     summary: 'One article with its language, mentions and quotations.',
@@ -200,6 +275,27 @@ export const mediaRoutes = [
           language: body.language,
           url: body.url,
           outlet: body.outlet,
+          issueIds: body.issueIds.map((id) => asId<'Issue'>(id)),
+        }),
+      ),
+  }),
+  route({
+    method: 'PUT',
+    url: '/api/processes/:processId/media/statements/:statementId/issues',
+    summary: 'Set the agenda issues a confirmed statement concerns.',
+    tag: 'media',
+    auth: 'required',
+    params: mediaStatementParams,
+    body: setStatementIssuesRequest,
+    response: actorStatementResponse,
+    handler: async ({ actor, params, body, deps }) =>
+      presentActorStatement(
+        await setStatementIssues(deps, {
+          actor,
+          processId: processIdOf(params),
+          statementId: asId(params.statementId),
+          issueIds: body.issueIds.map((id) => asId<'Issue'>(id)),
+          baseRevision: body.baseRevision,
         }),
       ),
   }),
@@ -222,10 +318,80 @@ export const mediaRoutes = [
             actorId: query.actorId ? asId(query.actorId) : undefined,
             stance: query.stance,
             language: query.language,
+            issueId: query.issueId ? asId(query.issueId) : undefined,
             from: query.from,
             to: query.to,
           },
         }),
       ),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/processes/:processId/feeds',
+    summary: 'The RSS/Atom feeds I may see, with how their last fetch went.',
+    tag: 'media',
+    auth: 'required',
+    params: processParams,
+    response: feedListResponse,
+    handler: async ({ actor, params, deps }) => ({
+      feeds: (await listFeeds(deps, { actor, processId: processIdOf(params) })).map(presentFeed),
+    }),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/processes/:processId/feeds',
+    summary:
+      "Follow an RSS or Atom feed: fetched on the server's schedule, each new entry becomes an article.",
+    tag: 'media',
+    auth: 'required',
+    params: processParams,
+    body: addFeedRequest,
+    response: feedResponse,
+    status: 201,
+    handler: async ({ actor, params, body, deps }) =>
+      presentFeed(
+        await addFeed(deps, {
+          actor,
+          processId: processIdOf(params),
+          compartmentId: body.compartmentId ? asId(body.compartmentId) : undefined,
+          url: body.url,
+          title: body.title,
+          intervalMinutes: body.intervalMinutes,
+        }),
+      ),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/processes/:processId/feeds/:feedId/fetch',
+    summary: 'Fetch a feed now instead of waiting for the schedule.',
+    tag: 'media',
+    auth: 'required',
+    params: feedParams,
+    response: feedFetchResponse,
+    handler: async ({ actor, params, deps }) => {
+      const r = await fetchFeed(deps, {
+        actor,
+        processId: processIdOf(params),
+        feedId: asId(params.feedId),
+      });
+      return { feed: presentFeed(r.feed), added: r.added.map(presentArticleSummary) };
+    },
+  }),
+  route({
+    method: 'DELETE',
+    url: '/api/processes/:processId/feeds/:feedId',
+    summary: 'Stop following a feed; the articles it brought in stay.',
+    tag: 'media',
+    auth: 'required',
+    params: feedParams,
+    response: okResponse,
+    handler: async ({ actor, params, deps }) => {
+      await removeFeed(deps, {
+        actor,
+        processId: processIdOf(params),
+        feedId: asId(params.feedId),
+      });
+      return { ok: true as const };
+    },
   }),
 ];
