@@ -373,3 +373,79 @@ export const importResponse = z.object({
   /** Level rows skipped. */
   levelsUnchanged: z.number().int(),
 });
+
+/** Which parts of the picture go public. */
+const publicParts = z.object({
+  /** Theme codes whose commitments go public (with their subthemes), or null for all. */
+  themes: z.array(text(32)).max(200).nullable(),
+  /** The commitments with their verified levels. */
+  commitments: z.boolean(),
+  /** The month-by-month progress and the provision types × years matrix. */
+  progress: z.boolean(),
+});
+/** Release the picture, or parts of it, to the public accountability page. */
+export const releasePublicRequest = z.object({
+  /** The page's title. */
+  title: text(200),
+  /** What goes public. */
+  parts: publicParts,
+});
+/** The released picture, as anyone may read it: no internal id of anything in it. */
+export const publicPictureResponse = z.object({
+  /** The page's title. */
+  title: z.string(),
+  /** When released (ISO 8601). */
+  releasedAt: z.string(),
+  /** The day the levels are as of. */
+  asOf: z.string(),
+  /** What is released. */
+  parts: publicParts,
+  /** Released themes with commitments. */
+  themes: z.array(z.object({ code: z.string(), name: z.string() })),
+  /** Released commitments with their verified level. */
+  commitments: z.array(
+    z.object({
+      /** The process's own key (external id). */
+      ref: z.string(),
+      wording: z.string(),
+      provisionType: z.string(),
+      themeCode: z.string().nullable(),
+      /** Responsible parties' names. */
+      responsible: z.array(z.string()),
+      startsOn: z.string(),
+      deadline: z.string().nullable(),
+      recurrence,
+      /** Verified level today. */
+      level: z.number().int(),
+      /** Since when that verified level holds. */
+      levelSince: z.string().nullable(),
+      overdue: z.boolean(),
+    }),
+  ),
+  /** Progress over the released commitments (verified levels only), if released. */
+  progress: z
+    .object({
+      commitments: z.number().int(),
+      overall: z.array(monthProgress),
+      byTheme: z.array(z.object({ key: z.string(), months: z.array(monthProgress) })),
+      matrix: z.array(
+        z.object({
+          provisionType: z.string(),
+          year: z.number().int(),
+          commitments: z.number().int(),
+          mean: z.number(),
+          level: z.number().int(),
+        }),
+      ),
+    })
+    .nullable(),
+});
+/** The process's public page: its address and what it shows, or nothing released. */
+export const publicationResponse = z.object({
+  /** The page's address, or null when nothing is released. */
+  slug: z.string().nullable(),
+  /** The released picture, or null. */
+  picture: publicPictureResponse.nullable(),
+});
+/** A public page's address. */
+export const publicSlugParams = z.object({ slug: z.string().max(200) });

@@ -58,6 +58,7 @@ import type {
   Theme,
   Verification,
 } from './implementation/model.js';
+import type { Publication } from './implementation/public-picture.js';
 import type {
   Invitation,
   Membership,
@@ -783,6 +784,14 @@ export interface ImplementationStore {
     visible: readonly CompartmentId[],
     commitmentId?: CommitmentId,
   ): Promise<Verification[]>;
+  /** The process's released public picture, if any (the public page's content). */
+  findPublication(processId: ProcessId): Promise<Publication | undefined>;
+  /** The released public picture behind a page address, if any. */
+  findPublicationBySlug(slug: string): Promise<Publication | undefined>;
+  /** Stores the process's released picture, replacing the one before. */
+  savePublication(p: Publication): Promise<void>;
+  /** Withdraws the process's public picture; false if none was released. */
+  deletePublication(processId: ProcessId): Promise<boolean>;
 }
 
 /** Everything a use case can touch inside one transaction. */

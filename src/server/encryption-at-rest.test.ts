@@ -280,6 +280,11 @@ async function plantEverywhere(p: TestParley, clock: ReturnType<typeof testClock
   await call('leadMediator', 'POST', `/implementation/verifications/${dispute.id}/resolution`, {
     resolution: mark('dispute-resolution'),
   });
+  // The public accountability page, released: its picture is sealed like the plenary it comes from.
+  await call('mediator', 'PUT', '/implementation/publication', {
+    title: mark('public-page-title'),
+    parts: { themes: null, commitments: true, progress: true },
+  });
 
   // Everything planted reads back through the API, decrypted.
   const item = await call('govHead', 'GET', `/items/${note.id}`);

@@ -209,6 +209,17 @@ export interface AuditEvents {
   'implementation.imported': { created: number; updated: number; levels: number };
   /** Implementation data exported in a format. */
   'implementation.exported': { format: string };
+  /**
+   * The implementation picture, or parts of it, released to the public accountability page (what
+   * was released and how many commitments it shows; `again`: it replaced an earlier release).
+   */
+  'implementation.published': {
+    parts: { themes: string[] | null; commitments: boolean; progress: boolean };
+    commitments: number;
+    again: boolean;
+  };
+  /** The public accountability page withdrawn. */
+  'implementation.withdrawn': Record<string, never>;
   /** A member read the implementation picture (`what`: commitments, a commitment, progress). */
   'implementation.read': { what: string; commitmentId: string | null };
   // Operators (the `parley` command; no actor, no process).
@@ -368,6 +379,8 @@ const everyKind: { [K in keyof AuditEvents]: true } = {
   'level.dispute_resolved': true,
   'implementation.imported': true,
   'implementation.exported': true,
+  'implementation.published': true,
+  'implementation.withdrawn': true,
   'implementation.read': true,
   'keys.rotated': true,
   'account.sign_in_reset': true,

@@ -11,6 +11,7 @@ import type {
   Verification,
 } from '../../core/implementation/model.js';
 import type { Level } from '../../core/implementation/pam.js';
+import type { Publication, PublicPicture } from '../../core/implementation/public-picture.js';
 import type { ImplementationStore } from '../../core/ports.js';
 import { asId } from '../../core/shared/ids.js';
 import type { ProcessBox, Sealer } from './data-keys.js';
@@ -19,6 +20,7 @@ import type {
   DB,
   ImplEvidenceTable,
   ImplLevelsTable,
+  ImplPublicationsTable,
   ImplThemesTable,
   ImplVerificationsTable,
 } from './schema.js';
@@ -84,6 +86,16 @@ const toEvidence = (r: ImplEvidenceTable, box: ProcessBox): Evidence => {
     submittedAt: r.submitted_at,
   };
 };
+
+const toPublication = (r: ImplPublicationsTable, box: ProcessBox): Publication => ({
+  processId: r.process_id,
+  compartmentId: r.compartment_id,
+  slug: r.slug,
+  picture: JSON.parse(
+    box.row('impl_publications', [r.process_id]).open('picture', r.picture),
+  ) as PublicPicture,
+  releasedBy: r.released_by,
+});
 
 const toLevel = (r: ImplLevelsTable, box: ProcessBox): LevelEntry => ({
   id: asId(r.id),
@@ -413,6 +425,45 @@ export function implementationRepository(db: Kysely<DB>, sealer: Sealer): Implem
       const rows = await q.orderBy('at').orderBy('id').execute();
       const box = await sealer.reader(processId);
       return rows.map((r) => toVerification(r, box));
+    },
+    // The public compartment is read by everyone, signed in or not: no visibility filter applies.
+    async findPublication(processId) {
+      const r = await db
+        .selectFrom('impl_publications')
+        .selectAll()
+        .where('process_id', '=', processId)
+        .executeTakeFirst();
+      return r && toPublication(r, await sealer.reader(r.process_id));
+    },
+    async findPublicationBySlug(slug) {
+      const r = await db
+        .selectFrom('impl_publications')
+        .selectAll()
+        .where('slug', '=', slug)
+        .executeTakeFirst();
+      return r && toPublication(r, await sealer.reader(r.process_id));
+    },
+    async savePublication(p) {
+      const box = (await sealer.writer(p.processId)).row('impl_publications', [p.processId]);
+      const values = {
+        compartment_id: p.compartmentId,
+        slug: p.slug,
+        picture: box.seal('picture', JSON.stringify(p.picture)),
+        released_at: p.picture.releasedAt,
+        released_by: p.releasedBy,
+      };
+      await db
+        .insertInto('impl_publications')
+        .values({ process_id: p.processId, ...values })
+        .onConflict((oc) => oc.column('process_id').doUpdateSet(values))
+        .execute();
+    },
+    async deletePublication(processId) {
+      const res = await db
+        .deleteFrom('impl_publications')
+        .where('process_id', '=', processId)
+        .executeTakeFirst();
+      return Number(res.numDeletedRows) === 1;
     },
   };
 }

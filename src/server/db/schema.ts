@@ -745,6 +745,18 @@ export interface ImplVerificationsTable {
   /** Sealed. */
   resolution: string | null;
 }
+/** The released public picture of a process's implementation (one per process). */
+export interface ImplPublicationsTable {
+  process_id: string;
+  /** The public compartment. */
+  compartment_id: string;
+  /** The page's unguessable address. */
+  slug: string;
+  /** Sealed: the picture as released (JSON). */
+  picture: string;
+  released_at: string;
+  released_by: string;
+}
 export interface DB {
   data_keys: DataKeysTable;
   account_keys: AccountKeysTable;
@@ -767,6 +779,7 @@ export interface DB {
   impl_evidence: ImplEvidenceTable;
   impl_levels: ImplLevelsTable;
   impl_verifications: ImplVerificationsTable;
+  impl_publications: ImplPublicationsTable;
   communique_approvals: CommuniqueApprovalsTable;
   public_statements: PublicStatementsTable;
   media_actors: MediaActorsTable;

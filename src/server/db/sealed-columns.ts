@@ -100,6 +100,7 @@ export const sealedColumns = {
   impl_evidence: { key: ['id'], process: 'process_id', columns: ['text', 'url', 'source'] },
   impl_levels: { key: ['id'], process: 'process_id', columns: ['note'] },
   impl_verifications: { key: ['id'], process: 'process_id', columns: ['reason', 'resolution'] },
+  impl_publications: { key: ['process_id'], process: 'process_id', columns: ['picture'] },
 } as const satisfies { [T in keyof DB]?: SealedTable };
 
 /** A table with encrypted columns. */

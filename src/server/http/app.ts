@@ -146,7 +146,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     void reply.header('referrer-policy', 'no-referrer');
     void reply.header('x-frame-options', 'DENY');
     void reply.header('cross-origin-opener-policy', 'same-origin');
-    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+    // API answers are not cached, unless a route says otherwise (the public accountability page).
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      void reply.header('cache-control', 'no-store');
   });
   app.addHook('preValidation', async (request) => refuseUnacceptedText(request));
 

@@ -65,6 +65,7 @@ import { submitEvidence } from '../../core/usecases/implementation/submit-eviden
 import { releaseEvidence } from '../../core/usecases/implementation/release-evidence.js';
 import { setLevel } from '../../core/usecases/implementation/set-level.js';
 import { verifyLevel } from '../../core/usecases/implementation/verify-level.js';
+import { releasePublicPicture } from '../../core/usecases/implementation/release-public-picture.js';
 import { savePreferences } from '../../core/usecases/analysis/save-preferences.js';
 import { setSuggestionBound } from '../../core/usecases/analysis/set-suggestion-bound.js';
 import { submitPreferences } from '../../core/usecases/analysis/submit-preferences.js';
@@ -105,6 +106,16 @@ type Spec = (env: Env, role: DemoRoleKey) => Promise<Case[]>;
 
 // ---- Implementation fixtures ------------------------------------------------------------------
 /** A commitment the government is responsible for, from version 2 of the demo text. */
+/** The demo's public accountability page, released (again) by the lead mediator; its address. */
+async function releasedPage(env: Env): Promise<string> {
+  const p = await releasePublicPicture(deps(env), {
+    actor: await actorFor(env, 'leadMediator'),
+    processId: env.p.demo.processId,
+    title: 'Implementation',
+    parts: { themes: null, commitments: true, progress: true },
+  });
+  return p.slug;
+}
 async function freshCommitment(env: Env) {
   const [c] = await createCommitments(deps(env), {
     actor: await actorFor(env, 'mediator'),
@@ -2575,6 +2586,81 @@ const matrix: Record<string, Spec> = {
         payload,
         expect: 'not_found',
         subject: env.other,
+      },
+    ];
+  },
+  // The public accountability page: any member sees it; the mediators release and withdraw it;
+  // anyone, signed in or not, reads a released page at its address (docs/who-sees-what.md).
+  'GET /api/processes/:processId/implementation/publication': async (env) => [
+    {
+      label: 'demo',
+      method: 'GET',
+      url: `${P(env)}/implementation/publication`,
+      expect: 'allowed',
+    },
+    {
+      label: 'other',
+      method: 'GET',
+      url: `${O(env)}/implementation/publication`,
+      expect: 'not_found',
+      subject: env.other,
+    },
+  ],
+  'PUT /api/processes/:processId/implementation/publication': async (env, r) => {
+    const payload = {
+      title: 'Implementation',
+      parts: { themes: null, commitments: true, progress: true },
+    };
+    return [
+      {
+        label: 'release',
+        method: 'PUT',
+        url: `${P(env)}/implementation/publication`,
+        payload,
+        expect: implementationPlanners.includes(r) ? 'allowed' : 'forbidden',
+      },
+      {
+        label: 'other',
+        method: 'PUT',
+        url: `${O(env)}/implementation/publication`,
+        payload,
+        expect: 'not_found',
+        subject: env.other,
+      },
+    ];
+  },
+  'DELETE /api/processes/:processId/implementation/publication': async (env, r) => {
+    await releasedPage(env);
+    return [
+      {
+        label: 'withdraw',
+        method: 'DELETE',
+        url: `${P(env)}/implementation/publication`,
+        expect: implementationPlanners.includes(r) ? 'allowed' : 'forbidden',
+      },
+      {
+        label: 'other',
+        method: 'DELETE',
+        url: `${O(env)}/implementation/publication`,
+        expect: 'not_found',
+        subject: env.other,
+      },
+    ];
+  },
+  'GET /api/public/implementation/:slug': async (env) => {
+    const slug = await releasedPage(env);
+    return [
+      {
+        label: 'released, anonymous',
+        method: 'GET',
+        url: `/api/public/implementation/${slug}`,
+        expect: 'allowed',
+      },
+      {
+        label: 'never released, anonymous',
+        method: 'GET',
+        url: `/api/public/implementation/${slug.slice(0, 20)}${'A'.repeat(23)}`,
+        expect: 'not_found',
       },
     ];
   },

@@ -55,6 +55,8 @@ import { submitEvidence } from '../../core/usecases/implementation/submit-eviden
 import { releaseEvidence } from '../../core/usecases/implementation/release-evidence.js';
 import { setLevel } from '../../core/usecases/implementation/set-level.js';
 import { verifyLevel } from '../../core/usecases/implementation/verify-level.js';
+import { defineTheme } from '../../core/usecases/implementation/define-theme.js';
+import { releasePublicPicture } from '../../core/usecases/implementation/release-public-picture.js';
 import { routeTable } from './app.js';
 
 const [sqlite] = await testDatabases();
@@ -72,6 +74,7 @@ describe('canaries planted in every compartment', () => {
   const canaries: Canary[] = [];
   const crawled = new Set<string>();
   const seen = new Map<DemoRoleKey, string>();
+  let publicSlug = '';
   const venueCanary = `VENUECANARY${randomUUID().slice(0, 8)}`;
   const seatCanary = `SEATCANARY${randomUUID().slice(0, 8)}`;
 
@@ -499,6 +502,43 @@ describe('canaries planted in every compartment', () => {
       verdict: 'disputed',
       reason: `Dispute ${canaryFor(of('plenary'), 'implementation')}`,
     });
+    // The public accountability page: one theme released, whose commitment carries a public
+    // canary; the plenary's commitment above (no theme) stays off the page.
+    await defineTheme(d, {
+      actor: lead,
+      processId,
+      code: 'PUB',
+      name: `Theme ${canaryFor(of('public'), 'implementation')}`,
+      parentCode: null,
+      pamType: null,
+      paxCode: null,
+    });
+    await createCommitments(d, {
+      actor: lead,
+      processId,
+      versionNumber: 2,
+      commitments: [
+        {
+          provisionKey: 'p-humanitarian',
+          wording: `Commitment ${canaryFor(of('public'), 'implementation')}`,
+          externalId: 'public-1',
+          responsiblePartyIds: [p.demo.parties.gov],
+          startsOn: '2026-01-01',
+          deadline: '2026-12-31',
+          recurrence: 'none',
+          provisionType: 'human_rights',
+          themeCode: 'PUB',
+          weight: 1,
+        },
+      ],
+    });
+    const publication = await releasePublicPicture(d, {
+      actor: lead,
+      processId,
+      title: `Page ${canaryFor(of('public'), 'implementation')}`,
+      parts: { themes: ['PUB'], commitments: true, progress: true },
+    });
+    publicSlug = publication.slug;
     const versions = (
       await d.db.transaction((s) =>
         s.text.listVersions(
@@ -603,6 +643,8 @@ describe('canaries planted in every compartment', () => {
         '/api/processes/:processId/implementation/export',
         `${P}/implementation/export?format=${f}`,
       ]),
+      ['/api/processes/:processId/implementation/publication', `${P}/implementation/publication`],
+      ['/api/public/implementation/:slug', `/api/public/implementation/${publicSlug}`],
       ['/api/me/calendar.ics', '/api/me/calendar.ics'],
       ['/api/processes/:processId/actors', `${P}/actors`],
       ...mediaIds.actors.map((id): [string, string] => [
@@ -656,6 +698,22 @@ describe('canaries planted in every compartment', () => {
     }
     expect(wrong).toEqual([]);
     expect(canaries.filter((c) => c.what === 'message')).toHaveLength(p.demo.compartments.length);
+  });
+
+  it('shows anyone without an account the public canaries of the released page and nothing else', async () => {
+    const res = await p.app.inject({
+      method: 'GET',
+      url: `/api/public/implementation/${publicSlug}`,
+    });
+    expect(res.statusCode).toBe(200);
+    const wrong = canaries
+      .filter(
+        (c) =>
+          res.body.includes(c.value) !==
+          (c.compartment.kind === 'public' && c.what === 'implementation'),
+      )
+      .map((c) => `${c.compartment.kind} ${c.what}`);
+    expect(wrong).toEqual([]);
   });
 
   it('shows a seat awaiting a party’s consent only to those who may know of it', () => {

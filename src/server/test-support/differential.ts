@@ -351,7 +351,7 @@ function connect(host: string, session: Session, received: unknown[]): Promise<W
 const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const hash = /\b[0-9a-f]{64}\b/g;
 /** Fields whose values are random on every server: never compared. */
-const secretKeys = new Set(['signature', 'keyId', 'csrfToken', 'secret', 'token']);
+const secretKeys = new Set(['signature', 'keyId', 'csrfToken', 'secret', 'token', 'slug']);
 
 /** Replaces ids and hashes by labels numbered by first appearance, and secrets by `<secret>`. */
 export function normalise<T>(value: T): T {

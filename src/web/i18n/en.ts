@@ -547,6 +547,8 @@ export const en = {
     implementation_imported: 'Implementation data imported',
     implementation_exported: 'Implementation data exported',
     implementation_read: 'Implementation read',
+    implementation_published: 'Implementation released to the public',
+    implementation_withdrawn: 'Public implementation page withdrawn',
   },
   auditField: {
     codename: 'codename',

@@ -568,6 +568,8 @@ export const es: Catalogue = {
     implementation_imported: 'Datos de implementación importados',
     implementation_exported: 'Datos de implementación exportados',
     implementation_read: 'Implementación consultada',
+    implementation_published: 'Implementación publicada',
+    implementation_withdrawn: 'Página pública de implementación retirada',
   },
   auditField: {
     codename: 'nombre en clave',

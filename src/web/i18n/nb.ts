@@ -555,6 +555,8 @@ export const nb: Catalogue = {
     implementation_imported: 'Gjennomføringsdata importert',
     implementation_exported: 'Gjennomføringsdata eksportert',
     implementation_read: 'Gjennomføring lest',
+    implementation_published: 'Gjennomføring offentliggjort',
+    implementation_withdrawn: 'Offentlig gjennomføringsside trukket tilbake',
   },
   auditField: {
     codename: 'kodenavn',

@@ -16,6 +16,7 @@ import * as actorsMedia from './2026-12-06T15-00-actors-media.js';
 import * as implementation from './2026-12-06T16-00-implementation.js';
 import * as approvalResponses from './2026-12-06T17-00-approval-responses.js';
 import * as mediaFeeds from './2026-12-07T03-00-media-feeds.js';
+import * as implementationPublic from './2026-12-07T04-00-implementation-public.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T00-00-foundation': foundation,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T16-00-implementation': implementation,
   '2026-12-06T17-00-approval-responses': approvalResponses,
   '2026-12-07T03-00-media-feeds': mediaFeeds,
+  '2026-12-07T04-00-implementation-public': implementationPublic,
 };

@@ -6,6 +6,7 @@ import type {
   commitmentTimelineResponse,
   evidenceResponse,
   levelEntryResponse,
+  publicPictureResponse,
   themeResponse,
   verificationResponse,
 } from '../../../contract/implementation.js';
@@ -16,6 +17,8 @@ import type {
   Theme,
   Verification,
 } from '../../../core/implementation/model.js';
+import type { MonthProgress } from '../../../core/implementation/progress.js';
+import type { PublicPicture } from '../../../core/implementation/public-picture.js';
 import type { CommitmentTimeline } from '../../../core/usecases/implementation/get-commitment.js';
 import type { CommitmentSummary } from '../../../core/usecases/implementation/implementation-view.js';
 
@@ -111,4 +114,45 @@ export const presentTimeline = (
     presentEvidence(e, e.compartmentId === t.commitment.compartmentId),
   ),
   asOf: t.asOf && { date: t.asOf.date, knownAt: t.asOf.knownAt, level: t.asOf.level },
+});
+
+const presentMonth = (m: MonthProgress) => ({
+  month: m.month,
+  counts: m.counts,
+  shares: m.shares,
+  percent: m.percent,
+});
+
+/** The released picture, field by field: what the public page shows and nothing more. */
+export const presentPublicPicture = (p: PublicPicture): z.input<typeof publicPictureResponse> => ({
+  title: p.title,
+  releasedAt: p.releasedAt,
+  asOf: p.asOf,
+  parts: { themes: p.parts.themes, commitments: p.parts.commitments, progress: p.parts.progress },
+  themes: p.themes.map((t) => ({ code: t.code, name: t.name })),
+  commitments: p.commitments.map((c) => ({
+    ref: c.ref,
+    wording: c.wording,
+    provisionType: c.provisionType,
+    themeCode: c.themeCode,
+    responsible: c.responsible,
+    startsOn: c.startsOn,
+    deadline: c.deadline,
+    recurrence: c.recurrence,
+    level: c.level,
+    levelSince: c.levelSince,
+    overdue: c.overdue,
+  })),
+  progress: p.progress && {
+    commitments: p.progress.commitments,
+    overall: p.progress.overall.map(presentMonth),
+    byTheme: p.progress.byTheme.map((g) => ({ key: g.key, months: g.months.map(presentMonth) })),
+    matrix: p.progress.matrix.map((c) => ({
+      provisionType: c.provisionType,
+      year: c.year,
+      commitments: c.commitments,
+      mean: c.mean,
+      level: c.level,
+    })),
+  },
 });

@@ -18,6 +18,10 @@ import {
   levelEntryResponse,
   progressQuery,
   progressResponse,
+  publicationResponse,
+  publicPictureResponse,
+  publicSlugParams,
+  releasePublicRequest,
   resolveDisputeRequest,
   setLevelRequest,
   submitEvidenceRequest,
@@ -41,11 +45,17 @@ import { resolveDispute } from '../../../core/usecases/implementation/resolve-di
 import { setLevel } from '../../../core/usecases/implementation/set-level.js';
 import { submitEvidence } from '../../../core/usecases/implementation/submit-evidence.js';
 import { verifyLevel } from '../../../core/usecases/implementation/verify-level.js';
+import { getPublication } from '../../../core/usecases/implementation/get-publication.js';
+import { readPublicPicture } from '../../../core/usecases/implementation/read-public-picture.js';
+import { releasePublicPicture } from '../../../core/usecases/implementation/release-public-picture.js';
+import { withdrawPublicPicture } from '../../../core/usecases/implementation/withdraw-public-picture.js';
+import { okResponse } from '../../../contract/common.js';
 import { processIdOf, route } from '../route.js';
 import {
   presentCommitment,
   presentEvidence,
   presentLevelEntry,
+  presentPublicPicture,
   presentSummary,
   presentTheme,
   presentTimeline,
@@ -312,5 +322,67 @@ export const implementationRoutes = [
         commitmentsCsv: body.commitmentsCsv,
         levelsCsv: body.levelsCsv,
       }),
+  }),
+  route({
+    method: 'GET',
+    url: `${base}/publication`,
+    summary: "The process's public accountability page: its address and what it shows.",
+    tag: 'implementation',
+    auth: 'required',
+    params: processParams,
+    response: publicationResponse,
+    handler: async ({ actor, params, deps }) => {
+      const p = await getPublication(deps, { actor, processId: processIdOf(params) });
+      return { slug: p?.slug ?? null, picture: p && presentPublicPicture(p.picture) };
+    },
+  }),
+  route({
+    method: 'PUT',
+    url: `${base}/publication`,
+    summary:
+      'Release the implementation picture, or parts of it, to the public accountability page.',
+    tag: 'implementation',
+    auth: 'required',
+    params: processParams,
+    body: releasePublicRequest,
+    response: publicationResponse,
+    handler: async ({ actor, params, body, deps }) => {
+      const p = await releasePublicPicture(deps, {
+        actor,
+        processId: processIdOf(params),
+        title: body.title,
+        parts: body.parts,
+      });
+      return { slug: p.slug, picture: presentPublicPicture(p.picture) };
+    },
+  }),
+  route({
+    method: 'DELETE',
+    url: `${base}/publication`,
+    summary: 'Withdraw the public accountability page; its address stops answering.',
+    tag: 'implementation',
+    auth: 'required',
+    params: processParams,
+    response: okResponse,
+    handler: async ({ actor, params, deps }) => {
+      await withdrawPublicPicture(deps, { actor, processId: processIdOf(params) });
+      return { ok: true as const };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/public/implementation/:slug',
+    summary:
+      'A public accountability page, for anyone without an account: exactly what was released.',
+    tag: 'implementation',
+    auth: 'none',
+    params: publicSlugParams,
+    response: publicPictureResponse,
+    handler: async ({ params, deps, reply }) => {
+      const picture = await readPublicPicture(deps, { slug: params.slug });
+      // The same for every reader until released again: caches and proxies may keep it a minute.
+      void reply.header('cache-control', 'public, max-age=60');
+      return presentPublicPicture(picture);
+    },
   }),
 ];
