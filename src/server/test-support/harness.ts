@@ -10,6 +10,7 @@ import { loadConfig } from '../config.js';
 import { buildApp } from '../http/app.js';
 import { startRuntime, type Runtime } from '../runtime.js';
 import { seedDemo, type DemoData, type DemoRoleKey } from '../demo/seed.js';
+import type { CommitBatchObserver } from '../db/group-commit.js';
 import type { TestDatabase } from './databases.js';
 
 /** A signed-in browser session for requests. */
@@ -71,6 +72,8 @@ export interface TestParleyOptions {
   env?: Record<string, string>;
   /** The ids the runtime draws (default: random): differential runs draw them from a counter. */
   ids?: Ids;
+  /** Hears of every group commit of the runtime's unit of work. */
+  onCommitBatch?: CommitBatchObserver;
 }
 
 /** A TCP port free on the loopback interface right now. */
@@ -115,6 +118,7 @@ export async function startTestParley(
     schema: fresh.schema,
     live: options.live,
     ids: options.ids,
+    onCommitBatch: options.onCommitBatch,
   });
   const demo = await seedDemo(runtime.deps);
   const app = await buildApp(runtime.deps);
