@@ -8,6 +8,7 @@ import type { Clock, FeedReader, Ids } from '../core/ports.js';
 import type { Config } from './config.js';
 import { migrateToLatest, openDatabase, type Database } from './db/connect.js';
 import { kyselyUnitOfWork } from './db/unit-of-work.js';
+import type { CommitBatchObserver } from './db/group-commit.js';
 import { openDataKeys, type DataKeys } from './db/data-keys.js';
 import type { AppDeps } from './http/deps.js';
 import { nodeHashing, nodeIds, otpTotp, sha256 } from './security/crypto.js';
@@ -54,6 +55,8 @@ export async function startRuntime(
     ids?: Ids;
     /** How feeds are fetched (tests narrow the limits). */
     feeds?: FeedReader;
+    /** Hears of every group commit (its size and fsync time), for an operator's metrics. */
+    onCommitBatch?: CommitBatchObserver;
   } = {},
 ): Promise<Runtime> {
   const database = openDatabase(config.databaseUrl, { schema: options.schema });
@@ -73,6 +76,7 @@ export async function startRuntime(
       sha256,
       dataKeys,
       afterAppend: () => deps.live?.committed(),
+      onBatch: options.onCommitBatch,
     }),
     clock,
     ids: options.ids ?? nodeIds,

@@ -6,6 +6,7 @@ import { accountsRepository } from './accounts-repository.js';
 import { passkeysRepository } from './passkeys-repository.js';
 import { appendAuditEntries, auditRepository } from './audit-repository.js';
 import type { Database } from './connect.js';
+import { groupCommit, type CommitBatchObserver } from './group-commit.js';
 import type { DataKeys } from './data-keys.js';
 import type { DB } from './schema.js';
 import { itemsRepository } from './items-repository.js';
@@ -21,13 +22,21 @@ import { mediaRepository } from './media-repository.js';
 import { implementationRepository } from './implementation-repository.js';
 
 /**
- * Runs each use case's work in one Kysely transaction with repositories bound to it, and calls
- * `afterAppend` once a transaction that appended audit entries has committed (the live hub looks
- * at the log at once instead of at its next poll).
+ * Runs each use case's work as one transaction with repositories bound to it, by group commit
+ * (`group-commit.ts`: transactions that arrive together share one commit, each in a savepoint of
+ * its own, each answered once that commit is durable), and calls `afterAppend` once a transaction
+ * that appended audit entries has committed (the live hub looks at the log at once instead of at
+ * its next poll). `onBatch` hears of every shared commit (its size and how long it took).
  */
 export function kyselyUnitOfWork(
   database: Database,
-  deps: { clock: Clock; sha256: Sha256; dataKeys: DataKeys; afterAppend?: () => void },
+  deps: {
+    clock: Clock;
+    sha256: Sha256;
+    dataKeys: DataKeys;
+    afterAppend?: () => void;
+    onBatch?: CommitBatchObserver;
+  },
 ): UnitOfWork {
   const auditDeps = { dialect: database.dialect, clock: deps.clock, sha256: deps.sha256 };
   /** The repositories bound to one transaction or connection, with the audit log's writer. */
@@ -51,21 +60,20 @@ export function kyselyUnitOfWork(
       audit: { ...auditRepository(db), append },
     };
   };
+  const commits = groupCommit(database.db, { onBatch: deps.onBatch });
   return {
     transaction: async (fn) => {
-      let appended = false;
-      const result = await database.db.transaction().execute(async (trx) => {
-        // Audit entries are appended last, just before the commit: appending locks the log's head
-        // (every writer's entries form one chain), so the lock is held for those statements and
-        // the commit only, not for the rest of the use case's work.
+      const { value, appended } = await commits.run(async (trx) => {
+        // Audit entries are appended last, at the end of the use case's own work: appending locks
+        // the log's head (every writer's entries form one chain), so on PostgreSQL the lock is
+        // taken as late as the batch allows.
         const events: AuditEvent[] = [];
-        const value = await fn(storesOn(trx, async (event) => void events.push(event)));
+        const result = await fn(storesOn(trx, async (event) => void events.push(event)));
         await appendAuditEntries(trx, auditDeps, events);
-        appended = events.length > 0;
-        return value;
+        return { value: result, appended: events.length > 0 };
       });
       if (appended) deps.afterAppend?.();
-      return result;
+      return value;
     },
     read: (fn) =>
       database.db.connection().execute((connection) =>

@@ -10,6 +10,7 @@ import { loadConfig } from '../config.js';
 import { buildApp } from '../http/app.js';
 import { startRuntime, type Runtime } from '../runtime.js';
 import { seedDemo, type DemoData, type DemoRoleKey } from '../demo/seed.js';
+import type { CommitBatchObserver } from '../db/group-commit.js';
 import type { TestDatabase } from './databases.js';
 
 /** A signed-in browser session for requests. */
@@ -73,6 +74,8 @@ export interface TestParleyOptions {
   ids?: Ids;
   /** How feeds are fetched (default: over HTTP with the server's limits). */
   feeds?: FeedReader;
+  /** Hears of every group commit of the runtime's unit of work. */
+  onCommitBatch?: CommitBatchObserver;
 }
 
 /** A TCP port free on the loopback interface right now. */
@@ -118,6 +121,7 @@ export async function startTestParley(
     live: options.live,
     ids: options.ids,
     feeds: options.feeds,
+    onCommitBatch: options.onCommitBatch,
   });
   const demo = await seedDemo(runtime.deps);
   const app = await buildApp(runtime.deps);

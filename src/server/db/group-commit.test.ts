@@ -1,0 +1,196 @@
+/**
+ * Group commit: transactions that arrive together share one commit, each answered only once that
+ * commit is durable, each all-or-nothing on its own; the audit chain stays one unbroken chain.
+ * SQLite runs on a file here (not in memory), so what a second connection sees was committed.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { verifyChain } from '../../core/audit/chain.js';
+import type { AuditEvent } from '../../core/audit/catalogue.js';
+import { nodeHashing } from '../security/crypto.js';
+import { testDatabases, type TestDatabase } from '../test-support/databases.js';
+import { useParley } from '../test-support/harness.js';
+import { appendAuditEntries, readHead, readWholeLog } from './audit-repository.js';
+import { openDatabase, type Database } from './connect.js';
+import { groupCommit, type CommitBatch } from './group-commit.js';
+
+/** SQLite in a file of its own, removed when the suite's Parley closes. */
+const sqliteFile = (): TestDatabase => {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-group-commit-'));
+  return {
+    name: 'sqlite',
+    url: `sqlite:${join(dir, 'parley.db')}`,
+    fresh: async () => ({ drop: async () => rmSync(dir, { recursive: true, force: true }) }),
+  };
+};
+
+const targets = (await testDatabases()).map((t) => (t.name === 'sqlite' ? sqliteFile() : t));
+
+const event = (label: string): AuditEvent => ({
+  kind: 'process.updated',
+  data: { fields: [label] },
+  actorUserId: null,
+  processId: null,
+  compartmentId: null,
+});
+
+describe.each(targets)('group commit on $name', (target) => {
+  const batches: CommitBatch[] = [];
+  const p = useParley(target, { onCommitBatch: (b) => void batches.push(b) });
+
+  const database = () => p.runtime.database;
+  const auditDeps = () => ({
+    dialect: database().dialect,
+    clock: p.runtime.deps.clock,
+    sha256: nodeHashing.sha256,
+  });
+  const entriesAfter = async (seq: number) => {
+    const all = [];
+    for await (const e of readWholeLog(database().db)) if (e.seq > seq) all.push(e);
+    return all;
+  };
+  /** A second connection to the same database: it sees only what was committed. */
+  const otherConnection = (): Database =>
+    openDatabase(target.url, {
+      schema: database().schema === 'public' ? undefined : (database().schema ?? undefined),
+    });
+  const labels = (entries: Array<{ data: string }>) =>
+    entries.map((e) => (JSON.parse(e.data) as { fields: string[] }).fields[0]);
+
+  it('lets transactions that arrive together share one commit, each answered once it is committed', async () => {
+    const before = await readHead(database().db);
+    batches.length = 0;
+    const other = otherConnection();
+    try {
+      const seenAtAnswer: number[] = [];
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          p.runtime.deps.db
+            .transaction((s) => s.audit.append(event(`t${i}`)))
+            .then(async () => {
+              // When the caller hears back, its entry is already visible to everyone else.
+              seenAtAnswer.push((await readHead(other.db)).seq - before.seq);
+            }),
+        ),
+      );
+      expect(batches).toEqual([{ size: 20, failed: 0, fsyncSeconds: expect.any(Number) }]);
+      expect(Math.min(...seenAtAnswer)).toBe(20);
+      const written = await entriesAfter(before.seq);
+      expect(written.map((e) => e.seq)).toEqual(
+        Array.from({ length: 20 }, (_, i) => before.seq + 1 + i),
+      );
+      expect(labels(written)).toEqual(Array.from({ length: 20 }, (_, i) => `t${i}`));
+      expect(await verifyChain(readWholeLog(database().db), nodeHashing.sha256)).toMatchObject({
+        ok: true,
+      });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('rolls back a transaction that throws, alone, and commits the others of its batch', async () => {
+    const before = await readHead(database().db);
+    const seen: CommitBatch[] = [];
+    const commits = groupCommit(database().db, { onBatch: (b) => void seen.push(b) });
+    const append = (label: string) => (trx: Parameters<Parameters<typeof commits.run>[0]>[0]) =>
+      appendAuditEntries(trx, auditDeps(), [event(label)]);
+    const outcomes = await Promise.allSettled([
+      commits.run(append('first')),
+      commits.run(async (trx) => {
+        await append('thrown')(trx);
+        throw new Error('the use case refused');
+      }),
+      commits.run(async (trx) => {
+        await append('failed statement')(trx);
+        // A duplicate key: on PostgreSQL the whole transaction is aborted until the savepoint is
+        // rolled back, so this is what would break the batch without one.
+        await sql`insert into audit_head (id, seq, hash) values (1, 0, 'x')`.execute(trx);
+      }),
+      commits.run(append('last')),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'rejected',
+      'fulfilled',
+    ]);
+    expect(seen).toEqual([{ size: 4, failed: 2, fsyncSeconds: expect.any(Number) }]);
+    const written = await entriesAfter(before.seq);
+    expect(labels(written)).toEqual(['first', 'last']);
+    expect(written.map((e) => e.seq)).toEqual([before.seq + 1, before.seq + 2]);
+    expect(written[1]?.prevHash).toBe(written[0]?.hash);
+    expect(await readHead(database().db)).toEqual({ seq: before.seq + 2, hash: written[1]?.hash });
+    expect(await verifyChain(readWholeLog(database().db), nodeHashing.sha256)).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('fails only the work that ran when a batch breaks, and commits the rest in the next batch', async () => {
+    const before = await readHead(database().db);
+    const seen: CommitBatch[] = [];
+    const commits = groupCommit(database().db, { onBatch: (b) => void seen.push(b) });
+    const outcomes = await Promise.allSettled([
+      commits.run((trx) => appendAuditEntries(trx, auditDeps(), [event('ran before')])),
+      // Ends the shared transaction under the batch's feet: nothing before it can be committed.
+      commits.run(async (trx) => void (await sql`rollback`.execute(trx))),
+      commits.run((trx) => appendAuditEntries(trx, auditDeps(), [event('ran after')])),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'fulfilled']);
+    expect(seen).toEqual([{ size: 1, failed: 0, fsyncSeconds: expect.any(Number) }]);
+    expect(labels(await entriesAfter(before.seq))).toEqual(['ran after']);
+    expect(await verifyChain(readWholeLog(database().db), nodeHashing.sha256)).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('writes 50 audit entries, in order and durable, for 50 concurrent audited reads', async () => {
+    const { processId, compartments, notes } = p.demo;
+    // Notes the lead mediator may read, none of them public: every read is audited.
+    const readable = compartments
+      .filter((c) => c.kind === 'plenary' || c.kind === 'mediators')
+      .map((c) => notes.get(c.id))
+      .filter((id): id is NonNullable<typeof id> => id !== undefined);
+    expect(readable.length).toBeGreaterThan(0);
+    // Committed on SQLite means on disk: the WAL is synced at every commit.
+    if (database().sqlite)
+      expect(database().sqlite?.pragma('synchronous', { simple: true })).toBe(2);
+    await p.session('leadMediator');
+    const before = await readHead(database().db);
+    batches.length = 0;
+    const other = otherConnection();
+    try {
+      const wanted = Array.from({ length: 50 }, (_, i) => readable[i % readable.length]);
+      const committedAtAnswer: number[] = [];
+      const answers = await Promise.all(
+        wanted.map((itemId) =>
+          p.get('leadMediator', `/api/processes/${processId}/items/${itemId}`).then(async (res) => {
+            committedAtAnswer.push((await readHead(other.db)).seq - before.seq);
+            return res;
+          }),
+        ),
+      );
+      expect(answers.map((r) => r.statusCode)).toEqual(wanted.map(() => 200));
+      // The k-th answer came after at least k entries were committed.
+      committedAtAnswer.forEach((n, k) => expect(n).toBeGreaterThanOrEqual(k + 1));
+      const written: Array<{ seq: number; kind: string; data: string }> = [];
+      for await (const e of readWholeLog(other.db)) if (e.seq > before.seq) written.push(e);
+      expect(written.map((e) => e.seq)).toEqual(
+        Array.from({ length: 50 }, (_, i) => before.seq + 1 + i),
+      );
+      expect(written.every((e) => e.kind === 'item.read')).toBe(true);
+      const readIds = written.map((e) => (JSON.parse(e.data) as { itemId: string }).itemId);
+      expect([...readIds].sort()).toEqual([...wanted].sort());
+      expect(await verifyChain(readWholeLog(other.db), nodeHashing.sha256)).toMatchObject({
+        ok: true,
+      });
+      // They shared commits: fewer commits than reads, and all 50 in them.
+      expect(batches.reduce((n, b) => n + b.size, 0)).toBe(50);
+      expect(batches.length).toBeLessThan(50);
+    } finally {
+      await other.close();
+    }
+  });
+});
