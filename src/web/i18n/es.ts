@@ -3,6 +3,7 @@ import type { Catalogue } from './catalogue.js';
 import { negotiationEs } from './es-negotiation.js';
 import { talksEs } from './es-talks.js';
 import { mediaEs } from './es-media.js';
+import { mediaInEs } from './es-media-in.js';
 import { implementationEs } from './es-implementation.js';
 import { outwardEs } from './es-outward.js';
 
@@ -10,6 +11,7 @@ export const es: Catalogue = {
   ...negotiationEs,
   ...talksEs,
   ...mediaEs,
+  ...mediaInEs,
   ...implementationEs,
   ...outwardEs,
   app: {
