@@ -126,7 +126,12 @@ export function ArticleList({
               <td>
                 {a.title || <span className="muted">{t('mediaIn.list.untitled')}</span>}
                 {a.outlet && <span className="muted small"> — {a.outlet}</span>}
-                {a.feedId && <span className="chip">{t('mediaIn.list.fromFeed')}</span>}
+                {a.feedId && (
+                  <>
+                    {' '}
+                    <span className="chip">{t('mediaIn.list.fromFeed')}</span>
+                  </>
+                )}
               </td>
               <td>{t(`media.languages.${a.language}`, a.language)}</td>
               <td>{a.mentions.length}</td>

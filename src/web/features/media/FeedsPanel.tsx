@@ -83,7 +83,8 @@ function FeedRow({ feed, onChange }: { feed: MediaFeed; onChange: () => void }) 
           onClick={() =>
             void fetch.run(async () => {
               const r = await api.media.fetchFeed(view.process.id, feed.id);
-              setAdded(r.added.length);
+              // A failed fetch shows its error on the feed instead.
+              setAdded(r.feed.lastStatus === 'ok' ? r.added.length : null);
               onChange();
             })
           }
