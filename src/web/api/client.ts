@@ -57,6 +57,11 @@ import type {
   ListItemsQuery,
   LogStatementRequest,
   MediaActor,
+  MediaFeed,
+  EditActorRequest,
+  UploadArticleRequest,
+  AddFeedRequest,
+  FeedFetch,
   MediaActorDetail,
   MediaArticle,
   ActorStatement,
@@ -516,6 +521,23 @@ export const api = {
       call<ActorStatement>('POST', `${p(processId)}/media/statements`, { body }),
     view: (processId: string, query: MediaQuery = {}) =>
       call<MediaView>('GET', `${p(processId)}/media`, { query }),
+    article: (processId: string, articleId: string) =>
+      call<MediaArticle>('GET', `${p(processId)}/articles/${enc(articleId)}`),
+    upload: (processId: string, body: UploadArticleRequest) =>
+      call<MediaArticle>('POST', `${p(processId)}/articles/upload`, { body }),
+    editActor: (processId: string, actorId: string, body: EditActorRequest) =>
+      call<MediaActor>('PATCH', `${p(processId)}/actors/${enc(actorId)}`, { body }),
+    setIssues: (processId: string, statementId: string, issueIds: string[], baseRevision: number) =>
+      call<ActorStatement>('PUT', `${p(processId)}/media/statements/${enc(statementId)}/issues`, {
+        body: { issueIds, baseRevision },
+      }),
+    feeds: (processId: string) => call<{ feeds: MediaFeed[] }>('GET', `${p(processId)}/feeds`),
+    addFeed: (processId: string, body: AddFeedRequest) =>
+      call<MediaFeed>('POST', `${p(processId)}/feeds`, { body }),
+    fetchFeed: (processId: string, feedId: string) =>
+      call<FeedFetch>('POST', `${p(processId)}/feeds/${enc(feedId)}/fetch`),
+    removeFeed: (processId: string, feedId: string) =>
+      call<{ ok: true }>('DELETE', `${p(processId)}/feeds/${enc(feedId)}`),
   },
   items: {
     list: (processId: string, query: ListItemsQuery = {}) =>

@@ -312,6 +312,16 @@ export type AddArticleRequest = z.input<typeof media.addArticleRequest>;
 export type ConfirmStatementRequest = z.input<typeof media.confirmStatementRequest>;
 /** The media view's filters. */
 export type MediaQuery = z.input<typeof media.mediaQuery>;
+/** Edit-actor body. */
+export type EditActorRequest = z.input<typeof media.editActorRequest>;
+/** Upload-article body. */
+export type UploadArticleRequest = z.input<typeof media.uploadArticleRequest>;
+/** A feed the team follows. */
+export type MediaFeed = z.infer<typeof media.feedResponse>;
+/** Add-feed body. */
+export type AddFeedRequest = z.input<typeof media.addFeedRequest>;
+/** A fetch of a feed. */
+export type FeedFetch = z.infer<typeof media.feedFetchResponse>;
 /** The implementation plan: themes and commitments with where they stand. */
 export type ImplementationPlan = z.infer<typeof implementation.commitmentListResponse>;
 /** A commitment with its level, disputes and flags. */

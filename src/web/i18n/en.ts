@@ -2,6 +2,7 @@
 import { negotiationEn } from './en-negotiation.js';
 import { talksEn } from './en-talks.js';
 import { mediaEn } from './en-media.js';
+import { mediaInEn } from './en-media-in.js';
 import { implementationEn } from './en-implementation.js';
 import { outwardEn } from './en-outward.js';
 import { draftingEn } from './en-drafting.js';
@@ -11,6 +12,7 @@ export const en = {
   ...negotiationEn,
   ...talksEn,
   ...mediaEn,
+  ...mediaInEn,
   ...implementationEn,
   ...outwardEn,
   ...draftingEn,

@@ -3,6 +3,7 @@ import type { Catalogue } from './catalogue.js';
 import { negotiationEs } from './es-negotiation.js';
 import { talksEs } from './es-talks.js';
 import { mediaEs } from './es-media.js';
+import { mediaInEs } from './es-media-in.js';
 import { implementationEs } from './es-implementation.js';
 import { outwardEs } from './es-outward.js';
 import { draftingEs } from './es-drafting.js';
@@ -12,6 +13,7 @@ export const es: Catalogue = {
   ...negotiationEs,
   ...talksEs,
   ...mediaEs,
+  ...mediaInEs,
   ...implementationEs,
   ...outwardEs,
   ...draftingEs,

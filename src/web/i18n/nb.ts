@@ -3,6 +3,7 @@ import type { Catalogue } from './catalogue.js';
 import { negotiationNb } from './nb-negotiation.js';
 import { talksNb } from './nb-talks.js';
 import { mediaNb } from './nb-media.js';
+import { mediaInNb } from './nb-media-in.js';
 import { implementationNb } from './nb-implementation.js';
 import { outwardNb } from './nb-outward.js';
 import { draftingNb } from './nb-drafting.js';
@@ -12,6 +13,7 @@ export const nb: Catalogue = {
   ...negotiationNb,
   ...talksNb,
   ...mediaNb,
+  ...mediaInNb,
   ...implementationNb,
   ...outwardNb,
   ...draftingNb,

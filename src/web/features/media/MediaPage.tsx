@@ -23,19 +23,37 @@ import {
 } from '../../ui/components.js';
 import { useAction, useQuery } from '../../ui/hooks.js';
 import { useProcess } from '../processes/ProcessContext.js';
+import { ActorEditForm } from './ActorEditForm.js';
+import { ArticleList, UploadArticleForm } from './ArticleTools.js';
+import { FeedsPanel } from './FeedsPanel.js';
+import { StatementIssues, type IssueRef } from './StatementIssues.js';
+
+/** What the media view is narrowed to. */
+interface Filter {
+  actorId?: string;
+  stance?: Stance;
+  language?: string;
+  issueId?: string;
+}
 
 /** The actors and media screen. */
 export function MediaPage() {
   const { t } = useTranslation();
   const { view, liveTick } = useProcess();
   const id = view.process.id;
-  const [filter, setFilter] = useState<{ actorId?: string; stance?: Stance; language?: string }>(
-    {},
-  );
+  const [filter, setFilter] = useState<Filter>({});
   const media = useQuery(() => api.media.view(id, filter), [id, liveTick, JSON.stringify(filter)]);
+  // The agenda is the process's record, which every member sees.
+  const record = useQuery(() => api.record.get(id), [id]);
+  const issues: IssueRef[] = (record.data?.issues ?? []).map((i) => ({ id: i.id, title: i.title }));
   const [article, setArticle] = useState<MediaArticle | null>(null);
+  const [openedArticle, setOpenedArticle] = useState<string | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
   const actors = media.data?.actors ?? [];
+  const openArticle = (articleId: string | null) => {
+    setOpenedArticle(articleId);
+    if (articleId) setArticle(null);
+  };
   return (
     <>
       <PageTitle documentTitle={t('media.title')}>{t('media.title')}</PageTitle>
@@ -61,25 +79,52 @@ export function MediaPage() {
             ))}
           </ul>
         )}
-        {opened && <ActorTimeline actorId={opened} key={`${opened}-${liveTick}`} />}
+        {opened && (
+          <ActorTimeline actorId={opened} key={`${opened}-${liveTick}`} onEdited={media.reload} />
+        )}
       </Section>
       <Section title={t('media.articles.title')}>
-        <AddArticleForm onDone={(a) => (setArticle(a), media.reload())} />
-        {article && (
-          <ArticleAnalysis
-            key={article.id}
-            article={article}
+        <AddArticleForm onDone={(a) => (setArticle(a), setOpenedArticle(null), media.reload())} />
+      </Section>
+      <Section title={t('mediaIn.upload.title')}>
+        <UploadArticleForm
+          onDone={(a) => (setArticle(a), setOpenedArticle(null), media.reload())}
+        />
+      </Section>
+      {article && (
+        <ArticleAnalysis
+          key={article.id}
+          article={article}
+          actors={actors}
+          onConfirmed={media.reload}
+        />
+      )}
+      <Section title={t('mediaIn.list.title')}>
+        <ArticleList
+          articles={media.data?.articles ?? []}
+          openedId={openedArticle}
+          onOpen={openArticle}
+        />
+        {openedArticle && (
+          <OpenedArticle
+            key={`${openedArticle}-${liveTick}`}
+            articleId={openedArticle}
             actors={actors}
             onConfirmed={media.reload}
           />
         )}
       </Section>
+      <Section title={t('mediaIn.feeds.title')}>
+        <FeedsPanel onArticles={media.reload} />
+      </Section>
       <Section title={t('media.statements.title')}>
-        <Filters actors={actors} filter={filter} onChange={setFilter} />
+        <Filters actors={actors} issues={issues} filter={filter} onChange={setFilter} />
         {media.loading && !media.data ? (
           <Loading />
         ) : (
-          media.data && <StatementsChart view={media.data} />
+          media.data && (
+            <StatementsChart view={media.data} issues={issues} onChange={media.reload} />
+          )
         )}
       </Section>
     </>
@@ -172,17 +217,41 @@ function RegisterActorForm({ onDone }: { onDone: () => void }) {
   );
 }
 
-function ActorTimeline({ actorId }: { actorId: string }) {
+function ActorTimeline({ actorId, onEdited }: { actorId: string; onEdited: () => void }) {
   const { t } = useTranslation();
   const { view } = useProcess();
   const formats = useFormats();
   const detail = useQuery(() => api.media.actor(view.process.id, actorId), [actorId]);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
   if (detail.error) return <ErrorAlert error={detail.error} />;
   if (!detail.data) return <Loading />;
   const { actor, timeline } = detail.data;
   return (
     <div className="media-timeline" data-testid="actor-timeline">
       <h3>{t('media.timeline.title', { name: actor.name })}</h3>
+      {saved && <Notice>{t('mediaIn.edit.saved')}</Notice>}
+      {(actor.wikidataId || actor.notes) && (
+        <p className="small">
+          {actor.wikidataId && <span className="chip">{actor.wikidataId}</span>} {actor.notes}
+        </p>
+      )}
+      {editing ? (
+        <ActorEditForm
+          actor={actor}
+          onCancel={() => setEditing(false)}
+          onDone={() => {
+            setEditing(false);
+            setSaved(true);
+            detail.reload();
+            onEdited();
+          }}
+        />
+      ) : (
+        <Button variant="secondary" onClick={() => (setEditing(true), setSaved(false))}>
+          {t('mediaIn.edit.open')}
+        </Button>
+      )}
       <ul className="small">
         {actor.stances.map((s, k) => (
           <li key={k}>
@@ -298,6 +367,12 @@ function Highlighted({ article, actors }: { article: MediaArticle; actors: Media
       kind: 'mention' as const,
       k,
     })),
+    ...article.suggestions.map((m, k) => ({
+      start: m.start,
+      end: m.end,
+      kind: 'suggestion' as const,
+      k,
+    })),
   ].sort((a, b) => a.start - b.start || (a.kind === 'quote' ? -1 : 1));
   // Quotes may contain mentions: render quotes as outer spans, mentions inside them.
   const render = (from: number, to: number, inner: typeof marks): ReactNode[] => {
@@ -312,9 +387,15 @@ function Highlighted({ article, actors }: { article: MediaArticle; actors: Media
             {render(
               m.start,
               m.end,
-              marks.filter((x) => x.kind === 'mention'),
+              marks.filter((x) => x.kind !== 'quote'),
             )}
           </q>,
+        );
+      else if (m.kind === 'suggestion')
+        out.push(
+          <mark key={`s${m.k}`} className="media-suggestion">
+            {article.text.slice(m.start, m.end)}
+          </mark>,
         );
       else
         out.push(
@@ -336,6 +417,23 @@ function Highlighted({ article, actors }: { article: MediaArticle; actors: Media
       {render(0, article.text.length, marks)}
     </p>
   );
+}
+
+/** An article from the list, read in full (an audited read) and shown with its analysis. */
+function OpenedArticle({
+  articleId,
+  actors,
+  onConfirmed,
+}: {
+  articleId: string;
+  actors: MediaActor[];
+  onConfirmed: () => void;
+}) {
+  const { view } = useProcess();
+  const a = useQuery(() => api.media.article(view.process.id, articleId), [articleId]);
+  if (a.error) return <ErrorAlert error={a.error} />;
+  if (!a.data) return <Loading />;
+  return <ArticleAnalysis article={a.data} actors={actors} onConfirmed={onConfirmed} />;
 }
 
 function ArticleAnalysis({
@@ -363,9 +461,20 @@ function ArticleAnalysis({
       </p>
       <Highlighted article={article} actors={actors} />
       {article.suggestions.length > 0 && (
-        <p className="small">
-          {t('media.articles.suggestions')}: {article.suggestions.map((s) => s.text).join(', ')}
-        </p>
+        <div className="media-suggestions" data-testid="media-suggestions">
+          <h4>{t('mediaIn.suggestions.title')}</h4>
+          <ul>
+            {[...new Set(article.suggestions.map((s) => s.text))].map((name) => (
+              <SuggestedName
+                key={name}
+                name={name}
+                compartmentId={article.compartmentId}
+                registered={actors.some((a) => a.name === name)}
+                onDone={onConfirmed}
+              />
+            ))}
+          </ul>
+        </div>
       )}
       <ul className="media-quotes">
         {article.quotes.map((q, k) => (
@@ -379,6 +488,54 @@ function ArticleAnalysis({
         ))}
       </ul>
     </div>
+  );
+}
+
+/** A name the analysis suggests, taken into the register in one step (in the article's room). */
+function SuggestedName({
+  name,
+  compartmentId,
+  registered,
+  onDone,
+}: {
+  name: string;
+  compartmentId: string;
+  registered: boolean;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const { view } = useProcess();
+  const [done, setDone] = useState(registered);
+  const action = useAction();
+  return (
+    <li>
+      <mark className="media-suggestion">{name}</mark>{' '}
+      {done ? (
+        <span className="small" role="status">
+          {t('mediaIn.suggestions.registered', { name })}
+        </span>
+      ) : (
+        <Button
+          variant="secondary"
+          pending={action.pending}
+          onClick={() =>
+            void action.run(async () => {
+              await api.media.register(view.process.id, {
+                name,
+                kind: 'person',
+                role: 'unknown',
+                compartmentId,
+              });
+              setDone(true);
+              onDone();
+            })
+          }
+        >
+          {t('mediaIn.suggestions.register', { name })}
+        </Button>
+      )}
+      <ErrorAlert error={action.error} />
+    </li>
   );
 }
 
@@ -469,12 +626,14 @@ function QuoteSuggestion({
 
 function Filters({
   actors,
+  issues,
   filter,
   onChange,
 }: {
   actors: MediaActor[];
-  filter: { actorId?: string; stance?: Stance; language?: string };
-  onChange: (f: { actorId?: string; stance?: Stance; language?: string }) => void;
+  issues: IssueRef[];
+  filter: Filter;
+  onChange: (f: Filter) => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -517,12 +676,32 @@ function Filters({
           </option>
         ))}
       </SelectField>
+      <SelectField
+        label={t('mediaIn.issues.filter')}
+        value={filter.issueId ?? ''}
+        onChange={(e) => onChange({ ...filter, issueId: e.target.value || undefined })}
+      >
+        <option value="">{t('media.filters.all')}</option>
+        {issues.map((i) => (
+          <option key={i.id} value={i.id}>
+            {i.title}
+          </option>
+        ))}
+      </SelectField>
     </div>
   );
 }
 
 /** Statements per month, one bar per stance, with the numbers beside them. */
-function StatementsChart({ view }: { view: MediaView }) {
+function StatementsChart({
+  view,
+  issues,
+  onChange,
+}: {
+  view: MediaView;
+  issues: IssueRef[];
+  onChange: () => void;
+}) {
   const { t } = useTranslation();
   const { partyCode } = useProcess();
   const formats = useFormats();
@@ -598,6 +777,12 @@ function StatementsChart({ view }: { view: MediaView }) {
             <strong>{name(s.actorId)}</strong>{' '}
             <span className={`chip stance-${s.stance}`}>{t(`media.stances.${s.stance}`)}</span>
             <blockquote lang={s.language}>{s.quote}</blockquote>
+            <StatementIssues
+              key={`${s.id}-${s.revision}`}
+              statement={s}
+              issues={issues}
+              onDone={onChange}
+            />
           </li>
         ))}
       </ul>
