@@ -131,7 +131,7 @@ async function start(): Promise<string> {
   const errors: string[] = [];
   c.stderr?.on('data', (d: Buffer) => errors.push(String(d)));
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 300_000;
   for (;;) {
     if (c.exitCode !== null) throw new Error(`Parley exited:\n${errors.join('')}`);
     try {
