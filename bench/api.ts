@@ -153,7 +153,7 @@ async function startChild(
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 300_000;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null)
       throw new Error(`${name} exited before answering:\n${tail.join('\n')}`);
@@ -229,6 +229,10 @@ interface Figures {
   firstError: string;
   /** Whole-machine CPU use during the row, in % of one core. */
   machineCpu: number | null;
+  /** Every answer, warm-up included (for CPU per request). */
+  served: number;
+  /** CPU time of the server process(es) per answer, in µs (warm-up included), or null. */
+  serverCpuUs: number | null;
 }
 
 function send(
@@ -258,6 +262,44 @@ function send(
   });
 }
 
+/** CPU seconds a process has used so far (Linux /proc; clock ticks of 1/100 s), or null. */
+function cpuSecondsOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs a load and adds the CPU time its server processes used per answer. */
+async function withServerCpu(
+  children: ChildProcess[],
+  run: () => Promise<Figures>,
+): Promise<Figures> {
+  const cpu = (): number | null => {
+    let sum = 0;
+    for (const c of children) {
+      const v = cpuSecondsOf(c.pid);
+      if (v === null) return null;
+      sum += v;
+    }
+    return sum;
+  };
+  const before = cpu();
+  const figures = await run();
+  const after = cpu();
+  return {
+    ...figures,
+    serverCpuUs:
+      before === null || after === null || figures.served === 0
+        ? null
+        : ((after - before) / figures.served) * 1e6,
+  };
+}
+
 function machineTicks(): { busy: number; total: number } | null {
   try {
     const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
@@ -277,6 +319,7 @@ function machineTicks(): { busy: number; total: number } | null {
 async function load(bases: string[], r: Request, connections: number): Promise<Figures> {
   const latencies: number[] = [];
   let errors = 0;
+  let served = 0;
   let firstError = '';
   const start = performance.now();
   const measureFrom = start + plan.warmupSeconds * 1000;
@@ -293,6 +336,7 @@ async function load(bases: string[], r: Request, connections: number): Promise<F
       if (t0 >= end) return;
       const res = await send(agent, base, r);
       const t1 = performance.now();
+      served += 1;
       if (t0 < measureFrom) continue;
       if (res.status !== r.expect) {
         errors += 1;
@@ -323,6 +367,8 @@ async function load(bases: string[], r: Request, connections: number): Promise<F
           os.cpus().length *
           100
         : null,
+    served,
+    serverCpuUs: null,
   };
 }
 
@@ -501,20 +547,28 @@ async function runScenario(
   const helloFigures: Figures[] = [];
   const results: Result[] = [];
   try {
-    helloFigures.push(await load([hello.base], helloRequest, plan.connections));
+    helloFigures.push(
+      await withServerCpu([hello.child], () => load([hello.base], helloRequest, plan.connections)),
+    );
     console.log(`  hello-world ${helloFigures[0]?.perSecond.toFixed(0)} req/s`);
     for (const row of rows) {
       if (rowFilter && !rowFilter.includes(row.key)) continue;
       // One request spec per instance (each with its own cookie), interleaved over connections.
       const perInstance = targets.map((t) => row.request(t));
-      const figures = await loadOver(bases, perInstance, row.connections);
+      const figures = await withServerCpu(
+        instances.map((i) => i.child),
+        () => loadOver(bases, perInstance, row.connections),
+      );
       results.push({ label: row.label, connections: row.connections, figures });
       console.log(
         `  ${row.label}: ${figures.perSecond.toFixed(0)} req/s, p99 ${figures.p99.toFixed(1)} ms` +
+          `, server CPU ${fmt(figures.serverCpuUs ?? NaN)} µs/request` +
           (figures.errors ? `, ${figures.errors} errors (first: ${figures.firstError})` : ''),
       );
     }
-    helloFigures.push(await load([hello.base], helloRequest, plan.connections));
+    helloFigures.push(
+      await withServerCpu([hello.child], () => load([hello.base], helloRequest, plan.connections)),
+    );
     console.log(`  hello-world ${helloFigures[1]?.perSecond.toFixed(0)} req/s`);
   } finally {
     await stopChild(hello.child);
@@ -555,6 +609,8 @@ async function loadOver(
     errors: got.reduce((s, p) => s + p.errors, 0),
     firstError: got.find((p) => p.firstError)?.firstError ?? '',
     machineCpu: got[0]?.machineCpu ?? null,
+    served: got.reduce((s, p) => s + p.served, 0),
+    serverCpuUs: null,
   };
 }
 
@@ -633,23 +689,29 @@ const loads = (l: number[]): string => l.map((v) => v.toFixed(2)).join(' ');
 function table(s: ScenarioResult): string {
   const helloRate = s.hello.reduce((a, h) => a + h.perSecond, 0) / Math.max(1, s.hello.length);
   const helloP99 = Math.max(...s.hello.map((h) => h.p99));
+  const helloCpus = s.hello.map((h) => h.serverCpuUs).filter((v): v is number => v !== null);
+  const helloCpu = helloCpus.length
+    ? helloCpus.reduce((a, b) => a + b, 0) / helloCpus.length
+    : Number.NaN;
   const lines = [
     `**${s.scenario}** — load average before ${loads(s.loadBefore)}, after ${loads(s.loadAfter)}`,
     '',
-    '| request | connections | req/s | ratio to hello-world | p50 ms | p99 ms | errors | machine CPU % |',
-    '|---|--:|--:|--:|--:|--:|--:|--:|',
-    `| Fastify hello-world (mean of before and after) | ${plan.connections} | ${fmt(helloRate)} | 1 | ${fmt(
-      Math.max(...s.hello.map((h) => h.p50)),
-      2,
-    )} | ${fmt(helloP99, 2)} | ${s.hello.reduce((a, h) => a + h.errors, 0)} | ${fmt(s.hello[0]?.machineCpu ?? NaN)} |`,
+    '| request | connections | req/s | ratio to hello-world | p50 ms | p99 ms | errors | machine CPU % | server CPU µs/request | CPU ratio |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    `| Fastify hello-world (mean of before and after) | ${plan.connections} | ${fmt(helloRate)} | 1 | ` +
+      `${fmt(Math.max(...s.hello.map((h) => h.p50)), 2)} | ${fmt(helloP99, 2)} | ` +
+      `${s.hello.reduce((a, h) => a + h.errors, 0)} | ${fmt(s.hello[0]?.machineCpu ?? NaN)} | ${fmt(helloCpu)} | 1 |`,
   ];
-  for (const r of s.results)
+  for (const r of s.results) {
+    const cpu = r.figures.serverCpuUs ?? Number.NaN;
     lines.push(
       `| ${r.label} | ${r.connections} | ${fmt(r.figures.perSecond)} | ${fmt(r.figures.perSecond / helloRate, 3)}× | ` +
-        `${fmt(r.figures.p50, 2)} | ${fmt(r.figures.p99, 2)} | ${r.figures.errors} | ${fmt(r.figures.machineCpu ?? NaN)} |`,
+        `${fmt(r.figures.p50, 2)} | ${fmt(r.figures.p99, 2)} | ${r.figures.errors} | ${fmt(r.figures.machineCpu ?? NaN)} | ` +
+        `${fmt(cpu)} | ${fmt(helloCpu / cpu, 3)}× |`,
     );
+  }
   lines.push(
-    `| raw fsync of the data directory's disk (append 4 KiB + fsync) | 1 | ${fmt(s.fsync)} | — | | | | |`,
+    `| raw fsync of the data directory's disk (append 4 KiB + fsync) | 1 | ${fmt(s.fsync)} | — | | | | | | |`,
   );
   const w1 = s.results.find((r) => r.connections === 1 && r.label.startsWith('POST'));
   const w10 = s.results.find((r) => r.connections === 10 && r.label.startsWith('POST'));
@@ -659,6 +721,11 @@ function table(s: ScenarioResult): string {
       `One writer: ${fmt(w1.figures.perSecond / s.fsync, 2)}× the raw fsync rate; ten writers: ` +
         `${fmt(w10.figures.perSecond / w1.figures.perSecond, 2)}× one writer.`,
     );
+  lines.push(
+    '',
+    "CPU ratio: hello-world's server CPU per request over the row's (the rate ratio a quiet machine " +
+      'would show if the server were the bottleneck); it is less disturbed by other work than req/s.',
+  );
   return lines.join('\n');
 }
 

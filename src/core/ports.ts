@@ -5,6 +5,7 @@
 import type { ApiToken, Passkey, Session, User, WebAuthnChallenge } from './accounts/model.js';
 import type { FingerprintKey } from './trace/fingerprint.js';
 import type { ThrottleState } from './accounts/sign-in.js';
+import type { SessionCache } from './accounts/session-cache.js';
 import type { AnalyzeOptions } from './analysis/analyze.js';
 import type { AnalysisView, Viewer } from './analysis/disclosure.js';
 import type { Domain } from './analysis/domain.js';
@@ -253,6 +254,12 @@ export interface AccountStore {
   insertSession(session: Session): Promise<void>;
   findSessionByTokenHash(hash: string): Promise<Session | undefined>;
   findSession(id: SessionId): Promise<Session | undefined>;
+  /**
+   * A version of everything that resolving a user's session reads: the user, their sessions,
+   * memberships and compartment grants. Every write to any of them changes it in the same
+   * transaction (database triggers), so what was read at one version is still true while it stays.
+   */
+  signInVersion(userId: UserId): Promise<string>;
   revokeSession(id: SessionId, at: string): Promise<void>;
   /** Revokes a user's sessions still open at a time (not revoked, not expired); returns how many. */
   revokeOpenSessions(userId: UserId, at: string): Promise<number>;
@@ -860,6 +867,8 @@ export interface Ports {
   engine: AnalysisEngine;
   fingerprintKey: FingerprintKey;
   feeds: FeedReader;
+  /** Sessions resolved earlier, reused while the user's sign-in version stays the same. */
+  sessionCache: SessionCache;
 }
 
 /** The ports a use case uses, by name: the one way a use case types its `deps`. */

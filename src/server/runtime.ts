@@ -5,6 +5,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Clock, FeedReader, Ids } from '../core/ports.js';
+import { boundedSessionCache } from '../core/accounts/session-cache.js';
 import type { Config } from './config.js';
 import { migrateToLatest, openDatabase, type Database } from './db/connect.js';
 import { kyselyUnitOfWork } from './db/unit-of-work.js';
@@ -70,6 +71,7 @@ export async function startRuntime(
     engine,
     auditTree: new AuditTree(database.db, treeHeadKey, clock),
     fingerprintKey: loadOrCreateFingerprintKey(config.dataDir),
+    sessionCache: boundedSessionCache(),
     // A commit that appended audit entries wakes the live hub (and, through it, other instances).
     db: kyselyUnitOfWork(database, {
       clock,

@@ -43,6 +43,7 @@ import {
   type MovableClock,
 } from './fake-ports.js';
 import { memoryDb, type MemoryDb } from './memory-stores.js';
+import { boundedSessionCache } from '../accounts/session-cache.js';
 import type { Person, Room } from './who-sees-what.js';
 
 /** The password every factory-made account has unless told otherwise. */
@@ -97,6 +98,7 @@ export function aWorld(options: { start?: string } = {}): World {
     engine: notFaked('engine'),
     fingerprintKey: notFaked('fingerprintKey'),
     feeds: notFaked('feeds'),
+    sessionCache: boundedSessionCache(),
   };
   return {
     deps,

@@ -228,6 +228,15 @@ function accountStore(t: Tables): AccountStore {
       refuseDuplicate(t.sessions, 'sessions.token_hash', (x) => x.tokenHash === s.tokenHash);
       t.sessions.push(copy(s));
     },
+    async signInVersion(userId) {
+      // What resolving the user's session reads, itself: it changes exactly when any of it does.
+      return JSON.stringify([
+        t.users.find((u) => u.id === userId) ?? null,
+        t.sessions.filter((x) => x.userId === userId),
+        t.memberships.filter((m) => m.userId === userId),
+        t.grants.filter((g) => g.userId === userId),
+      ]);
+    },
     async findSessionByTokenHash(hash) {
       return copy(t.sessions.find((s) => s.tokenHash === hash));
     },

@@ -138,6 +138,15 @@ export function accountsRepository(db: Kysely<DB>, sealer: Sealer): AccountStore
         .executeTakeFirst();
       return r && toSession(r);
     },
+    async signInVersion(userId) {
+      // Kept by the triggers of migration 2026-12-07T02-00-read-path; no row yet is version 0.
+      const r = await db
+        .selectFrom('sign_in_versions')
+        .select('version')
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return String(r?.version ?? 0);
+    },
     async findSession(id) {
       const r = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
       return r && toSession(r);

@@ -5,7 +5,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations/index.js';
 import type { DB } from './schema.js';
@@ -38,6 +38,7 @@ export function openDatabase(url: string, options: { schema?: string } = {}): Da
       max: 10,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
+    pool.on('connect', namePreparedStatements);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
@@ -54,8 +55,74 @@ export function openDatabase(url: string, options: { schema?: string } = {}): Da
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return { db, dialect: 'sqlite', sqlite, schema: null, close: () => db.destroy() };
+}
+
+/** How many prepared statements a SQLite connection keeps (Parley issues a few hundred shapes). */
+export const statementCacheSize = 1000;
+
+/**
+ * The SQLite handle as Kysely's driver sees it, with its statements prepared once per SQL text and
+ * kept (the least recently used leaves first): the driver prepares every statement it runs, and
+ * parsing and planning it again took more time than running it. A statement is run synchronously
+ * and is free again when `all` or `run` returns; one still being iterated (`busy`) is never handed
+ * out twice: a fresh one is prepared instead.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => {
+      statements.clear();
+      sqlite.close();
+    },
+    prepare(text: string) {
+      const kept = statements.get(text);
+      if (kept && !kept.busy) {
+        statements.delete(text);
+        statements.set(text, kept);
+        return kept;
+      }
+      const statement = sqlite.prepare(text);
+      if (!kept) {
+        statements.set(text, statement);
+        if (statements.size > statementCacheSize) {
+          const oldest = statements.keys().next();
+          if (!oldest.done) statements.delete(oldest.value);
+        }
+      }
+      return statement;
+    },
+  };
+}
+
+/** How many named prepared statements a PostgreSQL connection keeps at most. */
+export const preparedStatementsPerConnection = 500;
+
+/**
+ * Makes every parameterized statement on a PostgreSQL connection a named prepared statement, one
+ * per SQL text: PostgreSQL parses and plans it on its first use on that connection and then only
+ * binds and executes it (the extended protocol's Bind/Execute instead of Parse/Bind/Execute).
+ * Statements without parameters (BEGIN, COMMIT, DDL) are sent as before. Past
+ * `preparedStatementsPerConnection` texts, new ones are sent unnamed, so a connection's memory on
+ * the server stays bounded.
+ */
+function namePreparedStatements(client: pg.PoolClient): void {
+  const names = new Map<string, string>();
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((text: unknown, values?: unknown, ...rest: unknown[]) => {
+    if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && !rest.length) {
+      let name = names.get(text);
+      if (!name && names.size < preparedStatementsPerConnection) {
+        name = `parley_${names.size}`;
+        names.set(text, name);
+      }
+      if (name) return query({ name, text, values });
+    }
+    return query(text, values, ...rest);
+  }) as typeof client.query;
 }
 
 /**

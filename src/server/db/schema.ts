@@ -12,6 +12,11 @@ export interface UsersTable {
   totp_last_step: number | string | null;
   created_at: string;
 }
+/** Per user, a counter that every write to what resolving their session reads increments. */
+export interface SignInVersionsTable {
+  user_id: string;
+  version: number;
+}
 export interface SessionsTable {
   id: string;
   user_id: string;
@@ -758,6 +763,7 @@ export interface ImplPublicationsTable {
   released_by: string;
 }
 export interface DB {
+  sign_in_versions: SignInVersionsTable;
   data_keys: DataKeysTable;
   account_keys: AccountKeysTable;
   encryption_state: EncryptionStateTable;

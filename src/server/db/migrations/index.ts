@@ -17,6 +17,7 @@ import * as implementation from './2026-12-06T16-00-implementation.js';
 import * as approvalResponses from './2026-12-06T17-00-approval-responses.js';
 import * as mediaFeeds from './2026-12-07T03-00-media-feeds.js';
 import * as implementationPublic from './2026-12-07T04-00-implementation-public.js';
+import * as readPath from './2026-12-07T02-00-read-path.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T00-00-foundation': foundation,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T17-00-approval-responses': approvalResponses,
   '2026-12-07T03-00-media-feeds': mediaFeeds,
   '2026-12-07T04-00-implementation-public': implementationPublic,
+  '2026-12-07T02-00-read-path': readPath,
 };
