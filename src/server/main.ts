@@ -1,6 +1,7 @@
 /** `npm start`: migrate, seed the illustrative demo on an empty database, and serve. */
 import { loadConfig } from './config.js';
 import { buildApp } from './http/app.js';
+import { buildMetricsApp } from './http/metrics-server.js';
 import { startRuntime } from './runtime.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 
@@ -10,6 +11,11 @@ const demo = config.demo ? await seedDemoIfEmpty(runtime.deps) : null;
 const app = await buildApp(runtime.deps);
 await runtime.deps.live?.start();
 await app.listen({ port: config.port, host: config.host });
+const metricsApp = config.metricsListen ? await buildMetricsApp(runtime.deps) : null;
+if (metricsApp && config.metricsListen) {
+  await metricsApp.listen(config.metricsListen);
+  console.log(`Metrics: http://${config.metricsListen.host}:${config.metricsListen.port}/metrics`);
+}
 
 const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
 console.log(`\nParley is serving ${url}  (database: ${runtime.database.dialect})`);
@@ -25,8 +31,7 @@ if (demo) {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, () => {
-    void app
-      .close()
+    void Promise.all([app.close(), metricsApp?.close()])
       .then(() => runtime.close())
       .then(() => process.exit(0));
   });

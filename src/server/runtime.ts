@@ -18,6 +18,7 @@ import { LiveHub } from './realtime/hub.js';
 import { simpleWebAuthn } from './security/webauthn.js';
 import { WorkerEngine } from './analysis/engine.js';
 import { postgresSignal } from './realtime/pg-signal.js';
+import { Metrics } from './metrics.js';
 
 /** The system clock. */
 export const systemClock: Clock = { now: () => new Date() };
@@ -58,10 +59,14 @@ export async function startRuntime(
   const clock = options.clock ?? systemClock;
   const treeHeadKey = loadOrCreateTreeHeadKey(config.dataDir);
   const engine = new WorkerEngine(options.analysisTimeLimitMs ?? analysisTimeLimitMs);
+  // Created first, so that every part wired below can report to it (a group commit's batches:
+  // `metrics.recordCommitBatch(size, fsyncSeconds)`).
+  const metrics = new Metrics();
+  if (database.pool) metrics.observePool('main', database.pool);
   // Refuses to start with a master key that does not open the database's data keys.
   const dataKeys = await openDataKeys(database, config, clock);
   const deps: AppDeps = {
-    engine,
+    engine: metrics.timedEngine(engine),
     auditTree: new AuditTree(database.db, treeHeadKey, clock),
     fingerprintKey: loadOrCreateFingerprintKey(config.dataDir),
     // A commit that appended audit entries wakes the live hub (and, through it, other instances).
@@ -79,6 +84,7 @@ export async function startRuntime(
     config,
     webRoot: options.webRoot === undefined ? defaultWebRoot : options.webRoot,
     live: null,
+    metrics,
   };
   // On PostgreSQL the hub reads the log through a connection of its own: its looks must not queue
   // in the pool behind the very writes they are to announce.
@@ -86,6 +92,7 @@ export async function startRuntime(
     options.live && database.dialect === 'postgres'
       ? openDatabase(config.databaseUrl, { schema: options.schema })
       : null;
+  if (liveDatabase?.pool) metrics.observePool('live', liveDatabase.pool);
   if (options.live)
     deps.live = new LiveHub({
       uow: liveDatabase ? kyselyUnitOfWork(liveDatabase, { clock, sha256, dataKeys }) : deps.db,

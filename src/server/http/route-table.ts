@@ -15,6 +15,7 @@ import { communiqueRoutes } from './communiques/routes.js';
 import { passkeyRoutes } from './accounts/passkey-routes.js';
 import { mediaRoutes } from './media/routes.js';
 import { implementationRoutes } from './implementation/routes.js';
+import { operatorRoutes } from './operator/routes.js';
 
 export const routeTable: readonly RouteDef[] = [
   ...authRoutes,
@@ -31,4 +32,5 @@ export const routeTable: readonly RouteDef[] = [
   ...passkeyRoutes,
   ...mediaRoutes,
   ...implementationRoutes,
+  ...operatorRoutes,
 ];
