@@ -36,7 +36,24 @@ const schema = z.object({
     .regex(/^[a-z0-9.-]+$/, { error: 'must be a host name such as parley.example.org' })
     .optional(),
   PARLEY_DEMO: z.enum(['on', 'off']).default('on'),
-  PARLEY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
+  PARLEY_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('warn'),
+  PARLEY_METRICS_TOKEN: z
+    .string()
+    .trim()
+    .min(32, { error: 'must be at least 32 characters (openssl rand -base64 32)' })
+    .regex(/^[\x21-\x7e]+$/, { error: 'must be printable ASCII without spaces' })
+    .optional(),
+  PARLEY_METRICS_LISTEN: z
+    .string()
+    .regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, {
+      error: 'must be HOST:PORT, such as 127.0.0.1:9464',
+    })
+    .refine((v) => Number(v.slice(v.lastIndexOf(':') + 1)) <= 65535, {
+      error: 'the port must be at most 65535',
+    })
+    .optional(),
   PARLEY_TOKEN: z.string().optional(),
   PARLEY_TRUSTED_PROXIES: z
     .string()
@@ -80,7 +97,18 @@ export interface Config {
   /** Create the illustrative demo on an empty database. */
   demo: boolean;
   /** Log level. */
-  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /**
+   * The operator's bearer token for `GET /metrics` on the main address, from
+   * PARLEY_METRICS_TOKEN; null: the main address serves no metrics. A secret: never logged, never
+   * sent. It is no account's token: a member's session or API token never reads the metrics.
+   */
+  metricsToken: string | null;
+  /**
+   * A second address (host and port) serving `GET /metrics` alone, to whoever reaches it, from
+   * PARLEY_METRICS_LISTEN; null: none. Bind it to an interface only the monitoring can reach.
+   */
+  metricsListen: { host: string; port: number } | null;
   /**
    * The master key that wraps the data keys, base64, from PARLEY_MASTER_KEY; null: the key file in
    * dataDir (created at first start). A secret: never logged, never sent.
@@ -97,6 +125,15 @@ export interface Config {
    * TCP peer is the client. Sign-in throttling counts per client address.
    */
   trustedProxies: readonly string[];
+}
+
+/** `HOST:PORT` (an IPv6 host in brackets) as a host and a port. */
+function hostAndPort(value: string): { host: string; port: number } {
+  const at = value.lastIndexOf(':');
+  return {
+    host: value.slice(0, at).replace(/^\[(.*)\]$/, '$1'),
+    port: Number(value.slice(at + 1)),
+  };
 }
 
 /** Reads and validates the environment; throws one error listing every problem. */
@@ -129,6 +166,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     passkeyOrigin: origin,
     demo: e.PARLEY_DEMO === 'on',
     logLevel: e.PARLEY_LOG_LEVEL,
+    metricsToken: e.PARLEY_METRICS_TOKEN ?? null,
+    metricsListen: e.PARLEY_METRICS_LISTEN ? hostAndPort(e.PARLEY_METRICS_LISTEN) : null,
     masterKey: e.PARLEY_MASTER_KEY?.trim() ?? null,
     apiToken: e.PARLEY_TOKEN?.trim() || null,
     trustedProxies: Object.freeze(e.PARLEY_TRUSTED_PROXIES ?? []),

@@ -1,6 +1,7 @@
 /** `npm start`: migrate, seed the illustrative demo on an empty database, and serve. */
 import { loadConfig } from './config.js';
 import { buildApp } from './http/app.js';
+import { buildMetricsApp } from './http/metrics-server.js';
 import { startRuntime } from './runtime.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { startFeedScheduler } from './media/feed-scheduler.js';
@@ -13,6 +14,11 @@ await runtime.deps.live?.start();
 await app.listen({ port: config.port, host: config.host });
 // Feeds the mediators follow are fetched on the server's own schedule.
 const feeds = startFeedScheduler(runtime.deps);
+const metricsApp = config.metricsListen ? await buildMetricsApp(runtime.deps) : null;
+if (metricsApp && config.metricsListen) {
+  await metricsApp.listen(config.metricsListen);
+  console.log(`Metrics: http://${config.metricsListen.host}:${config.metricsListen.port}/metrics`);
+}
 
 const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
 console.log(`\nParley is serving ${url}  (database: ${runtime.database.dialect})`);
@@ -30,7 +36,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, () => {
     void feeds
       .stop()
-      .then(() => app.close())
+      .then(() => Promise.all([app.close(), metricsApp?.close()]))
       .then(() => runtime.close())
       .then(() => process.exit(0));
   });

@@ -21,6 +21,7 @@ import { simpleWebAuthn } from './security/webauthn.js';
 import { WorkerEngine } from './analysis/engine.js';
 import { postgresSignal } from './realtime/pg-signal.js';
 import { httpFeedReader } from './media/feed-reader.js';
+import { Metrics } from './metrics.js';
 
 /** The system clock. */
 export const systemClock: Clock = { now: () => new Date() };
@@ -65,10 +66,13 @@ export async function startRuntime(
   const clock = options.clock ?? systemClock;
   const treeHeadKey = loadOrCreateTreeHeadKey(config.dataDir);
   const engine = new WorkerEngine(options.analysisTimeLimitMs ?? analysisTimeLimitMs);
+  // Created first, so that every part wired below can report to it.
+  const metrics = new Metrics();
+  if (database.pool) metrics.observePool('main', database.pool);
   // Refuses to start with a master key that does not open the database's data keys.
   const dataKeys = await openDataKeys(database, config, clock);
   const deps: AppDeps = {
-    engine,
+    engine: metrics.timedEngine(engine),
     auditTree: new AuditTree(database.db, treeHeadKey, clock),
     fingerprintKey: loadOrCreateFingerprintKey(config.dataDir),
     sessionCache: boundedSessionCache(),
@@ -78,7 +82,10 @@ export async function startRuntime(
       sha256,
       dataKeys,
       afterAppend: () => deps.live?.committed(),
-      onBatch: options.onCommitBatch,
+      onBatch: (batch) => {
+        metrics.recordCommitBatch(batch.size, batch.fsyncSeconds);
+        options.onCommitBatch?.(batch);
+      },
     }),
     clock,
     ids: options.ids ?? nodeIds,
@@ -89,6 +96,7 @@ export async function startRuntime(
     config,
     webRoot: options.webRoot === undefined ? defaultWebRoot : options.webRoot,
     live: null,
+    metrics,
   };
   // On PostgreSQL the hub reads the log through a connection of its own: its looks must not queue
   // in the pool behind the very writes they are to announce.
@@ -96,6 +104,7 @@ export async function startRuntime(
     options.live && database.dialect === 'postgres'
       ? openDatabase(config.databaseUrl, { schema: options.schema })
       : null;
+  if (liveDatabase?.pool) metrics.observePool('live', liveDatabase.pool);
   if (options.live)
     deps.live = new LiveHub({
       uow: liveDatabase ? kyselyUnitOfWork(liveDatabase, { clock, sha256, dataKeys }) : deps.db,

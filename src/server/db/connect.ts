@@ -21,6 +21,8 @@ export interface Database {
   dialect: Dialect;
   /** The raw SQLite handle, for online backup and integrity checks. */
   sqlite: SQLite.Database | null;
+  /** The PostgreSQL connection pool (its use is reported in the metrics); absent for SQLite. */
+  pool?: pg.Pool;
   /** The PostgreSQL schema Parley lives in (public unless configured); null for SQLite. */
   schema: string | null;
   /** Closes every connection. */
@@ -44,6 +46,7 @@ export function openDatabase(url: string, options: { schema?: string } = {}): Da
       db,
       dialect: 'postgres',
       sqlite: null,
+      pool,
       schema: options.schema ?? 'public',
       close: () => db.destroy(),
     };

@@ -3,6 +3,7 @@
  * tests use app.inject(). Every route comes from the route table and passes through the same
  * authentication, CSRF check, validation and response schema.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
@@ -18,6 +19,7 @@ import type { RouteDef } from './route.js';
 import { routeTable } from './route-table.js';
 import { sessionTokenOf } from './session-cookie.js';
 import { registerLive } from './live/route.js';
+import { loggerOptions } from './logging.js';
 
 /** The Content-Security-Policy of every answer: nothing but our own scripts and styles. */
 export const contentSecurityPolicy = [
@@ -50,6 +52,15 @@ async function resolveCaller(
   }
   const cookie = sessionTokenOf(request, deps.config);
   return cookie ? ((await authenticate(deps, { type: 'session', token: cookie })) ?? null) : null;
+}
+
+/** Whether a request carries the operator's metrics token (compared in constant time). */
+function isOperator(deps: AppDeps, request: FastifyRequest): boolean {
+  const token = deps.config.metricsToken;
+  const header = request.headers.authorization;
+  if (!token || !header?.startsWith('Bearer ')) return false;
+  const digest = (v: string) => createHash('sha256').update(v).digest();
+  return timingSafeEqual(digest(header.slice(7).trim()), digest(token));
 }
 
 /**
@@ -94,7 +105,10 @@ function register(app: FastifyInstance, deps: AppDeps, def: RouteDef): void {
     url: def.url,
     ...(def.bodyLimit === undefined ? {} : { bodyLimit: def.bodyLimit }),
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
-      const auth = def.auth === 'none' ? null : await resolveCaller(deps, request);
+      // The operator's routes exist for the operator's token only: no session is even looked at.
+      if (def.auth === 'operator' && !isOperator(deps, request)) return reply.callNotFound();
+      const auth =
+        def.auth === 'none' || def.auth === 'operator' ? null : await resolveCaller(deps, request);
       if ((def.auth === 'required' || def.auth === 'session') && !auth)
         throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
       // Sign-in methods and tokens are managed only from a browser session, so that a leaked API
@@ -129,10 +143,13 @@ function register(app: FastifyInstance, deps: AppDeps, def: RouteDef): void {
   });
 }
 
-/** Builds the application; does not listen. */
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+/** Builds the application; does not listen. `logStream`: where log lines go (default stdout). */
+export async function buildApp(
+  deps: AppDeps,
+  options: { logStream?: NodeJS.WritableStream } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    ...loggerOptions(deps.config.logLevel, options.logStream),
     bodyLimit: 1024 * 1024,
     // X-Forwarded-For is believed only from the configured proxies; else the peer is the client.
     trustProxy: deps.config.trustedProxies.length > 0 ? [...deps.config.trustedProxies] : false,
@@ -146,17 +163,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     void reply.header('referrer-policy', 'no-referrer');
     void reply.header('x-frame-options', 'DENY');
     void reply.header('cross-origin-opener-policy', 'same-origin');
+    void reply.header('x-request-id', request.id);
     // API answers are not cached, unless a route says otherwise (the public accountability page).
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
       void reply.header('cache-control', 'no-store');
   });
   app.addHook('preValidation', async (request) => refuseUnacceptedText(request));
+  // Counted by route template, never by path (metrics.ts).
+  app.addHook('onResponse', async (request, reply) =>
+    deps.metrics.recordRequest(
+      request.method,
+      request.routeOptions.url,
+      reply.statusCode,
+      reply.elapsedTime / 1000,
+    ),
+  );
 
   for (const def of routeTable) register(app, deps, def);
 
   if (deps.live) {
     const hub = deps.live;
-    await registerLive(app, hub, (request) => resolveCaller(deps, request));
+    await registerLive(app, hub, (request) => resolveCaller(deps, request), deps.metrics);
   }
 
   // Built and serialized once: the document is large, and the route table does not change.

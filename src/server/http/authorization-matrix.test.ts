@@ -2664,6 +2664,11 @@ const matrix: Record<string, Spec> = {
       },
     ];
   },
+  // The operator's alone (docs/who-sees-what.md): every member, whatever the role, is answered as
+  // if there were no such route (http/metrics.test.ts compares the bodies).
+  'GET /metrics': async () => [
+    { label: 'metrics', method: 'GET', url: '/metrics', expect: 'not_found' },
+  ],
 };
 
 /**

@@ -56,10 +56,20 @@ export function openApiDocument(
             description: 'Only from a signed-in browser session; an API token answers 403.',
           }
         : {}),
+      ...(r.auth === 'operator'
+        ? {
+            security: [{ operator: [] }],
+            description:
+              'Only with the metrics token (PARLEY_METRICS_TOKEN); anyone else gets the answer of a route that does not exist.',
+          }
+        : {}),
       responses: {
         [String(r.status ?? 200)]: {
           description: 'Success',
-          content: { 'application/json': { schema: json(r.response, 'output') } },
+          content:
+            r.auth === 'operator'
+              ? { 'text/plain; version=0.0.4': { schema: { type: 'string' } } }
+              : { 'application/json': { schema: json(r.response, 'output') } },
         },
         default: {
           description: 'Error',
@@ -88,6 +98,11 @@ export function openApiDocument(
           type: 'http',
           scheme: 'bearer',
           description: 'Personal API token pat_<id>_<secret>.',
+        },
+        operator: {
+          type: 'http',
+          scheme: 'bearer',
+          description: "The operator's metrics token (PARLEY_METRICS_TOKEN), no account's.",
         },
       },
     },

@@ -16,6 +16,7 @@ import { passkeyRoutes } from './accounts/passkey-routes.js';
 import { mediaRoutes } from './media/routes.js';
 import { implementationRoutes } from './implementation/routes.js';
 import { searchRoutes } from './search/routes.js';
+import { operatorRoutes } from './operator/routes.js';
 
 export const routeTable: readonly RouteDef[] = [
   ...authRoutes,
@@ -33,4 +34,5 @@ export const routeTable: readonly RouteDef[] = [
   ...mediaRoutes,
   ...implementationRoutes,
   ...searchRoutes,
+  ...operatorRoutes,
 ];

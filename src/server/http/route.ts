@@ -23,9 +23,11 @@ export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 /**
  * Who may call a route at all: anyone, anyone (with the caller if signed in), signed-in only (a
  * session cookie or an API token), or signed in with a session cookie only — the routes that
- * manage sign-in methods and API tokens, so that a leaked token cannot add or remove them.
+ * manage sign-in methods and API tokens, so that a leaked token cannot add or remove them — or
+ * the operator alone (`GET /metrics`): the metrics token, which is no account's, and to anyone
+ * else, a member's session or API token included, the answer of a route that does not exist.
  */
-export type AuthMode = 'none' | 'optional' | 'required' | 'session';
+export type AuthMode = 'none' | 'optional' | 'required' | 'session' | 'operator';
 
 /** The modes whose handlers always have a caller. */
 type SignedIn = 'required' | 'session';

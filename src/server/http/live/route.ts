@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Authenticated } from '../../../core/usecases/accounts/authenticate.js';
 import { errorBody } from '../errors.js';
 import type { LiveHub } from '../../realtime/hub.js';
+import type { Metrics } from '../../metrics.js';
 
 /** Bytes a socket may have waiting to be sent before it is closed as too slow. */
 const maxBufferedBytes = 1 << 20;
@@ -28,6 +29,7 @@ export async function registerLive(
   app: FastifyInstance,
   hub: LiveHub,
   resolveCaller: (request: FastifyRequest) => Promise<Authenticated | null>,
+  metrics: Metrics,
 ): Promise<void> {
   await app.register(fastifyWebsocket, { options: { maxPayload: 4096 } });
   const callers = new WeakMap<FastifyRequest, Authenticated>();
@@ -65,7 +67,10 @@ export async function registerLive(
         // reconnects and re-reads.
         send: (json) => {
           if (socket.bufferedAmount > maxBufferedBytes) socket.close(1013, 'too far behind');
-          else socket.send(json, { binary: false });
+          else {
+            socket.send(json, { binary: false });
+            metrics.liveMessageSent();
+          }
         },
         close: (code, reason) => socket.close(code, reason),
       });
@@ -90,7 +95,11 @@ export async function registerLive(
             }),
           );
       });
-      socket.on('close', remove);
+      metrics.liveSocketOpened();
+      socket.on('close', () => {
+        metrics.liveSocketClosed();
+        remove();
+      });
     },
   );
 }
