@@ -1,5 +1,6 @@
 /** Compartment material (notes) and the audit log view. */
 import { z } from 'zod';
+import { auditKinds, type AuditKind } from '../core/audit/catalogue.js';
 import { idSchema, text, timestamp } from './common.js';
 
 export const itemResponse = z.object({
@@ -73,10 +74,44 @@ export const auditEntryResponse = z.object({
   data: z.record(z.string(), z.unknown()),
   hash: z.string(),
 });
-export const auditListResponse = z.object({ entries: z.array(auditEntryResponse) });
+/** A thing an entry names, by name: only those the viewer may read are named. */
+export const auditSubjectResponse = z.object({
+  /** What it is. */
+  kind: z.enum([
+    'item',
+    'thread',
+    'round',
+    'commitment',
+    'actor',
+    'article',
+    'communique',
+    'proposal',
+  ]),
+  /** Its title or name (empty for a proposal, known by its round). */
+  name: z.string(),
+  /** A round's, a communiqué's or a proposal's round number; else null. */
+  number: z.number().int().nullable(),
+});
+export const auditListResponse = z.object({
+  entries: z.array(auditEntryResponse),
+  /** The things the entries name that the viewer may read, by id (others stay unnamed). */
+  subjects: z.record(z.string(), auditSubjectResponse),
+});
+/** A day, YYYY-MM-DD. */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the day as YYYY-MM-DD.');
 export const auditQuery = z
   .object({
     limit: z.coerce.number().int().min(1).max(500).optional(),
+    /** Only this person's acts. */
+    userId: idSchema.optional(),
+    /** Only this kind of event (a kind of the audit catalogue). */
+    kind: z.enum(auditKinds as [AuditKind, ...AuditKind[]]).optional(),
+    /** Only entries about this compartment. */
+    compartmentId: idSchema.optional(),
+    /** From this day (UTC), inclusive. */
+    from: day.optional(),
+    /** To this day (UTC), inclusive. */
+    to: day.optional(),
     /** With beforeSeq: older entries than this one of an earlier page (its scope and number). */
     beforeScope: z.string().max(300).optional(),
     beforeSeq: z.coerce.number().int().min(1).optional(),

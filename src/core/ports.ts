@@ -391,7 +391,23 @@ export interface AuditLog {
     visible: readonly CompartmentId[];
     limit: number;
     beforeSeq?: number;
+    /** Narrows the list (every field optional); applied in the query. */
+    filter?: AuditFilter;
   }): Promise<ScopedAuditEntry[]>;
+}
+
+/** What an audit list may be narrowed to: one person, one kind, one compartment, a period. */
+export interface AuditFilter {
+  /** Only this person's acts. */
+  actorUserId?: string;
+  /** Only this kind of event. */
+  kind?: string;
+  /** Only entries about this compartment (the use case has checked that it is visible). */
+  compartmentId?: CompartmentId;
+  /** Only entries at or after this time (ISO 8601). */
+  fromAt?: string;
+  /** Only entries before this time (ISO 8601). */
+  beforeAt?: string;
 }
 
 /** The negotiation record. Compartmented reads take the readable compartment ids. */

@@ -633,6 +633,16 @@ function auditLog(t: Tables, append: (event: AuditEvent) => Promise<void>): Audi
           .filter((e) => e.processId === q.processId)
           .filter((e) => e.compartmentId === null || visible.includes(e.compartmentId))
           .filter((e) => q.beforeSeq === undefined || e.seq < q.beforeSeq)
+          .filter((e) => {
+            const f = q.filter ?? {};
+            return (
+              (f.actorUserId === undefined || e.actorUserId === f.actorUserId) &&
+              (f.kind === undefined || e.kind === f.kind) &&
+              (f.compartmentId === undefined || e.compartmentId === f.compartmentId) &&
+              (f.fromAt === undefined || e.at >= f.fromAt) &&
+              (f.beforeAt === undefined || e.at < f.beforeAt)
+            );
+          })
           .reverse()
           .slice(0, q.limit),
       );

@@ -227,6 +227,13 @@ export function auditRepository(db: Kysely<DB>): Omit<AuditLog, 'append'> {
         .where('process_id', '=', q.processId)
         .where((eb) => eb.or([eb('compartment_id', 'is', null), visibleTo(q.visible)]));
       if (q.beforeSeq !== undefined) query = query.where('seq', '<', q.beforeSeq);
+      const f = q.filter ?? {};
+      if (f.actorUserId !== undefined) query = query.where('actor_user_id', '=', f.actorUserId);
+      if (f.kind !== undefined) query = query.where('kind', '=', f.kind);
+      if (f.compartmentId !== undefined)
+        query = query.where('compartment_id', '=', f.compartmentId);
+      if (f.fromAt !== undefined) query = query.where('at', '>=', f.fromAt);
+      if (f.beforeAt !== undefined) query = query.where('at', '<', f.beforeAt);
       const rows = await query.orderBy('seq', 'desc').limit(q.limit).execute();
       return rows.map(toAuditEntry);
     },

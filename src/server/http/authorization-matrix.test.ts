@@ -1154,6 +1154,14 @@ const matrix: Record<string, Spec> = {
     }),
   'GET /api/processes/:processId/audit': async (env, r) => [
     { label: 'demo', method: 'GET', url: `${P(env)}/audit`, expect: manageOutcome(r) },
+    // Narrowed to one compartment: a compartment the viewer may not read is like a missing one.
+    ...(await perCompartment(env, (c) => ({
+      label: `filtered ${c.kind}`,
+      method: 'GET',
+      url: `${P(env)}/audit?compartmentId=${c.id}`,
+      expect: manages(r) ? readOutcome(reads(env, r, c)) : 'forbidden',
+      subject: c.id,
+    }))),
     {
       label: 'other',
       method: 'GET',

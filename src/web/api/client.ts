@@ -18,7 +18,6 @@ import type {
   AnalysisQuery,
   ApiToken,
   AttendanceRequest,
-  AuditEntry,
   AuditQuery,
   ChangePartyStatusRequest,
   ChangeStatusRequest,
@@ -122,6 +121,7 @@ import type {
   WorkingText,
   WriteMinutesRequest,
   SearchResult,
+  AuditList,
 } from './types.js';
 
 /** An error answer of the API (or a network failure, with code NETWORK and status 0). */
@@ -572,7 +572,7 @@ export const api = {
   },
   audit: {
     list: (processId: string, query: AuditQuery = {}) =>
-      call<{ entries: AuditEntry[] }>('GET', `${p(processId)}/audit`, { query }),
+      call<AuditList>('GET', `${p(processId)}/audit`, { query }),
   },
   record: {
     get: (processId: string) => call<NegotiationRecord>('GET', `${p(processId)}/record`),

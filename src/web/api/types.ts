@@ -351,3 +351,5 @@ export type CompartmentAudience = z.infer<typeof processes.compartmentAudienceRe
 export type SearchResult = z.infer<typeof search.searchResponse>;
 /** One match of a search. */
 export type SearchHit = z.infer<typeof search.searchHitResponse>;
+/** A page of the audit log with the things its entries name, by id. */
+export type AuditList = z.infer<typeof items.auditListResponse>;

@@ -1,7 +1,12 @@
 /** Audit entries as the contract shows them. Never a row, never a field the contract does not name. */
 import type { z } from 'zod';
 import type { ScopedAuditEntry } from '../../../core/audit/scope.js';
-import type { auditEntryResponse, treeHeadResponse } from '../../../contract/items.js';
+import type {
+  auditEntryResponse,
+  auditListResponse,
+  treeHeadResponse,
+} from '../../../contract/items.js';
+import type { AuditPage } from '../../../core/usecases/audit/list-audit.js';
 import type { SignedTreeHead } from '../../../core/audit/tree-head.js';
 
 /** An audit entry with its data parsed, the actor named, numbered in its scope. */
@@ -28,4 +33,15 @@ export const presentTreeHead = (h: SignedTreeHead): z.input<typeof treeHeadRespo
   signature: h.signature,
   keyId: h.keyId,
   scope: h.scope ?? '',
+});
+
+/** A page of the log: its entries, and the things they name that the viewer may read. */
+export const presentAuditPage = (p: AuditPage): z.input<typeof auditListResponse> => ({
+  entries: p.entries.map(presentAuditEntry),
+  subjects: Object.fromEntries(
+    Object.entries(p.subjects).map(([id, x]) => [
+      id,
+      { kind: x.kind, name: x.name, number: x.number },
+    ]),
+  ),
 });

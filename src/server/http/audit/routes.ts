@@ -19,7 +19,8 @@ import { listAudit } from '../../../core/usecases/audit/list-audit.js';
 import { proveConsistency } from '../../../core/usecases/audit/prove-consistency.js';
 import { proveInclusion } from '../../../core/usecases/audit/prove-inclusion.js';
 import { route, processIdOf } from '../route.js';
-import { presentAuditEntry, presentTreeHead } from './presenters.js';
+import { asId } from '../../../core/shared/ids.js';
+import { presentAuditPage, presentTreeHead } from './presenters.js';
 
 export const auditRoutes = [
   route({
@@ -31,8 +32,8 @@ export const auditRoutes = [
     params: processParams,
     query: auditQuery,
     response: auditListResponse,
-    handler: async ({ actor, params, query, deps }) => ({
-      entries: (
+    handler: async ({ actor, params, query, deps }) =>
+      presentAuditPage(
         await listAudit(deps, {
           actor,
           processId: processIdOf(params),
@@ -41,9 +42,15 @@ export const auditRoutes = [
             query.beforeScope !== undefined && query.beforeSeq !== undefined
               ? { scope: query.beforeScope, seq: query.beforeSeq }
               : undefined,
-        })
-      ).map(presentAuditEntry),
-    }),
+          filter: {
+            userId: query.userId,
+            kind: query.kind,
+            compartmentId: query.compartmentId ? asId(query.compartmentId) : undefined,
+            from: query.from,
+            to: query.to,
+          },
+        }),
+      ),
   }),
   route({
     method: 'GET',
