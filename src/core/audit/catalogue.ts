@@ -144,6 +144,14 @@ export interface AuditEvents {
     hash: string;
     publicFrom: string;
   };
+  /** A release withdrawn before it was public (in its undo window or embargo); it gave back its number. */
+  'communique.withdrawn': {
+    communiqueId: string;
+    number: number | null;
+    hash: string;
+    /** When it would have been public. */
+    publicFrom: string;
+  };
   'statement.logged': { statementId: string; partyId: string; agreedLineId: string | null };
   'statement.divergence_raised': { statementId: string; agreedLineId: string };
   /** An actor outside the table was registered in a compartment's register (C9). */
@@ -333,6 +341,7 @@ const everyKind: { [K in keyof AuditEvents]: true } = {
   'communique.approved': true,
   'communique.objected': true,
   'communique.released': true,
+  'communique.withdrawn': true,
   'statement.logged': true,
   'statement.divergence_raised': true,
   'media_actor.registered': true,

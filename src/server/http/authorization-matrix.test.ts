@@ -2029,6 +2029,31 @@ const matrix: Record<string, Spec> = {
       },
     ];
   },
+  'POST /api/processes/:processId/communiques/:communiqueId/withdrawal': async (env, r) => {
+    const approved = await freshCommunique(env, 'approved');
+    // Released with an undo window: in the plenary, not yet public, still withdrawable.
+    const held = await releaseCommunique(deps(env), {
+      actor: await actorFor(env, 'leadMediator'),
+      processId: env.p.demo.processId,
+      communiqueId: approved.id,
+      hash: approved.hash,
+      holdMinutes: 10,
+    });
+    return [
+      {
+        label: 'held release',
+        method: 'POST',
+        url: `${P(env)}/communiques/${held.id}/withdrawal`,
+        payload: { hash: held.hash },
+        expect: !reads(env, r, compartmentOfKind(env, 'plenary'))
+          ? 'not_found'
+          : r === 'leadMediator'
+            ? 'allowed'
+            : 'forbidden',
+        subject: held.id,
+      },
+    ];
+  },
   'POST /api/processes/:processId/statements': async (env, r) => {
     const payload = {
       partyId: env.p.demo.parties.gov,
