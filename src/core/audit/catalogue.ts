@@ -107,6 +107,13 @@ export interface AuditEvents {
     approvalsReset: number;
   };
   'minutes.approved': { minutesId: string; partyId: string; hash: string };
+  /** A party rejected plenary minutes or asked for a change (the comment is not logged). */
+  'minutes.objected': {
+    minutesId: string;
+    partyId: string;
+    hash: string;
+    objection: 'rejected' | 'change_requested';
+  };
   /**
    * Written before audit scopes (no longer written): its session count covered sessions in the
    * exporter's caucus, readable by organisers who may not read that caucus. See `calendar.issued`.
@@ -329,6 +336,7 @@ const everyKind: { [K in keyof AuditEvents]: true } = {
   'session.attendance_recorded': true,
   'minutes.written': true,
   'minutes.approved': true,
+  'minutes.objected': true,
   'calendar.exported': true,
   'calendar.issued': true,
   'thread.started': true,

@@ -15,6 +15,7 @@ import * as accountSecrets from './2026-12-06T14-00-account-secrets.js';
 import * as actorsMedia from './2026-12-06T15-00-actors-media.js';
 import * as implementation from './2026-12-06T16-00-implementation.js';
 import * as approvalResponses from './2026-12-06T17-00-approval-responses.js';
+import * as drafting from './2026-12-07T06-00-drafting.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T00-00-foundation': foundation,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T15-00-actors-media': actorsMedia,
   '2026-12-06T16-00-implementation': implementation,
   '2026-12-06T17-00-approval-responses': approvalResponses,
+  '2026-12-07T06-00-drafting': drafting,
 };
