@@ -1,6 +1,10 @@
 /** Joint communiqués, press lines, and the public statements logged beside them (C8). */
 import { z } from 'zod';
-import { communiqueKinds, communiqueStates } from '../core/communiques/model.js';
+import {
+  communiqueKinds,
+  communiqueStates,
+  maxReleaseHoldMinutes,
+} from '../core/communiques/model.js';
 import { idSchema, text, timestamp } from './common.js';
 
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date and time' });
@@ -43,6 +47,11 @@ export const communiqueResponse = z.object({
   updatedAt: timestamp,
   /** Released, or null. */
   releasedAt: timestamp.nullable(),
+  /**
+   * Once released, when it is (or becomes) public: the end of its undo window or its embargo.
+   * Until then the lead mediator can withdraw it.
+   */
+  publicFrom: timestamp.nullable(),
   /** Approvals of the current wording; a null party is the mediator team. */
   approvals: z.array(
     z.object({ partyId: idSchema.nullable(), hash: z.string(), approvedAt: timestamp }),
@@ -132,6 +141,16 @@ export const objectionRequest = z.object({
 export const wordingHashRequest = z.object({
   /** The SHA-256 of the wording read. */
   hash: sha256,
+});
+/** Releasing an approved wording, optionally with an undo window. */
+export const releaseRequest = wordingHashRequest.extend({
+  /** Minutes before it is public, during which it can still be withdrawn (0: none). */
+  holdMinutes: z
+    .number()
+    .int({ error: 'must be a whole number of minutes' })
+    .min(0)
+    .max(maxReleaseHoldMinutes, { error: `at most ${maxReleaseHoldMinutes} minutes` })
+    .default(0),
 });
 /** A public statement to log. */
 export const logStatementRequest = z.object({

@@ -204,6 +204,17 @@ export const minutesResponse = z.object({
   awaiting: z.array(idSchema),
   /** Plenary minutes every party has approved. */
   approved: z.boolean(),
+  /** Parties that rejected the current text or asked for a change. */
+  objections: z.array(
+    z.object({
+      partyId: idSchema,
+      /** Rejected outright, or a change asked for. */
+      kind: z.enum(['rejected', 'change_requested']),
+      /** The party's comment: for the mediator team and that party only, null for others. */
+      comment: z.string().nullable(),
+      at: timestamp,
+    }),
+  ),
 });
 /** A session as one member sees it. */
 export const sessionResponse = z.object({
@@ -281,6 +292,15 @@ export const writeMinutesRequest = z.object({
 export const approveRequest = z.object({
   /** The SHA-256 of the text approved. */
   hash: sha256,
+});
+/** A party's rejection of minutes, or its request for a change. */
+export const minutesObjectionRequest = z.object({
+  /** The SHA-256 of the text answered. */
+  hash: sha256,
+  /** Rejected outright, or a change asked for. */
+  kind: z.enum(['rejected', 'change_requested']),
+  /** What is wrong or what should change, for the mediators. */
+  comment: z.string().min(1).max(4000),
 });
 /** A personal calendar: an iCalendar (RFC 5545) stream, sent as text/calendar. */
 export const calendarResponse = z.string();

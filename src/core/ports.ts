@@ -31,6 +31,7 @@ import type {
   Minutes,
   MinutesApproval,
   MinutesKind,
+  MinutesObjection,
   Round,
   RoundSession,
 } from './rounds/model.js';
@@ -600,6 +601,10 @@ export interface RoundStore {
   clearMinutesApprovals(minutesId: MinutesId): Promise<number>;
   /** Approvals of the given minutes (the caller passes only minutes it may see). */
   listMinutesApprovals(minutesIds: readonly MinutesId[]): Promise<MinutesApproval[]>;
+  /** Records a party's rejection or request for a change, replacing its earlier answer. */
+  insertMinutesObjection(o: MinutesObjection): Promise<void>;
+  /** Rejections and requests for a change of the given minutes (only minutes the caller may see). */
+  listMinutesObjections(minutesIds: readonly MinutesId[]): Promise<MinutesObjection[]>;
 }
 
 /** Threads and messages; every read takes the readable compartment ids. */

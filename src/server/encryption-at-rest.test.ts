@@ -135,9 +135,15 @@ async function plantEverywhere(p: TestParley, clock: ReturnType<typeof testClock
     startsAt: '2026-12-01T09:00:00Z',
     endsAt: '2026-12-01T12:00:00Z',
   });
-  await call('leadMediator', 'PUT', `${R}/sessions/${session.id}/minutes/plenary`, {
+  const minutes = await call('leadMediator', 'PUT', `${R}/sessions/${session.id}/minutes/plenary`, {
     baseRevision: 0,
     text: mark('minutes'),
+  });
+  // A party's request for a change to those minutes, with its comment.
+  await call('oppHead', 'POST', `${R}/sessions/${session.id}/minutes/plenary/objections`, {
+    hash: minutes.hash,
+    kind: 'change_requested',
+    comment: mark('minutes-objection'),
   });
   await call('leadMediator', 'POST', `${R}/status`, { to: 'in_progress' });
   await call('leadMediator', 'POST', `${R}/status`, {

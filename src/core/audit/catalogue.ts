@@ -107,6 +107,13 @@ export interface AuditEvents {
     approvalsReset: number;
   };
   'minutes.approved': { minutesId: string; partyId: string; hash: string };
+  /** A party rejected plenary minutes or asked for a change (the comment is not logged). */
+  'minutes.objected': {
+    minutesId: string;
+    partyId: string;
+    hash: string;
+    objection: 'rejected' | 'change_requested';
+  };
   /**
    * Written before audit scopes (no longer written): its session count covered sessions in the
    * exporter's caucus, readable by organisers who may not read that caucus. See `calendar.issued`.
@@ -142,6 +149,14 @@ export interface AuditEvents {
     communiqueId: string;
     number: number | null;
     hash: string;
+    publicFrom: string;
+  };
+  /** A release withdrawn before it was public (in its undo window or embargo); it gave back its number. */
+  'communique.withdrawn': {
+    communiqueId: string;
+    number: number | null;
+    hash: string;
+    /** When it would have been public. */
     publicFrom: string;
   };
   'statement.logged': { statementId: string; partyId: string; agreedLineId: string | null };
@@ -342,6 +357,7 @@ const everyKind: { [K in keyof AuditEvents]: true } = {
   'session.attendance_recorded': true,
   'minutes.written': true,
   'minutes.approved': true,
+  'minutes.objected': true,
   'calendar.exported': true,
   'calendar.issued': true,
   'thread.started': true,
@@ -354,6 +370,7 @@ const everyKind: { [K in keyof AuditEvents]: true } = {
   'communique.approved': true,
   'communique.objected': true,
   'communique.released': true,
+  'communique.withdrawn': true,
   'statement.logged': true,
   'statement.divergence_raised': true,
   'media_actor.registered': true,

@@ -3,7 +3,9 @@
  * draft to the plenary for approval; each party's head of delegation and the lead mediator approve
  * the exact wording (bound to its SHA-256, so any change resets every approval); the lead mediator
  * releases it once all have approved. Released, it is visible to the process's members at once and
- * public from its embargo time, computed from the clock. Released communiqués are numbered.
+ * public from its embargo time, computed from the clock. Released communiqués are numbered. A
+ * release may hold a short undo window (a few minutes' embargo set at release): until it is
+ * public, the lead mediator can withdraw it, and it is circulated again, its approvals intact.
  * Public statements by the parties are logged beside the agreed line.
  */
 import type { Party } from '../process/model.js';
@@ -134,6 +136,32 @@ export function approversAwaited(
 /** From when a communiqué released at `releasedAt` is public: its embargo, if later. */
 export function publicFromOf(releasedAt: string, embargoUntil: string | null): string {
   return embargoUntil !== null && embargoUntil > releasedAt ? embargoUntil : releasedAt;
+}
+
+/**
+ * The longest undo window a release may hold (minutes): a short embargo set at release, during
+ * which the lead mediator can still withdraw it. Longer delays belong in the approved embargo.
+ */
+export const maxReleaseHoldMinutes = 30;
+
+/**
+ * From when a communiqué released at `now` with an undo window of `holdMinutes` is public: the
+ * end of the window or its approved embargo, whichever is later.
+ */
+export function publicFromWithHold(
+  now: Date,
+  holdMinutes: number,
+  embargoUntil: string | null,
+): string {
+  return publicFromOf(new Date(now.getTime() + holdMinutes * 60_000).toISOString(), embargoUntil);
+}
+
+/**
+ * Whether a release can still be withdrawn at a time: released, and not yet public. Once public
+ * it has been read outside the process and cannot be taken back.
+ */
+export function isWithdrawableAt(c: Pick<Communique, 'state' | 'publicFrom'>, now: Date): boolean {
+  return c.state === 'released' && c.publicFrom !== null && c.publicFrom > now.toISOString();
 }
 
 /** Whether a communiqué is public at a time: released, and its embargo has passed. */

@@ -262,6 +262,27 @@ export interface MinutesApproval {
   approvedAt: string;
 }
 
+/** How a party says no to plenary minutes. */
+export type MinutesObjectionKind = 'rejected' | 'change_requested';
+
+/** A party's rejection of, or request for a change to, the exact text of plenary minutes. */
+export interface MinutesObjection {
+  /** The minutes. */
+  minutesId: MinutesId;
+  /** The objecting party. */
+  partyId: PartyId;
+  /** The hash of the text objected to: a changed text resets it, as it resets approvals. */
+  hash: string;
+  /** Rejected outright, or a change asked for. */
+  kind: MinutesObjectionKind;
+  /** What the party says, for the mediators; shown to the mediator team and that party only. */
+  comment: string;
+  /** Its head of delegation. */
+  by: UserId;
+  /** When (ISO 8601). */
+  at: string;
+}
+
 /** The parties whose approval a plenary text needs: every party that has not withdrawn. */
 export function approvingParties(parties: readonly Party[]): PartyId[] {
   return parties.filter((p) => p.status !== 'withdrawn').map((p) => p.id);

@@ -6,6 +6,7 @@ import type {
   ConsultationResponse,
   Minutes,
   MinutesKind,
+  MinutesObjection,
   Round,
   RoundSession,
   RoundStatus,
@@ -497,11 +498,73 @@ export function roundsRepository(db: Kysely<DB>, sealer: Sealer): RoundStore {
         .execute();
     },
     async clearMinutesApprovals(minutesId) {
+      // Objections go with the text too, but only approvals are counted as reset.
+      await db
+        .deleteFrom('minutes_approvals')
+        .where('minutes_id', '=', minutesId)
+        .where('response', '!=', 'approved')
+        .execute();
       const res = await db
         .deleteFrom('minutes_approvals')
         .where('minutes_id', '=', minutesId)
         .executeTakeFirst();
       return Number(res.numDeletedRows);
+    },
+    async insertMinutesObjection(o) {
+      const m = await db
+        .selectFrom('minutes')
+        .select('process_id')
+        .where('id', '=', o.minutesId)
+        .executeTakeFirst();
+      if (!m) throw new Error(`minutes ${o.minutesId} not found to seal an objection`);
+      const sealed = (await sealer.writer(m.process_id)).row('minutes_approvals', [
+        o.minutesId,
+        o.partyId,
+      ]);
+      await db
+        .deleteFrom('minutes_approvals')
+        .where('minutes_id', '=', o.minutesId)
+        .where('party_id', '=', o.partyId)
+        .execute();
+      await db
+        .insertInto('minutes_approvals')
+        .values({
+          minutes_id: o.minutesId,
+          party_id: o.partyId,
+          hash: o.hash,
+          approved_by: o.by,
+          approved_at: o.at,
+          response: o.kind,
+          comment: sealed.seal('comment', o.comment),
+        })
+        .execute();
+    },
+    async listMinutesObjections(minutesIds) {
+      if (minutesIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('minutes_approvals')
+        .innerJoin('minutes', 'minutes.id', 'minutes_approvals.minutes_id')
+        .selectAll('minutes_approvals')
+        .select('minutes.process_id')
+        .where('minutes_approvals.minutes_id', 'in', [...minutesIds])
+        .where('minutes_approvals.response', '!=', 'approved')
+        .orderBy('minutes_approvals.approved_at')
+        .execute();
+      const boxOf = await readersOf(
+        sealer,
+        rows.map((r) => r.process_id),
+      );
+      return rows.map((r): MinutesObjection => ({
+        minutesId: asId(r.minutes_id),
+        partyId: asId(r.party_id),
+        hash: r.hash,
+        kind: r.response === 'rejected' ? 'rejected' : 'change_requested',
+        comment: boxOf(r.process_id)
+          .row('minutes_approvals', [r.minutes_id, r.party_id])
+          .open('comment', r.comment ?? ''),
+        by: asId(r.approved_by),
+        at: r.approved_at,
+      }));
     },
     async listMinutesApprovals(minutesIds) {
       if (minutesIds.length === 0) return [];
@@ -509,6 +572,7 @@ export function roundsRepository(db: Kysely<DB>, sealer: Sealer): RoundStore {
         .selectFrom('minutes_approvals')
         .selectAll()
         .where('minutes_id', 'in', [...minutesIds])
+        .where('response', '=', 'approved')
         .orderBy('approved_at')
         .execute();
       return rows.map((r) => ({

@@ -485,6 +485,10 @@ export interface MinutesApprovalsTable {
   hash: string;
   approved_by: string;
   approved_at: string;
+  /** 'approved', 'rejected' or 'change_requested'. */
+  response: Generated<string>;
+  /** Sealed: the party's comment on a rejection or a request for a change; null on an approval. */
+  comment: string | null;
 }
 export interface ThreadsTable {
   id: string;

@@ -70,6 +70,11 @@ export const sealedColumns = {
   },
   round_sessions: { key: ['id'], process: 'process_id', columns: ['title'] },
   minutes: { key: ['id'], process: 'process_id', columns: ['text'] },
+  minutes_approvals: {
+    key: ['minutes_id', 'party_id'],
+    process: { via: 'minutes', on: 'minutes_id' },
+    columns: ['comment'],
+  },
   threads: { key: ['id'], process: 'process_id', columns: ['title'] },
   messages: { key: ['id'], process: 'process_id', columns: ['body'] },
   communiques: { key: ['id'], process: 'process_id', columns: ['title', 'text'] },

@@ -1855,6 +1855,45 @@ const matrix: Record<string, Spec> = {
         },
       ];
     },
+  'POST /api/processes/:processId/rounds/:roundId/sessions/:sessionId/minutes/:kind/objections':
+    async (env, r) => {
+      const s = await freshSession(env, 'plenary');
+      const write = async (kind: 'plenary' | 'mediators') =>
+        writeMinutes(deps(env), {
+          actor: await actorFor(env, 'mediator'),
+          processId: env.p.demo.processId,
+          roundId: env.p.demo.roundId,
+          sessionId: s.session.id,
+          kind,
+          baseRevision: 0,
+          text: `${kind} minutes`,
+        });
+      const plenaryMinutes = await write('plenary');
+      const own = await write('mediators');
+      const path = `${P(env)}/rounds/${env.p.demo.roundId}/sessions/${s.session.id}/minutes`;
+      const payload = (hash: string) => ({ hash, kind: 'change_requested', comment: 'matrix' });
+      return [
+        {
+          label: 'plenary minutes',
+          method: 'POST',
+          url: `${path}/plenary/objections`,
+          payload: payload(plenaryMinutes.hash),
+          // Only a party says no, through its head; the mediators change the minutes instead.
+          expect: !reads(env, r, compartmentOfKind(env, 'plenary'))
+            ? 'not_found'
+            : isHead(r)
+              ? 'allowed'
+              : 'forbidden',
+        },
+        {
+          label: "mediators' minutes",
+          method: 'POST',
+          url: `${path}/mediators/objections`,
+          payload: payload(own.hash),
+          expect: !reads(env, r, compartmentOfKind(env, 'mediators')) ? 'not_found' : 'rule',
+        },
+      ];
+    },
   'GET /api/processes/:processId/threads': async (env, r) => [
     { label: 'all', method: 'GET', url: `${P(env)}/threads`, expect: 'allowed' },
     {
@@ -2079,6 +2118,31 @@ const matrix: Record<string, Spec> = {
             ? 'allowed'
             : 'forbidden',
         subject: approved.id,
+      },
+    ];
+  },
+  'POST /api/processes/:processId/communiques/:communiqueId/withdrawal': async (env, r) => {
+    const approved = await freshCommunique(env, 'approved');
+    // Released with an undo window: in the plenary, not yet public, still withdrawable.
+    const held = await releaseCommunique(deps(env), {
+      actor: await actorFor(env, 'leadMediator'),
+      processId: env.p.demo.processId,
+      communiqueId: approved.id,
+      hash: approved.hash,
+      holdMinutes: 10,
+    });
+    return [
+      {
+        label: 'held release',
+        method: 'POST',
+        url: `${P(env)}/communiques/${held.id}/withdrawal`,
+        payload: { hash: held.hash },
+        expect: !reads(env, r, compartmentOfKind(env, 'plenary'))
+          ? 'not_found'
+          : r === 'leadMediator'
+            ? 'allowed'
+            : 'forbidden',
+        subject: held.id,
       },
     ];
   },

@@ -28,6 +28,7 @@ import { draftCommunique } from '../../core/usecases/communiques/draft-communiqu
 import { logStatement } from '../../core/usecases/communiques/log-statement.js';
 import { relayMessage } from '../../core/usecases/messages/relay-message.js';
 import { releaseCommunique } from '../../core/usecases/communiques/release-communique.js';
+import { withdrawCommunique } from '../../core/usecases/communiques/withdraw-communique.js';
 import { respondToConsultation } from '../../core/usecases/rounds/respond-to-consultation.js';
 import { scheduleSession } from '../../core/usecases/rounds/schedule-session.js';
 import { startThread } from '../../core/usecases/messages/start-thread.js';
@@ -302,6 +303,27 @@ describe('canaries planted in every compartment', () => {
       hash: circulated.hash,
     });
     await approveAndRelease(await draft(plenaryValue, '2099-01-01T00:00:00Z'));
+    // Releases in their undo window: one still held, one withdrawn; neither is public.
+    for (const withdraw of [false, true]) {
+      const c = await draft(plenaryValue);
+      await circulateCommunique(d, { actor: lead, processId, communiqueId: c.id, hash: c.hash });
+      for (const r of ['govHead', 'oppHead', 'leadMediator'] as const)
+        await approveCommunique(d, {
+          actor: await actor(r),
+          processId,
+          communiqueId: c.id,
+          hash: c.hash,
+        });
+      await releaseCommunique(d, {
+        actor: lead,
+        processId,
+        communiqueId: c.id,
+        hash: c.hash,
+        holdMinutes: 30,
+      });
+      if (withdraw)
+        await withdrawCommunique(d, { actor: lead, processId, communiqueId: c.id, hash: c.hash });
+    }
     const released = await draft(canaryFor(of('public'), 'communique'));
     await approveAndRelease(released);
     // Round material: sessions, minutes, a consultation and its answers, a public statement.
@@ -672,7 +694,8 @@ describe('canaries planted in every compartment', () => {
       }
       seen.set(role, all);
     }
-  });
+    // Planting and reading every compartment as every role is long on a shared, busy machine.
+  }, 240_000);
 
   it('crawls every GET route of the route table that reads a process', () => {
     const skipped = ['/api/invitations/:secret']; // reached with an invitation's secret only: it shows the codename

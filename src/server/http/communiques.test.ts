@@ -15,6 +15,7 @@ interface Communique {
   hash: string;
   revision: number;
   embargoUntil: string | null;
+  publicFrom: string | null;
   approvals: Array<{ partyId: string | null }>;
   awaiting: Array<string | null>;
   objections: Array<{ partyId: string; kind: string; comment: string | null }>;
@@ -258,6 +259,85 @@ describe.each(targets)('communiqués and press lines on $name', (target) => {
       title: 'Embargoed communiqué',
     });
     expect(await find('govDelegate', c.id)).toMatchObject({ isPublic: true });
+  });
+
+  it('holds a release in an undo window: hidden from the public, withdrawn by the lead mediator, audited', async () => {
+    const c = await circulate(await draft({ title: 'Held communiqué' }));
+    await approveAll(c);
+    const start = clock.now().getTime();
+    const tooLong = await call('leadMediator', 'POST', `/communiques/${c.id}/release`, {
+      hash: c.hash,
+      holdMinutes: 45,
+    });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.body).toContain('holdMinutes');
+    const held = await call('leadMediator', 'POST', `/communiques/${c.id}/release`, {
+      hash: c.hash,
+      holdMinutes: 5,
+    });
+    expect(held.statusCode, held.body).toBe(200);
+    const number = held.json().number as number;
+    expect(held.json()).toMatchObject({
+      state: 'released',
+      isPublic: false,
+      publicFrom: new Date(start + 5 * 60_000).toISOString(),
+      compartmentId: compartment('plenary').id,
+    });
+    // The public (what the administrator may read) does not see it during the window.
+    clock.advance(4 * 60_000);
+    expect(await find('admin', c.id)).toBeUndefined();
+    // Only the lead mediator withdraws; a party answers 403, an id that is no communiqué 404.
+    const path = `/communiques/${c.id}/withdrawal`;
+    expect((await call('mediator', 'POST', path, { hash: c.hash })).statusCode).toBe(403);
+    expect((await call('govHead', 'POST', path, { hash: c.hash })).statusCode).toBe(403);
+    expect(
+      (
+        await call(
+          'leadMediator',
+          'POST',
+          `/communiques/${compartment('mediators').id}/withdrawal`,
+          { hash: c.hash },
+        )
+      ).statusCode,
+    ).toBe(404);
+    const withdrawn = await call('leadMediator', 'POST', path, { hash: c.hash });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(withdrawn.json()).toMatchObject({
+      state: 'circulated',
+      number: null,
+      publicFrom: null,
+      releasedAt: null,
+      isPublic: false,
+      awaiting: [],
+    });
+    const audit = await p.runtime.database.db
+      .selectFrom('audit_log')
+      .select(['kind', 'data'])
+      .where('kind', '=', 'communique.withdrawn')
+      .execute();
+    expect(audit.map((e) => JSON.parse(String(e.data)))).toContainEqual({
+      communiqueId: c.id,
+      number,
+      hash: c.hash,
+      publicFrom: new Date(start + 5 * 60_000).toISOString(),
+    });
+    // Past the window it would have ended, it is still not public: it was withdrawn.
+    clock.advance(2 * 60_000);
+    expect(await find('admin', c.id)).toBeUndefined();
+    expect((await call('leadMediator', 'POST', path, { hash: c.hash })).statusCode).toBe(409);
+
+    // Released again (its approvals stand, its number is given back); once public, it stays.
+    const again = await call('leadMediator', 'POST', `/communiques/${c.id}/release`, {
+      hash: c.hash,
+      holdMinutes: 2,
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().number).toBe(number);
+    clock.advance(2 * 60_000);
+    expect(await find('admin', c.id)).toMatchObject({ isPublic: true, number });
+    const late = await call('leadMediator', 'POST', path, { hash: c.hash });
+    expect(late.statusCode).toBe(422);
+    expect(late.json().error.message).toContain('public already');
   });
 
   it('logs public statements beside the agreed line, and lets the mediators raise divergences', async () => {

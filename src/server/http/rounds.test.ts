@@ -28,6 +28,7 @@ interface Session {
     approved: boolean;
     awaiting: string[];
     approvals: unknown[];
+    objections: Array<{ partyId: string; kind: string; comment: string | null }>;
   }>;
 }
 
@@ -222,6 +223,79 @@ describe.each(targets)('rounds and sessions on $name', (target) => {
       text: 'x',
     });
     expect(stalePen.json().error.code).toBe('STALE_REVISION');
+  });
+
+  it('lets a party reject the minutes or ask for a change, its comment read by the mediators and that party only', async () => {
+    const opening = (await session('leadMediator', 'Opening plenary'))!;
+    const minutes = opening.minutes.find((m) => m.kind === 'plenary')!;
+    const path = `${R()}/sessions/${opening.id}/minutes/plenary`;
+    // The demo's minutes are approved by both parties: a new text is answered afresh.
+    const edited = await call('mediator', 'PUT', path, {
+      baseRevision: minutes.revision,
+      text: '1. The facilitator welcomed the delegations.\n2. The agenda was adopted.',
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const hash = edited.json().hash as string;
+    const ask = {
+      hash,
+      kind: 'change_requested',
+      comment: 'Item 2: the agenda was discussed, not adopted.',
+    };
+    expect((await call('mediator', 'POST', `${path}/objections`, ask)).statusCode).toBe(403);
+    expect((await call('oppDelegate', 'POST', `${path}/objections`, ask)).statusCode).toBe(403);
+    expect(
+      (await call('oppHead', 'POST', `${path}/objections`, { ...ask, comment: '   ' })).statusCode,
+    ).toBe(422);
+    expect(
+      (await call('oppHead', 'POST', `${path}/objections`, { ...ask, comment: '' })).statusCode,
+    ).toBe(400);
+    expect(
+      (await call('oppHead', 'POST', `${path}/objections`, { ...ask, hash: minutes.hash })).json()
+        .error.code,
+    ).toBe('STALE_REVISION');
+    const asked = await call('oppHead', 'POST', `${path}/objections`, ask);
+    expect(asked.statusCode, asked.body).toBe(201);
+    expect(asked.json()).toMatchObject({
+      approved: false,
+      awaiting: [p.demo.parties.gov, p.demo.parties.opp],
+      objections: [{ partyId: p.demo.parties.opp, kind: 'change_requested', comment: ask.comment }],
+    });
+    const seenBy = async (key: Parameters<typeof session>[0]) =>
+      (await session(key, 'Opening plenary'))!.minutes.find((m) => m.kind === 'plenary')!
+        .objections;
+    expect(await seenBy('leadMediator')).toEqual([
+      expect.objectContaining({ kind: 'change_requested', comment: ask.comment }),
+    ]);
+    expect(await seenBy('oppDelegate')).toEqual([
+      expect.objectContaining({ comment: ask.comment }),
+    ]);
+    // The other party learns that the opposition said no, not what it said.
+    expect(await seenBy('govDelegate')).toEqual([
+      expect.objectContaining({ partyId: p.demo.parties.opp, comment: null }),
+    ]);
+    // A party that approved stands by its approval; a rejection replaces a request.
+    expect((await call('govHead', 'POST', `${path}/approvals`, { hash })).statusCode).toBe(201);
+    expect((await call('govHead', 'POST', `${path}/objections`, ask)).statusCode).toBe(409);
+    const rejected = await call('oppHead', 'POST', `${path}/objections`, {
+      ...ask,
+      kind: 'rejected',
+    });
+    expect(rejected.json().objections).toEqual([
+      expect.objectContaining({ partyId: p.demo.parties.opp, kind: 'rejected' }),
+    ]);
+    // A changed text resets the answer, as it resets approvals.
+    const again = await call('mediator', 'PUT', path, {
+      baseRevision: edited.json().revision,
+      text: '1. The facilitator welcomed the delegations.\n2. The agenda was discussed.',
+    });
+    expect(again.json()).toMatchObject({ objections: [], approvals: [] });
+    const audit = await p.runtime.database.db
+      .selectFrom('audit_log')
+      .select(['data'])
+      .where('kind', '=', 'minutes.objected')
+      .execute();
+    expect(audit).toHaveLength(2);
+    expect(audit.map((e) => String(e.data)).join()).not.toContain('agenda was discussed');
   });
 
   it('refuses plenary minutes for a proximity session: the parties share no channel', async () => {

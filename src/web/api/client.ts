@@ -498,8 +498,12 @@ export const api = {
       call<Communique>('POST', `${p(processId)}/communiques/${enc(communiqueId)}/objections`, {
         body,
       }),
-    release: (processId: string, communiqueId: string, hash: string) =>
+    release: (processId: string, communiqueId: string, hash: string, holdMinutes = 0) =>
       call<Communique>('POST', `${p(processId)}/communiques/${enc(communiqueId)}/release`, {
+        body: { hash, holdMinutes },
+      }),
+    withdraw: (processId: string, communiqueId: string, hash: string) =>
+      call<Communique>('POST', `${p(processId)}/communiques/${enc(communiqueId)}/withdrawal`, {
         body: { hash },
       }),
     logStatement: (processId: string, body: LogStatementRequest) =>

@@ -73,4 +73,16 @@ export const draftingEn = {
     caseMismatch: 'Found with different capitals: “{{found}}”.',
     useFound: 'Use “{{found}}”',
   },
+  undo: {
+    holdLabel: 'Undo window',
+    holdNone: 'None: public at once',
+    holdMinutes_one: '{{count}} minute',
+    holdMinutes_other: '{{count}} minutes',
+    holdHint: 'Public only once the window has passed; until then you can withdraw the release.',
+    publicAt: 'Public at {{time}}, can be withdrawn until then.',
+    countdown: 'Public at {{time}}: {{left}} left to withdraw it.',
+    heldUntil: 'Public at {{time}}.',
+    withdraw: 'Withdraw',
+    withdrawn: 'The release is withdrawn: it is circulated again, and it was never public.',
+  },
 };

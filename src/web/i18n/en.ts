@@ -508,6 +508,7 @@ export const en = {
     session_attendance_recorded: 'Attendance recorded',
     minutes_written: 'Minutes written',
     minutes_approved: 'Minutes approved',
+    minutes_objected: 'Minutes rejected or change asked for',
     calendar_exported: 'Calendar exported',
     calendar_issued: 'Calendar downloaded',
     thread_started: 'Thread started',

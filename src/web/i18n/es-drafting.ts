@@ -80,4 +80,16 @@ export const draftingEs: typeof draftingEn = {
     caseMismatch: 'Encontradas con otras mayúsculas: «{{found}}».',
     useFound: 'Usar «{{found}}»',
   },
+  undo: {
+    holdLabel: 'Plazo para retirar',
+    holdNone: 'Ninguno: público al instante',
+    holdMinutes_one: '{{count}} minuto',
+    holdMinutes_other: '{{count}} minutos',
+    holdHint: 'Será público solo al pasar el plazo; hasta entonces puede retirar la publicación.',
+    publicAt: 'Público a las {{time}}; puede retirarse hasta entonces.',
+    countdown: 'Público a las {{time}}: quedan {{left}} para retirarlo.',
+    heldUntil: 'Público a las {{time}}.',
+    withdraw: 'Retirar',
+    withdrawn: 'La publicación se ha retirado: vuelve a estar en circulación y nunca fue pública.',
+  },
 };

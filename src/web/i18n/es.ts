@@ -529,6 +529,7 @@ export const es: Catalogue = {
     session_attendance_recorded: 'Asistencia registrada',
     minutes_written: 'Actas redactadas',
     minutes_approved: 'Actas aprobadas',
+    minutes_objected: 'Acta rechazada o cambio pedido',
     calendar_exported: 'Calendario exportado',
     calendar_issued: 'Calendario descargado',
     thread_started: 'Hilo iniciado',

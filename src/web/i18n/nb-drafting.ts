@@ -77,4 +77,17 @@ export const draftingNb: typeof draftingEn = {
     caseMismatch: 'Funnet med andre store og små bokstaver: «{{found}}».',
     useFound: 'Bruk «{{found}}»',
   },
+  undo: {
+    holdLabel: 'Angrefrist',
+    holdNone: 'Ingen: offentlig med en gang',
+    holdMinutes_one: '{{count}} minutt',
+    holdMinutes_other: '{{count}} minutter',
+    holdHint: 'Blir offentlig først når fristen er ute; til da kan du trekke frigivelsen tilbake.',
+    publicAt: 'Offentlig kl. {{time}}, kan trekkes tilbake til da.',
+    countdown: 'Offentlig kl. {{time}}: {{left}} igjen til å trekke den tilbake.',
+    heldUntil: 'Offentlig kl. {{time}}.',
+    withdraw: 'Trekk tilbake',
+    withdrawn:
+      'Frigivelsen er trukket tilbake: den er til godkjenning igjen og ble aldri offentlig.',
+  },
 };

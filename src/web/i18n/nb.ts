@@ -516,6 +516,7 @@ export const nb: Catalogue = {
     session_attendance_recorded: 'Oppmøte registrert',
     minutes_written: 'Referat skrevet',
     minutes_approved: 'Referat godkjent',
+    minutes_objected: 'Referat avvist eller endring bedt om',
     calendar_exported: 'Kalender eksportert',
     calendar_issued: 'Kalender lastet ned',
     thread_started: 'Tråd startet',

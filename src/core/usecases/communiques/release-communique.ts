@@ -1,6 +1,11 @@
 import type { Actor } from '../../access/policy.js';
 import { canReleaseCommunique } from '../../access/policy.js';
-import { approversAwaited, publicFromOf, type Communique } from '../../communiques/model.js';
+import {
+  approversAwaited,
+  maxReleaseHoldMinutes,
+  publicFromWithHold,
+  type Communique,
+} from '../../communiques/model.js';
 import type { Deps } from '../../ports.js';
 import { DomainError } from '../../shared/errors.js';
 import type { CommuniqueId, ProcessId } from '../../shared/ids.js';
@@ -11,12 +16,27 @@ import { findVisibleCommunique } from './communique-context.js';
  * The lead mediator releases a circulated communiqué once every party and the mediator team have
  * approved its current wording. A communiqué takes the next number of the process. It stays in
  * the plenary and is public from its embargo time (at once without one): visibility is computed
- * from the clock, so no job has to run when the embargo lapses.
+ * from the clock, so no job has to run when the embargo lapses. `holdMinutes` (up to
+ * `maxReleaseHoldMinutes`) holds it back that long more, an undo window in which it can still be
+ * withdrawn (`withdrawCommunique`).
  */
 export async function releaseCommunique(
   deps: Deps<'db' | 'clock'>,
-  input: { actor: Actor; processId: ProcessId; communiqueId: CommuniqueId; hash: string },
+  input: {
+    actor: Actor;
+    processId: ProcessId;
+    communiqueId: CommuniqueId;
+    hash: string;
+    /** Minutes before it is public, during which it can be withdrawn; 0 or absent for none. */
+    holdMinutes?: number;
+  },
 ): Promise<CommuniqueView> {
+  const hold = input.holdMinutes ?? 0;
+  if (!Number.isInteger(hold) || hold < 0 || hold > maxReleaseHoldMinutes)
+    throw new DomainError(
+      'INVALID_INPUT',
+      `The undo window is a whole number of minutes from 0 to ${maxReleaseHoldMinutes}.`,
+    );
   return deps.db.transaction(async (s) => {
     const now = deps.clock.now();
     const { communique: old, ctx } = await findVisibleCommunique(
@@ -71,7 +91,7 @@ export async function releaseCommunique(
       updatedAt: at,
       releasedAt: at,
       releasedBy: input.actor.userId,
-      publicFrom: publicFromOf(at, old.embargoUntil),
+      publicFrom: publicFromWithHold(now, hold, old.embargoUntil),
     };
     if (!(await s.communiques.updateCommunique(next, old.revision)))
       throw new DomainError('STALE_REVISION', 'The wording changed while releasing; try again.');

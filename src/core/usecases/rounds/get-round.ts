@@ -36,7 +36,10 @@ export async function getRound(
       rc.visible,
     );
     const approvals = await s.rounds.listMinutesApprovals(minutes.map((x) => x.id));
-    const minutesViews = minutes.map((x) => viewMinutes(x, approvals, parties));
+    const objections = await s.rounds.listMinutesObjections(minutes.map((x) => x.id));
+    const minutesViews = minutes.map((x) =>
+      viewMinutes(x, approvals, parties, { objections, reader: rc.membership }),
+    );
     const consultations = await s.rounds.listConsultations([rc.round.id], rc.visible);
     const responses = await s.rounds.listConsultationResponses(
       consultations.map((c) => c.id),

@@ -1,11 +1,12 @@
 /** Sessions and minutes as one member sees them (shared by the round use cases). */
 import { canSeeAttendee } from '../../access/policy.js';
-import type { Membership, Party } from '../../process/model.js';
+import { isMediatorRole, type Membership, type Party } from '../../process/model.js';
 import {
   partiesAwaited,
   partiesShareChannel,
   type Minutes,
   type MinutesApproval,
+  type MinutesObjection,
   type RoundSession,
 } from '../../rounds/model.js';
 import { asId, type PartyId, type UserId } from '../../shared/ids.js';
@@ -18,6 +19,11 @@ export type MinutesView = Minutes & {
   awaiting: PartyId[];
   /** Plenary minutes every party has approved (always false for the mediators' own). */
   approved: boolean;
+  /**
+   * Parties that rejected the current text or asked for a change; the comment only for the
+   * mediator team and the objecting party (null for any other reader).
+   */
+  objections: Array<Omit<MinutesObjection, 'comment'> & { comment: string | null }>;
 };
 
 /** A session as one member sees it. */
@@ -35,14 +41,25 @@ export function viewMinutes(
   m: Minutes,
   approvals: readonly MinutesApproval[],
   parties: readonly Party[],
+  seen: { objections: readonly MinutesObjection[]; reader: Membership } | null = null,
 ): MinutesView {
   const current = approvals.filter((a) => a.minutesId === m.id && a.hash === m.hash);
   const awaiting = m.kind === 'plenary' ? partiesAwaited(parties, current, m.hash) : [];
+  const objections = (seen?.objections ?? [])
+    .filter((o) => o.minutesId === m.id && o.hash === m.hash)
+    .map((o) => ({
+      ...o,
+      comment:
+        seen && (isMediatorRole(seen.reader.role) || seen.reader.partyId === o.partyId)
+          ? o.comment
+          : null,
+    }));
   return {
     ...m,
     approvals: current,
     awaiting,
     approved: m.kind === 'plenary' && awaiting.length === 0,
+    objections,
   };
 }
 

@@ -24,6 +24,7 @@ export const presentCommunique = (c: CommuniqueView): z.input<typeof communiqueR
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
   releasedAt: c.releasedAt,
+  publicFrom: c.publicFrom,
   approvals: c.approvals.map((a) => ({
     partyId: a.partyId,
     hash: a.hash,

@@ -11,6 +11,7 @@ import {
   statementParams,
   statementResponse,
   objectionRequest,
+  releaseRequest,
   wordingHashRequest,
 } from '../../../contract/communiques.js';
 import { asId } from '../../../core/shared/ids.js';
@@ -23,6 +24,7 @@ import { listCommuniques } from '../../../core/usecases/communiques/list-communi
 import { logStatement } from '../../../core/usecases/communiques/log-statement.js';
 import { raiseDivergence } from '../../../core/usecases/communiques/raise-divergence.js';
 import { releaseCommunique } from '../../../core/usecases/communiques/release-communique.js';
+import { withdrawCommunique } from '../../../core/usecases/communiques/withdraw-communique.js';
 import { route, processIdOf } from '../route.js';
 import { presentCommunique, presentStatement } from './presenters.js';
 
@@ -156,7 +158,28 @@ export const communiqueRoutes = [
   route({
     method: 'POST',
     url: '/api/processes/:processId/communiques/:communiqueId/release',
-    summary: 'Release an approved communiqué: numbered, to the plenary, public from its embargo.',
+    summary:
+      'Release an approved communiqué: numbered, to the plenary, public from its embargo or after an undo window.',
+    tag: 'communiques',
+    auth: 'required',
+    params: communiqueParams,
+    body: releaseRequest,
+    response: communiqueResponse,
+    handler: async ({ actor, params, body, deps }) =>
+      presentCommunique(
+        await releaseCommunique(deps, {
+          actor,
+          processId: processIdOf(params),
+          communiqueId: cid(params),
+          hash: body.hash,
+          holdMinutes: body.holdMinutes,
+        }),
+      ),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/processes/:processId/communiques/:communiqueId/withdrawal',
+    summary: 'Withdraw a release before it is public: circulated again, its number given back.',
     tag: 'communiques',
     auth: 'required',
     params: communiqueParams,
@@ -164,7 +187,7 @@ export const communiqueRoutes = [
     response: communiqueResponse,
     handler: async ({ actor, params, body, deps }) =>
       presentCommunique(
-        await releaseCommunique(deps, {
+        await withdrawCommunique(deps, {
           actor,
           processId: processIdOf(params),
           communiqueId: cid(params),

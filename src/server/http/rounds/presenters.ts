@@ -38,6 +38,12 @@ export const presentMinutes = (m: MinutesView): z.input<typeof minutesResponse> 
   })),
   awaiting: m.awaiting,
   approved: m.approved,
+  objections: m.objections.map((o) => ({
+    partyId: o.partyId,
+    kind: o.kind,
+    comment: o.comment,
+    at: o.at,
+  })),
 });
 
 /** A session with the attendees and minutes the reader may see. */

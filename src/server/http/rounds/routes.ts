@@ -9,6 +9,7 @@ import {
   consultationAnswerRequest,
   consultationResponseEntry,
   createRoundRequest,
+  minutesObjectionRequest,
   minutesParams,
   minutesResponse,
   roundDetailResponse,
@@ -26,6 +27,7 @@ import {
 import { asId } from '../../../core/shared/ids.js';
 import { acknowledgeRound } from '../../../core/usecases/rounds/acknowledge-round.js';
 import { approveMinutes } from '../../../core/usecases/rounds/approve-minutes.js';
+import { objectToMinutes } from '../../../core/usecases/rounds/object-to-minutes.js';
 import { changeRoundStatus } from '../../../core/usecases/rounds/change-round-status.js';
 import { createRound } from '../../../core/usecases/rounds/create-round.js';
 import { exportCalendar } from '../../../core/usecases/rounds/export-calendar.js';
@@ -305,6 +307,31 @@ export const roundRoutes = [
           sessionId: asId(params.sessionId),
           kind: params.kind,
           hash: body.hash,
+        }),
+      ),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/processes/:processId/rounds/:roundId/sessions/:sessionId/minutes/:kind/objections',
+    summary:
+      'Reject the plenary minutes for my party, or ask for a change, with a comment for the mediators.',
+    tag: 'rounds',
+    auth: 'required',
+    params: minutesParams,
+    body: minutesObjectionRequest,
+    response: minutesResponse,
+    status: 201,
+    handler: async ({ actor, params, body, deps }) =>
+      presentMinutes(
+        await objectToMinutes(deps, {
+          actor,
+          processId: processIdOf(params),
+          roundId: rid(params),
+          sessionId: asId(params.sessionId),
+          kind: params.kind,
+          hash: body.hash,
+          objection: body.kind,
+          comment: body.comment,
         }),
       ),
   }),

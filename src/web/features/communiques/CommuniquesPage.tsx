@@ -7,7 +7,7 @@
  */
 import { useConfirmation, type Confirmation } from '../../ui/ConfirmDialog.js';
 import { AudienceSummary } from '../outward/AudienceSummary.js';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   canDraftCommunique,
@@ -161,6 +161,13 @@ function CommuniqueCard({
     plenaryCore !== null &&
     canRelease(me, fromCore, plenaryCore);
   const mayRelease = c.state === 'circulated' && canReleaseCommunique(me);
+  const [hold, setHold] = useState(5);
+  // When it would be public if released now: after the undo window, or its embargo if later.
+  const releasePublicAt = () => {
+    const held = new Date(Date.now() + hold * 60_000);
+    const embargo = c.embargoUntil ? new Date(c.embargoUntil) : null;
+    return embargo && embargo > held ? embargo : held;
+  };
   const mayEdit = c.state !== 'released' && canDraftCommunique(me);
   const done = (message: string) => {
     onNotice(message);
@@ -206,7 +213,9 @@ function CommuniqueCard({
               ? t('communiques.isPublic')
               : c.state === 'released'
                 ? t('communiques.publicFrom', {
-                    date: formats.dateTime(c.embargoUntil ?? c.releasedAt ?? c.updatedAt),
+                    date: formats.dateTime(
+                      c.publicFrom ?? c.embargoUntil ?? c.releasedAt ?? c.updatedAt,
+                    ),
                   })
                 : t('communiques.notPublic')}
           </dd>
@@ -285,6 +294,30 @@ function CommuniqueCard({
         {mayApprove && mySide !== null && (
           <ObjectionForm communique={c} onDone={() => done(t('objection.recorded'))} />
         )}
+        {c.state === 'released' && !c.isPublic && c.publicFrom && (
+          <UndoWindow
+            communique={c}
+            publicFrom={c.publicFrom}
+            mayWithdraw={canReleaseCommunique(me)}
+            onDone={() => done(t('undo.withdrawn'))}
+            onPublic={reload}
+          />
+        )}
+        {mayRelease && (
+          <SelectField
+            label={t('undo.holdLabel')}
+            hint={t('undo.holdHint')}
+            wrapperClassName="field-narrow undo-hold"
+            value={hold}
+            onChange={(e) => setHold(Number(e.target.value))}
+          >
+            {[0, 2, 5, 10, 15].map((m) => (
+              <option key={m} value={m}>
+                {m === 0 ? t('undo.holdNone') : t('undo.holdMinutes', { count: m })}
+              </option>
+            ))}
+          </SelectField>
+        )}
         {mayRelease && (
           <HashAction
             confirm={
@@ -295,6 +328,13 @@ function CommuniqueCard({
                 body: (
                   <AudienceSummary
                     compartmentId={publicRoom.id}
+                    publicLine={
+                      hold > 0
+                        ? t('undo.publicAt', {
+                            time: formats.time(releasePublicAt().toISOString()),
+                          })
+                        : undefined
+                    }
                     what={
                       c.kind === 'communique'
                         ? t('outward.release.whatNumbered')
@@ -316,7 +356,7 @@ function CommuniqueCard({
               c.kind === 'communique' ? t('communiques.releaseNumbered') : t('communiques.release')
             }
             disabled={c.awaiting.length > 0}
-            run={() => api.communiques.release(view.process.id, c.id, c.hash)}
+            run={() => api.communiques.release(view.process.id, c.id, c.hash, hold)}
             onDone={() => done(t('communiques.released'))}
             hint={
               c.awaiting.length > 0
@@ -351,6 +391,67 @@ function CommuniqueCard({
   );
 }
 
+/**
+ * A release not yet public: when it will be, counting down, and for the lead mediator the button
+ * that withdraws it until then. When the time passes the list is read again (it is public now).
+ */
+function UndoWindow({
+  communique: c,
+  publicFrom,
+  mayWithdraw,
+  onDone,
+  onPublic,
+}: {
+  communique: Communique;
+  publicFrom: string;
+  mayWithdraw: boolean;
+  onDone: () => void;
+  onPublic: () => void;
+}) {
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const { view } = useProcess();
+  const [now, setNow] = useState(() => Date.now());
+  const until = new Date(publicFrom).getTime();
+  const left = Math.max(0, until - now);
+  useEffect(() => {
+    if (left <= 0) return;
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, [left]);
+  const passed = left <= 0;
+  const told = useRef(false);
+  useEffect(() => {
+    // Once: the list read again shows it public (or, with a slow server clock, still held).
+    if (passed && !told.current) {
+      told.current = true;
+      onPublic();
+    }
+  }, [passed, onPublic]);
+  const time = formats.time(publicFrom);
+  // Beyond an hour (an embargo rather than an undo window) the minutes are enough.
+  const seconds = Math.ceil(left / 1000);
+  const leftText =
+    seconds >= 3600
+      ? formats.dateTime(publicFrom)
+      : `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+  if (!mayWithdraw) return <p className="undo-window hint">{t('undo.heldUntil', { time })}</p>;
+  return (
+    <div className="undo-window" role="status">
+      <p>
+        <strong>{t('undo.countdown', { time, left: leftText })}</strong>
+      </p>
+      <HashAction
+        label={t('undo.withdraw')}
+        variant="secondary"
+        disabled={passed}
+        run={() => api.communiques.withdraw(view.process.id, c.id, c.hash)}
+        onDone={onDone}
+      />
+    </div>
+  );
+}
+
 /** A button that names the wording's hash (circulate, approve, release). */
 function HashAction({
   label,
@@ -359,7 +460,10 @@ function HashAction({
   hint,
   confirm,
   disabled = false,
+  variant,
 }: {
+  /** The button's look; the primary one by default. */
+  variant?: 'secondary';
   /** Asked before acting: who will receive what. */
   confirm?: Omit<Confirmation, 'onConfirm'> | undefined | false;
   label: string;
@@ -381,6 +485,7 @@ function HashAction({
       <ErrorAlert error={action.error} />
       {confirmation.dialog}
       <Button
+        variant={variant}
         pending={action.pending}
         disabled={disabled}
         pendingLabel={t('common.saving')}

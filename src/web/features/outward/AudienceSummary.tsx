@@ -14,6 +14,7 @@ export function AudienceSummary({
   compartmentId,
   what,
   children,
+  publicLine,
 }: {
   /** The compartment the action puts the material into. */
   compartmentId: string;
@@ -21,6 +22,8 @@ export function AudienceSummary({
   what: string;
   /** Further lines (notes included, whether it can be undone). */
   children?: ReactNode;
+  /** For a public audience: when it becomes public, instead of "public now, cannot be undone". */
+  publicLine?: string | undefined;
 }) {
   const { t } = useTranslation();
   const { view } = useProcess();
@@ -50,7 +53,7 @@ export function AudienceSummary({
       <p className="audience-what">{what}</p>
       {a.kind === 'public' ? (
         <p className="audience-who">
-          <strong>{t('outward.public')}</strong>
+          <strong>{publicLine ?? t('outward.public')}</strong>
         </p>
       ) : (
         <p className="audience-who">
