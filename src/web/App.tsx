@@ -11,6 +11,7 @@ import { SignInPage } from './features/auth/SignInPage.js';
 import { useSession } from './features/auth/session.js';
 import { CommuniquesPage } from './features/communiques/CommuniquesPage.js';
 import { ImplementationPage } from './features/implementation/ImplementationPage.js';
+import { PublicImplementationPage } from './features/implementation/PublicImplementationPage.js';
 import { CompartmentPage } from './features/compartments/CompartmentPage.js';
 import { MediaPage } from './features/media/MediaPage.js';
 import { NotePage } from './features/compartments/NotePage.js';
@@ -49,6 +50,14 @@ export function App() {
       navigate('/processes', { replace: true });
   }, [state.status, pathname]);
 
+  // The public accountability page needs no account: shown whatever the session.
+  const publicPage = matchPath('/public/implementation/:slug', pathname);
+  if (publicPage?.slug)
+    return (
+      <Shell>
+        <PublicImplementationPage key={publicPage.slug} slug={publicPage.slug} />
+      </Shell>
+    );
   if (state.status === 'loading')
     return (
       <Shell>

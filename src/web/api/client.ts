@@ -31,6 +31,9 @@ import type {
   ImplementationPlan,
   ImplementationProgress,
   ImportReport,
+  Publication,
+  PublicPicture,
+  ReleasePublicRequest,
   SetLevelRequest,
   SubmitEvidenceRequest,
   VerifyLevelRequest,
@@ -468,6 +471,15 @@ export const api = {
       call<ImportReport>('POST', `${p(processId)}/implementation/import`, {
         body: { commitmentsCsv, levelsCsv },
       }),
+    publication: (processId: string) =>
+      call<Publication>('GET', `${p(processId)}/implementation/publication`),
+    release: (processId: string, body: ReleasePublicRequest) =>
+      call<Publication>('PUT', `${p(processId)}/implementation/publication`, { body }),
+    withdraw: (processId: string) =>
+      call<unknown>('DELETE', `${p(processId)}/implementation/publication`),
+    /** A public page, read without an account. */
+    publicPage: (slug: string) =>
+      call<PublicPicture>('GET', `/api/public/implementation/${enc(slug)}`),
   },
   communiques: {
     list: (processId: string) => call<CommuniqueList>('GET', `${p(processId)}/communiques`),
