@@ -151,7 +151,7 @@ describe.skipIf(!runJourney)('implementation, tracked in the browser', () => {
     await dialog.getByText(/Public now/).waitFor();
     await mediator.shot('75-implementation-release-confirm');
     await dialog.getByRole('button', { name: 'Release to the public' }).click();
-    await section.getByText('Released to the public.').waitFor();
+    await section.getByText('Released to the public.', { exact: true }).first().waitFor();
     publicAddress = await section.getByLabel('Address of the page').inputValue();
     expect(publicAddress).toMatch(/\/public\/implementation\/[A-Za-z0-9_-]{40,}$/);
     await mediator.shot('76-implementation-released');

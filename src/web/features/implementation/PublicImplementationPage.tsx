@@ -71,8 +71,10 @@ function PublicPictureView({ picture }: { picture: PublicPicture }) {
                         {c.themeCode !== null && <> · {themeName(c.themeCode)}</>}
                       </p>
                     </td>
-                    <td>{c.responsible.join(', ')}</td>
-                    <td>
+                    <td data-label={t('implementation.public.col.responsible')}>
+                      {c.responsible.join(', ')}
+                    </td>
+                    <td data-label={t('implementation.public.col.deadline')}>
                       {c.deadline
                         ? date(c.deadline)
                         : t(`implementation.recurrence.${c.recurrence}`)}
@@ -85,7 +87,7 @@ function PublicPictureView({ picture }: { picture: PublicPicture }) {
                         </>
                       )}
                     </td>
-                    <td>
+                    <td data-label={t('implementation.public.col.level')}>
                       <LevelBadge level={c.level} />
                       {c.levelSince && (
                         <p className="muted small">
