@@ -465,7 +465,7 @@ export const api = {
       ),
     progress: (processId: string, query: { from?: string; to?: string } = {}) =>
       call<ImplementationProgress>('GET', `${p(processId)}/implementation/progress`, { query }),
-    export: (processId: string, format: 'commitments.csv' | 'levels.csv' | 'json') =>
+    export: (processId: string, format: 'commitments.csv' | 'levels.csv' | 'json' | 'pam.csv') =>
       download(`${p(processId)}/implementation/export`, { format }, `implementation-${format}`),
     import: (processId: string, commitmentsCsv: string, levelsCsv: string | null) =>
       call<ImportReport>('POST', `${p(processId)}/implementation/import`, {

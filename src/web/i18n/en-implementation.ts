@@ -103,6 +103,7 @@ export const implementationEn = {
     exportIntro: 'The CSV files import back without changing anything.',
     exportCommitments: 'Commitments (CSV)',
     exportLevels: 'Levels (CSV)',
+    exportPam: 'PAM matrix (CSV)',
     publicPage: {
       section: 'Public accountability page',
       intro:

@@ -104,6 +104,7 @@ export const implementationEs = {
     exportIntro: 'Los archivos CSV se vuelven a importar sin cambiar nada.',
     exportCommitments: 'Compromisos (CSV)',
     exportLevels: 'Niveles (CSV)',
+    exportPam: 'Matriz PAM (CSV)',
     publicPage: {
       section: 'Página pública de rendición de cuentas',
       intro:

@@ -103,6 +103,7 @@ export const implementationNb = {
     exportIntro: 'CSV-filene kan importeres tilbake uten å endre noe.',
     exportCommitments: 'Forpliktelser (CSV)',
     exportLevels: 'Nivåer (CSV)',
+    exportPam: 'PAM-matrise (CSV)',
     publicPage: {
       section: 'Offentlig side for ansvarlighet',
       intro:

@@ -894,7 +894,7 @@ function ExportSection() {
   const { t } = useTranslation();
   const { view } = useProcess();
   const action = useAction();
-  const save = async (format: 'commitments.csv' | 'levels.csv' | 'json') => {
+  const save = async (format: 'commitments.csv' | 'levels.csv' | 'json' | 'pam.csv') => {
     const file = await action.run(() => api.implementation.export(view.process.id, format));
     if (!file) return;
     const href = URL.createObjectURL(file.blob);
@@ -916,6 +916,9 @@ function ExportSection() {
         </Button>
         <Button variant="secondary" onClick={() => void save('json')}>
           JSON
+        </Button>
+        <Button variant="secondary" onClick={() => void save('pam.csv')}>
+          {t('implementation.exportPam')}
         </Button>
       </div>
       <ErrorAlert error={action.error} />
