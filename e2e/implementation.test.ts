@@ -3,7 +3,9 @@
  * commitment from an agreed provision of version 2; the government's head, on a phone, submits
  * evidence (kept in its caucus) and releases it; the mediator records a level on it; the observer
  * verifies it in Spanish and then disputes it in Norwegian; the progress chart, its table and the
- * matrix show the level. Each step saves screenshots to e2e/screenshots/.
+ * matrix show the level; the mediator releases the public accountability page after confirming it
+ * goes to the public, and anyone without an account reads it in English, Spanish and Norwegian, on
+ * a phone and on a desktop. Each step saves screenshots to e2e/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../src/server/demo/seed.js';
@@ -124,8 +126,97 @@ describe.skipIf(!runJourney)('implementation, tracked in the browser', () => {
     // The chart's numbers: one commitment, at level 2 from March 2026.
     const table = page.locator('.progress-table');
     await table.getByRole('row', { name: /^2026-03 0 0 1 0 66\.7$/ }).waitFor();
-    await page.locator('.matrix-table').getByText('Human rights').waitFor();
+    await page.locator('.matrix-table').getByText('Menneskerettigheter').waitFor();
     await observer.shot('74-implementation-disputed-norwegian');
     expect(observer.problems).toEqual([]);
   });
+
+  let publicAddress = '';
+
+  it('lets the mediator release the public accountability page after confirming it goes to the public', async () => {
+    const mediator = people[0]!;
+    const page = mediator.page;
+    await page.reload();
+    const section = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Public accountability page' }),
+    });
+    await section.getByText('Nothing is released to the public.').waitFor();
+    await section
+      .getByLabel('Title of the page')
+      .fill('Implementation of the NORDLYS accord (invented)');
+    await section.getByRole('button', { name: 'Release to the public…' }).click();
+    const dialog = page.getByRole('dialog', {
+      name: 'Release the implementation picture to the public?',
+    });
+    await dialog.getByText(/Public now/).waitFor();
+    await mediator.shot('75-implementation-release-confirm');
+    await dialog.getByRole('button', { name: 'Release to the public' }).click();
+    await section.getByText('Released to the public.', { exact: true }).first().waitFor();
+    publicAddress = await section.getByLabel('Address of the page').inputValue();
+    expect(publicAddress).toMatch(/\/public\/implementation\/[A-Za-z0-9_-]{40,}$/);
+    await mediator.shot('76-implementation-released');
+    expect(mediator.problems).toEqual([]);
+  });
+
+  it.each([
+    {
+      language: 'en',
+      width: 1280,
+      height: 900,
+      device: 'desktop',
+      level: '0 · not initiated',
+      heading: 'Commitments',
+    },
+    {
+      language: 'es',
+      width: 390,
+      height: 844,
+      device: 'phone',
+      level: '0 · no iniciado',
+      heading: 'Compromisos',
+    },
+    {
+      language: 'nb',
+      width: 390,
+      height: 844,
+      device: 'phone',
+      level: '0 · ikke påbegynt',
+      heading: 'Forpliktelser',
+    },
+    {
+      language: 'nb',
+      width: 1280,
+      height: 900,
+      device: 'desktop',
+      level: '0 · ikke påbegynt',
+      heading: 'Forpliktelser',
+    },
+  ])(
+    'shows anyone without an account the released page in $language on a $device',
+    async ({ language, width, height, device, level, heading }) => {
+      const reader = await open({ width, height });
+      const page = reader.page;
+      await page.goto(publicAddress);
+      await page
+        .getByRole('heading', { name: 'Implementation of the NORDLYS accord (invented)' })
+        .waitFor();
+      if (language !== 'en') await page.getByLabel('Language').selectOption(language);
+      await page.getByRole('heading', { name: heading }).waitFor();
+      const row = page.locator('.public-commitments tbody tr').first();
+      await row.getByText('v2-p-humanitarian-1').waitFor();
+      // The level 2 stands disputed: the public counts verified levels only.
+      await row.getByText(level).waitFor();
+      await page
+        .locator('.progress-table')
+        .getByRole('row', { name: /^2026-03 1 0 0 0 0$/ })
+        .waitFor();
+      // Nothing but what was released: no evidence, no dispute, no member, no sign-in.
+      const text = await page.locator('main').innerText();
+      for (const hidden of ['Ministry of the Interior', 'invented).', 'Observer', 'Sign in'])
+        expect(text).not.toContain(hidden);
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(width);
+      await reader.shot(`77-implementation-public-${language}-${device}`);
+      expect(reader.problems).toEqual([]);
+    },
+  );
 });

@@ -11,6 +11,7 @@ import { seedDemo, seedDemoIfEmpty } from '../server/demo/seed.js';
 import { acceptedText, out, readStdin, UsageError, withRuntime } from './session.js';
 import { runText, textUsages } from './text-commands.js';
 import { mediaUsages, runMedia } from './media-commands.js';
+import { implementationUsages, runImplementation } from './implementation-commands.js';
 import { analyzeUsage, runAnalyze } from './analyze-command.js';
 import { auditUsages, runAudit } from './audit-commands.js';
 import { backupUsage, restoreUsage, runBackup, runRestore } from './backup-commands.js';
@@ -148,6 +149,7 @@ export const commands: readonly Command[] = [
   demoSeed,
   ...textUsages.map((u) => sub(u, runText)),
   ...mediaUsages.map((u) => sub(u, runMedia)),
+  ...implementationUsages.map((u) => sub(u, runImplementation)),
   { usage: analyzeUsage, run: runAnalyze },
   { usage: traceUsage, run: runTrace },
   version,

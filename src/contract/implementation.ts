@@ -344,8 +344,8 @@ export const progressResponse = z.object({
 
 /** The export formats. */
 export const exportQuery = z.object({
-  /** commitments.csv, levels.csv or json. */
-  format: z.enum(['commitments.csv', 'levels.csv', 'json']),
+  /** commitments.csv, levels.csv, json, or pam.csv (accord × provision type × year, level 0–3). */
+  format: z.enum(['commitments.csv', 'levels.csv', 'json', 'pam.csv']),
 });
 /** An export (CSV or JSON text). */
 export const exportResponse = z.string();

@@ -36,6 +36,11 @@ const ImplementationPage = lazy(() =>
     default: m.ImplementationPage,
   })),
 );
+const PublicImplementationPage = lazy(() =>
+  import('./features/implementation/PublicImplementationPage.js').then((m) => ({
+    default: m.PublicImplementationPage,
+  })),
+);
 const CompartmentPage = lazy(() =>
   import('./features/compartments/CompartmentPage.js').then((m) => ({
     default: m.CompartmentPage,
@@ -99,6 +104,14 @@ export function App() {
       navigate('/processes', { replace: true });
   }, [state.status, pathname]);
 
+  // The public accountability page needs no account: shown whatever the session.
+  const publicPage = matchPath('/public/implementation/:slug', pathname);
+  if (publicPage?.slug)
+    return (
+      <Shell>
+        <PublicImplementationPage key={publicPage.slug} slug={publicPage.slug} />
+      </Shell>
+    );
   if (state.status === 'loading')
     return (
       <Shell>

@@ -4,6 +4,11 @@
  * the one-line definitions are Parley's own wording, written from PAM's public documentation, so
  * that a team coding a commitment knows what each type covers.
  *
+ * The 51 names were checked against PAM's public list of provision definitions
+ * (peaceaccords.nd.edu/provisions) in December 2026: the same 51 types, PAM's names with its
+ * slashes spelt as "or" ("Decentralization/Federalism" → "Decentralization or federalism") and
+ * "Cease Fire" as "Ceasefire". The web app shows them translated (en, es, nb catalogues).
+ *
  * The keys are stable (they are stored on commitments and written to exports): never rename one.
  */
 

@@ -30,6 +30,9 @@ import type {
   ImplementationPlan,
   ImplementationProgress,
   ImportReport,
+  Publication,
+  PublicPicture,
+  ReleasePublicRequest,
   SetLevelRequest,
   SubmitEvidenceRequest,
   VerifyLevelRequest,
@@ -469,12 +472,21 @@ export const api = {
       ),
     progress: (processId: string, query: { from?: string; to?: string } = {}) =>
       call<ImplementationProgress>('GET', `${p(processId)}/implementation/progress`, { query }),
-    export: (processId: string, format: 'commitments.csv' | 'levels.csv' | 'json') =>
+    export: (processId: string, format: 'commitments.csv' | 'levels.csv' | 'json' | 'pam.csv') =>
       download(`${p(processId)}/implementation/export`, { format }, `implementation-${format}`),
     import: (processId: string, commitmentsCsv: string, levelsCsv: string | null) =>
       call<ImportReport>('POST', `${p(processId)}/implementation/import`, {
         body: { commitmentsCsv, levelsCsv },
       }),
+    publication: (processId: string) =>
+      call<Publication>('GET', `${p(processId)}/implementation/publication`),
+    release: (processId: string, body: ReleasePublicRequest) =>
+      call<Publication>('PUT', `${p(processId)}/implementation/publication`, { body }),
+    withdraw: (processId: string) =>
+      call<unknown>('DELETE', `${p(processId)}/implementation/publication`),
+    /** A public page, read without an account. */
+    publicPage: (slug: string) =>
+      call<PublicPicture>('GET', `/api/public/implementation/${enc(slug)}`),
   },
   communiques: {
     list: (processId: string) => call<CommuniqueList>('GET', `${p(processId)}/communiques`),

@@ -342,6 +342,12 @@ export type VerifyLevelRequest = z.input<typeof implementation.verifyLevelReques
 export type EvidenceView = z.infer<typeof implementation.evidenceResponse>;
 /** The progress picture. */
 export type ImplementationProgress = z.infer<typeof implementation.progressResponse>;
+/** A released public accountability page, as anyone reads it. */
+export type PublicPicture = z.infer<typeof implementation.publicPictureResponse>;
+/** The process's public page: its address and picture, or nothing released. */
+export type Publication = z.infer<typeof implementation.publicationResponse>;
+/** Release-to-the-public body. */
+export type ReleasePublicRequest = z.input<typeof implementation.releasePublicRequest>;
 /** What an import did. */
 export type ImportReport = z.infer<typeof implementation.importResponse>;
 /** Who reads a compartment: what an outward action into it reaches. */

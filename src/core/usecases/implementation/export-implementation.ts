@@ -1,21 +1,27 @@
 import type { Actor } from '../../access/policy.js';
 import { compareFacts } from '../../implementation/history.js';
 import { writeCommitmentsCsv, writeLevelsCsv } from '../../implementation/exchange.js';
+import { toCsv } from '../../implementation/csv.js';
+import { provisionType } from '../../implementation/pam.js';
+import { typeYearMatrix } from '../../implementation/progress.js';
 import type { Deps } from '../../ports.js';
 import { DomainError } from '../../shared/errors.js';
 import type { ProcessId } from '../../shared/ids.js';
 import { openImplementation } from './implementation-context.js';
 
 /** What can be exported. */
-export type ImplementationExportFormat = 'commitments.csv' | 'levels.csv' | 'json';
+export type ImplementationExportFormat = 'commitments.csv' | 'levels.csv' | 'json' | 'pam.csv';
 
 /**
  * Exports the plenary's implementation data: the commitments file or the levels file (the import
  * format, so an export imports back without changing anything), or everything as JSON, with the
- * released evidence's metadata (never its text). Only plenary readers export.
+ * released evidence's metadata (never its text); or the PAM-shaped matrix: one row per accord
+ * (the process's codename), provision type and year, from the year the first commitment starts to
+ * this year, with the level at the year's end (0–3, the weighted mean rounded), the mean itself
+ * and the number of commitments of the type. Only plenary readers export.
  */
 export async function exportImplementation(
-  deps: Deps<'db'>,
+  deps: Deps<'db' | 'clock'>,
   input: { actor: Actor; processId: ProcessId; format: ImplementationExportFormat },
 ): Promise<string> {
   return deps.db.transaction(async (s) => {
@@ -76,6 +82,30 @@ export async function exportImplementation(
         return writeCommitmentsCsv(rows);
       case 'levels.csv':
         return writeLevelsCsv(levels);
+      case 'pam.csv': {
+        const thisYear = deps.clock.now().getUTCFullYear();
+        const first = commitments.reduce(
+          (y, c) => Math.min(y, Number(c.startsOn.slice(0, 4))),
+          thisYear,
+        );
+        const years = Array.from(
+          { length: Math.max(0, thisYear - first + 1) },
+          (_, i) => first + i,
+        );
+        const cells = typeYearMatrix({ commitments, facts: entries, years });
+        return toCsv([
+          ['accord', 'provision_type', 'provision_name', 'year', 'level', 'mean', 'commitments'],
+          ...cells.map((c) => [
+            ic.process.codename,
+            c.provisionType,
+            provisionType(c.provisionType)?.name ?? c.provisionType,
+            String(c.year),
+            String(c.level),
+            c.mean.toFixed(2),
+            String(c.commitments),
+          ]),
+        ]);
+      }
       case 'json':
         return JSON.stringify({
           format: 'parley.implementation/1',

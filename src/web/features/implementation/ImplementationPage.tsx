@@ -8,15 +8,19 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canPlanImplementation, canRelease } from '../../../core/access/policy.js';
-import { pamProvisionTypes, provisionType } from '../../../core/implementation/pam.js';
+import { pamProvisionTypes } from '../../../core/implementation/pam.js';
 import { api } from '../../api/client.js';
 import type {
   CommitmentSummary,
   CommitmentTimeline,
   ImplementationProgress,
 } from '../../api/types.js';
+import { useConfirmation } from '../../ui/ConfirmDialog.js';
+import { AudienceSummary } from '../outward/AudienceSummary.js';
 import {
   Button,
+  CheckboxField,
+  CopyField,
   DemoAwareText,
   Disclosure,
   ErrorAlert,
@@ -32,25 +36,12 @@ import { useAction, useQuery } from '../../ui/hooks.js';
 import { membershipOf, toCoreCompartment } from '../processes/membership.js';
 import { useProcess } from '../processes/ProcessContext.js';
 import { PartyChip } from '../text/holders.js';
-
-const levelClass = ['level-0', 'level-1', 'level-2', 'level-3'];
-
-/** The catalogue key of a level's name (levels outside 0–3 do not occur: the API checks them). */
-const levelKey = (l: number) => `implementation.level.${l}` as 'implementation.level.0';
+import { LevelBadge, MatrixTable, ProgressChart, levelKey } from './charts.js';
+import { pamTypeName } from './pam-names.js';
 
 /** The catalogue key of a recurrence's name. */
 const recurrenceKey = (r: string) =>
   `implementation.recurrence.${r}` as 'implementation.recurrence.none';
-
-/** A level as a labelled badge. */
-function LevelBadge({ level }: { level: number }) {
-  const { t } = useTranslation();
-  return (
-    <span className={`badge level-badge ${levelClass[level] ?? ''}`}>
-      {level} · {t(levelKey(level))}
-    </span>
-  );
-}
 
 /** The implementation screen. */
 export function ImplementationPage() {
@@ -130,6 +121,7 @@ export function ImplementationPage() {
       <ErrorAlert error={progress.error} />
       {progress.data && <ProgressSection progress={progress.data} />}
       {progress.data && <MatrixSection progress={progress.data} />}
+      <PublicationSection themes={plan.data?.themes ?? []} />
       <ExportSection />
     </div>
   );
@@ -155,7 +147,7 @@ function CommitmentRow({
         <p className="commitment-wording">
           <DemoAwareText text={c.wording} />
         </p>
-        <p className="muted small">{provisionType(c.provisionType)?.name ?? c.provisionType}</p>
+        <p className="muted small">{pamTypeName(t, c.provisionType)}</p>
       </th>
       <td>
         {c.responsiblePartyIds.length === 0
@@ -299,7 +291,7 @@ function CreateForm({ onDone }: { onDone: (count: number) => void }) {
       >
         {pamProvisionTypes.map((p) => (
           <option key={p.key} value={p.key} title={p.definition}>
-            {p.name}
+            {pamTypeName(t, p.key)}
           </option>
         ))}
       </SelectField>
@@ -693,100 +685,12 @@ function VerifyForm({ timeline, onDone }: { timeline: CommitmentTimeline; onDone
   );
 }
 
-const colours = ['#b8bec6', '#e0a43a', '#4f8fd6', '#2e8b57'];
-
 function ProgressSection({ progress }: { progress: ImplementationProgress }) {
   const { t } = useTranslation();
-  const months = progress.overall;
-  const w = 640;
-  const h = 220;
-  const pad = 28;
-  const bw = months.length === 0 ? 0 : (w - pad * 2) / months.length;
-  const y = (share: number) => pad + (1 - share) * (h - pad * 2);
   return (
     <Section title={t('implementation.progress')}>
       <p className="section-intro">{t('implementation.progressIntro')}</p>
-      <div className="progress-layout">
-        <figure className="progress-chart">
-          <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={t('implementation.chartLabel')}>
-            {months.map((m, i) => {
-              const n = m.counts.reduce((a, b) => a + b, 0) || 1;
-              let acc = 0;
-              return m.counts.map((c, l) => {
-                const top = acc + c / n;
-                const rect = (
-                  <rect
-                    key={`${m.month}-${l}`}
-                    x={pad + i * bw + 1}
-                    y={y(top)}
-                    width={Math.max(bw - 2, 1)}
-                    height={y(acc) - y(top)}
-                    fill={colours[l]}
-                  />
-                );
-                acc = top;
-                return rect;
-              });
-            })}
-            <polyline
-              fill="none"
-              stroke="#111"
-              strokeWidth={2}
-              points={months
-                .map((m, i) => `${pad + i * bw + bw / 2},${y(m.percent / 100)}`)
-                .join(' ')}
-            />
-            <text x={pad} y={pad - 8} fontSize={12}>
-              100%
-            </text>
-            <text x={pad} y={h - 8} fontSize={12}>
-              {months[0]?.month ?? ''}
-            </text>
-            <text x={w - pad} y={h - 8} fontSize={12} textAnchor="end">
-              {months.at(-1)?.month ?? ''}
-            </text>
-          </svg>
-          <figcaption className="legend">
-            {[0, 1, 2, 3].map((l) => (
-              <span key={l}>
-                <span className="swatch" style={{ background: colours[l] }} /> {t(levelKey(l))}
-              </span>
-            ))}
-            <span>— {t('implementation.weighted')}</span>
-          </figcaption>
-        </figure>
-        <div className="table-wrap progress-table">
-          <table className="table">
-            <caption className="visually-hidden">{t('implementation.chartLabel')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('implementation.month')}</th>
-                {[0, 1, 2, 3].map((l) => (
-                  <th key={l} scope="col" className="num">
-                    {l}
-                  </th>
-                ))}
-                <th scope="col" className="num">
-                  %
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {months.map((m) => (
-                <tr key={m.month}>
-                  <th scope="row">{m.month}</th>
-                  {m.counts.map((c, l) => (
-                    <td key={l} className="num">
-                      {c}
-                    </td>
-                  ))}
-                  <td className="num">{m.percent}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </div>
+      <ProgressChart months={progress.overall} />
       <p>
         {t('implementation.flagsSummary', {
           overdue: progress.overdue.length,
@@ -801,47 +705,187 @@ function ProgressSection({ progress }: { progress: ImplementationProgress }) {
 
 function MatrixSection({ progress }: { progress: ImplementationProgress }) {
   const { t } = useTranslation();
-  const years = [...new Set(progress.matrix.map((c) => c.year))];
-  const types = [...new Set(progress.matrix.map((c) => c.provisionType))];
-  if (types.length === 0) return null;
+  if (progress.matrix.length === 0) return null;
   return (
     <Section title={t('implementation.matrix')}>
       <p className="section-intro">{t('implementation.matrixIntro')}</p>
-      <div className="table-wrap">
-        <table className="table matrix-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('implementation.provisionType')}</th>
-              {years.map((y) => (
-                <th key={y} scope="col" className="num">
-                  {y}
-                </th>
+      <MatrixTable matrix={progress.matrix} />
+    </Section>
+  );
+}
+
+/**
+ * The public accountability page: its address and date for every member; for the mediators, the
+ * choice of what to release and the release itself, confirmed in the outward-action dialog that
+ * says it goes to the public.
+ */
+function PublicationSection({ themes }: { themes: ReadonlyArray<{ code: string; name: string }> }) {
+  const { t, i18n } = useTranslation();
+  const { view } = useProcess();
+  const id = view.process.id;
+  const me = membershipOf(view);
+  const current = useQuery(() => api.implementation.publication(id), [id]);
+  const action = useAction();
+  const confirmation = useConfirmation();
+  const [title, setTitle] = useState('');
+  const [allThemes, setAllThemes] = useState(true);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [withCommitments, setWithCommitments] = useState(true);
+  const [withProgress, setWithProgress] = useState(true);
+  const [done, setDone] = useState<'released' | 'withdrawn' | null>(null);
+  const publicRoom = view.compartments.find((c) => c.kind === 'public');
+  const data = current.data;
+  const address = data?.slug
+    ? `${window.location.origin}/public/implementation/${data.slug}`
+    : null;
+  const pageTitle =
+    title.trim() || data?.picture?.title || t('implementation.publicPage.pageTitleDefault');
+  const parts = [
+    withCommitments ? t('implementation.publicPage.partCommitments') : null,
+    withProgress ? t('implementation.publicPage.partProgress') : null,
+  ]
+    .filter((x): x is string => x !== null)
+    .map((x) => x.toLowerCase());
+  const release = () =>
+    void action.run(async () => {
+      await api.implementation.release(id, {
+        title: pageTitle,
+        parts: {
+          themes: allThemes ? null : chosen,
+          commitments: withCommitments,
+          progress: withProgress,
+        },
+      });
+      setDone('released');
+      current.reload();
+    });
+  const withdraw = () =>
+    void action.run(async () => {
+      await api.implementation.withdraw(id);
+      setDone('withdrawn');
+      current.reload();
+    });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!publicRoom) return;
+    confirmation.ask({
+      title: t('implementation.publicPage.confirmTitle'),
+      confirmLabel: t('implementation.publicPage.confirmLabel'),
+      body: (
+        <AudienceSummary
+          compartmentId={publicRoom.id}
+          what={t('implementation.publicPage.confirmWhat', {
+            parts: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(parts),
+            themes: allThemes
+              ? t('implementation.publicPage.confirmAllThemes')
+              : t('implementation.publicPage.confirmSomeThemes', { count: chosen.length }),
+          })}
+        >
+          <p>{t('implementation.publicPage.confirmNote')}</p>
+        </AudienceSummary>
+      ),
+      onConfirm: release,
+    });
+  };
+  return (
+    <Section title={t('implementation.publicPage.section')}>
+      <p className="section-intro">{t('implementation.publicPage.intro')}</p>
+      {done && <Notice>{t(`implementation.publicPage.${done}`)}</Notice>}
+      <ErrorAlert error={current.error ?? action.error} />
+      {data &&
+        (data.slug && data.picture ? (
+          <div className="public-page-status" data-testid="public-page-status">
+            <p>
+              {t('implementation.publicPage.releasedOn', {
+                date: new Date(data.picture.releasedAt).toLocaleString(i18n.language),
+              })}
+            </p>
+            <p>
+              <a href={`/public/implementation/${data.slug}`} target="_blank" rel="noreferrer">
+                {t('implementation.publicPage.open')}
+              </a>
+            </p>
+            {address && (
+              <CopyField label={t('implementation.publicPage.address')} value={address} />
+            )}
+          </div>
+        ) : (
+          <p className="empty">{t('implementation.publicPage.notReleased')}</p>
+        ))}
+      {canPlanImplementation(me) && publicRoom && (
+        <form className="form public-release-form" onSubmit={submit}>
+          <TextField
+            label={t('implementation.publicPage.pageTitle')}
+            value={title}
+            placeholder={data?.picture?.title ?? t('implementation.publicPage.pageTitleDefault')}
+            maxLength={200}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+          <fieldset className="fieldset">
+            <legend>{t('implementation.publicPage.themes')}</legend>
+            <CheckboxField
+              label={t('implementation.publicPage.allThemes')}
+              checked={allThemes}
+              onChange={(e) => setAllThemes(e.target.checked)}
+            />
+            {!allThemes &&
+              themes.map((th) => (
+                <CheckboxField
+                  key={th.code}
+                  label={`${th.code} · ${th.name}`}
+                  checked={chosen.includes(th.code)}
+                  onChange={(e) =>
+                    setChosen(
+                      e.target.checked ? [...chosen, th.code] : chosen.filter((c) => c !== th.code),
+                    )
+                  }
+                />
               ))}
-            </tr>
-          </thead>
-          <tbody>
-            {types.map((type) => (
-              <tr key={type}>
-                <th scope="row">{provisionType(type)?.name ?? type}</th>
-                {years.map((y) => {
-                  const cell = progress.matrix.find(
-                    (c) => c.provisionType === type && c.year === y,
-                  );
-                  return (
-                    <td
-                      key={y}
-                      className={`num ${levelClass[cell?.level ?? 0] ?? ''}`}
-                      title={cell ? String(cell.mean) : ''}
-                    >
-                      {cell?.level ?? 0}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          </fieldset>
+          <CheckboxField
+            label={t('implementation.publicPage.partCommitments')}
+            checked={withCommitments}
+            onChange={(e) => setWithCommitments(e.target.checked)}
+          />
+          <CheckboxField
+            label={t('implementation.publicPage.partProgress')}
+            checked={withProgress}
+            onChange={(e) => setWithProgress(e.target.checked)}
+          />
+          <div className="button-row">
+            <Button
+              type="submit"
+              disabled={
+                action.pending ||
+                (!withCommitments && !withProgress) ||
+                (!allThemes && chosen.length === 0)
+              }
+            >
+              {data?.slug
+                ? t('implementation.publicPage.releaseAgain')
+                : t('implementation.publicPage.release')}
+            </Button>
+            {data?.slug && (
+              <Button
+                variant="secondary"
+                disabled={action.pending}
+                onClick={() =>
+                  confirmation.ask({
+                    title: t('implementation.publicPage.withdrawTitle'),
+                    confirmLabel: t('implementation.publicPage.withdrawLabel'),
+                    danger: true,
+                    body: <p>{t('implementation.publicPage.withdrawBody')}</p>,
+                    onConfirm: withdraw,
+                  })
+                }
+              >
+                {t('implementation.publicPage.withdraw')}
+              </Button>
+            )}
+          </div>
+        </form>
+      )}
+      {confirmation.dialog}
     </Section>
   );
 }
@@ -850,7 +894,7 @@ function ExportSection() {
   const { t } = useTranslation();
   const { view } = useProcess();
   const action = useAction();
-  const save = async (format: 'commitments.csv' | 'levels.csv' | 'json') => {
+  const save = async (format: 'commitments.csv' | 'levels.csv' | 'json' | 'pam.csv') => {
     const file = await action.run(() => api.implementation.export(view.process.id, format));
     if (!file) return;
     const href = URL.createObjectURL(file.blob);
@@ -872,6 +916,9 @@ function ExportSection() {
         </Button>
         <Button variant="secondary" onClick={() => void save('json')}>
           JSON
+        </Button>
+        <Button variant="secondary" onClick={() => void save('pam.csv')}>
+          {t('implementation.exportPam')}
         </Button>
       </div>
       <ErrorAlert error={action.error} />
