@@ -15,7 +15,7 @@
  * every line written at level trace.
  */
 import { randomUUID } from 'node:crypto';
-import type { FastifyServerOptions } from 'fastify';
+import { LogController, type FastifyServerOptions } from 'fastify';
 import { unmatchedRoute } from '../metrics.js';
 
 /** A request as a log line shows it. */
@@ -61,7 +61,7 @@ export function serializeError(error: unknown): {
 export function loggerOptions(
   level: string,
   stream?: NodeJS.WritableStream,
-): Pick<FastifyServerOptions, 'logger' | 'genReqId' | 'requestIdLogLabel' | 'requestIdHeader'> {
+): Pick<FastifyServerOptions, 'logger' | 'genReqId' | 'logController' | 'requestIdHeader'> {
   return {
     logger:
       level === 'silent'
@@ -79,6 +79,6 @@ export function loggerOptions(
     // Our own id for every request; an id a client sends is not believed (nor logged).
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
   };
 }
