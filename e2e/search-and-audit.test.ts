@@ -1,8 +1,8 @@
 /**
  * The browser journey of search and the audit log's filters, on the demo process NORDLYS, in
- * English (Spanish and Norwegian are still to come: sign-in there needs its own labels), at 390 and 1280 px: the lead mediator searches for "sanctions"
- * and sees results grouped by kind with the word highlighted, then narrows the audit log to one
- * kind of entry. Screenshots go to e2e/screenshots/.
+ * English at 1280 and 390 px, Spanish at 390 px and Norwegian at 1280 px: the lead mediator
+ * searches for "sanctions" and sees results grouped by kind with the word highlighted, then
+ * narrows the audit log to one kind of entry. Screenshots go to e2e/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../src/server/demo/seed.js';
@@ -31,13 +31,13 @@ describe.skipIf(!runJourney)('search and the audit log in the browser', () => {
     ['nb-NO', 'nb', 1280],
     ['en-GB', 'en', 390],
   ] as const)(
-    'searches and filters the audit log in %s at %i px',
+    'searches and filters the audit log in %s (%s) at %i px',
     async (locale, lang, width) => {
       const person = await openBrowser({ locale, width });
       people.push(person);
       const page = person.page;
       await page.goto(parley.url);
-      await signIn(page, 'lead.mediator@demo.parley', demoPassword);
+      await signIn(page, 'lead.mediator@demo.parley', demoPassword, lang);
       await page.getByRole('link', { name: 'NORDLYS' }).first().click();
       await page.getByRole('heading', { level: 1, name: 'NORDLYS' }).waitFor();
       const base = new URL(page.url()).pathname.replace(/\/$/, '');

@@ -1,13 +1,34 @@
 /** Steps the browser journeys share. */
 import type { Page } from 'playwright-core';
 
-/** Signs in through the sign-in form and waits for the list of processes. */
-export async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
+/** The sign-in form's labels and the heading it leads to, in each interface language. */
+export const signInWords = {
+  en: { email: 'E-mail address', password: 'Password', signIn: 'Sign in', home: 'My processes' },
+  es: {
+    email: 'Correo electrónico',
+    password: 'Contraseña',
+    signIn: 'Iniciar sesión',
+    home: 'Mis procesos',
+  },
+  nb: { email: 'E-postadresse', password: 'Passord', signIn: 'Logg inn', home: 'Mine prosesser' },
+} as const;
+
+/**
+ * Signs in through the sign-in form, labelled in the browser's interface language (English unless
+ * named), and waits for the list of processes.
+ */
+export async function signIn(
+  page: Page,
+  email: string,
+  password: string,
+  language: keyof typeof signInWords = 'en',
+): Promise<void> {
+  const w = signInWords[language];
+  await page.getByLabel(w.email).fill(email);
+  await page.getByLabel(w.password, { exact: true }).fill(password);
   // Exactly: the form may also offer "Sign in with a passkey".
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'My processes' }).waitFor();
+  await page.getByRole('button', { name: w.signIn, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: w.home }).waitFor();
 }
 
 /** The names in the process navigation's compartment list. */

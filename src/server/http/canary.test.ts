@@ -2,7 +2,7 @@
  * The canary test: a unique string is planted in every compartment of the demo — in notes,
  * private positions, proposals, amendments, published versions and the working draft — and
  * further canaries in threads and messages (a shuttle relay among them), communiqué drafts and
- * releases, sessions, minutes, consultation answers and public statements, and in a round's
+ * releases, sessions, minutes and objections to them, consultation answers and public statements, and in a round's
  * venue. Every demo role then reads through every GET route of the API (lists, searches, single
  * items, the record, the text and its versions, diffs, exports, verification, amendments,
  * analysis, rounds, threads, communiqués, the calendar, audit, errors). Each canary must appear
@@ -21,6 +21,7 @@ import { asId } from '../../core/shared/ids.js';
 import { acknowledgeRound } from '../../core/usecases/rounds/acknowledge-round.js';
 import { approveCommunique } from '../../core/usecases/communiques/approve-communique.js';
 import { approveMinutes } from '../../core/usecases/rounds/approve-minutes.js';
+import { objectToMinutes } from '../../core/usecases/rounds/object-to-minutes.js';
 import { changeRoundStatus } from '../../core/usecases/rounds/change-round-status.js';
 import { circulateCommunique } from '../../core/usecases/communiques/circulate-communique.js';
 import { createRound } from '../../core/usecases/rounds/create-round.js';
@@ -383,6 +384,18 @@ describe('canaries planted in every compartment', () => {
       sessionId: session.session.id,
       kind: 'plenary',
       hash: plenaryMinutes.hash,
+    });
+    // The opposition asks for a change: its comment is for the mediator team and its own
+    // delegation (the audience of its bilateral channel); the government sees only that it said no.
+    await objectToMinutes(d, {
+      actor: await actor('oppHead'),
+      processId,
+      roundId,
+      sessionId: session.session.id,
+      kind: 'plenary',
+      hash: plenaryMinutes.hash,
+      objection: 'change_requested',
+      comment: `Objection ${canaryFor(of('bilateral', 'opp'), 'round')}`,
     });
     await changeRoundStatus(d, {
       actor: lead,

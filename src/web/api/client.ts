@@ -412,6 +412,18 @@ export const api = {
         `${p(processId)}/rounds/${enc(roundId)}/sessions/${enc(sessionId)}/minutes/${kind}/approvals`,
         { body: { hash } },
       ),
+    objectToMinutes: (
+      processId: string,
+      roundId: string,
+      sessionId: string,
+      kind: MinutesKind,
+      body: { hash: string; kind: 'rejected' | 'change_requested'; comment: string },
+    ) =>
+      call<Minutes>(
+        'POST',
+        `${p(processId)}/rounds/${enc(roundId)}/sessions/${enc(sessionId)}/minutes/${kind}/objections`,
+        { body },
+      ),
     /** My calendar across every process (iCalendar); a plain link downloads it with the cookie. */
     calendarUrl: '/api/me/calendar.ics',
   },

@@ -208,6 +208,7 @@ export const talksEn = {
       approvedOn: 'approved {{date}}',
       notYet: 'not yet approved',
       approve: 'Approve these minutes for {{party}}',
+      reject: 'Reject these minutes',
       approvedNotice: 'Your party has approved these minutes.',
       resetHint: 'Every party approves this exact text; any change to it resets every approval.',
       resetWarning_one: 'Saving a change resets the approval already given.',

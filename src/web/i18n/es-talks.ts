@@ -212,6 +212,7 @@ export const talksEs: Catalogue<typeof talksEn> = {
       approvedOn: 'aprobadas el {{date}}',
       notYet: 'aún sin aprobar',
       approve: 'Aprobar estas actas en nombre de {{party}}',
+      reject: 'Rechazar estas actas',
       approvedNotice: 'Su parte ha aprobado estas actas.',
       resetHint:
         'Cada parte aprueba este texto exacto; cualquier cambio anula todas las aprobaciones.',

@@ -210,6 +210,7 @@ export const talksNb: Catalogue<typeof talksEn> = {
       approvedOn: 'godkjent {{date}}',
       notYet: 'ikke godkjent ennå',
       approve: 'Godkjenn referatet for {{party}}',
+      reject: 'Avvis referatet',
       approvedNotice: 'Parten din har godkjent referatet.',
       resetHint:
         'Hver part godkjenner nøyaktig denne teksten; enhver endring nullstiller alle godkjenninger.',

@@ -292,7 +292,13 @@ function CommuniqueCard({
           />
         )}
         {mayApprove && mySide !== null && (
-          <ObjectionForm communique={c} onDone={() => done(t('objection.recorded'))} />
+          <ObjectionForm
+            name={c.id}
+            send={(answer) =>
+              api.communiques.object(view.process.id, c.id, { hash: c.hash, ...answer })
+            }
+            onDone={() => done(t('objection.recorded'))}
+          />
         )}
         {c.state === 'released' && !c.isPublic && c.publicFrom && (
           <UndoWindow

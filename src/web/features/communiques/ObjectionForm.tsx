@@ -1,20 +1,26 @@
 /**
- * A party says no to a circulated communiqué or press line: its head of delegation rejects the
- * wording or asks for a change, with a comment the mediators read (and the other party does not).
+ * A party says no to a circulated text — a communiqué, a press line or the plenary minutes: its
+ * head of delegation rejects the wording or asks for a change, with a comment the mediators read
+ * (and the other party does not).
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.js';
 import type { Communique } from '../../api/types.js';
 import { useFormats } from '../../i18n/index.js';
 import { Button, Disclosure, ErrorAlert, TextAreaField } from '../../ui/components.js';
 import { useAction } from '../../ui/hooks.js';
-import { useProcess } from '../processes/ProcessContext.js';
 
 type Kind = 'rejected' | 'change_requested';
 
+/** What the form sends: the answer and the comment (the caller adds the hash of the text read). */
+export type ObjectionAnswer = { kind: Kind; comment: string };
+
 /** One side's objection in the approval list: what it asked, and its comment when shown. */
-export function ObjectionLine({ objection }: { objection: Communique['objections'][number] }) {
+export function ObjectionLine({
+  objection,
+}: {
+  objection: Pick<Communique['objections'][number], 'kind' | 'comment' | 'at'>;
+}) {
   const { t } = useTranslation();
   const formats = useFormats();
   return (
@@ -29,12 +35,19 @@ export function ObjectionLine({ objection }: { objection: Communique['objections
   );
 }
 
-/** The form behind "Reject or ask for a change…". */
+/**
+ * The form behind "Reject or ask for a change…". `name` keeps the radio group of each text apart;
+ * `send` records the answer; `rejectLabel` names what is rejected when not a wording.
+ */
 export function ObjectionForm({
-  communique,
+  name,
+  send,
+  rejectLabel,
   onDone,
 }: {
-  communique: Communique;
+  name: string;
+  send: (answer: ObjectionAnswer) => Promise<unknown>;
+  rejectLabel?: string;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
@@ -42,7 +55,9 @@ export function ObjectionForm({
     <Disclosure label={t('objection.open')} variant="secondary">
       {(close) => (
         <Form
-          communique={communique}
+          name={name}
+          send={send}
+          rejectLabel={rejectLabel}
           onDone={() => {
             close();
             onDone();
@@ -53,16 +68,25 @@ export function ObjectionForm({
   );
 }
 
-function Form({ communique: c, onDone }: { communique: Communique; onDone: () => void }) {
+function Form({
+  name,
+  send,
+  rejectLabel,
+  onDone,
+}: {
+  name: string;
+  send: (answer: ObjectionAnswer) => Promise<unknown>;
+  rejectLabel: string | undefined;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
-  const { view } = useProcess();
   const [kind, setKind] = useState<Kind>('change_requested');
   const [comment, setComment] = useState('');
   const action = useAction();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void action.run(async () => {
-      await api.communiques.object(view.process.id, c.id, { hash: c.hash, kind, comment });
+      await send({ kind, comment });
       onDone();
     });
   };
@@ -75,12 +99,12 @@ function Form({ communique: c, onDone }: { communique: Communique; onDone: () =>
           <label key={k} className="radio-line">
             <input
               type="radio"
-              name={`objection-${c.id}`}
+              name={`objection-${name}`}
               value={k}
               checked={kind === k}
               onChange={() => setKind(k)}
             />{' '}
-            {k === 'rejected' ? t('objection.reject') : t('objection.askChange')}
+            {k === 'rejected' ? (rejectLabel ?? t('objection.reject')) : t('objection.askChange')}
           </label>
         ))}
       </fieldset>

@@ -41,6 +41,7 @@ import {
 } from '../../ui/components.js';
 import { fromLocalInput, localTimeZone } from '../../ui/datetime.js';
 import { useAction, useQuery } from '../../ui/hooks.js';
+import { ObjectionForm, ObjectionLine } from '../communiques/ObjectionForm.js';
 import { CompartmentBadge } from '../compartments/labels.js';
 import { membershipOf, toCoreCompartment } from '../processes/membership.js';
 import { useProcess } from '../processes/ProcessContext.js';
@@ -448,12 +449,20 @@ function MinutesBlock({
               <ul className="approval-list" aria-label={t('rounds.minutes.approvals')}>
                 {approvers.map((partyId) => {
                   const a = m.approvals.find((x) => x.partyId === partyId);
+                  const o = m.objections.find((x) => x.partyId === partyId);
                   return (
-                    <li key={partyId} className={a ? 'is-approved' : 'is-awaited'}>
+                    <li
+                      key={partyId}
+                      className={a ? 'is-approved' : o ? 'is-objected' : 'is-awaited'}
+                    >
                       <PartyChip partyId={partyId} />
-                      {a
-                        ? t('rounds.minutes.approvedOn', { date: formats.dateTime(a.approvedAt) })
-                        : t('rounds.minutes.notYet')}
+                      {a ? (
+                        t('rounds.minutes.approvedOn', { date: formats.dateTime(a.approvedAt) })
+                      ) : o ? (
+                        <ObjectionLine objection={o} />
+                      ) : (
+                        t('rounds.minutes.notYet')
+                      )}
                     </li>
                   );
                 })}
@@ -483,6 +492,20 @@ function MinutesBlock({
               >
                 {t('rounds.minutes.approve', { party: partyCode(myParty) })}
               </Button>
+              <ObjectionForm
+                name={m.id}
+                rejectLabel={t('rounds.minutes.reject')}
+                send={(answer) =>
+                  api.rounds.objectToMinutes(view.process.id, round.id, session.id, kind, {
+                    hash: m.hash,
+                    ...answer,
+                  })
+                }
+                onDone={() => {
+                  setNotice(t('objection.recorded'));
+                  reload();
+                }}
+              />
             </div>
           )}
         </>
