@@ -225,7 +225,7 @@ describe.each(targets)('actors and media on $name', (target) => {
       text: 'PK\u0003\u0004\u0000\u0000 binary',
     });
     expect(binary.statusCode).toBe(400);
-    expect(binary.body).toContain('control characters');
+    expect(binary.body).toContain('control character');
     const html = await call('mediator', 'POST', '/articles', {
       text: '<html><body><div class="x">Maduro <p>dijo',
     });
