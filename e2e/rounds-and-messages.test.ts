@@ -337,6 +337,8 @@ describe.skipIf(!runJourney)('rounds, messages and communiqués, run from the br
       .and(page.locator(':enabled'))
       .waitFor();
     expect(await card.locator('.approval-list li.is-approved').count()).toBe(3);
+    // No undo window this time (e2e/undo-window.test.ts releases with one and withdraws).
+    await card.getByLabel('Undo window').selectOption({ label: 'None: public at once' });
     await card.getByRole('button', { name: 'Release and number' }).click();
     expect(
       await confirmOutward(page, {

@@ -127,6 +127,7 @@ describe.skipIf(!runJourney)(
         .locator('#provision-p-campaign .provision-body .seg-bracket', {
           hasText: 'and end two days before the vote',
         })
+        .first()
         .waitFor();
 
       await page.getByLabel('Note for the recipients').fill('Draft for round 4 (e2e).');
