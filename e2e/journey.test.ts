@@ -229,7 +229,13 @@ describe.skipIf(!runJourney)('a negotiation set up and worked on in the browser'
 
     await page.getByRole('searchbox', { name: 'Search this process' }).first().fill('commission');
     await page.getByRole('button', { name: 'Search' }).first().click();
-    await page.getByRole('heading', { name: '1 result' }).waitFor();
+    // Every kind the mediator may read is searched: the note and what else says "commission",
+    // with the word marked.
+    await page.locator('.search-summary', { hasText: /^\d+ results?$/ }).waitFor();
+    await page
+      .locator('main mark', { hasText: /commission/i })
+      .first()
+      .waitFor();
     await mediator.shot('14-search');
   });
 
