@@ -1,10 +1,9 @@
 import type { Actor } from '../../access/policy.js';
-import { answeringParty } from '../../access/policy.js';
 import type { Deps } from '../../ports.js';
 import type { MinutesApproval, MinutesKind } from '../../rounds/model.js';
-import { DomainError, notFound } from '../../shared/errors.js';
+import { DomainError } from '../../shared/errors.js';
 import type { ProcessId, RoundId, RoundSessionId } from '../../shared/ids.js';
-import { openRound } from './round-context.js';
+import { openMinutesToAnswer } from './minutes-context.js';
 import { viewMinutes, type MinutesView } from './session-view.js';
 
 /**
@@ -23,28 +22,7 @@ export async function approveMinutes(
   },
 ): Promise<MinutesView> {
   return deps.db.transaction(async (s) => {
-    const rc = await openRound(s, input.actor, input.processId, input.roundId);
-    const session = await s.rounds.findSession(input.sessionId, rc.visible);
-    if (!session || session.roundId !== rc.round.id) throw notFound('Session');
-    const minutes = await s.rounds.findMinutes(session.id, input.kind, rc.visible);
-    if (!minutes) throw notFound('Minutes');
-    if (minutes.kind !== 'plenary')
-      throw new DomainError(
-        'RULE_VIOLATION',
-        "The mediators' own minutes are not approved by the parties.",
-      );
-    const partyId = answeringParty(rc.membership);
-    if (!partyId)
-      throw new DomainError(
-        'FORBIDDEN',
-        "Only a party's head of delegation approves minutes for it.",
-      );
-    if (input.hash !== minutes.hash)
-      throw new DomainError(
-        'STALE_REVISION',
-        'The minutes changed since you read them; read the current text before approving.',
-        { hash: minutes.hash, revision: minutes.revision },
-      );
+    const { minutes, partyId } = await openMinutesToAnswer(s, input);
     const approvals = await s.rounds.listMinutesApprovals([minutes.id]);
     if (approvals.some((a) => a.partyId === partyId && a.hash === minutes.hash))
       throw new DomainError('CONFLICT', 'Your party has already approved these minutes.');

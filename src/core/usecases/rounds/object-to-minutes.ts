@@ -1,10 +1,9 @@
 import type { Actor } from '../../access/policy.js';
-import { answeringParty } from '../../access/policy.js';
 import type { Deps } from '../../ports.js';
 import type { MinutesKind, MinutesObjection, MinutesObjectionKind } from '../../rounds/model.js';
-import { DomainError, notFound } from '../../shared/errors.js';
+import { DomainError } from '../../shared/errors.js';
 import type { ProcessId, RoundId, RoundSessionId } from '../../shared/ids.js';
-import { openRound } from './round-context.js';
+import { openMinutesToAnswer } from './minutes-context.js';
 import { viewMinutes, type MinutesView } from './session-view.js';
 
 /**
@@ -29,28 +28,7 @@ export async function objectToMinutes(
   },
 ): Promise<MinutesView> {
   return deps.db.transaction(async (s) => {
-    const rc = await openRound(s, input.actor, input.processId, input.roundId);
-    const session = await s.rounds.findSession(input.sessionId, rc.visible);
-    if (!session || session.roundId !== rc.round.id) throw notFound('Session');
-    const minutes = await s.rounds.findMinutes(session.id, input.kind, rc.visible);
-    if (!minutes) throw notFound('Minutes');
-    if (minutes.kind !== 'plenary')
-      throw new DomainError(
-        'RULE_VIOLATION',
-        "The mediators' own minutes are not answered by the parties.",
-      );
-    const partyId = answeringParty(rc.membership);
-    if (!partyId)
-      throw new DomainError(
-        'FORBIDDEN',
-        "Each party's head of delegation answers for the party; the mediators change the minutes instead.",
-      );
-    if (input.hash !== minutes.hash)
-      throw new DomainError(
-        'STALE_REVISION',
-        'The minutes changed since you read them; read the current text before answering.',
-        { hash: minutes.hash, revision: minutes.revision },
-      );
+    const { rc, minutes, partyId } = await openMinutesToAnswer(s, input);
     const comment = input.comment.trim();
     if (comment === '')
       throw new DomainError(
