@@ -554,6 +554,9 @@ export const en = {
     implementation_withdrawn: 'Public implementation page withdrawn',
   },
   auditField: {
+    initiatedBy: 'initiated by',
+    seatId: 'seat',
+    origin: 'how',
     codename: 'codename',
     from: 'from',
     to: 'to',

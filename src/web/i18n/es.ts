@@ -575,6 +575,9 @@ export const es: Catalogue = {
     implementation_withdrawn: 'Página pública de implementación retirada',
   },
   auditField: {
+    initiatedBy: 'iniciado por',
+    seatId: 'puesto',
+    origin: 'cómo',
     codename: 'nombre en clave',
     from: 'de',
     to: 'a',

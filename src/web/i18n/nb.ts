@@ -562,6 +562,9 @@ export const nb: Catalogue = {
     implementation_withdrawn: 'Offentlig gjennomføringsside trukket tilbake',
   },
   auditField: {
+    initiatedBy: 'satt i gang av',
+    seatId: 'plass',
+    origin: 'hvordan',
     codename: 'kodenavn',
     from: 'fra',
     to: 'til',

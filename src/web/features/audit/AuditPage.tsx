@@ -243,7 +243,7 @@ function useDetails(subjects: AuditList['subjects']): (e: AuditEntry) => Array<[
     if (typeof value === 'number') return String(value);
     if (Array.isArray(value)) return value.map((v) => show(key, v)).join(', ');
     if (typeof value !== 'string') return JSON.stringify(value);
-    if (key === 'userId') return memberName(value);
+    if (key === 'userId' || key.endsWith('By')) return memberName(value);
     const subject = subjects[value];
     if (subject)
       return subject.kind === 'round'
