@@ -2,7 +2,7 @@
  * The canary test: a unique string is planted in every compartment of the demo — in notes,
  * private positions, proposals, amendments, published versions and the working draft — and
  * further canaries in threads and messages (a shuttle relay among them), communiqué drafts and
- * releases, sessions, minutes and objections to them, consultation answers and public statements, and in a round's
+ * releases, sessions, minutes and objections to them, consultation answers and public statements, evidence files (their names and bytes), and in a round's
  * venue. Every demo role then reads through every GET route of the API (lists, searches, single
  * items, the record, the text and its versions, diffs, exports, verification, amendments,
  * analysis, rounds, threads, communiqués, the calendar, audit, errors). Each canary must appear
