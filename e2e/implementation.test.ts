@@ -1,12 +1,14 @@
 /**
  * The browser journey of implementation, on the demo process NORDLYS: the mediator creates a
  * commitment from an agreed provision of version 2; the government's head, on a phone, submits
- * evidence (kept in its caucus) and releases it; the mediator records a level on it; the observer
+ * evidence (kept in its caucus) and releases it; a delegate uploads a file as evidence and sees
+ * the SHA-256 the server computed; the mediator records a level on it; the observer
  * verifies it in Spanish and then disputes it in Norwegian; the progress chart, its table and the
  * matrix show the level; the mediator releases the public accountability page after confirming it
  * goes to the public, and anyone without an account reads it in English, Spanish and Norwegian, on
  * a phone and on a desktop. Each step saves screenshots to e2e/screenshots/.
  */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../src/server/demo/seed.js';
 import { browserAvailable, openBrowser, type Person } from './support/browser.js';
@@ -80,6 +82,39 @@ describe.skipIf(!runJourney)('implementation, tracked in the browser', () => {
     await page.getByText('The evidence is in the plenary; a level may now cite it.').waitFor();
     expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
     await phone.shot('71-implementation-evidence-phone');
+    expect(phone.problems).toEqual([]);
+  });
+
+  it('lets a government delegate upload a file as evidence on a phone, shows the server’s SHA-256, and downloads it', async () => {
+    const phone = await open({ width: 390, height: 844 });
+    const page = phone.page;
+    await page.goto(parley.url);
+    await signIn(page, 'gov.delegate@demo.parley', demoPassword);
+    await openNordlysScreen(page, 'Implementation');
+    await page.getByRole('button', { name: 'v2-p-humanitarian-1' }).click();
+    await page.getByRole('button', { name: 'Submit evidence' }).click();
+    await page.getByLabel('Kind').selectOption('file');
+    const form = page.locator('form[aria-label="Upload a file as evidence"]');
+    await form.getByText(/at most 10 MiB/).waitFor();
+    const bytes = Buffer.from('%PDF-1.4\n% Corridor census (invented)\n%%EOF\n');
+    await form.locator('input[type=file]').setInputFiles({
+      name: 'Corridor census.pdf',
+      mimeType: 'application/pdf',
+      buffer: bytes,
+    });
+    await form.getByLabel('Date it speaks of').fill('2026-03-10');
+    await form.getByLabel('Source').fill('Field team (invented)');
+    await form.getByRole('button', { name: 'Upload the file' }).click();
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    await page.getByTestId('evidence-file-sha256').getByText(hash).waitFor();
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
+    await phone.shot('71b-implementation-file-phone');
+    await page.getByRole('button', { name: 'Done' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download Corridor census.pdf' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Corridor census.pdf');
     expect(phone.problems).toEqual([]);
   });
 

@@ -169,16 +169,27 @@ export const verificationResponse = z.object({
   /** Resolution. */
   resolution: z.string().nullable(),
 });
+/** An uploaded file's name, type and size (its bytes come from the download route). */
+export const evidenceFileResponse = z.object({
+  /** The name it is offered under. */
+  name: z.string(),
+  /** Its media type, recognised from its content. */
+  mediaType: z.string(),
+  /** Its size in bytes. */
+  size: z.number().int(),
+});
 /** A piece of evidence as its reader may see it. */
 export const evidenceResponse = z.object({
   /** Id. */
   id: idSchema,
-  /** report or link. */
-  kind: z.enum(['report', 'link']),
+  /** report, link or file. */
+  kind: z.enum(['report', 'link', 'file']),
   /** The report or description. */
   text: z.string(),
   /** The link. */
   url: z.string().nullable(),
+  /** The uploaded file (kind file), or null. */
+  file: evidenceFileResponse.nullable(),
   /** The date it speaks of. */
   observedOn: z.string(),
   /** Source. */
@@ -229,6 +240,8 @@ export const commitmentTimelineResponse = commitmentSummaryResponse.extend({
   asOf: z
     .object({ date: z.string(), knownAt: z.string().nullable(), level: z.number().int() })
     .nullable(),
+  /** The largest file this server accepts as evidence, in bytes. */
+  evidenceFileMaxBytes: z.number().int(),
 });
 /** Ask for a commitment's level as of a date (as known at a time). */
 export const commitmentQuery = z.object({
@@ -261,6 +274,25 @@ export const submitEvidenceRequest = z.object({
     .nullable()
     .default(null),
 });
+/** Upload a file as evidence. */
+export const submitEvidenceFileRequest = z.object({
+  /** The file's name (it names the file; its type is recognised from its content). */
+  fileName: z.string().trim().max(300).default(''),
+  /** The file's bytes, base64-encoded. */
+  content: z
+    .string()
+    .min(1, { error: 'must not be empty: choose a file' })
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'must be the file’s bytes in base64' }),
+  /** What the file shows (may be empty). */
+  text: z.string().trim().max(20000).default(''),
+  /** The date it speaks of. */
+  observedOn: date,
+  /** Source. */
+  source: text(300),
+});
+/** A file evidence's bytes. */
+export const evidenceFileDownload = z.instanceof(Buffer);
+
 /** Record a level. */
 export const setLevelRequest = z.object({
   /** 0–3. */

@@ -119,8 +119,11 @@ export interface Hashing {
   hashPassword(password: string): Promise<string>;
   /** Checks a password against an argon2id hash. */
   verifyPassword(hash: string, password: string): Promise<boolean>;
-  /** SHA-256 in hex, for tokens (high-entropy secrets need no slow hash) and the audit chain. */
-  sha256(text: string): string;
+  /**
+   * SHA-256 in hex, for tokens (high-entropy secrets need no slow hash) and the audit chain; of a
+   * text's UTF-8 bytes, or of bytes as they are (an uploaded file).
+   */
+  sha256(data: string | Uint8Array): string;
 }
 
 /** Time-based one-time passwords (RFC 6238). */
@@ -775,6 +778,13 @@ export interface ImplementationStore {
   ): Promise<Evidence[]>;
   /** Moves a piece of evidence to another compartment (a release). */
   moveEvidence(id: EvidenceId, compartmentId: CompartmentId): Promise<void>;
+  /** Keeps the bytes of a file evidence (inserted with `insertEvidence` just before). */
+  insertEvidenceFile(e: Evidence, content: Uint8Array): Promise<void>;
+  /** The bytes of a file evidence the actor may see (filtered like the evidence), or undefined. */
+  readEvidenceFile(
+    id: EvidenceId,
+    visible: readonly CompartmentId[],
+  ): Promise<Uint8Array | undefined>;
   /** Appends level entries (several at once for an import). */
   insertLevelEntries(es: readonly LevelEntry[]): Promise<void>;
   /** Visible level entries of the process (or of one commitment), in recording order. */

@@ -68,6 +68,12 @@ const schema = z.object({
         'must be a comma-separated list of addresses or CIDR ranges, such as 10.0.0.5,10.1.0.0/16',
     })
     .optional(),
+  PARLEY_EVIDENCE_FILE_MAX_MIB: z.coerce
+    .number({ error: 'must be a whole number of MiB, such as 10' })
+    .int({ error: 'must be a whole number of MiB, such as 10' })
+    .min(1, { error: 'must be at least 1 (MiB)' })
+    .max(100, { error: 'must be at most 100 (MiB)' })
+    .default(10),
   PARLEY_MASTER_KEY: z
     .string()
     .refine((v) => decodeMasterKey(v) !== null, {
@@ -125,6 +131,11 @@ export interface Config {
    * TCP peer is the client. Sign-in throttling counts per client address.
    */
   trustedProxies: readonly string[];
+  /**
+   * The largest file accepted as evidence of a commitment's implementation, in bytes, from
+   * PARLEY_EVIDENCE_FILE_MAX_MIB (10 MiB unless set; at most 100).
+   */
+  evidenceFileMaxBytes: number;
 }
 
 /** `HOST:PORT` (an IPv6 host in brackets) as a host and a port. */
@@ -171,5 +182,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     masterKey: e.PARLEY_MASTER_KEY?.trim() ?? null,
     apiToken: e.PARLEY_TOKEN?.trim() || null,
     trustedProxies: Object.freeze(e.PARLEY_TRUSTED_PROXIES ?? []),
+    evidenceFileMaxBytes: e.PARLEY_EVIDENCE_FILE_MAX_MIB * 1024 * 1024,
   });
 }

@@ -243,7 +243,7 @@ async function plantEverywhere(p: TestParley, clock: ReturnType<typeof testClock
     title: mark('feed-title'),
   });
 
-  // Implementation: a theme, a commitment, evidence (report and link), a level, a resolved dispute.
+  // Implementation: a theme, a commitment, evidence (link and file), a level, a resolved dispute.
   await call('mediator', 'POST', '/implementation/themes', {
     code: 'HUM',
     name: mark('theme-name'),
@@ -272,6 +272,20 @@ async function plantEverywhere(p: TestParley, clock: ReturnType<typeof testClock
     sha256: 'a'.repeat(64),
   });
   await call('leadMediator', 'POST', `/implementation/evidence/${evidence.id}/release`);
+  // A file as evidence: its name and its bytes are sealed too.
+  const fileBytes = Buffer.from(`Field notes: ${mark('evidence-file-content')}`);
+  const file = await call('govDelegate', 'POST', `${C}/evidence/file`, {
+    fileName: `${mark('evidence-file-name')}.txt`,
+    content: fileBytes.toString('base64'),
+    observedOn: '2026-02-01',
+    source: 'Field team',
+  });
+  const fileBack = await p.request(
+    'govHead',
+    'GET',
+    `${url}/implementation/evidence/${file.id}/file`,
+  );
+  expect(Buffer.from(fileBack.rawPayload).equals(fileBytes)).toBe(true);
   const entry = await call('mediator', 'POST', `${C}/levels`, {
     level: 1,
     effectiveOn: '2026-02-01',

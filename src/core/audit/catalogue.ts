@@ -205,6 +205,8 @@ export interface AuditEvents {
   'evidence.submitted': { evidenceId: string; commitmentId: string; sha256: string };
   /** Evidence released to a wider compartment. */
   'evidence.released': { evidenceId: string; from: string; to: string };
+  /** A file evidence downloaded, in the compartment the evidence is in. */
+  'evidence.read': { evidenceId: string; commitmentId: string };
   /**
    * A level entry appended: from `effectiveOn` the commitment is at `level`, on the cited
    * evidence. With the entry's time (`at`), these entries alone give the level as of any date.
@@ -391,6 +393,7 @@ const everyKind: { [K in keyof AuditEvents]: true } = {
   'commitment.edited': true,
   'evidence.submitted': true,
   'evidence.released': true,
+  'evidence.read': true,
   'level.set': true,
   'level.verified': true,
   'level.dispute_resolved': true,
@@ -431,6 +434,7 @@ export const readKinds: ReadonlySet<AuditKind> = new Set<AuditKind>([
   'media.listed',
   'implementation.read',
   'implementation.exported',
+  'evidence.read',
 ]);
 
 /** An event to append: what happened, who did it, where, and to what. */

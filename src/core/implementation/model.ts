@@ -95,7 +95,17 @@ export interface Commitment {
 }
 
 /** What kind of evidence. */
-export type EvidenceKind = 'report' | 'link';
+export type EvidenceKind = 'report' | 'link' | 'file';
+
+/** What Parley keeps of an uploaded file besides its bytes (which only the download reads). */
+export interface EvidenceFile {
+  /** The name it was uploaded under, made safe (no path, no control characters). */
+  name: string;
+  /** Its media type, as recognised from its content (never from its name alone). */
+  mediaType: string;
+  /** Its size in bytes. */
+  size: number;
+}
 
 /** A piece of evidence for a commitment. */
 export interface Evidence {
@@ -107,17 +117,19 @@ export interface Evidence {
   commitmentId: CommitmentId;
   /** Where it lives: the submitter's compartment until released to the plenary. */
   compartmentId: CompartmentId;
-  /** A written report, or a link to a document elsewhere. */
+  /** A written report, a link to a document elsewhere, or an uploaded file. */
   kind: EvidenceKind;
-  /** The report, or a description of what the link shows. */
+  /** The report, or a description of what the link or the file shows. */
   text: string;
   /** The link, or null. */
   url: string | null;
+  /** The uploaded file's name, type and size (kind `file`), or null. */
+  file: EvidenceFile | null;
   /** The date the evidence speaks of (YYYY-MM-DD). */
   observedOn: string;
   /** Where it comes from (a field team, a ministry, a newspaper…). */
   source: string;
-  /** SHA-256 (hex) of the document or, for a report, of its text. */
+  /** SHA-256 (hex) of the document (for a file, computed by the server) or of a report's text. */
   sha256: string;
   /** Who submitted it. */
   submittedBy: UserId;

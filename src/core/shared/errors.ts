@@ -25,6 +25,8 @@ export const errorCodes = [
   'RATE_LIMITED',
   /** The request's shape is wrong (schema validation). */
   'INVALID_INPUT',
+  /** A file over the size Parley accepts for it. */
+  'TOO_LARGE',
   /** The request is well-formed but breaks a domain rule. */
   'RULE_VIOLATION',
   /** A status change that the process or party state machine does not allow. */

@@ -41,8 +41,12 @@ export function sequentialIds(): Ids {
 }
 
 /** Lowercase hex SHA-256, as the server computes it. */
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+export function sha256Hex(data: string | Uint8Array): string {
+  return (
+    typeof data === 'string'
+      ? createHash('sha256').update(data, 'utf8')
+      : createHash('sha256').update(data)
+  ).digest('hex');
 }
 
 /**

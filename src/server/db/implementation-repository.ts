@@ -79,6 +79,14 @@ const toEvidence = (r: ImplEvidenceTable, box: ProcessBox): Evidence => {
     kind: r.kind as EvidenceKind,
     text: row.open('text', r.text),
     url: r.url === null ? null : row.open('url', r.url),
+    file:
+      r.file_name === null
+        ? null
+        : {
+            name: row.open('file_name', r.file_name),
+            mediaType: r.file_type ?? 'application/octet-stream',
+            size: Number(r.file_size ?? 0),
+          },
     observedOn: r.observed_on,
     source: row.open('source', r.source),
     sha256: r.sha256,
@@ -256,6 +264,9 @@ export function implementationRepository(db: Kysely<DB>, sealer: Sealer): Implem
               sha256: e.sha256,
               submitted_by: e.submittedBy,
               submitted_at: e.submittedAt,
+              file_name: e.file === null ? null : box.seal('file_name', e.file.name),
+              file_type: e.file?.mediaType ?? null,
+              file_size: e.file?.size ?? null,
             };
           }),
         );
@@ -281,6 +292,34 @@ export function implementationRepository(db: Kysely<DB>, sealer: Sealer): Implem
       const rows = await q.orderBy('observed_on').orderBy('submitted_at').orderBy('id').execute();
       const box = await sealer.reader(processId);
       return rows.map((r) => toEvidence(r, box));
+    },
+    async insertEvidenceFile(e, content) {
+      // Sealed like any confidential text (AES-256-GCM, bound to this row): the bytes in base64.
+      const box = (await sealer.writer(e.processId)).row('impl_evidence_files', [e.id]);
+      await db
+        .insertInto('impl_evidence_files')
+        .values({
+          evidence_id: e.id,
+          process_id: e.processId,
+          content: box.seal('content', Buffer.from(content).toString('base64')),
+        })
+        .execute();
+    },
+    async readEvidenceFile(id, visible) {
+      const r = await db
+        .selectFrom('impl_evidence_files')
+        .innerJoin('impl_evidence', 'impl_evidence.id', 'impl_evidence_files.evidence_id')
+        .select([
+          'impl_evidence_files.evidence_id as evidence_id',
+          'impl_evidence_files.process_id as process_id',
+          'impl_evidence_files.content as content',
+        ])
+        .where('impl_evidence_files.evidence_id', '=', id)
+        .where(visibleTo(visible, 'impl_evidence.compartment_id'))
+        .executeTakeFirst();
+      if (!r) return undefined;
+      const box = (await sealer.reader(r.process_id)).row('impl_evidence_files', [r.evidence_id]);
+      return new Uint8Array(Buffer.from(box.open('content', r.content), 'base64'));
     },
     async moveEvidence(id, compartmentId) {
       await db

@@ -721,6 +721,19 @@ export interface ImplEvidenceTable {
   sha256: string;
   submitted_by: string;
   submitted_at: string;
+  /** A file evidence's name (sealed), or null. */
+  file_name: string | null;
+  /** A file evidence's media type, recognised from its content, or null. */
+  file_type: string | null;
+  /** A file evidence's size in bytes, or null. */
+  file_size: number | null;
+}
+/** The bytes of a file evidence, apart from its row so that lists never read them. */
+export interface ImplEvidenceFilesTable {
+  evidence_id: string;
+  process_id: string;
+  /** Sealed: the file's bytes in base64. */
+  content: string;
 }
 /** A level entry: appended, never changed (in the plenary). */
 export interface ImplLevelsTable {
@@ -787,6 +800,7 @@ export interface DB {
   impl_themes: ImplThemesTable;
   commitments: CommitmentsTable;
   impl_evidence: ImplEvidenceTable;
+  impl_evidence_files: ImplEvidenceFilesTable;
   impl_levels: ImplLevelsTable;
   impl_verifications: ImplVerificationsTable;
   impl_publications: ImplPublicationsTable;

@@ -102,7 +102,12 @@ export const sealedColumns = {
   },
   impl_themes: { key: ['id'], process: 'process_id', columns: ['name'] },
   commitments: { key: ['id'], process: 'process_id', columns: ['wording'] },
-  impl_evidence: { key: ['id'], process: 'process_id', columns: ['text', 'url', 'source'] },
+  impl_evidence: {
+    key: ['id'],
+    process: 'process_id',
+    columns: ['text', 'url', 'source', 'file_name'],
+  },
+  impl_evidence_files: { key: ['evidence_id'], process: 'process_id', columns: ['content'] },
   impl_levels: { key: ['id'], process: 'process_id', columns: ['note'] },
   impl_verifications: { key: ['id'], process: 'process_id', columns: ['reason', 'resolution'] },
   impl_publications: { key: ['process_id'], process: 'process_id', columns: ['picture'] },

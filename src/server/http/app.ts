@@ -103,7 +103,11 @@ function register(app: FastifyInstance, deps: AppDeps, def: RouteDef): void {
   app.route({
     method: def.method,
     url: def.url,
-    ...(def.bodyLimit === undefined ? {} : { bodyLimit: def.bodyLimit }),
+    ...(def.bodyLimit === undefined
+      ? {}
+      : {
+          bodyLimit: typeof def.bodyLimit === 'number' ? def.bodyLimit : def.bodyLimit(deps.config),
+        }),
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
       // The operator's routes exist for the operator's token only: no session is even looked at.
       if (def.auth === 'operator' && !isOperator(deps, request)) return reply.callNotFound();

@@ -62,6 +62,7 @@ import {
 } from '../test-support/oracle.js';
 import { createCommitments } from '../../core/usecases/implementation/create-commitments.js';
 import { submitEvidence } from '../../core/usecases/implementation/submit-evidence.js';
+import { submitEvidenceFile } from '../../core/usecases/implementation/submit-evidence-file.js';
 import { releaseEvidence } from '../../core/usecases/implementation/release-evidence.js';
 import { setLevel } from '../../core/usecases/implementation/set-level.js';
 import { verifyLevel } from '../../core/usecases/implementation/verify-level.js';
@@ -153,6 +154,22 @@ async function freshEvidence(env: Env, by: DemoRoleKey) {
     sha256: null,
   });
   return { commitment: c, evidence: r.evidence };
+}
+/** A file evidence for a fresh commitment, uploaded by a role (kept in its compartment). */
+async function freshFile(env: Env, by: DemoRoleKey) {
+  const c = await freshCommitment(env);
+  const r = await submitEvidenceFile(deps(env), {
+    actor: await actorFor(env, by),
+    processId: env.p.demo.processId,
+    commitmentId: c.id,
+    fileName: 'fixture.txt',
+    content: new TextEncoder().encode('fixture'),
+    text: '',
+    observedOn: '2026-02-01',
+    source: 'fixture',
+    maxBytes: 1024 * 1024,
+  });
+  return r.evidence;
 }
 /** A commitment with released evidence and a level entry on it. */
 async function freshLevel(env: Env) {
@@ -2513,6 +2530,72 @@ const matrix: Record<string, Spec> = {
           submitsEvidence(r, 'gov'),
         ),
         subject: c.id,
+      },
+    ];
+  },
+  'POST /api/processes/:processId/implementation/commitments/:commitmentId/evidence/file': async (
+    env,
+    r,
+  ) => {
+    const c = await freshCommitment(env);
+    return [
+      {
+        label: 'upload',
+        method: 'POST',
+        url: `${P(env)}/implementation/commitments/${c.id}/evidence/file`,
+        payload: {
+          fileName: 'matrix.txt',
+          content: Buffer.from('matrix').toString('base64'),
+          observedOn: '2026-02-01',
+          source: 'matrix',
+        },
+        expect: writeOutcome(
+          reads(env, r, compartmentOfKind(env, 'plenary')),
+          submitsEvidence(r, 'gov'),
+        ),
+        subject: c.id,
+      },
+    ];
+  },
+  // A file follows its evidence: its submitter's compartment until released, then the plenary.
+  'GET /api/processes/:processId/implementation/evidence/:evidenceId/file': async (env, r) => {
+    const party = await freshFile(env, 'govDelegate');
+    const team = await freshFile(env, 'mediator');
+    const released = await freshFile(env, 'mediator');
+    await releaseEvidence(deps(env), {
+      actor: await actorFor(env, 'leadMediator'),
+      processId: env.p.demo.processId,
+      evidenceId: released.id,
+    });
+    const url = (id: string) => `${P(env)}/implementation/evidence/${id}/file`;
+    return [
+      {
+        label: "a file in the government's caucus",
+        method: 'GET',
+        url: url(party.id),
+        expect: readOutcome(reads(env, r, compartmentOfKind(env, 'caucus', 'gov'))),
+        subject: party.id,
+      },
+      {
+        label: "a file in the mediators' room",
+        method: 'GET',
+        url: url(team.id),
+        expect: readOutcome(reads(env, r, compartmentOfKind(env, 'mediators'))),
+        subject: team.id,
+      },
+      {
+        label: 'a file released to the plenary',
+        method: 'GET',
+        url: url(released.id),
+        expect: readOutcome(reads(env, r, compartmentOfKind(env, 'plenary'))),
+        subject: released.id,
+      },
+      {
+        label: "another process's evidence",
+        method: 'GET',
+        url: `${O(env)}/implementation/evidence/${party.id}/file`,
+        expect: 'not_found',
+        subject: env.other,
       },
     ];
   },

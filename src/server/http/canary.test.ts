@@ -2,7 +2,7 @@
  * The canary test: a unique string is planted in every compartment of the demo — in notes,
  * private positions, proposals, amendments, published versions and the working draft — and
  * further canaries in threads and messages (a shuttle relay among them), communiqué drafts and
- * releases, sessions, minutes and objections to them, consultation answers and public statements, and in a round's
+ * releases, sessions, minutes and objections to them, consultation answers and public statements, evidence files (their names and bytes), and in a round's
  * venue. Every demo role then reads through every GET route of the API (lists, searches, single
  * items, the record, the text and its versions, diffs, exports, verification, amendments,
  * analysis, rounds, threads, communiqués, the calendar, audit, errors). Each canary must appear
@@ -54,6 +54,7 @@ import { acceptInvitation } from '../../core/usecases/process/accept-invitation.
 import { createInvitation } from '../../core/usecases/process/create-invitation.js';
 import { createCommitments } from '../../core/usecases/implementation/create-commitments.js';
 import { submitEvidence } from '../../core/usecases/implementation/submit-evidence.js';
+import { submitEvidenceFile } from '../../core/usecases/implementation/submit-evidence-file.js';
 import { releaseEvidence } from '../../core/usecases/implementation/release-evidence.js';
 import { setLevel } from '../../core/usecases/implementation/set-level.js';
 import { verifyLevel } from '../../core/usecases/implementation/verify-level.js';
@@ -520,6 +521,28 @@ describe('canaries planted in every compartment', () => {
       `Evidence ${canaryFor(of('plenary'), 'implementation')}`,
     );
     await releaseEvidence(d, { actor: lead, processId, evidenceId: releasedEvidence.id });
+    // Files as evidence: one canary in the file's name, another in its bytes, in the government's
+    // caucus, in the mediators' room and, released, in the plenary.
+    const fileBy = async (r: DemoRoleKey, c: Compartment) =>
+      (
+        await submitEvidenceFile(d, {
+          actor: await actor(r),
+          processId,
+          commitmentId: commitment!.id,
+          fileName: `Scan ${canaryFor(c, 'implementation')}.txt`,
+          content: new TextEncoder().encode(`Field notes ${canaryFor(c, 'implementation')}`),
+          text: '',
+          observedOn: '2026-02-01',
+          source: 'canary',
+          maxBytes: 1024 * 1024,
+        })
+      ).evidence;
+    const files = [
+      await fileBy('govDelegate', of('caucus', 'gov')),
+      await fileBy('mediator', of('mediators')),
+      await fileBy('mediator', of('plenary')),
+    ];
+    await releaseEvidence(d, { actor: lead, processId, evidenceId: files[2]!.id });
     const entry = await setLevel(d, {
       actor: lead,
       processId,
@@ -673,6 +696,10 @@ describe('canaries planted in every compartment', () => {
         '/api/processes/:processId/implementation/commitments/:commitmentId',
         `${P}/implementation/commitments/${randomUUID()}`,
       ],
+      ...[...files.map((f) => f.id), randomUUID()].map((id): [string, string] => [
+        '/api/processes/:processId/implementation/evidence/:evidenceId/file',
+        `${P}/implementation/evidence/${id}/file`,
+      ]),
       ['/api/processes/:processId/implementation/progress', `${P}/implementation/progress`],
       ...['commitments.csv', 'levels.csv', 'json'].map((f): [string, string] => [
         '/api/processes/:processId/implementation/export',

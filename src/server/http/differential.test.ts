@@ -92,7 +92,7 @@ async function oppositionCommitment(w: World): Promise<string> {
 }
 
 /**
- * The opposition gathers evidence in its caucus without releasing it. (Reading the plan is a read
+ * The opposition gathers evidence in its caucus without releasing it: reports and a file. (Reading the plan is a read
  * of the plenary, which its readers may count, as with any plenary material: left out here.)
  */
 async function oppositionEvidence(w: World) {
@@ -111,6 +111,23 @@ async function oppositionEvidence(w: World) {
     );
     expect(res.status).toBe(201);
   }
+  // A file too, which the opposition downloads again: its upload and its audited read stay in the
+  // caucus, and nothing the others receive moves with its size, name or bytes.
+  const file = await w.as(
+    'oppDelegate',
+    'POST',
+    `${P(w)}/implementation/commitments/${commitment!.id}/evidence/file`,
+    {
+      fileName: 'Field photos.pdf',
+      content: Buffer.from('%PDF-1.4\n% kept in the caucus\n%%EOF\n').toString('base64'),
+      observedOn: '2026-03-15',
+      source: 'Field team',
+    },
+  );
+  expect(file.status).toBe(201);
+  const id = (file.body as { id: string }).id;
+  const download = await w.as('oppHead', 'GET', `${P(w)}/implementation/evidence/${id}/file`);
+  expect(download.status).toBe(200);
 }
 
 const evidenceScenario: DifferentialScenario = {

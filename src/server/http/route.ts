@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Authenticated } from '../../core/usecases/accounts/authenticate.js';
 import type { Actor } from '../../core/access/policy.js';
+import type { Config } from '../config.js';
 import { asId, type ProcessId } from '../../core/shared/ids.js';
 import type { AppDeps } from './deps.js';
 
@@ -69,8 +70,11 @@ export interface RouteDef<
   response: R;
   /** Success status (200 unless stated). */
   status?: number;
-  /** Largest request body in bytes, for routes that take files (1 MiB unless stated). */
-  bodyLimit?: number;
+  /**
+   * Largest request body in bytes, for routes that take files (1 MiB unless stated); a function
+   * of the configuration where the limit is configured.
+   */
+  bodyLimit?: number | ((config: Readonly<Config>) => number);
   handler: (
     ctx: HandlerContext<z.output<P>, z.output<Q>, z.output<B>, A>,
   ) => Promise<DeepReadonly<z.input<R>>>;

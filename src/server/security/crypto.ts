@@ -10,9 +10,12 @@ export const nodeIds: Ids = {
   newSecret: () => randomBytes(32).toString('base64url'),
 };
 
-/** SHA-256 in hex. */
-export const sha256 = (text: string): string =>
-  createHash('sha256').update(text, 'utf8').digest('hex');
+/** SHA-256 in hex, of a text's UTF-8 bytes or of bytes as they are. */
+export const sha256 = (data: string | Uint8Array): string =>
+  (typeof data === 'string'
+    ? createHash('sha256').update(data, 'utf8')
+    : createHash('sha256').update(data)
+  ).digest('hex');
 
 /** argon2id with OWASP's recommended parameters (19 MiB, 2 passes). */
 export const nodeHashing: Hashing = {

@@ -34,6 +34,7 @@ import type {
   PublicPicture,
   ReleasePublicRequest,
   SetLevelRequest,
+  SubmitEvidenceFileRequest,
   SubmitEvidenceRequest,
   VerifyLevelRequest,
   ConsultationAnswerRequest,
@@ -276,7 +277,15 @@ async function download(path: string, query: Query, fallbackName: string): Promi
       );
     }
     const disposition = response.headers.get('content-disposition') ?? '';
-    const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
+    // The exact name (RFC 8187's filename*, UTF-8) where the server gives one, else the plain one.
+    const exact = /filename\*=UTF-8''([^;\s]+)/i.exec(disposition)?.[1];
+    let filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
+    if (exact)
+      try {
+        filename = decodeURIComponent(exact);
+      } catch {
+        // a malformed encoding: keep the plain name
+      }
     return { blob: await response.blob(), filename };
   } finally {
     setInFlight(inFlight - 1);
@@ -459,6 +468,18 @@ export const api = {
         `${p(processId)}/implementation/commitments/${enc(commitmentId)}/evidence`,
         { body },
       ),
+    submitEvidenceFile: (
+      processId: string,
+      commitmentId: string,
+      body: SubmitEvidenceFileRequest,
+    ) =>
+      call<EvidenceView>(
+        'POST',
+        `${p(processId)}/implementation/commitments/${enc(commitmentId)}/evidence/file`,
+        { body },
+      ),
+    evidenceFile: (processId: string, evidenceId: string, fallbackName: string) =>
+      download(`${p(processId)}/implementation/evidence/${enc(evidenceId)}/file`, {}, fallbackName),
     releaseEvidence: (processId: string, evidenceId: string) =>
       call<EvidenceView>(
         'POST',

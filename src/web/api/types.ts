@@ -334,6 +334,8 @@ export type CommitmentTimeline = z.infer<typeof implementation.commitmentTimelin
 export type CreateCommitmentsRequest = z.input<typeof implementation.createCommitmentsRequest>;
 /** Submit-evidence body. */
 export type SubmitEvidenceRequest = z.input<typeof implementation.submitEvidenceRequest>;
+/** Upload-a-file-as-evidence body. */
+export type SubmitEvidenceFileRequest = z.input<typeof implementation.submitEvidenceFileRequest>;
 /** Set-level body. */
 export type SetLevelRequest = z.input<typeof implementation.setLevelRequest>;
 /** Verify-level body. */

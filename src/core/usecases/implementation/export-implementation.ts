@@ -15,7 +15,9 @@ export type ImplementationExportFormat = 'commitments.csv' | 'levels.csv' | 'jso
 /**
  * Exports the plenary's implementation data: the commitments file or the levels file (the import
  * format, so an export imports back without changing anything), or everything as JSON, with the
- * released evidence's metadata (never its text); or the PAM-shaped matrix: one row per accord
+ * released evidence's metadata (never its text; for a file, its name, media type, size and
+ * SHA-256, never its bytes — an import records such evidence by its hash, as a report, and cannot
+ * bring the file back); or the PAM-shaped matrix: one row per accord
  * (the process's codename), provision type and year, from the year the first commitment starts to
  * this year, with the level at the year's end (0–3, the weighted mean rounded), the mean itself
  * and the number of commitments of the type. Only plenary readers export.
@@ -119,6 +121,7 @@ export async function exportImplementation(
             source: e.source,
             url: e.url,
             sha256: e.sha256,
+            file: e.file && { name: e.file.name, mediaType: e.file.mediaType, size: e.file.size },
           })),
         });
     }

@@ -201,6 +201,9 @@ export async function importImplementation(
         kind: r.evidenceUrl === null ? 'report' : 'link',
         text: r.note,
         url: r.evidenceUrl,
+        // A CSV row carries evidence's metadata, never a file's bytes: what an import records is
+        // the report or link it names, with the hash given, not a file it cannot hold.
+        file: null,
         observedOn: r.effectiveOn,
         source: r.evidenceSource,
         sha256: r.evidenceSha256,

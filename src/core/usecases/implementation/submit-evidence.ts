@@ -23,7 +23,7 @@ export async function submitEvidence(
     actor: Actor;
     processId: ProcessId;
     commitmentId: CommitmentId;
-    kind: EvidenceKind;
+    kind: Exclude<EvidenceKind, 'file'>;
     text: string;
     url: string | null;
     observedOn: string;
@@ -65,6 +65,7 @@ export async function submitEvidence(
       kind: input.kind,
       text: input.text,
       url: input.url,
+      file: null,
       observedOn: input.observedOn,
       source: input.source,
       sha256,

@@ -82,6 +82,7 @@ export const presentEvidence = (
   kind: e.kind,
   text: e.text,
   url: e.url,
+  file: e.file && { name: e.file.name, mediaType: e.file.mediaType, size: e.file.size },
   observedOn: e.observedOn,
   source: e.source,
   sha256: e.sha256,
@@ -103,9 +104,10 @@ export const presentSummary = (
   lastEvidenceOn: s.lastEvidenceOn,
 });
 
-/** A commitment's timeline. */
+/** A commitment's timeline, with the largest evidence file the server accepts. */
 export const presentTimeline = (
   t: CommitmentTimeline,
+  evidenceFileMaxBytes: number,
 ): z.input<typeof commitmentTimelineResponse> => ({
   ...presentSummary(t),
   entries: t.entries.map(presentLevelEntry),
@@ -114,6 +116,7 @@ export const presentTimeline = (
     presentEvidence(e, e.compartmentId === t.commitment.compartmentId),
   ),
   asOf: t.asOf && { date: t.asOf.date, knownAt: t.asOf.knownAt, level: t.asOf.level },
+  evidenceFileMaxBytes,
 });
 
 const presentMonth = (m: MonthProgress) => ({

@@ -9,6 +9,7 @@ import {
   createCommitmentsRequest,
   defineThemeRequest,
   editCommitmentRequest,
+  evidenceFileDownload,
   evidenceParams,
   evidenceResponse,
   exportQuery,
@@ -24,6 +25,7 @@ import {
   releasePublicRequest,
   resolveDisputeRequest,
   setLevelRequest,
+  submitEvidenceFileRequest,
   submitEvidenceRequest,
   themeResponse,
   verificationParams,
@@ -32,6 +34,7 @@ import {
 } from '../../../contract/implementation.js';
 import { z } from 'zod';
 import { asId } from '../../../core/shared/ids.js';
+import { acceptedMediaTypes } from '../../../core/implementation/evidence-files.js';
 import { createCommitments } from '../../../core/usecases/implementation/create-commitments.js';
 import { defineTheme } from '../../../core/usecases/implementation/define-theme.js';
 import { editCommitment } from '../../../core/usecases/implementation/edit-commitment.js';
@@ -44,6 +47,8 @@ import { releaseEvidence } from '../../../core/usecases/implementation/release-e
 import { resolveDispute } from '../../../core/usecases/implementation/resolve-dispute.js';
 import { setLevel } from '../../../core/usecases/implementation/set-level.js';
 import { submitEvidence } from '../../../core/usecases/implementation/submit-evidence.js';
+import { submitEvidenceFile } from '../../../core/usecases/implementation/submit-evidence-file.js';
+import { getEvidenceFile } from '../../../core/usecases/implementation/get-evidence-file.js';
 import { verifyLevel } from '../../../core/usecases/implementation/verify-level.js';
 import { getPublication } from '../../../core/usecases/implementation/get-publication.js';
 import { readPublicPicture } from '../../../core/usecases/implementation/read-public-picture.js';
@@ -51,6 +56,7 @@ import { releasePublicPicture } from '../../../core/usecases/implementation/rele
 import { withdrawPublicPicture } from '../../../core/usecases/implementation/withdraw-public-picture.js';
 import { okResponse } from '../../../contract/common.js';
 import { processIdOf, route } from '../route.js';
+import { contentDisposition } from '../content-disposition.js';
 import {
   presentCommitment,
   presentEvidence,
@@ -136,6 +142,7 @@ export const implementationRoutes = [
           asOf: query.asOf ?? null,
           knownAt: query.knownAt ?? null,
         }),
+        deps.config.evidenceFileMaxBytes,
       ),
   }),
   route({
@@ -179,6 +186,62 @@ export const implementationRoutes = [
         ...body,
       });
       return presentEvidence(r.evidence, r.released);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: `${base}/commitments/:commitmentId/evidence/file`,
+    summary:
+      "Upload a file as evidence (PDF, image, office document, text or CSV, by its content); the server computes its SHA-256 and keeps it sealed in the submitter's compartment until released.",
+    tag: 'implementation',
+    auth: 'required',
+    params: commitmentParams,
+    body: submitEvidenceFileRequest,
+    response: evidenceResponse,
+    status: 201,
+    // The file in base64 (a third larger) and the other fields; a larger body answers 413 at once,
+    // and a file just over the limit whose base64 still fits answers 413 from the use case.
+    bodyLimit: (config) => Math.ceil((config.evidenceFileMaxBytes * 4) / 3) + 64 * 1024,
+    handler: async ({ actor, params, body, deps }) => {
+      const r = await submitEvidenceFile(deps, {
+        actor,
+        processId: processIdOf(params),
+        commitmentId: cid(params),
+        fileName: body.fileName,
+        content: Buffer.from(body.content, 'base64'),
+        text: body.text,
+        observedOn: body.observedOn,
+        source: body.source,
+        maxBytes: deps.config.evidenceFileMaxBytes,
+      });
+      return presentEvidence(r.evidence, r.released);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: `${base}/evidence/:evidenceId/file`,
+    summary:
+      'Download the file of a file evidence, under the same rule as the evidence; audited. Always an attachment.',
+    tag: 'implementation',
+    auth: 'required',
+    params: evidenceParams,
+    response: evidenceFileDownload,
+    handler: async ({ actor, params, deps, reply }) => {
+      const d = await getEvidenceFile(deps, {
+        actor,
+        processId: processIdOf(params),
+        evidenceId: asId(params.evidenceId),
+      });
+      // Only types recognised from the content are stored (never HTML or SVG), and anything else
+      // goes out as bytes; the answer is an attachment, and nosniff keeps browsers from guessing.
+      const type = acceptedMediaTypes.includes(d.file.mediaType)
+        ? d.file.mediaType
+        : 'application/octet-stream';
+      void reply
+        .header('content-type', type.startsWith('text/') ? `${type}; charset=utf-8` : type)
+        .header('content-disposition', contentDisposition(d.file.name))
+        .header('x-content-type-options', 'nosniff');
+      return Buffer.from(d.content);
     },
   }),
   route({

@@ -37,6 +37,7 @@ import { membershipOf, toCoreCompartment } from '../processes/membership.js';
 import { useProcess } from '../processes/ProcessContext.js';
 import { PartyChip } from '../text/holders.js';
 import { LevelBadge, MatrixTable, ProgressChart, levelKey } from './charts.js';
+import { EvidenceFileForm, EvidenceFileLink } from './EvidenceFileField.js';
 import { pamTypeName } from './pam-names.js';
 
 /** The catalogue key of a recurrence's name. */
@@ -405,6 +406,7 @@ function TimelinePanel({ commitmentId, onChange }: { commitmentId: string; onCha
                 {e.released ? t('implementation.released') : t('implementation.notReleased')}
               </span>{' '}
               <strong>{e.observedOn}</strong> · {e.source} ·{' '}
+              {e.file && <EvidenceFileLink evidence={e} />}{' '}
               {e.url ? (
                 <a href={e.url} rel="noreferrer noopener" target="_blank">
                   {e.text}
@@ -440,6 +442,7 @@ function TimelinePanel({ commitmentId, onChange }: { commitmentId: string; onCha
             {(close) => (
               <EvidenceForm
                 commitmentId={commitmentId}
+                maxFileBytes={tl.evidenceFileMaxBytes}
                 onDone={() => {
                   close();
                   done(t('implementation.evidenceNotice'));
@@ -479,16 +482,46 @@ function TimelinePanel({ commitmentId, onChange }: { commitmentId: string; onCha
   );
 }
 
-function EvidenceForm({ commitmentId, onDone }: { commitmentId: string; onDone: () => void }) {
+function EvidenceForm({
+  commitmentId,
+  maxFileBytes,
+  onDone,
+}: {
+  commitmentId: string;
+  maxFileBytes: number;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const { view } = useProcess();
-  const [kind, setKind] = useState<'report' | 'link'>('report');
+  const [kind, setKind] = useState<'report' | 'link' | 'file'>('report');
   const [text, setText] = useState('');
   const [url, setUrl] = useState('');
   const [observedOn, setObservedOn] = useState('');
   const [source, setSource] = useState('');
   const [sha256, setSha256] = useState('');
   const action = useAction();
+  const kindField = (
+    <SelectField
+      label={t('implementation.evidenceKind')}
+      value={kind}
+      onChange={(e) =>
+        setKind(e.target.value === 'link' || e.target.value === 'file' ? e.target.value : 'report')
+      }
+    >
+      <option value="report">{t('implementation.kind.report')}</option>
+      <option value="link">{t('implementation.kind.link')}</option>
+      <option value="file">{t('implementation.kind.file')}</option>
+    </SelectField>
+  );
+  if (kind === 'file')
+    return (
+      <EvidenceFileForm
+        commitmentId={commitmentId}
+        maxBytes={maxFileBytes}
+        kindField={kindField}
+        onDone={onDone}
+      />
+    );
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const r = await action.run(() =>
@@ -506,14 +539,7 @@ function EvidenceForm({ commitmentId, onDone }: { commitmentId: string; onDone: 
   return (
     <form className="form" onSubmit={submit}>
       <p className="form-intro">{t('implementation.evidenceIntro')}</p>
-      <SelectField
-        label={t('implementation.evidenceKind')}
-        value={kind}
-        onChange={(e) => setKind(e.target.value === 'link' ? 'link' : 'report')}
-      >
-        <option value="report">{t('implementation.kind.report')}</option>
-        <option value="link">{t('implementation.kind.link')}</option>
-      </SelectField>
+      {kindField}
       <TextAreaField
         label={t('implementation.evidenceText')}
         required

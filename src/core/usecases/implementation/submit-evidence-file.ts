@@ -1,0 +1,101 @@
+import type { Actor } from '../../access/policy.js';
+import { evidenceRoomFor } from '../../access/policy.js';
+import { isRefusal, recogniseEvidenceFile } from '../../implementation/evidence-files.js';
+import { isDate, type Evidence } from '../../implementation/model.js';
+import type { Deps } from '../../ports.js';
+import { DomainError } from '../../shared/errors.js';
+import { asId, type CommitmentId, type ProcessId } from '../../shared/ids.js';
+import { openImplementation, visibleCommitment } from './implementation-context.js';
+
+/** Sizes as people read them: "10 MiB", "1.5 MiB", "800 KiB". */
+const mib = (bytes: number): string =>
+  bytes >= 1024 * 1024
+    ? `${Number((bytes / 1024 / 1024).toFixed(1))} MiB`
+    : `${Math.ceil(bytes / 1024)} KiB`;
+
+/**
+ * A responsible party (its head or a delegate), the mediators or a guarantor or observer uploads a
+ * file as evidence for a commitment, with what it shows, the date it speaks of and its source.
+ * The file's type is recognised from its content, its SHA-256 computed here from its bytes (a
+ * client's is never taken), and it is kept, sealed, in the submitter's compartment until
+ * released, like any evidence; a guarantor's or observer's goes to the plenary. A file over
+ * `maxBytes` answers TOO_LARGE, an empty or unrecognised one INVALID_INPUT; neither changes
+ * anything.
+ */
+export async function submitEvidenceFile(
+  deps: Deps<'db' | 'clock' | 'ids' | 'hashing'>,
+  input: {
+    actor: Actor;
+    processId: ProcessId;
+    commitmentId: CommitmentId;
+    /** The name it was uploaded under. */
+    fileName: string;
+    /** Its bytes. */
+    content: Uint8Array;
+    /** What it shows (may be empty). */
+    text: string;
+    observedOn: string;
+    source: string;
+    /** The largest file accepted (configured). */
+    maxBytes: number;
+  },
+): Promise<{ evidence: Evidence; released: boolean }> {
+  return deps.db.transaction(async (s) => {
+    const ic = await openImplementation(s, input.actor, input.processId);
+    const c = await visibleCommitment(s, ic, input.commitmentId);
+    const room = evidenceRoomFor(ic.membership, ic.compartments, c.responsiblePartyIds);
+    if (!room)
+      throw new DomainError(
+        'FORBIDDEN',
+        'Evidence comes from a responsible party, the mediators, or a guarantor or observer.',
+      );
+    if (input.content.length > input.maxBytes)
+      throw new DomainError(
+        'TOO_LARGE',
+        `The file is ${mib(input.content.length)} (${input.content.length} bytes); an evidence file may be at most ${mib(input.maxBytes)} (${input.maxBytes} bytes).`,
+        { field: 'content', maxBytes: input.maxBytes },
+      );
+    const recognised = recogniseEvidenceFile(input.content, input.fileName);
+    if (isRefusal(recognised))
+      throw new DomainError('INVALID_INPUT', recognised.message, {
+        field: recognised.reason === 'name' ? 'fileName' : 'content',
+        reason: recognised.reason,
+      });
+    if (!isDate(input.observedOn))
+      throw new DomainError(
+        'INVALID_INPUT',
+        'Give the date the evidence speaks of as YYYY-MM-DD.',
+        { field: 'observedOn' },
+      );
+    const sha256 = deps.hashing.sha256(input.content);
+    const evidence: Evidence = {
+      id: asId(deps.ids.newId()),
+      processId: ic.process.id,
+      commitmentId: c.id,
+      compartmentId: room.id,
+      kind: 'file',
+      text: input.text,
+      url: null,
+      file: {
+        name: recognised.name,
+        mediaType: recognised.mediaType,
+        size: input.content.length,
+      },
+      observedOn: input.observedOn,
+      source: input.source,
+      sha256,
+      submittedBy: input.actor.userId,
+      submittedAt: deps.clock.now().toISOString(),
+    };
+    await s.implementation.insertEvidence([evidence]);
+    await s.implementation.insertEvidenceFile(evidence, input.content);
+    await s.audit.append({
+      kind: 'evidence.submitted',
+      data: { evidenceId: evidence.id, commitmentId: c.id, sha256 },
+      actorUserId: input.actor.userId,
+      processId: ic.process.id,
+      compartmentId: room.id,
+    });
+    return { evidence, released: room.id === ic.plenary.id };
+  });
+}
