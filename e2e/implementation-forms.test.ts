@@ -5,7 +5,8 @@
  * change in the table, the commitment's facts and the theme tree; a deadline before the start is
  * refused under its field; when the lead mediator saves the same commitment meanwhile, the
  * mediator is shown what differs and keeps their change on top of it; the government's head, on a
- * phone, sees the themes and the commitment but no form. Screenshots at 1280 and 390 px go to e2e/screenshots/.
+ * phone, sees the themes and the commitment but no form; the release dialog says the page can be
+ * withdrawn. Screenshots at 1280 and 390 px go to e2e/screenshots/.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -222,5 +223,21 @@ describe.skipIf(!runJourney)('implementation planning forms, in the browser', ()
     expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
     await phone.shot('86-implementation-party-phone-nb');
     expect(phone.problems).toEqual([]);
+  });
+
+  it('says in the release dialog that the public page can be withdrawn', async () => {
+    const mediator = people[0]!;
+    const page = mediator.page;
+    await page.reload();
+    // The title may be left empty: the page then takes the default title shown in the field.
+    await page.getByRole('button', { name: 'Release to the public…' }).click();
+    const dialog = page.getByRole('dialog', {
+      name: 'Release the implementation picture to the public?',
+    });
+    await dialog.getByText(/until you withdraw the page/).waitFor();
+    const text = await dialog.innerText();
+    expect(text).not.toContain('cannot be undone');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
   });
 });

@@ -213,7 +213,9 @@ export const implementationEn = {
       confirmSomeThemes_one: '{{count}} theme',
       confirmSomeThemes_other: '{{count}} themes',
       confirmNote:
-        'Anyone with the address reads it, without an account. You can withdraw it later, but not what was already read.',
+        'Withdrawing it later makes its address stop answering at once; what was read or copied before then cannot be called back.',
+      publicLine:
+        'Public now, to anyone with the address, without an account — until you withdraw the page.',
       confirmLabel: 'Release to the public',
       withdrawTitle: 'Withdraw the public page?',
       withdrawBody: 'Its address stops answering at once; a later release gets a new address.',

@@ -216,7 +216,9 @@ export const implementationEs = {
       confirmSomeThemes_one: '{{count}} tema',
       confirmSomeThemes_other: '{{count}} temas',
       confirmNote:
-        'Cualquiera que tenga la dirección la lee, sin cuenta. Puede retirarla más tarde, pero no lo que ya se haya leído.',
+        'Si la retira más tarde, su dirección deja de responder de inmediato; lo que se haya leído o copiado antes no se puede recuperar.',
+      publicLine:
+        'Pública ahora, para cualquiera que tenga la dirección, sin cuenta, hasta que usted retire la página.',
       confirmLabel: 'Publicar',
       withdrawTitle: '¿Retirar la página pública?',
       withdrawBody:

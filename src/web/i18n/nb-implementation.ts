@@ -213,7 +213,9 @@ export const implementationNb = {
       confirmSomeThemes_one: '{{count}} tema',
       confirmSomeThemes_other: '{{count}} temaer',
       confirmNote:
-        'Alle som har adressen, kan lese den uten konto. Du kan trekke den tilbake senere, men ikke det som allerede er lest.',
+        'Trekker du den tilbake senere, slutter adressen å svare med én gang; det som er lest eller kopiert før det, kan ikke kalles tilbake.',
+      publicLine:
+        'Offentlig nå, for alle som har adressen, uten konto – til du trekker siden tilbake.',
       confirmLabel: 'Offentliggjør',
       withdrawTitle: 'Trekke tilbake den offentlige siden?',
       withdrawBody:

@@ -797,6 +797,7 @@ function PublicationSection({ themes }: { themes: ReadonlyArray<{ code: string; 
       body: (
         <AudienceSummary
           compartmentId={publicRoom.id}
+          publicLine={t('implementation.publicPage.publicLine')}
           what={t('implementation.publicPage.confirmWhat', {
             parts: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(parts),
             themes: allThemes
@@ -839,6 +840,7 @@ function PublicationSection({ themes }: { themes: ReadonlyArray<{ code: string; 
         <form className="form public-release-form" onSubmit={submit}>
           <TextField
             label={t('implementation.publicPage.pageTitle')}
+            optional
             value={title}
             placeholder={data?.picture?.title ?? t('implementation.publicPage.pageTitleDefault')}
             maxLength={200}
