@@ -20,6 +20,7 @@ interface Evidence {
   compartmentId: string;
 }
 interface Timeline {
+  commitment: Record<string, unknown>;
   level: number;
   openDisputes: number;
   entries: Array<{ id: string; level: number; effectiveOn: string }>;
@@ -387,6 +388,167 @@ describe.each(targets)('implementation on $name', (target) => {
       ((await ok('mediator', 'GET', '')) as { commitments: unknown[] }).commitments,
     ).toHaveLength(before.commitments.length + 5000);
   }, 60_000);
+
+  interface Theme {
+    code: string;
+    name: string;
+    parentCode: string | null;
+    pamType: string | null;
+    paxCode: string | null;
+  }
+  const themes = async () => ((await ok('mediator', 'GET', '')) as { themes: Theme[] }).themes;
+  const edit = (c: Commitment, over: object = {}) =>
+    call('mediator', 'PATCH', `/commitments/${c.id}`, {
+      baseRevision: c.revision,
+      wording: c.wording,
+      responsiblePartyIds: [p.demo.parties.gov],
+      startsOn: '2026-01-01',
+      deadline: '2026-12-31',
+      provisionType: 'human_rights',
+      ...over,
+    });
+
+  it('lets the mediators define a theme and a subtheme mapped to PAM and to PA-X, listed with the plan', async () => {
+    const theme = await call('mediator', 'POST', '/themes', {
+      code: 'SEC',
+      name: 'Security guarantees',
+      pamType: 'ceasefire',
+    });
+    expect(theme.statusCode, theme.body).toBe(201);
+    const sub = await call('leadMediator', 'POST', '/themes', {
+      code: 'SEC.1',
+      name: 'Humanitarian corridors',
+      parentCode: 'SEC',
+      pamType: 'human_rights',
+      paxCode: 'HrGen',
+    });
+    expect(sub.statusCode, sub.body).toBe(201);
+    expect(await themes()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: 'SEC',
+          parentCode: null,
+          pamType: 'ceasefire',
+          paxCode: null,
+        }),
+        expect.objectContaining({
+          code: 'SEC.1',
+          name: 'Humanitarian corridors',
+          parentCode: 'SEC',
+          pamType: 'human_rights',
+          paxCode: 'HrGen',
+        }),
+      ]),
+    );
+    // Every party and guarantor reading the plenary sees the same themes.
+    const seen = (await ok('observer', 'GET', '')) as { themes: Theme[] };
+    expect(seen.themes.map((t) => t.code)).toEqual(expect.arrayContaining(['SEC', 'SEC.1']));
+  });
+
+  it('refuses a theme that breaks a rule, naming the field, and adds nothing', async () => {
+    await ok('mediator', 'POST', '/themes', { code: 'LAND', name: 'Land' });
+    await ok('mediator', 'POST', '/themes', { code: 'LAND.1', name: 'Titles', parentCode: 'LAND' });
+    const before = (await themes()).length;
+    const cases: Array<[object, number, string]> = [
+      [{ code: 'LAND', name: 'Again' }, 409, 'LAND'],
+      [{ code: 'two words', name: 'Spaced' }, 400, 'code'],
+      [{ code: 'X', name: 'Orphan', parentCode: 'NOPE' }, 400, 'parentCode'],
+      [{ code: 'LAND.1.1', name: 'Too deep', parentCode: 'LAND.1' }, 400, 'parentCode'],
+      [{ code: 'P', name: 'Bad type', pamType: 'warp' }, 400, 'pamType'],
+      [{ code: 'N', name: '   ' }, 400, 'name'],
+      [{ code: 'Q', name: 'Long PA-X', paxCode: 'x'.repeat(33) }, 400, 'paxCode'],
+    ];
+    for (const [body, status, field] of cases) {
+      const res = await call('mediator', 'POST', '/themes', body);
+      expect([res.statusCode, res.body]).toEqual([status, expect.stringContaining(field)]);
+      expect(res.body).not.toContain('    at ');
+    }
+    const party = await call('govHead', 'POST', '/themes', { code: 'GOV', name: 'Ours' });
+    expect(party.statusCode).toBe(403);
+    expect(await themes()).toHaveLength(before);
+  });
+
+  it('edits a commitment from its revision: deadline, parties, theme; a stale edit is refused with the current revision', async () => {
+    await ok('mediator', 'POST', '/themes', {
+      code: 'HUM',
+      name: 'Humanitarian',
+      pamType: 'human_rights',
+    });
+    const c = await create();
+    const res = await edit(c, {
+      wording: 'Open three humanitarian corridors.',
+      responsiblePartyIds: [p.demo.parties.gov, p.demo.parties.opp],
+      deadline: '2027-03-31',
+      themeCode: 'HUM',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      id: c.id,
+      externalId: c.externalId,
+      wording: 'Open three humanitarian corridors.',
+      responsiblePartyIds: [p.demo.parties.gov, p.demo.parties.opp],
+      deadline: '2027-03-31',
+      recurrence: 'none',
+      themeCode: 'HUM',
+      revision: c.revision + 1,
+    });
+    const read = await timeline('observer', c.id);
+    expect(read).toMatchObject({
+      commitment: { deadline: '2027-03-31', themeCode: 'HUM', revision: c.revision + 1 },
+    });
+    // A second editor who opened revision 1 is told it changed, and changes nothing.
+    const stale = await edit(c, { deadline: '2026-06-30' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({
+      code: 'STALE_REVISION',
+      details: { revision: c.revision + 1 },
+    });
+    expect((await timeline('mediator', c.id)).commitment).toMatchObject({
+      deadline: '2027-03-31',
+      revision: c.revision + 1,
+    });
+    // A recurring obligation needs no deadline.
+    const recurring = await edit(
+      { ...c, revision: c.revision + 1 },
+      { deadline: null, recurrence: 'quarterly' },
+    );
+    expect(recurring.statusCode, recurring.body).toBe(200);
+    expect(recurring.json()).toMatchObject({ deadline: null, recurrence: 'quarterly' });
+  });
+
+  it('refuses a bad edit of a commitment with a 400 naming the field, and changes nothing', async () => {
+    const c = await create();
+    const cases: Array<[object, string]> = [
+      [{ deadline: '2025-12-31' }, 'deadline'],
+      [{ deadline: null, recurrence: 'none' }, 'deadline'],
+      [{ deadline: '2026-02-30' }, 'deadline'],
+      [{ themeCode: 'NO-SUCH-THEME' }, 'themeCode'],
+      [{ responsiblePartyIds: [crypto.randomUUID()] }, 'responsiblePartyIds'],
+      [{ provisionType: 'warp' }, 'provisionType'],
+      [{ wording: '  ' }, 'wording'],
+      [{ weight: 0 }, 'weight'],
+      [{ startsOn: '1 March' }, 'startsOn'],
+    ];
+    for (const [over, field] of cases) {
+      const res = await edit(c, over);
+      expect([res.statusCode, res.body]).toEqual([400, expect.stringContaining(field)]);
+      expect(res.body).not.toContain('    at ');
+    }
+    const party = await call('govHead', 'PATCH', `/commitments/${c.id}`, {
+      baseRevision: c.revision,
+      wording: 'Ours now.',
+      responsiblePartyIds: [],
+      startsOn: '2026-01-01',
+      deadline: '2026-12-31',
+      provisionType: 'human_rights',
+    });
+    expect(party.statusCode).toBe(403);
+    expect((await timeline('mediator', c.id)).commitment).toMatchObject({
+      wording: c.wording,
+      deadline: '2026-12-31',
+      revision: c.revision,
+    });
+  });
 
   it('keeps the plan from those outside the plenary: the facilitator gets an empty list and no commitment', async () => {
     const c = await create();

@@ -26,6 +26,9 @@ import type {
   Commitment,
   CommitmentTimeline,
   CreateCommitmentsRequest,
+  DefineThemeRequest,
+  EditCommitmentRequest,
+  Theme,
   EvidenceView,
   ImplementationPlan,
   ImplementationProgress,
@@ -456,6 +459,12 @@ export const api = {
     plan: (processId: string) => call<ImplementationPlan>('GET', `${p(processId)}/implementation`),
     create: (processId: string, body: CreateCommitmentsRequest) =>
       call<Commitment[]>('POST', `${p(processId)}/implementation/commitments`, { body }),
+    defineTheme: (processId: string, body: DefineThemeRequest) =>
+      call<Theme>('POST', `${p(processId)}/implementation/themes`, { body }),
+    editCommitment: (processId: string, commitmentId: string, body: EditCommitmentRequest) =>
+      call<Commitment>('PATCH', `${p(processId)}/implementation/commitments/${enc(commitmentId)}`, {
+        body,
+      }),
     timeline: (processId: string, commitmentId: string, query: { asOf?: string } = {}) =>
       call<CommitmentTimeline>(
         'GET',

@@ -332,6 +332,12 @@ export type Commitment = z.infer<typeof implementation.commitmentResponse>;
 export type CommitmentTimeline = z.infer<typeof implementation.commitmentTimelineResponse>;
 /** Create-commitments body. */
 export type CreateCommitmentsRequest = z.input<typeof implementation.createCommitmentsRequest>;
+/** A theme or subtheme of the plan. */
+export type Theme = z.infer<typeof implementation.themeResponse>;
+/** Define-theme body. */
+export type DefineThemeRequest = z.input<typeof implementation.defineThemeRequest>;
+/** Edit-commitment body. */
+export type EditCommitmentRequest = z.input<typeof implementation.editCommitmentRequest>;
 /** Submit-evidence body. */
 export type SubmitEvidenceRequest = z.input<typeof implementation.submitEvidenceRequest>;
 /** Upload-a-file-as-evidence body. */

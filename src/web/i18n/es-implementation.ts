@@ -122,6 +122,93 @@ export const implementationEs = {
     exportCommitments: 'Compromisos (CSV)',
     exportLevels: 'Niveles (CSV)',
     exportPam: 'Matriz PAM (CSV)',
+    themes: {
+      section: 'Temas',
+      intro:
+        'Los temas y subtemas propios del proceso. Cada uno corresponde a un tipo de disposición de la Peace Accords Matrix y, si lo desea, a un código de categoría de PA-X; los compromisos llevan un tema, y la página pública puede publicarse tema por tema.',
+      none: 'Todavía no hay temas.',
+      subthemesOf: 'Subtemas de {{code}}',
+      pam: 'PAM: {{type}}',
+      pax: 'PA-X: {{code}}',
+      unmapped: 'sin tipo PAM',
+      commitments_one: '{{count}} compromiso',
+      commitments_other: '{{count}} compromisos',
+      add: 'Añadir un tema o subtema',
+      formIntro:
+        'Un subtema pertenece a un tema; un subtema no tiene subtemas propios. El código no se puede cambiar después.',
+      parent: 'Subtema de',
+      parentNone: '— ninguno: un tema propio',
+      code: 'Código',
+      codeHint: 'Letras, cifras o . _ - (32 como máximo); los archivos CSV nombran el tema con él.',
+      name: 'Nombre',
+      pamType: 'Tipo de disposición (PAM)',
+      pamTypeHint: 'El tipo en el que cuentan sus compromisos en la Peace Accords Matrix.',
+      pamNone: '— sin tipo',
+      paxCode: 'Código de categoría PA-X',
+      paxHint: 'Tal como lo codifica la base de datos de acuerdos de paz PA-X.',
+      submit: 'Definir el tema',
+      submitSub: 'Definir el subtema de {{code}}',
+      defined: 'Tema {{code}} definido.',
+      definedSub: 'Subtema {{code}} de {{parent}} definido.',
+      problem: {
+        codeFormat: 'Escriba el código con 1 a 32 letras, cifras o . _ - (sin espacios).',
+        codeTaken: 'Ya hay un tema con el código {{code}}; elija otro.',
+        name: 'Dé un nombre al tema.',
+        refused: 'El servidor no aceptó este campo; vea el mensaje más abajo.',
+      },
+    },
+    edit: {
+      open: 'Editar el compromiso',
+      title: 'Editar {{id}}',
+      nobody: 'Ninguna parte indicada',
+      schedule: 'Calendario',
+      once: 'Única',
+      recurring: 'Recurrente',
+      frequency: 'Con qué frecuencia',
+      until: 'Hasta',
+      untilHint: 'Déjelo vacío para una obligación sin fin.',
+      recurringUntil: '{{frequency}} hasta el {{date}}',
+      recurringOpen: '{{frequency}}, sin fin',
+      theme: 'Tema',
+      noTheme: '— sin tema',
+      weight: 'Peso en las cifras de avance',
+      weightHint:
+        'Mayor que 0 y 1000 como máximo; 1 salvo que este compromiso deba contar más o menos.',
+      responsibleHint:
+        'Cada parte que debe cumplirlo; ninguna para una tarea conjunta o de terceros.',
+      save: 'Guardar los cambios',
+      nothingChanged: 'Todavía no ha cambiado nada.',
+      saved: 'Cambios guardados (revisión {{revision}}).',
+      discardTitle: '¿Descartar sus cambios en {{id}}?',
+      discardBody:
+        'Lo que cambió en este compromiso no está guardado. Al cerrar el formulario se pierde.',
+      changedMeanwhile:
+        'Otra persona guardó este compromiso (ahora revisión {{revision}}) mientras usted lo editaba. Al guardar verá primero qué difiere.',
+      staleTitle: 'Otra persona cambió este compromiso mientras tanto',
+      staleBody:
+        'Sus cambios aún no están guardados. Manténgalos sobre el compromiso actual (lo que usted no cambió toma su valor actual), o tome el actual y descarte los suyos.',
+      theirs: 'Cambiado mientras tanto (revisión {{revision}})',
+      theirsNone: 'Nada visible: se guardaron de nuevo los mismos valores.',
+      yours: 'Sus cambios',
+      keepMine: 'Mantener mis cambios sobre él',
+      takeCurrent: 'Tomar el actual',
+      restored:
+        'Sus cambios sin guardar del {{date}} han vuelto. Guárdelos, o cancele para descartarlos.',
+      stale:
+        'Los cambios que hizo el {{date}} no se guardaron y el compromiso ha cambiado desde entonces, así que no se aplican. La redacción que había escrito, para que nada se pierda:',
+      reapplied: 'Sus cambios parten ahora de la revisión {{revision}}. Revíselos y guarde.',
+      problem: {
+        wording: 'Escriba la redacción (de 1 a 4000 caracteres).',
+        startsOn: 'Indique el inicio como una fecha.',
+        deadlineMissing:
+          'Un compromiso único necesita un plazo; o conviértalo en obligación recurrente.',
+        deadlineDate: 'Indique la fecha completa (día, mes y año).',
+        deadlineBefore: 'El plazo es anterior al inicio.',
+        untilBefore: 'El final es anterior al inicio.',
+        weight: 'Indique el peso como un número mayor que 0 y de 1000 como máximo.',
+        refused: 'El servidor no aceptó este campo; vea el mensaje más abajo.',
+      },
+    },
     publicPage: {
       section: 'Página pública de rendición de cuentas',
       intro:
@@ -146,7 +233,9 @@ export const implementationEs = {
       confirmSomeThemes_one: '{{count}} tema',
       confirmSomeThemes_other: '{{count}} temas',
       confirmNote:
-        'Cualquiera que tenga la dirección la lee, sin cuenta. Puede retirarla más tarde, pero no lo que ya se haya leído.',
+        'Si la retira más tarde, su dirección deja de responder de inmediato; lo que se haya leído o copiado antes no se puede recuperar.',
+      publicLine:
+        'Pública ahora, para cualquiera que tenga la dirección, sin cuenta, hasta que usted retire la página.',
       confirmLabel: 'Publicar',
       withdrawTitle: '¿Retirar la página pública?',
       withdrawBody:

@@ -14,6 +14,7 @@ import type {
   CommitmentSummary,
   CommitmentTimeline,
   ImplementationProgress,
+  Theme,
 } from '../../api/types.js';
 import { useConfirmation } from '../../ui/ConfirmDialog.js';
 import { AudienceSummary } from '../outward/AudienceSummary.js';
@@ -38,6 +39,8 @@ import { useProcess } from '../processes/ProcessContext.js';
 import { PartyChip } from '../text/holders.js';
 import { LevelBadge, MatrixTable, ProgressChart, levelKey } from './charts.js';
 import { EvidenceFileForm, EvidenceFileLink } from './EvidenceFileField.js';
+import { CommitmentDetails } from './CommitmentEditor.js';
+import { ThemesPanel } from './ThemesPanel.js';
 import { pamTypeName } from './pam-names.js';
 
 /** The catalogue key of a recurrence's name. */
@@ -116,8 +119,18 @@ export function ImplementationPage() {
               </table>
             </div>
           )}
-          {selected && <TimelinePanel key={selected} commitmentId={selected} onChange={reload} />}
+          {selected && (
+            <TimelinePanel
+              key={selected}
+              commitmentId={selected}
+              themes={plan.data?.themes ?? []}
+              onChange={reload}
+            />
+          )}
         </Section>
+      )}
+      {plan.data && (
+        <ThemesPanel themes={plan.data.themes} commitments={commitments} onDefined={reload} />
       )}
       <ErrorAlert error={progress.error} />
       {progress.data && <ProgressSection progress={progress.data} />}
@@ -304,7 +317,15 @@ function CreateForm({ onDone }: { onDone: (count: number) => void }) {
   );
 }
 
-function TimelinePanel({ commitmentId, onChange }: { commitmentId: string; onChange: () => void }) {
+function TimelinePanel({
+  commitmentId,
+  themes,
+  onChange,
+}: {
+  commitmentId: string;
+  themes: readonly Theme[];
+  onChange: () => void;
+}) {
   const { t } = useTranslation();
   const { view, liveTick } = useProcess();
   const id = view.process.id;
@@ -341,10 +362,12 @@ function TimelinePanel({ commitmentId, onChange }: { commitmentId: string; onCha
       aria-label={t('implementation.timelineOf', { id: tl.commitment.externalId })}
     >
       <h3>{t('implementation.timelineOf', { id: tl.commitment.externalId })}</h3>
-      <p>
-        <DemoAwareText text={tl.commitment.wording} />
-      </p>
       {notice && <Notice>{notice}</Notice>}
+      <CommitmentDetails
+        commitment={tl.commitment}
+        themes={themes}
+        onSaved={(c) => done(t('implementation.edit.saved', { revision: c.revision }))}
+      />
       <ErrorAlert error={action.error} />
       <ol className="timeline">
         {entries.length === 0 && <li className="empty">{t('implementation.noLevels')}</li>}
@@ -800,6 +823,7 @@ function PublicationSection({ themes }: { themes: ReadonlyArray<{ code: string; 
       body: (
         <AudienceSummary
           compartmentId={publicRoom.id}
+          publicLine={t('implementation.publicPage.publicLine')}
           what={t('implementation.publicPage.confirmWhat', {
             parts: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(parts),
             themes: allThemes
@@ -842,6 +866,7 @@ function PublicationSection({ themes }: { themes: ReadonlyArray<{ code: string; 
         <form className="form public-release-form" onSubmit={submit}>
           <TextField
             label={t('implementation.publicPage.pageTitle')}
+            optional
             value={title}
             placeholder={data?.picture?.title ?? t('implementation.publicPage.pageTitleDefault')}
             maxLength={200}
