@@ -366,9 +366,9 @@ export interface ItemStore {
 export interface AuditLog {
   /**
    * Records an event in the current transaction: it is appended, chained to the previous entry,
-   * when the use case's work is done, just before the commit (so the log's head, which every
-   * writer's entries share, is locked only briefly). Reads of the log in the same transaction do
-   * not see it yet.
+   * when the use case's work is done, just before the commit (with the events of the other
+   * transactions that share that commit, so the log's head, which every writer's entries share, is
+   * locked only briefly). Reads of the log in the same transaction do not see it yet.
    */
   append(event: AuditEvent): Promise<void>;
   /** Every entry of one kind, oldest first (for operators: tracing issued copies). */

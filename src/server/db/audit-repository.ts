@@ -27,9 +27,10 @@ export const toAuditEntry = (r: AuditLogTable): ScopedAuditEntry => ({
  * Appends a transaction's events to the audit log, chained in order after its head; answers the
  * entries written. It locks the head row (PostgreSQL: FOR UPDATE; SQLite: the write transaction is
  * already exclusive), so concurrent transactions on several instances chain in one order without
- * gaps. The unit of work calls it last, just before the commit, and on PostgreSQL the entries and
- * the new head are written in one statement: the lock is held for three round trips (lock, write,
- * commit), which bounds how many writes per second all instances together can commit.
+ * gaps. The unit of work calls it once per group-commit batch, with the events of every transaction
+ * in it, last, just before the commit, and on PostgreSQL the entries and the new head are written in
+ * one statement: the lock is held for three round trips (lock, write, commit) per batch, which
+ * bounds how many batches per second all instances together can commit.
  *
  * Each entry also takes the next number in its audit scope (core/audit/scope.ts), under the same
  * lock, so every scope is numbered without gaps in global order. PostgreSQL computes the numbers

@@ -6,7 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
+import { sql, type Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../core/audit/chain.js';
 import type { AuditEvent } from '../../core/audit/catalogue.js';
@@ -15,7 +16,8 @@ import { testDatabases, type TestDatabase } from '../test-support/databases.js';
 import { useParley } from '../test-support/harness.js';
 import { appendAuditEntries, readHead, readWholeLog } from './audit-repository.js';
 import { openDatabase, type Database } from './connect.js';
-import { groupCommit, type CommitBatch } from './group-commit.js';
+import { groupCommit, type CommitBatch, type GroupCommitOptions } from './group-commit.js';
+import type { DB } from './schema.js';
 
 /** SQLite in a file of its own, removed when the suite's Parley closes. */
 const sqliteFile = (): TestDatabase => {
@@ -59,6 +61,21 @@ describe.each(targets)('group commit on $name', (target) => {
     });
   const labels = (entries: Array<{ data: string }>) =>
     entries.map((e) => (JSON.parse(e.data) as { fields: string[] }).fields[0]);
+  /** A group commit as the unit of work runs it: each transaction's events appended per batch. */
+  const auditedCommits = (
+    seen: CommitBatch[],
+    options: Omit<GroupCommitOptions<{ events: AuditEvent[] }>, 'onBatch' | 'beforeCommit'> = {},
+  ) =>
+    groupCommit<{ events: AuditEvent[] }>(database().db, {
+      ...options,
+      onBatch: (b) => void seen.push(b),
+      beforeCommit: async (trx, results) =>
+        void (await appendAuditEntries(
+          trx,
+          auditDeps(),
+          results.flatMap((r) => r.events),
+        )),
+    });
 
   it('lets transactions that arrive together share one commit, each answered once it is committed', async () => {
     const before = await readHead(database().db);
@@ -200,5 +217,101 @@ describe.each(targets)('group commit on $name', (target) => {
     } finally {
       await other.close();
     }
+  });
+
+  it('fails every caller of a batch whose COMMIT fails, writes none of it, and commits the next batch', async () => {
+    // A constraint checked only at COMMIT: a child row without its parent breaks the commit itself,
+    // after every transaction of the batch has run and its savepoint has been released.
+    await sql`create table gc_parent (id integer primary key)`.execute(database().db);
+    await sql`create table gc_child (parent integer not null references gc_parent (id) deferrable initially deferred)`.execute(
+      database().db,
+    );
+    const orphan = (trx: Kysely<DB>) =>
+      sql`insert into gc_child (parent) values (404)`.execute(trx);
+    const children = async (db: Kysely<DB>) =>
+      Number((await sql<{ n: number }>`select count(*) as n from gc_child`.execute(db)).rows[0]?.n);
+    const before = await readHead(database().db);
+    const seen: CommitBatch[] = [];
+    const commits = auditedCommits(seen);
+    const outcomes = await Promise.allSettled([
+      commits.run(async () => ({ events: [event('before the orphan')] })),
+      commits.run(async (trx) => {
+        await orphan(trx);
+        return { events: [event('orphan')] };
+      }),
+      commits.run(async () => ({ events: [event('after the orphan')] })),
+    ]);
+    // No caller hears of a success: each gets the commit's error.
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    for (const o of outcomes)
+      expect(o.status === 'rejected' && String(o.reason)).toMatch(/foreign key/i);
+    // A lone transaction (no savepoint) whose commit fails is refused the same way.
+    await expect(
+      commits.run(async (trx) => {
+        await orphan(trx);
+        return { events: [event('alone')] };
+      }),
+    ).rejects.toThrow(/foreign key/i);
+    expect(seen).toEqual([]);
+    // Nothing half-written: no entry, the head where it was, no row, as another connection sees it.
+    const other = otherConnection();
+    try {
+      expect(await readHead(other.db)).toEqual(before);
+      expect(await children(other.db)).toBe(0);
+    } finally {
+      await other.close();
+    }
+    expect(await entriesAfter(before.seq)).toEqual([]);
+    // The next batch commits, chained to the same head; so does the runtime's own unit of work.
+    const next = await Promise.allSettled([
+      commits.run(async () => ({ events: [event('next 1')] })),
+      commits.run(async () => ({ events: [event('next 2')] })),
+    ]);
+    expect(next.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(seen).toEqual([{ size: 2, failed: 0, fsyncSeconds: expect.any(Number) }]);
+    await p.runtime.deps.db.transaction((s) => s.audit.append(event('runtime')));
+    const written = await entriesAfter(before.seq);
+    expect(labels(written)).toEqual(['next 1', 'next 2', 'runtime']);
+    expect(written[0]?.prevHash).toBe(before.hash);
+    expect(await children(database().db)).toBe(0);
+    expect(await verifyChain(readWholeLog(database().db), nodeHashing.sha256)).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('runs batches side by side where the database has the connections, on one audit chain', async () => {
+    const before = await readHead(database().db);
+    const seen: CommitBatch[] = [];
+    const commits = auditedCommits(seen, { concurrency: 3 });
+    let active = 0;
+    let most = 0;
+    const slow = (label: string) =>
+      commits.run(async (trx) => {
+        active++;
+        most = Math.max(most, active);
+        // Work that waits on the database (PostgreSQL) or on nothing (SQLite's one connection).
+        if (database().dialect === 'postgres') await sql`select pg_sleep(0.05)`.execute(trx);
+        else await sleep(50);
+        active--;
+        return { events: [event(label)] };
+      });
+    const runs: Array<Promise<unknown>> = [];
+    for (let i = 0; i < 6; i++) {
+      runs.push(slow(`s${i}`));
+      await nextTurn(); // each arrives in a turn of its own, so each may start a batch
+    }
+    await Promise.all(runs);
+    // PostgreSQL runs them on several connections at once; SQLite, one batch after the other.
+    if (database().dialect === 'postgres') expect(most).toBeGreaterThan(1);
+    else expect(most).toBe(1);
+    expect(seen.reduce((n, b) => n + b.size, 0)).toBe(6);
+    const written = await entriesAfter(before.seq);
+    expect(written.map((e) => e.seq)).toEqual(
+      Array.from({ length: 6 }, (_, i) => before.seq + 1 + i),
+    );
+    expect([...labels(written)].sort()).toEqual(['s0', 's1', 's2', 's3', 's4', 's5']);
+    expect(await verifyChain(readWholeLog(database().db), nodeHashing.sha256)).toMatchObject({
+      ok: true,
+    });
   });
 });

@@ -8,13 +8,19 @@
  *   turn joins it; work queued while a batch runs goes into the next one.
  * - A batch is one transaction. Each piece of work runs in it, one after the other in queue order,
  *   inside a savepoint of its own: it sees everything the work before it wrote, exactly as if the
- *   transactions had run one after the other.
+ *   transactions had run one after the other. A batch of one needs no savepoint.
  * - Work that throws is rolled back to its savepoint, alone, and its caller gets its error at once:
  *   nothing it wrote stays in the batch, and the others carry on.
- * - After the last piece, one COMMIT. Only when it has returned (the WAL is on disk) are the
- *   callers answered with their results. If the commit, or undoing a savepoint, fails, the whole
- *   batch is rolled back: the work that had already run gets that error (none of it was written,
- *   as with a failed commit of its own), the work not yet run goes back to the head of the queue.
+ * - After the last piece, `beforeCommit` (if given) runs once with the results of the work that
+ *   succeeded, in queue order: the unit of work appends all their audit entries there, under one
+ *   lock of the log's head held only until the commit. Then one COMMIT. Only when it has returned
+ *   (the WAL is on disk) are the callers answered with their results. If the commit,
+ *   `beforeCommit` or undoing a savepoint fails, the whole batch is rolled back: the work that had
+ *   already run gets that error (none of it was written, as with a failed commit of its own), the
+ *   work not yet run goes back to the head of the queue.
+ * - `concurrency` batches may run at once, each a transaction on a connection of its own
+ *   (PostgreSQL's pool): one batch's round trips and lock waits need not hold up the next. SQLite
+ *   has one connection, and one batch at a time (the default).
  *
  * So each caller's transaction stays all-or-nothing and its result is durable before it is seen;
  * what is shared is only the cost of the commit.
@@ -33,13 +39,32 @@ export interface CommitBatch {
   fsyncSeconds: number;
 }
 
-/** Called after each batch has committed; it must not throw (what it throws is ignored). */
+/**
+ * Called after each batch has committed; it must not throw (what it throws is ignored). A batch of
+ * one transaction that threw is rolled back, not committed, and not reported.
+ */
 export type CommitBatchObserver = (batch: CommitBatch) => void;
 
-/** Runs transactions in shared commits. */
-export interface GroupCommit {
+/** Runs transactions in shared commits; `R` is what every transaction answers. */
+export interface GroupCommit<R = unknown> {
   /** Runs fn in a savepoint of the next batch; settles once the batch has committed. */
-  run<T>(fn: (trx: Kysely<DB>) => Promise<T>): Promise<T>;
+  run<T extends R>(fn: (trx: Kysely<DB>) => Promise<T>): Promise<T>;
+}
+
+/** How a group commit runs its batches. */
+export interface GroupCommitOptions<R> {
+  /** At most this many transactions in one batch (default 128). */
+  maxBatch?: number;
+  /** At most this many batches at once, each on a connection of its own (default 1). */
+  concurrency?: number;
+  /** Hears of every committed batch. */
+  onBatch?: CommitBatchObserver;
+  /**
+   * Runs once in each batch, after all its work and before its COMMIT, with the results of the
+   * transactions that succeeded, in queue order (none of them is answered yet). What it throws
+   * breaks the batch: every transaction in it gets the error, and nothing is written.
+   */
+  beforeCommit?: (trx: Kysely<DB>, results: R[]) => Promise<void>;
 }
 
 /** One caller's transaction, waiting for its batch. */
@@ -53,27 +78,31 @@ interface Job {
 const defaultMaxBatch = 128;
 
 /** Group commit over a Kysely database (SQLite or PostgreSQL: both have savepoints). */
-export function groupCommit(
+export function groupCommit<R = unknown>(
   db: Kysely<DB>,
-  options: { maxBatch?: number; onBatch?: CommitBatchObserver } = {},
-): GroupCommit {
+  options: GroupCommitOptions<R> = {},
+): GroupCommit<R> {
   const maxBatch = options.maxBatch ?? defaultMaxBatch;
+  const concurrency = Math.max(1, options.concurrency ?? 1);
   const queue: Job[] = [];
   let scheduled = false;
-  let running = false;
+  let running = 0;
 
   const schedule = () => {
-    if (scheduled || running || queue.length === 0) return;
+    if (scheduled || running >= concurrency || queue.length === 0) return;
     scheduled = true;
     // setImmediate, not a microtask: the requests whose bytes arrived in this turn of the event
     // loop reach their transactions first, and join the batch.
     setImmediate(() => {
       scheduled = false;
-      running = true;
-      void runBatch(queue.splice(0, maxBatch)).finally(() => {
-        running = false;
-        schedule();
-      });
+      // One batch takes everything queued (up to maxBatch); another starts only for the rest.
+      while (running < concurrency && queue.length > 0) {
+        running++;
+        void runBatch(queue.splice(0, maxBatch)).finally(() => {
+          running--;
+          schedule();
+        });
+      }
     });
   };
 
@@ -87,11 +116,14 @@ export function groupCommit(
       for (const job of jobs) job.reject(error);
       return;
     }
+    // A transaction alone in its batch needs no savepoint: if it throws, the whole batch is undone.
+    // That saves two statements (two round trips on PostgreSQL) for every lone request.
+    const alone = jobs.length === 1;
     let index = 0;
     try {
       for (; index < jobs.length; index++) {
         const job = jobs[index] as Job;
-        await sql`savepoint parley_txn`.execute(trx);
+        if (!alone) await sql`savepoint parley_txn`.execute(trx);
         let outcome: { ok: true; value: unknown } | { ok: false; error: unknown };
         try {
           outcome = { ok: true, value: await job.fn(trx) };
@@ -99,8 +131,16 @@ export function groupCommit(
           outcome = { ok: false, error };
         }
         if (outcome.ok) {
-          await sql`release savepoint parley_txn`.execute(trx);
+          if (!alone) await sql`release savepoint parley_txn`.execute(trx);
           done.push({ job, value: outcome.value });
+        } else if (alone) {
+          try {
+            await trx.rollback().execute();
+          } catch {
+            // Whatever the rollback says, nothing was committed, and the caller gets its own error.
+          }
+          job.reject(outcome.error);
+          return;
         } else {
           // Undo this transaction alone; if even that fails, the batch is lost (caught below).
           failed++;
@@ -109,6 +149,11 @@ export function groupCommit(
           job.reject(outcome.error);
         }
       }
+      if (options.beforeCommit && done.length > 0)
+        await options.beforeCommit(
+          trx,
+          done.map((d) => d.value as R),
+        );
       const started = performance.now();
       await trx.commit().execute();
       const fsyncSeconds = (performance.now() - started) / 1000;
@@ -122,7 +167,8 @@ export function groupCommit(
       try {
         await trx.rollback().execute();
       } catch {
-        // The engine may already have rolled the transaction back (SQLite does on some errors).
+        // The engine may already have rolled the transaction back (PostgreSQL does when its COMMIT
+        // fails, SQLite on some errors).
       }
       // Every transaction that ran (and the one running when the batch broke) gets the error: none
       // of it was written. A promise settles once, so one that threw on its own keeps its own
@@ -133,7 +179,7 @@ export function groupCommit(
   };
 
   return {
-    run: <T>(fn: (trx: Kysely<DB>) => Promise<T>) =>
+    run: <T extends R>(fn: (trx: Kysely<DB>) => Promise<T>) =>
       new Promise<T>((resolve, reject) => {
         queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
         schedule();

@@ -22,11 +22,29 @@ import { mediaRepository } from './media-repository.js';
 import { implementationRepository } from './implementation-repository.js';
 
 /**
+ * Connections of a PostgreSQL pool that group commit leaves to the reads without a transaction
+ * (resolving each request's session, the live hub's looks): they must not queue behind batches.
+ */
+export const readerConnections = 2;
+
+/** How many group-commit batches may run at once: one per pooled connection but the readers'. */
+export function batchConcurrency(database: Database): number {
+  if (!database.pool) return 1; // SQLite: one connection, one writer.
+  return Math.max(1, (database.pool.options.max ?? 10) - readerConnections);
+}
+
+/**
  * Runs each use case's work as one transaction with repositories bound to it, by group commit
  * (`group-commit.ts`: transactions that arrive together share one commit, each in a savepoint of
  * its own, each answered once that commit is durable), and calls `afterAppend` once a transaction
  * that appended audit entries has committed (the live hub looks at the log at once instead of at
  * its next poll). `onBatch` hears of every shared commit (its size and how long it took).
+ *
+ * A use case's audit events are kept aside and appended once per batch, after the work of every
+ * transaction in it, in queue order, just before the COMMIT. Appending locks the log's head (all
+ * writers of all instances chain their entries in one order), so the lock is held only for the
+ * append and the commit, not across the work of the rest of the batch: on PostgreSQL several
+ * batches run at once (`batchConcurrency`) and meet only at that lock.
  */
 export function kyselyUnitOfWork(
   database: Database,
@@ -60,19 +78,24 @@ export function kyselyUnitOfWork(
       audit: { ...auditRepository(db), append },
     };
   };
-  const commits = groupCommit(database.db, { onBatch: deps.onBatch });
+  const commits = groupCommit<{ value: unknown; events: AuditEvent[] }>(database.db, {
+    onBatch: deps.onBatch,
+    concurrency: batchConcurrency(database),
+    beforeCommit: async (trx, results) =>
+      void (await appendAuditEntries(
+        trx,
+        auditDeps,
+        results.flatMap((r) => r.events),
+      )),
+  });
   return {
     transaction: async (fn) => {
-      const { value, appended } = await commits.run(async (trx) => {
-        // Audit entries are appended last, at the end of the use case's own work: appending locks
-        // the log's head (every writer's entries form one chain), so on PostgreSQL the lock is
-        // taken as late as the batch allows.
+      const { value, events } = await commits.run(async (trx) => {
         const events: AuditEvent[] = [];
-        const result = await fn(storesOn(trx, async (event) => void events.push(event)));
-        await appendAuditEntries(trx, auditDeps, events);
-        return { value: result, appended: events.length > 0 };
+        const value = await fn(storesOn(trx, async (event) => void events.push(event)));
+        return { value, events };
       });
-      if (appended) deps.afterAppend?.();
+      if (events.length > 0) deps.afterAppend?.();
       return value;
     },
     read: (fn) =>
