@@ -76,6 +76,7 @@ try {
   const auditSize = () => rt.deps.db.transaction((s) => s.audit.lastSeq());
   const auditBefore = await auditSize();
   let t = performance.now();
+  let c0 = process.cpuUsage();
   const report = await importImplementation(rt.deps, {
     actor,
     processId: demo.processId,
@@ -83,12 +84,17 @@ try {
     levelsCsv,
   });
   const importMs = performance.now() - t;
+  const cpuSeconds = () => {
+    const c = process.cpuUsage(c0);
+    return ((c.user + c.system) / 1e6).toFixed(2);
+  };
   console.log(
-    `import: ${(importMs / 1000).toFixed(2)} s, ${(await auditSize()) - auditBefore} audit entries`,
+    `import: ${(importMs / 1000).toFixed(2)} s (cpu ${cpuSeconds()} s), ${(await auditSize()) - auditBefore} audit entries`,
     report,
   );
 
   t = performance.now();
+  c0 = process.cpuUsage();
   const again = await importImplementation(rt.deps, {
     actor,
     processId: demo.processId,
@@ -96,7 +102,7 @@ try {
     levelsCsv,
   });
   console.log(
-    `re-import of the same files (nothing changes): ${((performance.now() - t) / 1000).toFixed(2)} s`,
+    `re-import of the same files (nothing changes): ${((performance.now() - t) / 1000).toFixed(2)} s (cpu ${cpuSeconds()} s)`,
     again,
   );
 
