@@ -11,6 +11,21 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was then
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('impl_levels').addColumn('import_id', 'text').execute();
+  // The roll-ups read a process's entries grouped by commitment in history order: this index
+  // holds every column they read, in that order, so the read is one ordered scan of it.
+  await db.schema
+    .createIndex('impl_levels_history')
+    .on('impl_levels')
+    .columns([
+      'process_id',
+      'commitment_id',
+      'effective_on',
+      'set_at',
+      'id',
+      'level',
+      'compartment_id',
+    ])
+    .execute();
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
     await db.schema.alterTable('impl_evidence').addColumn('import_id', 'text').execute();
     await db.schema.alterTable('impl_evidence').addColumn('note_of', 'text').execute();
@@ -50,6 +65,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was then
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('impl_levels_history').execute();
   await db.schema.alterTable('impl_levels').dropColumn('import_id').execute();
   await db.schema.alterTable('impl_evidence').dropColumn('import_id').execute();
   await db.schema.alterTable('impl_evidence').dropColumn('note_of').execute();
