@@ -60,6 +60,9 @@ import type {
   Theme,
   Verification,
 } from './implementation/model.js';
+import type { LevelHistory } from './implementation/history.js';
+import type { ImportedLevel } from './implementation/imported-levels.js';
+import type { Level } from './implementation/pam.js';
 import type { Publication } from './implementation/public-picture.js';
 import type {
   Invitation,
@@ -96,6 +99,7 @@ import type {
   SeatId,
   CommitmentId,
   EvidenceId,
+  LevelEntryId,
   VerificationId,
 } from './shared/ids.js';
 
@@ -801,10 +805,57 @@ export interface ImplementationStore {
     processId: ProcessId,
     visible: readonly CompartmentId[],
   ): Promise<Array<Pick<LevelEntry, 'id' | 'commitmentId' | 'level' | 'effectiveOn' | 'setAt'>>>;
-  /** The dates visible evidence speaks of, per commitment (nothing decrypted). */
+  /**
+   * The visible level entries as a history (grouped by commitment, in history order, column by
+   * column; nothing decrypted), grouped and ordered by the database: what the roll-ups of a whole
+   * agreement read. With `knownAt`, only the entries recorded by then.
+   */
+  readLevelHistory(
+    processId: ProcessId,
+    visible: readonly CompartmentId[],
+    knownAt?: string,
+  ): Promise<LevelHistory>;
+  /**
+   * Stores an import's evidence and level entries, each row named by the import (`importId`), so
+   * that the import's single audit entry, which holds the SHA-256 of these rows, names them.
+   */
+  insertImportedLevels(
+    importId: string,
+    evidence: readonly Evidence[],
+    entries: readonly LevelEntry[],
+  ): Promise<void>;
+  /** The level entries an import stored, with their evidence's hashes (nothing decrypted). */
+  listImportedLevels(processId: ProcessId, importId: string): Promise<ImportedLevel[]>;
+  /**
+   * What a re-import compares a level row on without decrypting anything: each visible entry's
+   * commitment, date, level and its first evidence's SHA-256.
+   */
+  listLevelKeys(
+    processId: ProcessId,
+    visible: readonly CompartmentId[],
+  ): Promise<
+    Array<{
+      id: LevelEntryId;
+      commitmentId: CommitmentId;
+      effectiveOn: string;
+      level: Level;
+      evidenceSha256: string;
+    }>
+  >;
+  /** The notes of the given visible entries (only these are decrypted). */
+  openLevelNotes(
+    processId: ProcessId,
+    visible: readonly CompartmentId[],
+    ids: ReadonlySet<string>,
+  ): Promise<Map<string, string>>;
+  /**
+   * The dates visible evidence speaks of, per commitment (nothing decrypted); with `between`, only
+   * those within it (inclusive), the latest per commitment: what the silent flag asks.
+   */
   listEvidenceDates(
     processId: ProcessId,
     visible: readonly CompartmentId[],
+    between?: { from: string; to: string },
   ): Promise<Array<{ commitmentId: CommitmentId; observedOn: string }>>;
   insertVerification(v: Verification): Promise<void>;
   findVerification(

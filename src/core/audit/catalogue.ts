@@ -224,6 +224,13 @@ export interface AuditEvents {
   'level.dispute_resolved': { verificationId: string; entryId: string };
   /** A CSV import applied (counts of what it created and changed, all in the plenary). */
   'implementation.imported': { created: number; updated: number; levels: number };
+  /**
+   * The level entries (each with its evidence) an import stored, in one entry instead of a
+   * `level.set` and an `evidence.submitted` per row: every row stored carries `importId`, and
+   * `sha256` is the SHA-256 of their canonical rows (core/implementation/imported-levels.ts), so
+   * the levels as of any date stay reproducible from the log.
+   */
+  'levels.imported': { importId: string; levels: number; sha256: string };
   /** Implementation data exported in a format. */
   'implementation.exported': { format: string };
   /**
@@ -398,6 +405,7 @@ const everyKind: { [K in keyof AuditEvents]: true } = {
   'level.verified': true,
   'level.dispute_resolved': true,
   'implementation.imported': true,
+  'levels.imported': true,
   'implementation.exported': true,
   'implementation.published': true,
   'implementation.withdrawn': true,

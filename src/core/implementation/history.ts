@@ -76,3 +76,71 @@ export function levelsAt(
   }
   return out;
 }
+
+/** A date YYYY-MM-DD as the number YYYYMMDD: dates compare as these numbers do. */
+export const dayNumber = (date: string): number =>
+  Number(date.slice(0, 4)) * 10_000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
+
+/**
+ * Level entries grouped by commitment, each group in history order, kept column by column: a
+ * roll-up over hundreds of thousands of entries then sweeps arrays of numbers instead of
+ * building, grouping and sorting one object per entry.
+ */
+export interface LevelHistory {
+  /** Per commitment, where its entries are in the columns: from `start` to before `end`. */
+  ranges: ReadonlyMap<string, { start: number; end: number }>;
+  /** Each entry's level. */
+  levels: ArrayLike<number>;
+  /** Each entry's effective date, as `dayNumber` gives it. */
+  effectiveDays: ArrayLike<number>;
+  /**
+   * When each entry was recorded (ISO 8601); null when the history holds only the entries known
+   * at the time asked (whoever read it left the others out), so `knownAt` has nothing to do.
+   */
+  setAt: readonly string[] | null;
+}
+
+/** The history of entries in any order. */
+export function historyOf(facts: readonly LevelFact[]): LevelHistory {
+  const ranges = new Map<string, { start: number; end: number }>();
+  const levels = new Uint8Array(facts.length);
+  const effectiveDays = new Int32Array(facts.length);
+  const setAt: string[] = [];
+  let n = 0;
+  for (const [commitmentId, list] of byCommitment(facts)) {
+    ranges.set(commitmentId, { start: n, end: n + list.length });
+    for (const f of list) {
+      levels[n] = f.level;
+      effectiveDays[n] = dayNumber(f.effectiveOn);
+      setAt.push(f.setAt);
+      n++;
+    }
+  }
+  return { ranges, levels, effectiveDays, setAt };
+}
+
+/**
+ * The level at the end of each of `days` (ascending, as `dayNumber` gives them) of one
+ * commitment of a history, as known at `knownAt`, written into `out` (as long as `days`).
+ */
+export function historyLevelsAt(
+  history: LevelHistory,
+  commitmentId: string,
+  days: ArrayLike<number>,
+  out: Uint8Array,
+  knownAt?: string,
+): Uint8Array {
+  const range = history.ranges.get(commitmentId);
+  let i = range?.start ?? 0;
+  const end = range?.end ?? 0;
+  const { levels, effectiveDays } = history;
+  const setAt = knownAt === undefined ? null : history.setAt;
+  let current = 0;
+  for (let d = 0; d < days.length; d++) {
+    const day = days[d] ?? 0;
+    for (; i < end && (effectiveDays[i] ?? 0) <= day; i++)
+      if (setAt === null || (setAt[i] ?? '') <= (knownAt ?? '')) current = levels[i] ?? 0;
+    out[d] = current;
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { levelAsOf, type LevelFact } from './history.js';
+import { dayNumber, historyLevelsAt, historyOf, levelAsOf, type LevelFact } from './history.js';
 import { pamProvisionTypes } from './pam.js';
 import {
   isOverdue,
@@ -112,6 +112,41 @@ describe('the monthly roll-up', () => {
       knownAt: '2020-02-10T00:00:00Z',
     });
     expect(then.overall[0]?.counts).toEqual([1, 1, 0, 1]);
+  });
+});
+
+describe('the level history, column by column', () => {
+  const facts = [
+    fact('b', 2, '2020-02-20', '2020-02-21T00:00:00Z'),
+    fact('a', 3, '2020-01-15', '2020-01-16T00:00:00Z'),
+    fact('b', 1, '2020-02-01', '2020-02-02T00:00:00Z'),
+    // Two entries on one date: the later recorded wins; a back-dated one recorded later.
+    fact('b', 3, '2020-02-01', '2020-03-01T00:00:00Z'),
+    fact('a', 1, '2020-01-01', '2020-05-01T00:00:00Z'),
+  ];
+  const dates = ['2019-12-31', '2020-01-01', '2020-01-31', '2020-02-01', '2020-02-29'];
+  const days = dates.map(dayNumber);
+
+  it.each([undefined, '2020-02-25T00:00:00Z'])(
+    'gives every commitment the level as of each date that levelAsOf gives, known at %s',
+    (knownAt) => {
+      const history = historyOf(facts);
+      // Read as known then (the entries recorded later left out), it needs no knownAt.
+      const then = historyOf(facts.filter((f) => knownAt === undefined || f.setAt <= knownAt));
+      const asRead = { ...then, setAt: null };
+      for (const id of ['a', 'b', 'none']) {
+        const mine = facts.filter((f) => f.commitmentId === id);
+        const expected = dates.map((d) => levelAsOf(mine, d, knownAt));
+        const out = new Uint8Array(days.length);
+        expect([...historyLevelsAt(history, id, days, out, knownAt)]).toEqual(expected);
+        expect([...historyLevelsAt(asRead, id, days, out, knownAt)]).toEqual(expected);
+      }
+    },
+  );
+
+  it('numbers days so that they compare as the dates do', () => {
+    expect(dayNumber('2020-02-29')).toBe(20200229);
+    expect(dayNumber('2019-12-31') < dayNumber('2020-01-01')).toBe(true);
   });
 });
 

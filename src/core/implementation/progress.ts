@@ -12,7 +12,13 @@
  * - A matrix of provision types × years like PAM's: per type and year, the weighted mean level of
  *   its commitments at the year's end, and that mean rounded to a level.
  */
-import { byCommitment, levelsAt, type LevelFact } from './history.js';
+import {
+  dayNumber,
+  historyLevelsAt,
+  historyOf,
+  type LevelFact,
+  type LevelHistory,
+} from './history.js';
 import type { Level } from './pam.js';
 
 /** What the roll-up needs of a commitment. */
@@ -73,12 +79,12 @@ class Tally {
     this.counts = Array.from({ length: size }, () => [0, 0, 0, 0]);
     this.weighted = new Array<number>(size).fill(0);
   }
-  add(levels: readonly Level[], weight: number): void {
+  add(levels: ArrayLike<number>, weight: number): void {
     this.weight += weight;
     for (let i = 0; i < levels.length; i++) {
       const l = levels[i] ?? 0;
       const c = this.counts[i];
-      if (c) c[l]++;
+      if (c) c[l as Level]++;
       this.weighted[i] = (this.weighted[i] ?? 0) + weight * l;
     }
   }
@@ -106,22 +112,29 @@ export interface Rollup {
   groups: Map<string, MonthProgress[]>;
 }
 
+/** Level entries as a roll-up takes them: in any order, or already as a history. */
+export type RollupFacts = readonly LevelFact[] | LevelHistory;
+
+const historyFrom = (facts: RollupFacts): LevelHistory =>
+  'ranges' in facts ? facts : historyOf(facts);
+
 /**
  * Rolls levels up month by month over `months` (ascending YYYY-MM), as known at `knownAt`
  * (default: every entry). Entries of commitments not listed are ignored.
  */
 export function monthlyRollup(input: {
   commitments: readonly ProgressCommitment[];
-  facts: readonly LevelFact[];
+  facts: RollupFacts;
   months: readonly string[];
   knownAt?: string;
 }): Rollup {
-  const ends = input.months.map(monthEnd);
-  const sorted = byCommitment(input.facts);
+  const ends = Int32Array.from(input.months, (m) => dayNumber(monthEnd(m)));
+  const history = historyFrom(input.facts);
   const overall = new Tally(ends.length);
   const groups = new Map<string, Tally>();
+  const levels = new Uint8Array(ends.length);
   for (const c of input.commitments) {
-    const levels = levelsAt(sorted.get(c.id) ?? [], ends, input.knownAt);
+    historyLevelsAt(history, c.id, ends, levels, input.knownAt);
     overall.add(levels, c.weight);
     for (const g of c.groups) {
       let tally = groups.get(g);
@@ -169,15 +182,16 @@ export interface MatrixCell {
 /** The PAM-like matrix: for every provision type present and every year, the level at year end. */
 export function typeYearMatrix(input: {
   commitments: ReadonlyArray<{ id: string; weight: number; provisionType: string }>;
-  facts: readonly LevelFact[];
+  facts: RollupFacts;
   years: readonly number[];
   knownAt?: string;
 }): MatrixCell[] {
-  const ends = input.years.map((y) => `${y}-12-31`);
-  const sorted = byCommitment(input.facts);
+  const ends = Int32Array.from(input.years, (y) => y * 10_000 + 1231);
+  const history = historyFrom(input.facts);
   const byType = new Map<string, { n: number; weight: number; sums: number[] }>();
+  const levels = new Uint8Array(ends.length);
   for (const c of input.commitments) {
-    const levels = levelsAt(sorted.get(c.id) ?? [], ends, input.knownAt);
+    historyLevelsAt(history, c.id, ends, levels, input.knownAt);
     let t = byType.get(c.provisionType);
     if (!t) {
       t = { n: 0, weight: 0, sums: new Array<number>(ends.length).fill(0) };

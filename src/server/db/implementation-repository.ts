@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { CompiledQuery, sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type {
   Commitment,
   CommitmentBasis,
@@ -10,10 +10,12 @@ import type {
   Verdict,
   Verification,
 } from '../../core/implementation/model.js';
+import type { ImportedLevel } from '../../core/implementation/imported-levels.js';
 import type { Level } from '../../core/implementation/pam.js';
 import type { Publication, PublicPicture } from '../../core/implementation/public-picture.js';
 import type { ImplementationStore } from '../../core/ports.js';
 import { asId } from '../../core/shared/ids.js';
+import type SQLite from 'better-sqlite3';
 import type { ProcessBox, Sealer } from './data-keys.js';
 import type {
   CommitmentsTable,
@@ -36,6 +38,57 @@ const chunks = <T>(xs: readonly T[]): T[][] => {
 };
 
 const ids = (json: string): string[] => JSON.parse(json) as string[];
+
+/** The engine behind a repository's queries. */
+export interface Engine {
+  /**
+   * The SQLite connection the queries run on (the transaction's own: SQLite has one), for
+   * statements prepared once and run many times; null on PostgreSQL.
+   */
+  sqlite: SQLite.Database | null;
+}
+
+/**
+ * An insert compiled once and run for many rows (an import stores 300,000 level entries and as
+ * many pieces of evidence): building and compiling a statement per batch with the query builder
+ * cost more than running it. SQLite prepares the single-row statement once and runs it per row,
+ * synchronously, on the transaction's own connection (there are no round trips to save);
+ * PostgreSQL sends `perStatement` rows per statement (one named prepared statement) to save
+ * round trips.
+ */
+function preparedInsert<T extends keyof DB & string>(
+  db: Kysely<DB>,
+  engine: Engine,
+  table: T,
+  columns: ReadonlyArray<keyof DB[T] & string>,
+): (rows: ReadonlyArray<unknown[]>) => Promise<void> {
+  const perStatement = Math.floor((batch * 10) / columns.length);
+  const compiled = new Map<number, string>();
+  const text = (n: number): string => {
+    let t = compiled.get(n);
+    if (t === undefined) {
+      const row = Object.fromEntries(columns.map((c) => [c, '']));
+      t = db
+        .insertInto(table)
+        // The values are placeholders: only the statement's text is kept.
+        .values(Array.from({ length: n }, () => row) as never)
+        .compile().sql;
+      compiled.set(n, t);
+    }
+    return t;
+  };
+  return async (rows) => {
+    if (engine.sqlite !== null) {
+      const statement = engine.sqlite.prepare(text(1));
+      for (const row of rows) statement.run(row);
+      return;
+    }
+    for (let i = 0; i < rows.length; i += perStatement) {
+      const part = rows.slice(i, i + perStatement);
+      await db.executeQuery(CompiledQuery.raw(text(part.length), part.flat()));
+    }
+  };
+}
 
 const toTheme = (r: ImplThemesTable, box: ProcessBox): Theme => ({
   id: asId(r.id),
@@ -69,7 +122,18 @@ const toCommitment = (r: CommitmentsTable, box: ProcessBox): Commitment => ({
   revision: r.revision,
 });
 
-const toEvidence = (r: ImplEvidenceTable, box: ProcessBox): Evidence => {
+/** An evidence row, with the note of the level entry that holds its report when it has none. */
+type EvidenceRow = ImplEvidenceTable & { level_note: string | null };
+
+/** The note of the level entry holding an evidence row's report, when the row has none. */
+const levelNote = (eb: ExpressionBuilder<DB, 'impl_evidence'>) =>
+  eb
+    .selectFrom('impl_levels as holder')
+    .select('holder.note')
+    .whereRef('holder.id', '=', 'impl_evidence.note_of')
+    .as('level_note');
+
+const toEvidence = (r: EvidenceRow, box: ProcessBox): Evidence => {
   const row = box.row('impl_evidence', [r.id]);
   return {
     id: asId(r.id),
@@ -77,7 +141,12 @@ const toEvidence = (r: ImplEvidenceTable, box: ProcessBox): Evidence => {
     commitmentId: asId(r.commitment_id),
     compartmentId: asId(r.compartment_id),
     kind: r.kind as EvidenceKind,
-    text: row.open('text', r.text),
+    text:
+      r.text !== null
+        ? row.open('text', r.text)
+        : r.note_of !== null && r.level_note !== null
+          ? box.row('impl_levels', [r.note_of]).open('note', r.level_note)
+          : '',
     url: r.url === null ? null : row.open('url', r.url),
     file:
       r.file_name === null
@@ -139,7 +208,20 @@ const toVerification = (r: ImplVerificationsTable, box: ProcessBox): Verificatio
  * reasons and theme names are encrypted; dates, levels, hashes and codes stay readable so that
  * roll-ups can be computed without opening them.
  */
-export function implementationRepository(db: Kysely<DB>, sealer: Sealer): ImplementationStore {
+export function implementationRepository(
+  db: Kysely<DB>,
+  sealer: Sealer,
+  engine: Engine,
+): ImplementationStore {
+  const plenaryOf = async (processId: string): Promise<string> =>
+    (
+      await db
+        .selectFrom('compartments')
+        .select('id')
+        .where('process_id', '=', processId)
+        .where('kind', '=', 'plenary')
+        .executeTakeFirstOrThrow()
+    ).id;
   return {
     async insertTheme(t) {
       const plenary = await db
@@ -267,6 +349,8 @@ export function implementationRepository(db: Kysely<DB>, sealer: Sealer): Implem
               file_name: e.file === null ? null : box.seal('file_name', e.file.name),
               file_type: e.file?.mediaType ?? null,
               file_size: e.file?.size ?? null,
+              import_id: null,
+              note_of: null,
             };
           }),
         );
@@ -277,6 +361,7 @@ export function implementationRepository(db: Kysely<DB>, sealer: Sealer): Implem
       const r = await db
         .selectFrom('impl_evidence')
         .selectAll()
+        .select(levelNote)
         .where('id', '=', id)
         .where(visibleTo(visible))
         .executeTakeFirst();
@@ -286,6 +371,7 @@ export function implementationRepository(db: Kysely<DB>, sealer: Sealer): Implem
       let q = db
         .selectFrom('impl_evidence')
         .selectAll()
+        .select(levelNote)
         .where('process_id', '=', processId)
         .where(visibleTo(visible));
       if (commitmentId !== undefined) q = q.where('commitment_id', '=', commitmentId);
@@ -356,6 +442,7 @@ export function implementationRepository(db: Kysely<DB>, sealer: Sealer): Implem
               .seal('note', e.note),
             set_by: e.setBy,
             set_at: e.setAt,
+            import_id: null,
           })),
         );
         await db.insertInto('impl_levels').values(values).execute();
@@ -392,7 +479,216 @@ export function implementationRepository(db: Kysely<DB>, sealer: Sealer): Implem
         setAt: r.set_at,
       }));
     },
-    async listEvidenceDates(processId, visible) {
+    async readLevelHistory(processId, visible, knownAt) {
+      // One row per commitment, its entries' levels and dates concatenated in history order by
+      // the database (entries recorded after `knownAt` left out): 5,000 short rows to parse into
+      // arrays of numbers instead of 300,000 rows, each an object with its own strings.
+      const order = sql`order by effective_on, set_at, id`;
+      const [levels, dates] =
+        engine.sqlite === null
+          ? [
+              sql<string>`string_agg(level::text, '' ${order})`,
+              sql<string>`string_agg(effective_on, ',' ${order})`,
+            ]
+          : [
+              sql<string>`group_concat(level, '' ${order})`,
+              sql<string>`group_concat(effective_on, ',' ${order})`,
+            ];
+      let q = db
+        .selectFrom('impl_levels')
+        .select(['commitment_id', levels.as('levels'), dates.as('dates')])
+        .where('process_id', '=', processId)
+        .where(visibleTo(visible));
+      if (knownAt !== undefined) q = q.where('set_at', '<=', knownAt);
+      const rows = await q.groupBy('commitment_id').execute();
+      let total = 0;
+      for (const r of rows) total += r.levels.length;
+      const ranges = new Map<string, { start: number; end: number }>();
+      const levelColumn = new Uint8Array(total);
+      const days = new Int32Array(total);
+      let n = 0;
+      for (const r of rows) {
+        const start = n;
+        for (let k = 0; k < r.levels.length; k++) levelColumn[n + k] = r.levels.charCodeAt(k) - 48;
+        // YYYY-MM-DD,YYYY-MM-DD,… as the numbers YYYYMMDD (dayNumber), without a string each.
+        let m = n;
+        let day = 0;
+        for (let k = 0; k < r.dates.length; k++) {
+          const ch = r.dates.charCodeAt(k);
+          if (ch === 44) {
+            days[m++] = day;
+            day = 0;
+          } else if (ch !== 45) day = day * 10 + ch - 48;
+        }
+        days[m++] = day;
+        n += r.levels.length;
+        if (m !== n)
+          throw new Error(`the level history of commitment ${r.commitment_id} does not parse`);
+        ranges.set(r.commitment_id, { start, end: n });
+      }
+      return { ranges, levels: levelColumn, effectiveDays: days, setAt: null };
+    },
+    async insertImportedLevels(importId, evidence, entries) {
+      if (entries.length === 0 && evidence.length === 0) return;
+      const processId = entries[0]?.processId ?? evidence[0]?.processId ?? '';
+      const box = await sealer.writer(processId);
+      const plenary = await plenaryOf(processId);
+      // Evidence whose report is the note of the entry citing it stores no copy: `note_of`.
+      const holder = new Map<string, LevelEntry>();
+      for (const e of entries) {
+        const first = e.evidenceIds[0];
+        if (first !== undefined) holder.set(first, e);
+      }
+      const evidenceRows = evidence.map((e) => {
+        const row = box.row('impl_evidence', [e.id]);
+        const of = holder.get(e.id);
+        const noteOf = of !== undefined && of.note === e.text ? of.id : null;
+        return [
+          e.id,
+          e.processId,
+          e.commitmentId,
+          e.compartmentId,
+          e.kind,
+          noteOf === null ? row.seal('text', e.text) : null,
+          e.url === null ? null : row.seal('url', e.url),
+          e.observedOn,
+          row.seal('source', e.source),
+          e.sha256,
+          e.submittedBy,
+          e.submittedAt,
+          importId,
+          noteOf,
+        ];
+      });
+      await preparedInsert(db, engine, 'impl_evidence', [
+        'id',
+        'process_id',
+        'commitment_id',
+        'compartment_id',
+        'kind',
+        'text',
+        'url',
+        'observed_on',
+        'source',
+        'sha256',
+        'submitted_by',
+        'submitted_at',
+        'import_id',
+        'note_of',
+      ])(evidenceRows);
+      const levelRows = entries.map((e) => [
+        e.id,
+        e.processId,
+        e.commitmentId,
+        plenary,
+        e.level,
+        e.effectiveOn,
+        JSON.stringify(e.evidenceIds),
+        box.row('impl_levels', [e.id]).seal('note', e.note),
+        e.setBy,
+        e.setAt,
+        importId,
+      ]);
+      await preparedInsert(db, engine, 'impl_levels', [
+        'id',
+        'process_id',
+        'commitment_id',
+        'compartment_id',
+        'level',
+        'effective_on',
+        'evidence_ids',
+        'note',
+        'set_by',
+        'set_at',
+        'import_id',
+      ])(levelRows);
+    },
+    async listImportedLevels(processId, importId) {
+      const sha = new Map(
+        (
+          await db
+            .selectFrom('impl_evidence')
+            .select(['id', 'sha256'])
+            .where('process_id', '=', processId)
+            .where('import_id', '=', importId)
+            .execute()
+        ).map((r) => [r.id, r.sha256]),
+      );
+      const rows = await db
+        .selectFrom('impl_levels')
+        .select(['id', 'commitment_id', 'level', 'effective_on', 'set_at', 'evidence_ids'])
+        .where('process_id', '=', processId)
+        .where('import_id', '=', importId)
+        .orderBy('id')
+        .execute();
+      return rows.map((r): ImportedLevel => {
+        const evidenceId = ids(r.evidence_ids)[0] ?? '';
+        return {
+          id: r.id,
+          commitmentId: r.commitment_id,
+          level: Number(r.level) as Level,
+          effectiveOn: r.effective_on,
+          setAt: r.set_at,
+          evidenceId,
+          evidenceSha256: sha.get(evidenceId) ?? '',
+        };
+      });
+    },
+    async listLevelKeys(processId, visible) {
+      const sha = new Map(
+        (
+          await db
+            .selectFrom('impl_evidence')
+            .select(['id', 'sha256'])
+            .where('process_id', '=', processId)
+            .where(visibleTo(visible))
+            .execute()
+        ).map((r) => [r.id, r.sha256]),
+      );
+      const rows = await db
+        .selectFrom('impl_levels')
+        .select(['id', 'commitment_id', 'level', 'effective_on', 'evidence_ids'])
+        .where('process_id', '=', processId)
+        .where(visibleTo(visible))
+        .execute();
+      return rows.map((r) => ({
+        id: asId(r.id),
+        commitmentId: asId(r.commitment_id),
+        effectiveOn: r.effective_on,
+        level: Number(r.level) as Level,
+        evidenceSha256: sha.get(ids(r.evidence_ids)[0] ?? '') ?? '',
+      }));
+    },
+    async openLevelNotes(processId, visible, wanted) {
+      const notes = new Map<string, string>();
+      if (wanted.size === 0) return notes;
+      const rows = await db
+        .selectFrom('impl_levels')
+        .select(['id', 'note'])
+        .where('process_id', '=', processId)
+        .where(visibleTo(visible))
+        .execute();
+      const box = await sealer.reader(processId);
+      for (const r of rows)
+        if (wanted.has(r.id)) notes.set(r.id, box.row('impl_levels', [r.id]).open('note', r.note));
+      return notes;
+    },
+    async listEvidenceDates(processId, visible, between) {
+      if (between !== undefined) {
+        const latest = await db
+          .selectFrom('impl_evidence')
+          .select((eb) => ['commitment_id', eb.fn.max('observed_on').as('observed_on')])
+          .where('process_id', '=', processId)
+          .where(visibleTo(visible))
+          .where('observed_on', '>=', between.from)
+          .where('observed_on', '<=', between.to)
+          .groupBy('commitment_id')
+          .execute();
+        return latest.map((r) => ({
+          commitmentId: asId(r.commitment_id),
+          observedOn: String(r.observed_on),
+        }));
+      }
       const rows = await db
         .selectFrom('impl_evidence')
         .select(['commitment_id', 'observed_on'])

@@ -711,8 +711,8 @@ export interface ImplEvidenceTable {
   commitment_id: string;
   compartment_id: string;
   kind: string;
-  /** Sealed. */
-  text: string;
+  /** Sealed; null when the report is the note of the level entry `note_of` (an import). */
+  text: string | null;
   /** Sealed. */
   url: string | null;
   observed_on: string;
@@ -721,6 +721,10 @@ export interface ImplEvidenceTable {
   sha256: string;
   submitted_by: string;
   submitted_at: string;
+  /** The import that stored it, or null. */
+  import_id: string | null;
+  /** The level entry whose note is its report (stored once, there), or null. */
+  note_of: string | null;
   /** A file evidence's name (sealed), or null. */
   file_name: string | null;
   /** A file evidence's media type, recognised from its content, or null. */
@@ -749,6 +753,8 @@ export interface ImplLevelsTable {
   note: string;
   set_by: string;
   set_at: string;
+  /** The import that stored it, or null. */
+  import_id: string | null;
 }
 /** A verification or dispute of a level entry (in the plenary). */
 export interface ImplVerificationsTable {

@@ -74,7 +74,7 @@ export function kyselyUnitOfWork(
       messages: messagesRepository(db, sealer),
       communiques: communiquesRepository(db, sealer),
       media: mediaRepository(db, sealer),
-      implementation: implementationRepository(db, sealer),
+      implementation: implementationRepository(db, sealer, database),
       audit: { ...auditRepository(db), append },
     };
   };

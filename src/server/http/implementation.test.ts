@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { levelAsOf, type LevelFact } from '../../core/implementation/history.js';
-import { isLevel } from '../../core/implementation/pam.js';
+import { levelAsOf } from '../../core/implementation/history.js';
+import {
+  ImportedLevelsMismatch,
+  levelFactsFromLog,
+} from '../../core/implementation/imported-levels.js';
 import { testDatabases } from '../test-support/databases.js';
 import { testClock, useParley, type TestParley } from '../test-support/harness.js';
 
@@ -61,6 +64,18 @@ describe.each(targets)('implementation on $name', (target) => {
     )[0]!;
   const timeline = async (key: Key, id: string, query = '') =>
     (await ok(key, 'GET', `/commitments/${id}${query}`)) as Timeline;
+  /** Every level fact the audit log gives: levels set one by one, and the rows each import names. */
+  const factsFromLog = () =>
+    p.runtime.deps.db.transaction(async (s) =>
+      levelFactsFromLog({
+        entries: [
+          ...(await s.audit.listByKind('level.set')),
+          ...(await s.audit.listByKind('levels.imported')),
+        ].sort((a, b) => a.seq - b.seq),
+        rowsOf: (importId) => s.implementation.listImportedLevels(p.demo.processId, importId),
+        sha256: (text) => sha(text),
+      }),
+    );
   const releasedEvidence = async (id: string, observedOn = '2026-03-01') => {
     const e = (await ok('mediator', 'POST', `/commitments/${id}/evidence`, {
       kind: 'report',
@@ -260,27 +275,7 @@ describe.each(targets)('implementation on $name', (target) => {
     clock.advance(60_000);
     await set(3, '2026-09-01');
     await set(1, '2026-05-01'); // a back-dated correction recorded later
-    const facts: LevelFact[] = (
-      await p.runtime.deps.db.transaction((s) => s.audit.listByKind('level.set'))
-    ).flatMap((a) => {
-      const d = JSON.parse(a.data) as {
-        commitmentId: string;
-        entryId: string;
-        level: number;
-        effectiveOn: string;
-      };
-      return d.commitmentId === c.id && isLevel(d.level)
-        ? [
-            {
-              commitmentId: d.commitmentId,
-              level: d.level,
-              effectiveOn: d.effectiveOn,
-              setAt: a.at,
-              id: d.entryId,
-            },
-          ]
-        : [];
-    });
+    const facts = (await factsFromLog()).filter((f) => f.commitmentId === c.id);
     expect(facts).toHaveLength(4);
     for (const date of [
       '2026-02-28',
@@ -306,6 +301,89 @@ describe.each(targets)('implementation on $name', (target) => {
       (await timeline('observer', c.id, `?asOf=2026-07-01&knownAt=${encodeURIComponent(before)}`))
         .asOf?.level,
     ).toBe(2);
+  });
+
+  it('reproduces an imported level as of any date from the import’s one audit entry, after later changes', async () => {
+    const header =
+      'external_id,provision_type,theme,wording,responsible,starts_on,deadline,recurrence,weight,version,provision';
+    const levelsHeader =
+      'external_id,effective_on,level,note,evidence_source,evidence_url,evidence_sha256';
+    clock.advance(60_000);
+    const imported = (await ok('mediator', 'POST', '/import', {
+      commitmentsCsv: `${header}\nASOF-1,ceasefire,,Withdraw to the line,GOV,2026-01-01,2026-12-31,none,1,,`,
+      levelsCsv: [
+        levelsHeader,
+        `ASOF-1,2026-02-01,1,Checkpoints staffed,Field team,,${sha('a')}`,
+        `ASOF-1,2026-04-01,2,Half the posts withdrawn,Field team,,${sha('b')}`,
+      ].join('\n'),
+    })) as Record<string, number>;
+    expect(imported).toMatchObject({ created: 1, levels: 2 });
+    const list = (await ok('observer', 'GET', '')) as {
+      commitments: Array<{ commitment: { id: string; externalId: string } }>;
+    };
+    const c = list.commitments.find((x) => x.commitment.externalId === 'ASOF-1')!.commitment;
+    // One audit entry for the import's levels, none per row.
+    const audit = await p.runtime.deps.db.transaction(async (s) => ({
+      imports: await s.audit.listByKind('levels.imported'),
+      set: await s.audit.listByKind('level.set'),
+      submitted: await s.audit.listByKind('evidence.submitted'),
+    }));
+    expect(audit.imports).toHaveLength(1);
+    expect(JSON.parse(audit.imports[0]!.data)).toMatchObject({ levels: 2 });
+    expect(audit.set.some((a) => a.data.includes(c.id))).toBe(false);
+    expect(audit.submitted.some((a) => a.data.includes(c.id))).toBe(false);
+    // The imported evidence carries the note as its report.
+    const t = await timeline('observer', c.id);
+    expect(t.evidence.map((e) => (e as Evidence & { text: string }).text).sort()).toEqual([
+      'Checkpoints staffed',
+      'Half the posts withdrawn',
+    ]);
+    const before = new Date(clock.now().getTime() + 1).toISOString();
+    // Later changes: a new level, and a back-dated correction recorded later.
+    const e = await releasedEvidence(c.id, '2026-06-01');
+    for (const [level, effectiveOn] of [
+      [3, '2026-06-01'],
+      [3, '2026-03-01'],
+    ] as const) {
+      clock.advance(60_000);
+      await ok('mediator', 'POST', `/commitments/${c.id}/levels`, {
+        level,
+        effectiveOn,
+        evidenceIds: [e.id],
+      });
+    }
+    const facts = (await factsFromLog()).filter((f) => f.commitmentId === c.id);
+    expect(facts).toHaveLength(4);
+    for (const date of ['2026-01-31', '2026-02-01', '2026-03-15', '2026-04-02', '2026-07-01'])
+      for (const knownAt of [undefined, before]) {
+        const q = `?asOf=${date}${knownAt ? `&knownAt=${encodeURIComponent(knownAt)}` : ''}`;
+        const served = (await timeline('observer', c.id, q)).asOf?.level;
+        expect(served, `${date} known at ${knownAt ?? 'now'}`).toBe(
+          levelAsOf(facts, date, knownAt),
+        );
+      }
+    // The back-dated correction holds from March now; before it, the imported level did.
+    expect((await timeline('observer', c.id, '?asOf=2026-03-15')).asOf?.level).toBe(3);
+    expect(
+      (await timeline('observer', c.id, `?asOf=2026-03-15&knownAt=${encodeURIComponent(before)}`))
+        .asOf?.level,
+    ).toBe(1);
+    expect((await timeline('observer', c.id, '?asOf=2026-04-02')).asOf?.level).toBe(2);
+    // A stored row altered afterwards no longer matches the hash the log holds.
+    await p.runtime.database.db
+      .updateTable('impl_levels')
+      .set({ level: 3 })
+      .where('commitment_id', '=', c.id)
+      .where('effective_on', '=', '2026-02-01')
+      .execute();
+    await expect(factsFromLog()).rejects.toBeInstanceOf(ImportedLevelsMismatch);
+    await p.runtime.database.db
+      .updateTable('impl_levels')
+      .set({ level: 1 })
+      .where('commitment_id', '=', c.id)
+      .where('effective_on', '=', '2026-02-01')
+      .execute();
+    expect(await factsFromLog()).toEqual(expect.arrayContaining(facts));
   });
 
   it('rolls progress up month by month and flags overdue and silent commitments', async () => {

@@ -550,6 +550,7 @@ export const en = {
     level_verified: 'Level verified or disputed',
     level_dispute_resolved: 'Level dispute resolved',
     implementation_imported: 'Implementation data imported',
+    levels_imported: 'Implementation levels imported',
     implementation_exported: 'Implementation data exported',
     implementation_read: 'Implementation read',
     implementation_published: 'Implementation released to the public',

@@ -571,6 +571,7 @@ export const es: Catalogue = {
     level_verified: 'Nivel verificado o disputado',
     level_dispute_resolved: 'Disputa de nivel resuelta',
     implementation_imported: 'Datos de implementación importados',
+    levels_imported: 'Niveles de implementación importados',
     implementation_exported: 'Datos de implementación exportados',
     implementation_read: 'Implementación consultada',
     implementation_published: 'Implementación publicada',

@@ -558,6 +558,7 @@ export const nb: Catalogue = {
     level_verified: 'Nivå bekreftet eller bestridt',
     level_dispute_resolved: 'Innsigelse mot nivå løst',
     implementation_imported: 'Gjennomføringsdata importert',
+    levels_imported: 'Gjennomføringsnivåer importert',
     implementation_exported: 'Gjennomføringsdata eksportert',
     implementation_read: 'Gjennomføring lest',
     implementation_published: 'Gjennomføring offentliggjort',

@@ -1,5 +1,5 @@
 import type { Actor } from '../../access/policy.js';
-import { byCommitment, levelsAt } from '../../implementation/history.js';
+import { dayNumber, historyLevelsAt } from '../../implementation/history.js';
 import { isDate, isMonth } from '../../implementation/model.js';
 import type { Level } from '../../implementation/pam.js';
 import {
@@ -79,8 +79,16 @@ export async function getProgress(
     const id = ic.process.id;
     const plenary = ic.readsPlenary ? [ic.plenary.id] : [];
     const commitments = await s.implementation.listCommitments(id, plenary);
-    const entries = await s.implementation.listLevelFacts(id, plenary);
-    const released = await s.implementation.listEvidenceDates(id, plenary);
+    const facts = await s.implementation.readLevelHistory(id, plenary, knownAt);
+    const silentTo = input.silentTo ?? today;
+    const silentFrom =
+      input.silentFrom ??
+      new Date(Date.parse(`${silentTo}T00:00:00Z`) - 90 * 86_400_000).toISOString().slice(0, 10);
+    // Only the evidence within the period: the flag asks whether there is any.
+    const released = await s.implementation.listEvidenceDates(id, plenary, {
+      from: silentFrom,
+      to: silentTo,
+    });
     const first = commitments
       .reduce((m, c) => (c.startsOn < m ? c.startsOn : m), today)
       .slice(0, 7);
@@ -91,7 +99,6 @@ export async function getProgress(
       throw new DomainError('INVALID_INPUT', `Ask for at most ${longest} months at a time.`, {
         field: 'from',
       });
-    const facts = entries;
     const themes = monthlyRollup({
       commitments: commitments.map((c) => ({
         id: c.id,
@@ -113,19 +120,16 @@ export async function getProgress(
       knownAt,
     });
     const years = [...new Set(months.map((m) => Number(m.slice(0, 4))))];
-    const sorted = byCommitment(facts);
-    const silentTo = input.silentTo ?? today;
-    const silentFrom =
-      input.silentFrom ??
-      new Date(Date.parse(`${silentTo}T00:00:00Z`) - 90 * 86_400_000).toISOString().slice(0, 10);
     const evidenceDates = new Map<string, string[]>();
     for (const e of released) {
       const dates = evidenceDates.get(e.commitmentId);
       if (dates) dates.push(e.observedOn);
       else evidenceDates.set(e.commitmentId, [e.observedOn]);
     }
+    const one = new Uint8Array(1);
+    const todayDays = [dayNumber(today)];
     const levelToday = (cid: string): Level =>
-      levelsAt(sorted.get(cid) ?? [], [today], knownAt)[0] ?? 0;
+      (historyLevelsAt(facts, cid, todayDays, one, knownAt)[0] ?? 0) as Level;
     if (ic.readsPlenary)
       await s.audit.append({
         kind: 'implementation.read',

@@ -6,6 +6,10 @@ import {
   type CommitmentRow,
   type RowError,
 } from '../../implementation/exchange.js';
+import {
+  canonicalImportedLevels,
+  type ImportedLevel,
+} from '../../implementation/imported-levels.js';
 import type { Commitment, Evidence, LevelEntry } from '../../implementation/model.js';
 import type { Deps } from '../../ports.js';
 import { DomainError } from '../../shared/errors.js';
@@ -46,10 +50,11 @@ const same = (c: Commitment, r: CommitmentRow): boolean =>
  * external id, in one transaction: every row of both files is checked first, and if any is bad
  * nothing changes and the answer lists every problem (file, line, column, what is wrong). Rows
  * equal to what is stored change nothing, so importing an export back is a no-op. Each imported
- * level carries its evidence, stored released in the plenary.
+ * level carries its evidence, stored released in the plenary; the levels of one import are
+ * audited by one entry holding the SHA-256 of their rows (implementation/imported-levels.ts).
  */
 export async function importImplementation(
-  deps: Deps<'db' | 'clock' | 'ids'>,
+  deps: Deps<'db' | 'clock' | 'ids' | 'hashing'>,
   input: { actor: Actor; processId: ProcessId; commitmentsCsv: string; levelsCsv: string | null },
 ): Promise<ImportReport> {
   return deps.db.transaction(async (s) => {
@@ -167,27 +172,36 @@ export async function importImplementation(
         compartmentId: ic.plenary.id,
       });
 
-    // Levels: a row equal to a stored entry (date, level, note, first evidence's hash) is skipped.
-    const storedEntries = await s.implementation.listLevelEntries(id, [ic.plenary.id]);
-    const evidenceSha = new Map(
-      (await s.implementation.listEvidence(id, [ic.plenary.id])).map((e) => [
-        e.id as string,
-        e.sha256,
-      ]),
+    // Levels: a row equal to a stored entry (commitment, date, level, first evidence's hash, note)
+    // is skipped. Rows are compared first on what is stored in the clear; only the notes of stored
+    // entries equal to a row on that are opened (a re-import of the export opens each once).
+    const plain = (commitmentId: string, effectiveOn: string, level: number, sha: string) =>
+      `${commitmentId}\u0000${effectiveOn}\u0000${level}\u0000${sha}`;
+    const incoming = new Set<string>();
+    for (const r of levels.rows) {
+      const c = byExternal.get(r.externalId);
+      if (c) incoming.add(plain(c.id, r.effectiveOn, r.level, r.evidenceSha256));
+    }
+    const candidates = new Map<string, string>();
+    if (incoming.size > 0)
+      for (const e of await s.implementation.listLevelKeys(id, [ic.plenary.id])) {
+        const key = plain(e.commitmentId, e.effectiveOn, e.level, e.evidenceSha256);
+        if (incoming.has(key)) candidates.set(e.id, key);
+      }
+    const notes = await s.implementation.openLevelNotes(
+      id,
+      [ic.plenary.id],
+      new Set(candidates.keys()),
     );
-    const seen = new Set(
-      storedEntries.map(
-        (e) =>
-          `${e.commitmentId}\u0000${e.effectiveOn}\u0000${e.level}\u0000${e.note}\u0000${evidenceSha.get(e.evidenceIds[0] ?? '') ?? ''}`,
-      ),
-    );
+    const seen = new Set<string>();
+    for (const [entryId, key] of candidates) seen.add(`${key}\u0000${notes.get(entryId) ?? ''}`);
     const newEvidence: Evidence[] = [];
     const newEntries: LevelEntry[] = [];
     let levelsUnchanged = 0;
     for (const r of levels.rows) {
       const c = byExternal.get(r.externalId);
       if (!c) continue; // cannot happen: readLevelsCsv checked every external id
-      const key = `${c.id}\u0000${r.effectiveOn}\u0000${r.level}\u0000${r.note}\u0000${r.evidenceSha256}`;
+      const key = `${plain(c.id, r.effectiveOn, r.level, r.evidenceSha256)}\u0000${r.note}`;
       if (seen.has(key)) {
         levelsUnchanged++;
         continue;
@@ -223,26 +237,26 @@ export async function importImplementation(
         setAt: now,
       });
     }
-    await s.implementation.insertEvidence(newEvidence);
-    await s.implementation.insertLevelEntries(newEntries);
-    for (const [i, e] of newEntries.entries()) {
-      const ev = newEvidence[i];
-      if (ev)
-        await s.audit.append({
-          kind: 'evidence.submitted',
-          data: { evidenceId: ev.id, commitmentId: ev.commitmentId, sha256: ev.sha256 },
-          actorUserId: input.actor.userId,
-          processId: id,
-          compartmentId: ic.plenary.id,
-        });
+    // One audit entry for all of them, holding the SHA-256 of their canonical rows: every row
+    // stored carries the import's id, so the log still gives each level as of any date.
+    if (newEntries.length > 0) {
+      const importId = deps.ids.newId();
+      await s.implementation.insertImportedLevels(importId, newEvidence, newEntries);
+      const rows = newEntries.map((e, i): ImportedLevel => ({
+        id: e.id,
+        commitmentId: e.commitmentId,
+        level: e.level,
+        effectiveOn: e.effectiveOn,
+        setAt: e.setAt,
+        evidenceId: newEvidence[i]?.id ?? '',
+        evidenceSha256: newEvidence[i]?.sha256 ?? '',
+      }));
       await s.audit.append({
-        kind: 'level.set',
+        kind: 'levels.imported',
         data: {
-          commitmentId: e.commitmentId,
-          entryId: e.id,
-          level: e.level,
-          effectiveOn: e.effectiveOn,
-          evidenceIds: e.evidenceIds,
+          importId,
+          levels: rows.length,
+          sha256: deps.hashing.sha256(canonicalImportedLevels(rows)),
         },
         actorUserId: input.actor.userId,
         processId: id,

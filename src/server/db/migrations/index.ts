@@ -19,6 +19,7 @@ import * as mediaFeeds from './2026-12-07T03-00-media-feeds.js';
 import * as implementationPublic from './2026-12-07T04-00-implementation-public.js';
 import * as readPath from './2026-12-07T02-00-read-path.js';
 import * as drafting from './2026-12-07T06-00-drafting.js';
+import * as implementationImport from './2026-12-07T08-00-implementation-import.js';
 import * as evidenceFiles from './2026-12-07T09-00-evidence-files.js';
 
 export const migrations: Record<string, Migration> = {
@@ -41,5 +42,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T04-00-implementation-public': implementationPublic,
   '2026-12-07T02-00-read-path': readPath,
   '2026-12-07T06-00-drafting': drafting,
+  '2026-12-07T08-00-implementation-import': implementationImport,
   '2026-12-07T09-00-evidence-files': evidenceFiles,
 };
