@@ -218,16 +218,22 @@ function demoPlan(mark: string, named: (k: number) => string): DemoCommitment[] 
       recurrence: 'monthly',
       provisionType: 'verification_mechanism',
       themeCode: 'HUM-ACCESS',
+      // Each Party files its first report itself; from then on the observer, who sits in the
+      // joint commission, records every month whether both reports arrived.
       evidence: (k) =>
-        k % 2 === 0
+        k === 0
           ? gov(
               source.govReport,
               `Access report for ${named(k)} delivered to the joint commission. ${mark}`,
             )
-          : opp(
-              source.oppReport,
-              `Access report for ${named(k)} delivered to the joint commission. ${mark}`,
-            ),
+          : k === 1
+            ? opp(
+                source.oppReport,
+                `Access report for ${named(k)} delivered to the joint commission. ${mark}`,
+              )
+            : observer(
+                `Joint commission, ${named(k)}: both Parties' access reports received${k < 8 ? ', one of them incomplete' : ', complete and on time'}. ${mark}`,
+              ),
       levels: [
         {
           k: 0,
