@@ -1,14 +1,16 @@
 /**
- * The browser journey of implementation, on the demo process NORDLYS: the mediator creates a
- * commitment from an agreed provision of version 2; the government's head, on a phone, submits
- * evidence (kept in its caucus) and releases it; a delegate uploads a file as evidence and sees
- * the SHA-256 the server computed; the mediator records a level on it; the observer
+ * The browser journey of implementation, on the demo process NORDLYS (which has an implementation
+ * phase of its own, e2e/implementation-demo.test.ts): the mediator creates a commitment from an
+ * agreed provision of version 2; the government's head, on a phone, submits evidence (kept in its
+ * caucus) and releases it; a delegate uploads a file as evidence and sees the SHA-256 the server
+ * computed; the mediator records a level on it; the observer
  * verifies it in Spanish and then disputes it in Norwegian; the progress chart, its table and the
  * matrix show the level; the mediator releases the public accountability page after confirming it
  * goes to the public, and anyone without an account reads it in English, Spanish and Norwegian, on
  * a phone and on a desktop. Each step saves screenshots to e2e/screenshots/.
  */
 import { createHash } from 'node:crypto';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../src/server/demo/seed.js';
 import { browserAvailable, openBrowser, type Person } from './support/browser.js';
@@ -30,6 +32,37 @@ describe.skipIf(!runJourney)('implementation, tracked in the browser', () => {
     parley = await startParley();
   });
 
+  /** The journey's commitment in the screen's table (the demo's own are listed beside it). */
+  const ours = (page: Page) =>
+    page.locator('.commitments-table tbody tr').filter({ hasText: 'v2-p-humanitarian-1' });
+  interface Month {
+    month: string;
+    counts: number[];
+    percent: number;
+  }
+  /** One month of the whole agreement's roll-up, as the API answers the observer. */
+  const overallMonth = async (month: string): Promise<Month> => {
+    const res = await parley.get(
+      'observer',
+      `/api/processes/${parley.demo.processId}/implementation/progress`,
+    );
+    const found = (res.json() as { overall: Month[] }).overall.find((m) => m.month === month);
+    if (!found) throw new Error(`no roll-up for ${month}`);
+    return found;
+  };
+  /** One month of the released page's roll-up. */
+  const publicMonth = async (month: string): Promise<Month> => {
+    const res = await parley.app.inject({
+      method: 'GET',
+      url: `/api/public/implementation/${parley.demo.implementation.publicSlug}`,
+    });
+    const found = (res.json() as { progress: { overall: Month[] } }).progress.overall.find(
+      (m) => m.month === month,
+    );
+    if (!found) throw new Error(`no public roll-up for ${month}`);
+    return found;
+  };
+
   afterAll(async () => {
     for (const p of people) await p.close();
     await parley?.close();
@@ -41,7 +74,8 @@ describe.skipIf(!runJourney)('implementation, tracked in the browser', () => {
     await page.goto(parley.url);
     await signIn(page, 'mediator@demo.parley', demoPassword);
     await openNordlysScreen(page, 'Implementation');
-    await page.getByText('No commitment yet.').waitFor();
+    // The demo's own commitments are there already.
+    await page.getByRole('button', { name: 'H-01' }).waitFor();
     await page.getByRole('button', { name: 'Create commitments from a version' }).click();
     await page.getByLabel('Version').selectOption('2');
     await page.getByLabel('Provision', { exact: true }).selectOption('p-humanitarian');
@@ -51,7 +85,7 @@ describe.skipIf(!runJourney)('implementation, tracked in the browser', () => {
     await page.getByLabel('Provision type (PAM)').selectOption('human_rights');
     await page.getByRole('button', { name: 'Create the commitment' }).click();
     await page.getByText('1 commitment created.').waitFor();
-    const row = page.locator('.commitments-table tbody tr').first();
+    const row = ours(page);
     await row.getByText('v2-p-humanitarian-1').waitFor();
     await row.getByText('0 · not initiated').waitFor();
     await row.getByText('Overdue').waitFor();
@@ -132,7 +166,7 @@ describe.skipIf(!runJourney)('implementation, tracked in the browser', () => {
       .getByRole('button', { name: 'Record a level' })
       .click();
     await page.getByText('Level recorded.').waitFor();
-    await page.locator('.commitments-table').getByText('2 · intermediate').waitFor();
+    await ours(page).getByText('2 · intermediate').waitFor();
     await mediator.shot('72-implementation-level');
   });
 
@@ -148,7 +182,7 @@ describe.skipIf(!runJourney)('implementation, tracked in the browser', () => {
     await page.getByLabel('Motivo').fill('Corredores visitados (invented).');
     await page.getByRole('button', { name: 'Registrar el dictamen' }).click();
     await page.getByText('Su dictamen está registrado.').waitFor();
-    await page.locator('.commitments-table').getByText('verificado una vez').waitFor();
+    await ours(page).getByText('verificado una vez').waitFor();
     await observer.shot('73-implementation-verified-spanish');
 
     await page.getByLabel('Idioma').selectOption('nb');
@@ -157,10 +191,15 @@ describe.skipIf(!runJourney)('implementation, tracked in the browser', () => {
     await page.getByLabel('Begrunnelse').fill('Bare én korridor er åpen (invented).');
     await page.getByRole('button', { name: 'Registrer vurderingen' }).click();
     await page.getByText('Vurderingen din er registrert.').waitFor();
-    await page.locator('.commitments-table').getByText('1 åpen innsigelse').waitFor();
-    // The chart's numbers: one commitment, at level 2 from March 2026.
+    await ours(page).getByText('1 åpen innsigelse').waitFor();
+    // The chart's numbers are the roll-up's: the demo's six commitments and this one, at level 2
+    // from March 2026.
+    const march = await overallMonth('2026-03');
+    expect(march.counts.reduce((a, b) => a + b, 0)).toBe(7);
     const table = page.locator('.progress-table');
-    await table.getByRole('row', { name: /^2026-03 0 0 1 0 66\.7$/ }).waitFor();
+    await table
+      .getByRole('row', { name: `2026-03 ${march.counts.join(' ')} ${march.percent}`, exact: true })
+      .waitFor();
     await page.locator('.matrix-table').getByText('Menneskerettigheter').waitFor();
     await observer.shot('74-implementation-disputed-norwegian');
     expect(observer.problems).toEqual([]);
@@ -175,11 +214,12 @@ describe.skipIf(!runJourney)('implementation, tracked in the browser', () => {
     const section = page.locator('section', {
       has: page.getByRole('heading', { name: 'Public accountability page' }),
     });
-    await section.getByText('Nothing is released to the public.').waitFor();
+    // The demo's page is released already; releasing again keeps its address.
+    await section.getByText(/^Released on /).waitFor();
     await section
       .getByLabel('Title of the page')
       .fill('Implementation of the NORDLYS accord (invented)');
-    await section.getByRole('button', { name: 'Release to the public…' }).click();
+    await section.getByRole('button', { name: 'Release again…' }).click();
     const dialog = page.getByRole('dialog', {
       name: 'Release the implementation picture to the public?',
     });
@@ -189,6 +229,7 @@ describe.skipIf(!runJourney)('implementation, tracked in the browser', () => {
     await section.getByText('Released to the public.', { exact: true }).first().waitFor();
     publicAddress = await section.getByLabel('Address of the page').inputValue();
     expect(publicAddress).toMatch(/\/public\/implementation\/[A-Za-z0-9_-]{40,}$/);
+    expect(publicAddress.endsWith(`/${parley.demo.implementation.publicSlug}`)).toBe(true);
     await mediator.shot('76-implementation-released');
     expect(mediator.problems).toEqual([]);
   });
@@ -237,13 +278,21 @@ describe.skipIf(!runJourney)('implementation, tracked in the browser', () => {
         .waitFor();
       if (language !== 'en') await page.getByLabel('Language').selectOption(language);
       await page.getByRole('heading', { name: heading }).waitFor();
-      const row = page.locator('.public-commitments tbody tr').first();
+      const row = page
+        .locator('.public-commitments tbody tr')
+        .filter({ hasText: 'v2-p-humanitarian-1' });
       await row.getByText('v2-p-humanitarian-1').waitFor();
       // The level 2 stands disputed: the public counts verified levels only.
       await row.getByText(level).waitFor();
+      const march = await publicMonth('2026-03');
+      expect(march.counts[0]).toBeGreaterThan(0);
       await page
         .locator('.progress-table')
-        .getByRole('row', { name: /^2026-03 1 0 0 0 0$/ })
+        .first()
+        .getByRole('row', {
+          name: `2026-03 ${march.counts.join(' ')} ${march.percent}`,
+          exact: true,
+        })
         .waitFor();
       // Nothing but what was released: no evidence, no dispute, no member, no sign-in.
       const text = await page.locator('main').innerText();

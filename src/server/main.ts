@@ -29,6 +29,9 @@ if (demo) {
   console.log('Sign in at the address above with any of these accounts:\n');
   for (const a of demo.accounts)
     console.log(`  ${a.role.padEnd(34)} ${a.email.padEnd(32)} ${a.password}`);
+  console.log(
+    `\nIts public accountability page, read without an account:\n  ${url}/public/implementation/${demo.implementation.publicSlug}`,
+  );
   console.log('');
 }
 

@@ -31,6 +31,7 @@ import { seedDemoRecord } from './record.js';
 import { seedDemoText } from './text.js';
 import { seedDemoPreferences, seedDemoSuggestions } from './preferences.js';
 import { seedDemoRounds } from './rounds.js';
+import { seedDemoImplementation, type DemoImplementation } from './implementation.js';
 
 /** The password of every demo account (the demo is for trying Parley out, never for real talks). */
 export const demoPassword = 'demo-password-2019';
@@ -77,6 +78,8 @@ export interface DemoData {
   roundId: RoundId;
   /** The demo roles invited to that round (the others see "venue withheld"). */
   roundInvitees: DemoRoleKey[];
+  /** The implementation phase: commitments of the signed version 2, two years of evidence. */
+  implementation: DemoImplementation;
 }
 
 /** Who is invited to the demo's round: the mediators, both heads and the government delegate. */
@@ -426,6 +429,23 @@ export async function seedDemo(
     lead: await actorOf(deps, 'lead.mediator@demo.parley'),
   });
 
+  const implementation = await seedDemoImplementation(deps, {
+    processId: process.id,
+    parties: { gov: gov.id, opp: opp.id },
+    actors: {
+      lead: await actorOf(deps, 'lead.mediator@demo.parley'),
+      mediator: await actorOf(deps, 'mediator@demo.parley'),
+      govHead: await actorOf(deps, 'gov.head@demo.parley'),
+      govDelegate: await actorOf(deps, 'gov.delegate@demo.parley'),
+      oppHead: await actorOf(deps, 'opp.head@demo.parley'),
+      oppDelegate: await actorOf(deps, 'opp.delegate@demo.parley'),
+      observer: await actorOf(deps, 'observer@demo.parley'),
+    },
+    today: realDeps.clock.now().toISOString().slice(0, 10),
+    releaseClock: realDeps.clock,
+    mark: inventedMark,
+  });
+
   return {
     processId: process.id,
     codename: process.codename,
@@ -436,6 +456,7 @@ export async function seedDemo(
     issues,
     roundId,
     roundInvitees: demoRoundInvitees,
+    implementation,
   };
 }
 

@@ -96,12 +96,15 @@ async function oppositionCommitment(w: World): Promise<string> {
  * of the plenary, which its readers may count, as with any plenary material: left out here.)
  */
 async function oppositionEvidence(w: World) {
-  const [commitment] = await w.p.runtime.deps.db.transaction((s) =>
-    s.implementation.listCommitments(
-      w.p.demo.processId,
-      w.p.demo.compartments.map((c) => c.id),
-    ),
-  );
+  // The script's commitment, not one of the demo's own.
+  const commitment = (
+    await w.p.runtime.deps.db.transaction((s) =>
+      s.implementation.listCommitments(
+        w.p.demo.processId,
+        w.p.demo.compartments.map((c) => c.id),
+      ),
+    )
+  ).find((c) => c.externalId === 'v2-p-humanitarian-1');
   for (const observedOn of ['2026-02-01', '2026-03-01']) {
     const res = await w.as(
       'oppDelegate',

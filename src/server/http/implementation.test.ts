@@ -46,10 +46,13 @@ describe.each(targets)('implementation on $name', (target) => {
     expect(res.statusCode, res.body).toBeLessThan(300);
     return res.json() as unknown;
   };
-  const create = async (over: object = {}) =>
+  const create = async ({
+    versionNumber = 2,
+    ...over
+  }: { versionNumber?: number; [field: string]: unknown } = {}) =>
     (
       (await ok('mediator', 'POST', '/commitments', {
-        versionNumber: 2,
+        versionNumber,
         commitments: [
           {
             provisionKey: 'p-humanitarian',
@@ -88,27 +91,32 @@ describe.each(targets)('implementation on $name', (target) => {
   };
 
   it('turns an agreed provision of a version into a commitment with the provision’s wording, for planning until every party has signed', async () => {
-    const c = await create();
-    expect(c.basis).toBe('ad_referendum');
-    expect(c.wording.length).toBeGreaterThan(10);
-    expect(c.externalId).toBe('v2-p-humanitarian-1');
-    // The opposition signs version 2 too: commitments from it are now `signed`.
-    const v = (
-      await p.request('oppHead', 'GET', `/api/processes/${p.demo.processId}/text/versions/2`)
-    ).json() as { version: { hash: string } };
-    const signed = await p.request(
-      'oppHead',
-      'POST',
-      `/api/processes/${p.demo.processId}/text/versions/2/signatures`,
-      { versionHash: v.version.hash },
-    );
-    expect(signed.statusCode, signed.body).toBe(201);
-    const second = await create({ wording: 'Open two humanitarian corridors.' });
+    // Version 3 is signed by nobody yet: commitments from it are for planning.
+    const planned = await create({ versionNumber: 3 });
+    expect(planned.basis).toBe('ad_referendum');
+    expect(planned.wording.length).toBeGreaterThan(10);
+    expect(planned.externalId).toBe('v3-p-humanitarian-1');
+    for (const head of ['govHead', 'oppHead'] as const) {
+      const v = (
+        await p.request(head, 'GET', `/api/processes/${p.demo.processId}/text/versions/3`)
+      ).json() as { version: { hash: string } };
+      const signed = await p.request(
+        head,
+        'POST',
+        `/api/processes/${p.demo.processId}/text/versions/3/signatures`,
+        { versionHash: v.version.hash },
+      );
+      expect(signed.statusCode, signed.body).toBe(201);
+    }
+    // Every party has signed version 3 now: commitments from it are `signed`.
+    const second = await create({ versionNumber: 3, wording: 'Open two humanitarian corridors.' });
     expect(second).toMatchObject({
       basis: 'signed',
-      externalId: 'v2-p-humanitarian-2',
+      externalId: 'v3-p-humanitarian-2',
       wording: 'Open two humanitarian corridors.',
     });
+    // Version 2, which the demo's parties both signed, gives `signed` commitments from the start.
+    expect((await create()).basis).toBe('signed');
   });
 
   it('refuses a provision that is not agreed, and says which', async () => {

@@ -25,13 +25,17 @@ describe.each(targets)('the negotiating text on $name', (target) => {
       expect((await get(key, '/text')).statusCode).toBe(404);
   });
 
-  it('distributes the three published versions to both parties, with the government signature on version 2', async () => {
+  it('distributes the three published versions to both parties, with version 2 signed by the government, then by the opposition', async () => {
     const gov = (await get('govDelegate', '/text/versions')).json();
     const opp = (await get('oppDelegate', '/text/versions')).json();
     expect(gov.versions.map((v: { number: number }) => v.number)).toEqual([1, 2, 3]);
     expect(opp.versions.map((v: { number: number }) => v.number)).toEqual([1, 2, 3]);
-    expect(gov.versions[1].signatures).toHaveLength(1);
-    expect(gov.versions[1].signatures[0].partyId).toBe(p.demo.parties.gov);
+    // The demo's implementation phase: the opposition signs version 2 as a partial agreement.
+    expect(gov.versions[1].signatures.map((s: { partyId: string }) => s.partyId)).toEqual([
+      p.demo.parties.gov,
+      p.demo.parties.opp,
+    ]);
+    expect(gov.versions[2].signatures).toEqual([]);
     expect(gov.versions[0].recipients.length).toBeGreaterThanOrEqual(6);
   });
 
@@ -39,7 +43,10 @@ describe.each(targets)('the negotiating text on $name', (target) => {
     const ok = (await get('oppHead', '/text/versions/2/verification')).json();
     expect(ok).toMatchObject({
       versionIntact: true,
-      signatures: [{ partyId: p.demo.parties.gov, valid: true }],
+      signatures: [
+        { partyId: p.demo.parties.gov, valid: true },
+        { partyId: p.demo.parties.opp, valid: true },
+      ],
     });
     const db = p.runtime.database;
     await expect(

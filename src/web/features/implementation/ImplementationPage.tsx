@@ -94,7 +94,7 @@ export function ImplementationPage() {
             <p className="empty">{t('implementation.none')}</p>
           ) : (
             <div className="table-wrap">
-              <table className="table commitments-table">
+              <table className="table table-cards commitments-table">
                 <thead>
                   <tr>
                     <th scope="col">{t('implementation.col.commitment')}</th>
@@ -163,16 +163,18 @@ function CommitmentRow({
         </p>
         <p className="muted small">{pamTypeName(t, c.provisionType)}</p>
       </th>
-      <td>
+      <td data-label={t('implementation.col.responsible')}>
         {c.responsiblePartyIds.length === 0
           ? '—'
           : c.responsiblePartyIds.map((p) => <PartyChip key={p} partyId={p} />)}
       </td>
-      <td>{c.deadline ?? t(recurrenceKey(c.recurrence))}</td>
-      <td>
+      <td data-label={t('implementation.col.deadline')}>
+        {c.deadline ?? t(recurrenceKey(c.recurrence))}
+      </td>
+      <td data-label={t('implementation.col.level')}>
         <LevelBadge level={summary.level} />
       </td>
-      <td>
+      <td data-label={t('implementation.col.flags')}>
         {summary.overdue && (
           <span className="badge badge-warning">{t('implementation.overdue')}</span>
         )}
@@ -390,8 +392,13 @@ function TimelinePanel({
                         ? ` · ${t('implementation.resolved')}`
                         : ''}
                     </span>{' '}
-                    {v.reason}
-                    {v.resolution && <span className="muted"> — {v.resolution}</span>}
+                    <DemoAwareText text={v.reason} />
+                    {v.resolution && (
+                      <span className="muted">
+                        {' '}
+                        — <DemoAwareText text={v.resolution} />
+                      </span>
+                    )}
                     {v.verdict === 'disputed' &&
                       !v.resolvedAt &&
                       (me.role === 'lead_mediator' || v.by === me.userId) && (

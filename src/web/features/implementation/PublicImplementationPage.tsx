@@ -7,7 +7,7 @@
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.js';
 import type { PublicPicture } from '../../api/types.js';
-import { ErrorAlert, Loading, PageTitle, Section } from '../../ui/components.js';
+import { DemoAwareText, ErrorAlert, Loading, PageTitle, Section } from '../../ui/components.js';
 import { useQuery } from '../../ui/hooks.js';
 import { LevelBadge, MatrixTable, ProgressChart } from './charts.js';
 import { pamTypeName } from './pam-names.js';
@@ -45,7 +45,9 @@ function PublicPictureView({ picture }: { picture: PublicPicture }) {
     <div className="page implementation-page public-page">
       <header className="page-header">
         <p className="eyebrow">{t('implementation.public.eyebrow')}</p>
-        <PageTitle documentTitle={picture.title}>{picture.title}</PageTitle>
+        <PageTitle documentTitle={picture.title}>
+          <DemoAwareText text={picture.title} />
+        </PageTitle>
         <p className="lead">{t('implementation.public.asOf', { date: date(picture.asOf) })}</p>
         <p className="muted">{t('implementation.public.verifiedOnly')}</p>
       </header>
@@ -65,7 +67,9 @@ function PublicPictureView({ picture }: { picture: PublicPicture }) {
                 {picture.commitments.map((c) => (
                   <tr key={c.ref}>
                     <td>
-                      <p className="commitment-wording">{c.wording}</p>
+                      <p className="commitment-wording">
+                        <DemoAwareText text={c.wording} />
+                      </p>
                       <p className="muted small">
                         {c.ref} · {pamTypeName(t, c.provisionType)}
                         {c.themeCode !== null && <> · {themeName(c.themeCode)}</>}

@@ -95,7 +95,13 @@ export function ProgressChart({ months }: { months: readonly MonthRow[] }) {
           <span>— {t('implementation.weighted')}</span>
         </figcaption>
       </figure>
-      <div className="table-wrap progress-table">
+      {/* Two years and more scroll inside their box: focusable, so the keyboard scrolls it too. */}
+      <div
+        className="table-wrap progress-table"
+        tabIndex={0}
+        role="region"
+        aria-label={t('implementation.chartLabel')}
+      >
         <table className="table">
           <caption className="visually-hidden">{t('implementation.chartLabel')}</caption>
           <thead>
