@@ -22,16 +22,14 @@ import { mediaRepository } from './media-repository.js';
 import { implementationRepository } from './implementation-repository.js';
 
 /**
- * Connections of a PostgreSQL pool that group commit leaves to the reads without a transaction
- * (resolving each request's session, the live hub's looks): they must not queue behind batches.
+ * How many group-commit batches run at once: one, on both databases. SQLite has one connection;
+ * on PostgreSQL batches side by side (one per pooled connection) were measured slower on a quiet
+ * machine than one at a time: smaller batches each pay their BEGIN, append and COMMIT, and the
+ * server's CPU, not PostgreSQL, is what the requests wait for (bench/RESULTS.md, "group commit
+ * on PostgreSQL, one batch or several"). Group commit can run several (`concurrency`) for a
+ * deployment where round trips dominate.
  */
-export const readerConnections = 2;
-
-/** How many group-commit batches may run at once: one per pooled connection but the readers'. */
-export function batchConcurrency(database: Database): number {
-  if (!database.pool) return 1; // SQLite: one connection, one writer.
-  return Math.max(1, (database.pool.options.max ?? 10) - readerConnections);
-}
+export const batchConcurrency = 1;
 
 /**
  * Runs each use case's work as one transaction with repositories bound to it, by group commit
@@ -43,8 +41,8 @@ export function batchConcurrency(database: Database): number {
  * A use case's audit events are kept aside and appended once per batch, after the work of every
  * transaction in it, in queue order, just before the COMMIT. Appending locks the log's head (all
  * writers of all instances chain their entries in one order), so the lock is held only for the
- * append and the commit, not across the work of the rest of the batch: on PostgreSQL several
- * batches run at once (`batchConcurrency`) and meet only at that lock.
+ * append and the commit, not across the work of the rest of the batch: batches of two instances
+ * (or several of one, with `concurrency`) meet only at that lock.
  */
 export function kyselyUnitOfWork(
   database: Database,
@@ -80,7 +78,7 @@ export function kyselyUnitOfWork(
   };
   const commits = groupCommit<{ value: unknown; events: AuditEvent[] }>(database.db, {
     onBatch: deps.onBatch,
-    concurrency: batchConcurrency(database),
+    concurrency: batchConcurrency,
     beforeCommit: async (trx, results) =>
       void (await appendAuditEntries(
         trx,
