@@ -1,10 +1,10 @@
 import type { Actor } from '../../access/policy.js';
-import { evidenceRoomFor } from '../../access/policy.js';
 import { isRefusal, recogniseEvidenceFile } from '../../implementation/evidence-files.js';
-import { isDate, type Evidence } from '../../implementation/model.js';
+import type { Evidence } from '../../implementation/model.js';
 import type { Deps } from '../../ports.js';
 import { DomainError } from '../../shared/errors.js';
 import { asId, type CommitmentId, type ProcessId } from '../../shared/ids.js';
+import { checkObservedOn, evidenceRoom, recordEvidence } from './evidence-rules.js';
 import { openImplementation, visibleCommitment } from './implementation-context.js';
 
 /** Sizes as people read them: "10 MiB", "1.5 MiB", "800 KiB". */
@@ -43,12 +43,7 @@ export async function submitEvidenceFile(
   return deps.db.transaction(async (s) => {
     const ic = await openImplementation(s, input.actor, input.processId);
     const c = await visibleCommitment(s, ic, input.commitmentId);
-    const room = evidenceRoomFor(ic.membership, ic.compartments, c.responsiblePartyIds);
-    if (!room)
-      throw new DomainError(
-        'FORBIDDEN',
-        'Evidence comes from a responsible party, the mediators, or a guarantor or observer.',
-      );
+    const room = evidenceRoom(ic, c);
     if (input.content.length > input.maxBytes)
       throw new DomainError(
         'TOO_LARGE',
@@ -61,12 +56,7 @@ export async function submitEvidenceFile(
         field: recognised.reason === 'name' ? 'fileName' : 'content',
         reason: recognised.reason,
       });
-    if (!isDate(input.observedOn))
-      throw new DomainError(
-        'INVALID_INPUT',
-        'Give the date the evidence speaks of as YYYY-MM-DD.',
-        { field: 'observedOn' },
-      );
+    checkObservedOn(input.observedOn);
     const sha256 = deps.hashing.sha256(input.content);
     const evidence: Evidence = {
       id: asId(deps.ids.newId()),
@@ -87,15 +77,8 @@ export async function submitEvidenceFile(
       submittedBy: input.actor.userId,
       submittedAt: deps.clock.now().toISOString(),
     };
-    await s.implementation.insertEvidence([evidence]);
+    const released = await recordEvidence(s, ic, input.actor, evidence);
     await s.implementation.insertEvidenceFile(evidence, input.content);
-    await s.audit.append({
-      kind: 'evidence.submitted',
-      data: { evidenceId: evidence.id, commitmentId: c.id, sha256 },
-      actorUserId: input.actor.userId,
-      processId: ic.process.id,
-      compartmentId: room.id,
-    });
-    return { evidence, released: room.id === ic.plenary.id };
+    return { evidence, released };
   });
 }

@@ -1,14 +1,9 @@
 import type { Actor } from '../../access/policy.js';
-import { evidenceRoomFor } from '../../access/policy.js';
-import {
-  isDate,
-  sha256Pattern,
-  type Evidence,
-  type EvidenceKind,
-} from '../../implementation/model.js';
+import { sha256Pattern, type Evidence, type EvidenceKind } from '../../implementation/model.js';
 import type { Deps } from '../../ports.js';
 import { DomainError } from '../../shared/errors.js';
 import { asId, type CommitmentId, type ProcessId } from '../../shared/ids.js';
+import { checkObservedOn, evidenceRoom, recordEvidence } from './evidence-rules.js';
 import { openImplementation, visibleCommitment } from './implementation-context.js';
 
 /**
@@ -34,20 +29,10 @@ export async function submitEvidence(
   return deps.db.transaction(async (s) => {
     const ic = await openImplementation(s, input.actor, input.processId);
     const c = await visibleCommitment(s, ic, input.commitmentId);
-    const room = evidenceRoomFor(ic.membership, ic.compartments, c.responsiblePartyIds);
-    if (!room)
-      throw new DomainError(
-        'FORBIDDEN',
-        'Evidence comes from a responsible party, the mediators, or a guarantor or observer.',
-      );
+    const room = evidenceRoom(ic, c);
     if (input.kind === 'link' && input.url === null)
       throw new DomainError('INVALID_INPUT', 'A link needs its address.', { field: 'url' });
-    if (!isDate(input.observedOn))
-      throw new DomainError(
-        'INVALID_INPUT',
-        'Give the date the evidence speaks of as YYYY-MM-DD.',
-        { field: 'observedOn' },
-      );
+    checkObservedOn(input.observedOn);
     const sha256 =
       input.sha256?.toLowerCase() ??
       (input.kind === 'report' ? deps.hashing.sha256(input.text) : null);
@@ -72,14 +57,6 @@ export async function submitEvidence(
       submittedBy: input.actor.userId,
       submittedAt: deps.clock.now().toISOString(),
     };
-    await s.implementation.insertEvidence([evidence]);
-    await s.audit.append({
-      kind: 'evidence.submitted',
-      data: { evidenceId: evidence.id, commitmentId: c.id, sha256 },
-      actorUserId: input.actor.userId,
-      processId: ic.process.id,
-      compartmentId: room.id,
-    });
-    return { evidence, released: room.id === ic.plenary.id };
+    return { evidence, released: await recordEvidence(s, ic, input.actor, evidence) };
   });
 }
