@@ -209,7 +209,9 @@ export interface AuditEvents {
   'evidence.read': { evidenceId: string; commitmentId: string };
   /**
    * A level entry appended: from `effectiveOn` the commitment is at `level`, on the cited
-   * evidence. With the entry's time (`at`), these entries alone give the level as of any date.
+   * evidence, recorded at `setAt` (the entry's own time: entries of one group commit share the
+   * audit entry's `at`). These entries alone give the level as of any date, as known at any time.
+   * Entries written before `setAt` was recorded here fall back on `at`.
    */
   'level.set': {
     commitmentId: string;
@@ -217,6 +219,7 @@ export interface AuditEvents {
     level: number;
     effectiveOn: string;
     evidenceIds: string[];
+    setAt?: string;
   };
   /** A guarantor or observer verified or disputed a level entry. */
   'level.verified': { verificationId: string; entryId: string; verdict: string };

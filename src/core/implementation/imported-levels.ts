@@ -70,13 +70,15 @@ export async function levelFactsFromLog(input: {
         entryId: string;
         level: number;
         effectiveOn: string;
+        setAt?: string;
       };
       if (isLevel(d.level))
         facts.push({
           commitmentId: d.commitmentId,
           level: d.level,
           effectiveOn: d.effectiveOn,
-          setAt: a.at,
+          // The entry's own time: the audit entries of one group commit share one `at`.
+          setAt: d.setAt ?? a.at,
           id: d.entryId,
         });
     } else if (a.kind === 'levels.imported') {

@@ -26,7 +26,7 @@ interface Timeline {
   commitment: Record<string, unknown>;
   level: number;
   openDisputes: number;
-  entries: Array<{ id: string; level: number; effectiveOn: string }>;
+  entries: Array<{ id: string; level: number; effectiveOn: string; setAt: string }>;
   verifications: Array<{ id: string; verdict: string; resolvedAt: string | null }>;
   evidence: Evidence[];
   asOf: { level: number } | null;
@@ -264,6 +264,35 @@ describe.each(targets)('implementation on $name', (target) => {
         })
       ).statusCode,
     ).toBe(409);
+  });
+
+  it('keeps each level entry’s own time in the log when several share one group commit', async () => {
+    const c = await create();
+    const e = await releasedEvidence(c.id);
+    // Every reading of the clock is a millisecond later: the entries set together get times of
+    // their own, and the audit entries their batch appends at its end a later one.
+    const now = clock.now;
+    let tick = 0;
+    clock.now = () => new Date(now().getTime() + ++tick);
+    try {
+      await Promise.all(
+        [1, 2, 3].map((level) =>
+          ok('mediator', 'POST', `/commitments/${c.id}/levels`, {
+            level,
+            effectiveOn: '2026-04-01',
+            evidenceIds: [e.id],
+          }),
+        ),
+      );
+    } finally {
+      clock.now = now;
+    }
+    const stored = (await timeline('observer', c.id)).entries;
+    const facts = (await factsFromLog()).filter((f) => f.commitmentId === c.id);
+    expect(facts).toHaveLength(3);
+    for (const f of facts) expect(f.setAt).toBe(stored.find((x) => x.id === f.id)?.setAt);
+    const served = await timeline('observer', c.id, '?asOf=2026-04-02');
+    expect(served.asOf?.level).toBe(levelAsOf(facts, '2026-04-02'));
   });
 
   it('reproduces the level as of any date from the audit log, after later and back-dated changes', async () => {

@@ -70,6 +70,7 @@ export async function setLevel(
         level: entry.level,
         effectiveOn: entry.effectiveOn,
         evidenceIds: entry.evidenceIds,
+        setAt: entry.setAt,
       },
       actorUserId: input.actor.userId,
       processId: ic.process.id,
