@@ -105,6 +105,8 @@ describe('a safe file name', () => {
     ['  .hidden.  ', 'hidden'],
     ['tab\there.txt', 'tab here.txt'],
     ['Informe año.pdf', 'Informe año.pdf'],
+    ['report\u202efdp.txt', 'reportfdp.txt'],
+    ['\u2067rapport\u2069.pdf', 'rapport.pdf'],
     [`${'x'.repeat(300)}.pdf`, `${'x'.repeat(196)}.pdf`],
   ])('makes %j into %j', (name, safe) => {
     expect(safeFileName(name)).toBe(safe);

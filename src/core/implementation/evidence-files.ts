@@ -164,6 +164,9 @@ export function safeFileName(name: string): string {
     .replace(/\s+/g, ' ')
     // eslint-disable-next-line no-control-regex -- the point is to remove them
     .replace(/[\u0000-\u001f\u007f-\u009f"*:<>?|]/g, '_')
+    // Direction marks and overrides would show a name other than the stored one
+    // ("report\u202efdp.txt" reads as "reporttxt.pdf").
+    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/^[\s.]+|[\s.]+$/g, '');
   if (cleaned.length <= 200) return cleaned;
   const dot = cleaned.lastIndexOf('.');

@@ -40,24 +40,27 @@ export async function submitEvidenceFile(
     maxBytes: number;
   },
 ): Promise<{ evidence: Evidence; released: boolean }> {
+  // Recognising and hashing a file of megabytes is done before the transaction, so that it holds
+  // up no group commit; its refusals still come after the access checks, as for any evidence.
+  const tooLarge = input.content.length > input.maxBytes;
+  const recognised = tooLarge ? null : recogniseEvidenceFile(input.content, input.fileName);
+  const sha256 = tooLarge ? '' : deps.hashing.sha256(input.content);
   return deps.db.transaction(async (s) => {
     const ic = await openImplementation(s, input.actor, input.processId);
     const c = await visibleCommitment(s, ic, input.commitmentId);
     const room = evidenceRoom(ic, c);
-    if (input.content.length > input.maxBytes)
+    if (tooLarge || recognised === null)
       throw new DomainError(
         'TOO_LARGE',
         `The file is ${mib(input.content.length)} (${input.content.length} bytes); an evidence file may be at most ${mib(input.maxBytes)} (${input.maxBytes} bytes).`,
         { field: 'content', maxBytes: input.maxBytes },
       );
-    const recognised = recogniseEvidenceFile(input.content, input.fileName);
     if (isRefusal(recognised))
       throw new DomainError('INVALID_INPUT', recognised.message, {
         field: recognised.reason === 'name' ? 'fileName' : 'content',
         reason: recognised.reason,
       });
     checkObservedOn(input.observedOn);
-    const sha256 = deps.hashing.sha256(input.content);
     const evidence: Evidence = {
       id: asId(deps.ids.newId()),
       processId: ic.process.id,
