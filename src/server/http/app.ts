@@ -140,6 +140,10 @@ function register(app: FastifyInstance, deps: AppDeps, def: RouteDef): void {
         );
       const params = parse(def.params, request.params, 'params');
       const query = parse(def.query, request.query, 'query');
+      // A route that takes no body takes none that is not JSON either: text sent to it is a
+      // mistake to answer, not to ignore (a JSON body, `{}` from the web app, is ignored).
+      if (!def.body && typeof request.body === 'string' && request.body !== '')
+        throw new DomainError('INVALID_INPUT', 'This request takes no body.', { field: 'body' });
       const body = parse(def.body, request.body, 'body');
       const result = await def.handler({
         params,
