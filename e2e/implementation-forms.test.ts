@@ -46,7 +46,8 @@ describe.skipIf(!runJourney)('implementation planning forms, in the browser', ()
     await signIn(page, 'mediator@demo.parley', demoPassword);
     await openNordlysScreen(page, 'Implementation');
     const themes = page.locator('section.themes-panel');
-    await themes.getByText('No theme yet.').waitFor();
+    // The demo's own themes are there already.
+    await themes.getByText('Humanitarian measures').first().waitFor();
     await themes.getByRole('button', { name: 'Add a theme or subtheme' }).click();
     const form = themes.locator('form.theme-form');
 
@@ -118,7 +119,7 @@ describe.skipIf(!runJourney)('implementation planning forms, in the browser', ()
     await editor.waitFor({ state: 'detached' });
 
     // The table, the commitment's facts and the theme tree show the change.
-    const row = page.locator('.commitments-table tbody tr').first();
+    const row = page.locator('.commitments-table tbody tr', { hasText: externalId });
     await row.getByText('2027-03-31').waitFor();
     await row.locator('.party-chip', { hasText: 'OPP' }).waitFor();
     const facts = panel.locator('.commitment-facts');
@@ -229,8 +230,9 @@ describe.skipIf(!runJourney)('implementation planning forms, in the browser', ()
     const mediator = people[0]!;
     const page = mediator.page;
     await page.reload();
-    // The title may be left empty: the page then takes the default title shown in the field.
-    await page.getByRole('button', { name: 'Release to the public…' }).click();
+    // The title may be left empty: the page then takes the default title shown in the field. The
+    // demo has released its page already, so the button offers to release it again.
+    await page.getByRole('button', { name: 'Release again…' }).click();
     const dialog = page.getByRole('dialog', {
       name: 'Release the implementation picture to the public?',
     });
