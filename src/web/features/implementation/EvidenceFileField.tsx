@@ -131,18 +131,11 @@ export function EvidenceFileForm({
         value={text}
         onChange={(e) => setText(e.target.value)}
       />
-      <TextField
-        label={t('implementation.observedOn')}
-        type="date"
-        required
-        value={observedOn}
-        onChange={(e) => setObservedOn(e.target.value)}
-      />
-      <TextField
-        label={t('implementation.source')}
-        required
-        value={source}
-        onChange={(e) => setSource(e.target.value)}
+      <EvidenceDateAndSource
+        observedOn={observedOn}
+        source={source}
+        onObservedOn={setObservedOn}
+        onSource={setSource}
       />
       <p className="hint">{t('implementation.file.hashHint')}</p>
       <ErrorAlert error={action.error} />
@@ -194,5 +187,32 @@ export function EvidenceFileLink({ evidence }: { evidence: EvidenceView }) {
       <span className="muted">({size(file.size)})</span>
       <ErrorAlert error={action.error} />
     </span>
+  );
+}
+
+/** The date a piece of evidence speaks of and where it comes from: asked of every kind. */
+export function EvidenceDateAndSource(props: {
+  observedOn: string;
+  source: string;
+  onObservedOn: (value: string) => void;
+  onSource: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextField
+        label={t('implementation.observedOn')}
+        type="date"
+        required
+        value={props.observedOn}
+        onChange={(e) => props.onObservedOn(e.target.value)}
+      />
+      <TextField
+        label={t('implementation.source')}
+        required
+        value={props.source}
+        onChange={(e) => props.onSource(e.target.value)}
+      />
+    </>
   );
 }

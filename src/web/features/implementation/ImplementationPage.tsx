@@ -38,7 +38,7 @@ import { membershipOf, toCoreCompartment } from '../processes/membership.js';
 import { useProcess } from '../processes/ProcessContext.js';
 import { PartyChip } from '../text/holders.js';
 import { LevelBadge, MatrixTable, ProgressChart, levelKey } from './charts.js';
-import { EvidenceFileForm, EvidenceFileLink } from './EvidenceFileField.js';
+import { EvidenceDateAndSource, EvidenceFileForm, EvidenceFileLink } from './EvidenceFileField.js';
 import { CommitmentDetails } from './CommitmentEditor.js';
 import { ThemesPanel } from './ThemesPanel.js';
 import { pamTypeName } from './pam-names.js';
@@ -585,18 +585,11 @@ function EvidenceForm({
           onChange={(e) => setUrl(e.target.value)}
         />
       )}
-      <TextField
-        label={t('implementation.observedOn')}
-        type="date"
-        required
-        value={observedOn}
-        onChange={(e) => setObservedOn(e.target.value)}
-      />
-      <TextField
-        label={t('implementation.source')}
-        required
-        value={source}
-        onChange={(e) => setSource(e.target.value)}
+      <EvidenceDateAndSource
+        observedOn={observedOn}
+        source={source}
+        onObservedOn={setObservedOn}
+        onSource={setSource}
       />
       <TextField
         label={t('implementation.sha256')}
