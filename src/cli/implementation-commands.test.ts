@@ -12,7 +12,7 @@ describe('parley implementation export|import', () => {
   let token = '';
   const counts = () =>
     withRuntime(async (rt) => {
-      const n = async (t: 'commitments' | 'impl_levels' | 'impl_evidence') =>
+      const n = async (t: 'commitments' | 'impl_levels' | 'impl_level_runs' | 'impl_evidence') =>
         Number(
           (
             await rt.database.db
@@ -21,7 +21,12 @@ describe('parley implementation export|import', () => {
               .executeTakeFirst()
           )?.n,
         );
-      return [await n('commitments'), await n('impl_levels'), await n('impl_evidence')];
+      return [
+        await n('commitments'),
+        await n('impl_levels'),
+        await n('impl_level_runs'),
+        await n('impl_evidence'),
+      ];
     });
   const file = (name: string, text: string) => {
     const f = join(dir, name);

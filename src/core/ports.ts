@@ -62,6 +62,7 @@ import type {
 } from './implementation/model.js';
 import type { LevelHistory } from './implementation/history.js';
 import type { ImportedLevel } from './implementation/imported-levels.js';
+import type { LevelRun } from './implementation/level-runs.js';
 import type { Level } from './implementation/pam.js';
 import type { Publication } from './implementation/public-picture.js';
 import type {
@@ -816,14 +817,11 @@ export interface ImplementationStore {
     knownAt?: string,
   ): Promise<LevelHistory>;
   /**
-   * Stores an import's evidence and level entries, each row named by the import (`importId`), so
-   * that the import's single audit entry, which holds the SHA-256 of these rows, names them.
+   * Stores an import's level entries and their evidence as runs (one per commitment, named by the
+   * import), so that the import's single audit entry, which holds the SHA-256 of their rows,
+   * names them. Every read of level entries and evidence gives a run's as entries and evidence.
    */
-  insertImportedLevels(
-    importId: string,
-    evidence: readonly Evidence[],
-    entries: readonly LevelEntry[],
-  ): Promise<void>;
+  insertLevelRuns(runs: readonly LevelRun[]): Promise<void>;
   /** The level entries an import stored, with their evidence's hashes (nothing decrypted). */
   listImportedLevels(processId: ProcessId, importId: string): Promise<ImportedLevel[]>;
   /**

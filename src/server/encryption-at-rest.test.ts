@@ -300,6 +300,16 @@ async function plantEverywhere(p: TestParley, clock: ReturnType<typeof testClock
   await call('leadMediator', 'POST', `/implementation/verifications/${dispute.id}/resolution`, {
     resolution: mark('dispute-resolution'),
   });
+  // An imported level history: one run per commitment, its notes, sources and links sealed as one.
+  await call('mediator', 'POST', '/implementation/import', {
+    commitmentsCsv:
+      'external_id,provision_type,theme,wording,responsible,starts_on,deadline,recurrence,weight,version,provision\n' +
+      `RUN-1,ceasefire,,${mark('imported-wording')},GOV,2026-01-01,2026-12-31,none,1,,`,
+    levelsCsv: [
+      'external_id,effective_on,level,note,evidence_source,evidence_url,evidence_sha256',
+      `RUN-1,2026-02-01,1,${mark('imported-note')},${mark('imported-source')},https://example.org/${mark('imported-url')},${'c'.repeat(64)}`,
+    ].join('\n'),
+  });
   // The public accountability page, released: its picture is sealed like the plenary it comes from.
   await call('mediator', 'PUT', '/implementation/publication', {
     title: mark('public-page-title'),

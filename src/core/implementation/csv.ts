@@ -22,9 +22,12 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+const [QUOTE, COMMA, CR, LF] = [34, 44, 13, 10];
+
 /** Parses CSV text into records; a UTF-8 byte-order mark and a final newline are ignored. */
 export function parseCsv(text: string): CsvRecord[] {
   const src = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const n = src.length;
   const records: CsvRecord[] = [];
   let fields: string[] = [];
   let field = '';
@@ -40,48 +43,54 @@ export function parseCsv(text: string): CsvRecord[] {
     field = '';
     sawAny = false;
   };
-  while (i < src.length) {
-    const ch = src[i];
+  // Runs of ordinary characters are taken as slices of the text, not character by character: a
+  // levels file of 300,000 rows is 30 MB.
+  while (i < n) {
+    const ch = src.charCodeAt(i);
     if (quoted) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
+      const quote = src.indexOf('"', i);
+      const end = quote === -1 ? n : quote;
+      for (let k = src.indexOf('\n', i); k !== -1 && k < end; k = src.indexOf('\n', k + 1)) line++;
+      field += src.slice(i, end);
+      if (quote === -1) break;
+      if (src.charCodeAt(quote + 1) === QUOTE) {
+        field += '"';
+        i = quote + 2;
         continue;
       }
-      if (ch === '\n') line++;
-      field += ch;
-      i++;
+      quoted = false;
+      i = quote + 1;
       continue;
     }
-    if (ch === '"' && field === '') {
+    if (ch === QUOTE && field === '') {
       quoted = true;
       sawAny = true;
       i++;
       continue;
     }
-    if (ch === ',') {
+    if (ch === COMMA) {
       fields.push(field);
       field = '';
       sawAny = true;
       i++;
       continue;
     }
-    if (ch === '\r' && src[i + 1] === '\n') i++;
-    if (ch === '\n' || ch === '\r') {
+    if (ch === CR || ch === LF) {
+      if (ch === CR && src.charCodeAt(i + 1) === LF) i++;
       endRecord();
       line++;
       start = line;
       i++;
       continue;
     }
-    field += ch;
+    let j = i + 1;
+    for (; j < n; j++) {
+      const c = src.charCodeAt(j);
+      if (c === COMMA || c === QUOTE || c === CR || c === LF) break;
+    }
+    field += src.slice(i, j);
     sawAny = true;
-    i++;
+    i = j;
   }
   if (quoted) throw new CsvSyntaxError(start, 'a quoted field is not closed');
   if (sawAny || field !== '' || fields.length > 0) endRecord();

@@ -28,6 +28,18 @@ describe('CSV', () => {
     ]);
   });
 
+  it('keeps a quote inside a field, text after a closing quote, and ends records at a lone CR', () => {
+    expect(parseCsv('\uFEFFa"b,c\r\n"ab"cd,""\re,\n\n').map((r) => [r.line, r.fields])).toEqual([
+      [1, ['a"b', 'c']],
+      [2, ['abcd', '']],
+      [3, ['e', '']],
+      [4, ['']],
+    ]);
+    expect(() => parseCsv('a\n"open\nmore')).toThrow(
+      expect.objectContaining({ line: 2, message: 'a quoted field is not closed' }),
+    );
+  });
+
   it('writes what it reads back unchanged', () => {
     const rows = [['a', 'b,c', 'd"e', 'f\r\ng', '']];
     expect(parseCsv(toCsv(rows)).map((r) => r.fields)).toEqual(rows);

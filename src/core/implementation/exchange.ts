@@ -131,6 +131,8 @@ function table(
       message: `The column ${c} is not one of ${columns.join(', ')}.`,
     });
   if (missing.length > 0 || unknown.length > 0) return [];
+  const position = new Map<string, number>();
+  for (const [k, name] of names.entries()) if (!position.has(name)) position.set(name, k);
   const out: Array<{ line: number; get: (c: string) => string }> = [];
   for (const r of rows) {
     if (r.fields.length === 1 && r.fields[0] === '') continue; // a blank line
@@ -142,8 +144,8 @@ function table(
       });
       continue;
     }
-    const get = (c: string) => r.fields[names.indexOf(c)] ?? '';
-    out.push({ line: r.line, get });
+    const fields = r.fields;
+    out.push({ line: r.line, get: (c) => fields[position.get(c) ?? -1] ?? '' });
   }
   return out;
 }
@@ -233,6 +235,13 @@ export function readLevelsCsv(
 ): { rows: LevelRow[]; errors: RowError[] } {
   const errors: RowError[] = [];
   const rows: LevelRow[] = [];
+  // A file of monthly levels names the same few dozen dates 300,000 times: each is checked once.
+  const dates = new Map<string, boolean>();
+  const isKnownDate = (d: string) => {
+    let ok = dates.get(d);
+    if (ok === undefined) dates.set(d, (ok = isDate(d)));
+    return ok;
+  };
   for (const { line, get } of table(text, levelColumns, errors)) {
     const bad = (column: string, message: string) => {
       errors.push({ line, column, message });
@@ -241,7 +250,7 @@ export function readLevelsCsv(
     if (!known.has(externalId))
       bad('external_id', `No commitment has the external id ${externalId || '(empty)'}.`);
     const effectiveOn = get('effective_on').trim();
-    if (!isDate(effectiveOn)) bad('effective_on', 'Give the date as YYYY-MM-DD.');
+    if (!isKnownDate(effectiveOn)) bad('effective_on', 'Give the date as YYYY-MM-DD.');
     const levelText = get('level').trim();
     const level = Number(levelText);
     if (levelText === '' || !isLevel(level)) bad('level', 'Give the level as 0, 1, 2 or 3.');

@@ -35,11 +35,12 @@ export interface ImportedLevel {
 
 /** The canonical text of an import's rows: one line per entry, by entry id, tab-separated. */
 export function canonicalImportedLevels(rows: readonly ImportedLevel[]): string {
-  const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  let out = '';
-  for (const r of sorted)
-    out += `${r.id}\t${r.commitmentId}\t${r.level}\t${r.effectiveOn}\t${r.setAt}\t${r.evidenceId}\t${r.evidenceSha256}\n`;
-  return out;
+  const lines = rows.map(
+    (r) =>
+      `${r.id}\t${r.commitmentId}\t${r.level}\t${r.effectiveOn}\t${r.setAt}\t${r.evidenceId}\t${r.evidenceSha256}\n`,
+  );
+  // Ids are unique and all as long: lines sort as their ids do.
+  return lines.sort().join('');
 }
 
 /** An import's rows that do not match the hash its audit entry holds. */

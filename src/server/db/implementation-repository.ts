@@ -10,17 +10,30 @@ import type {
   Verdict,
   Verification,
 } from '../../core/implementation/model.js';
+import { compareFacts, dayNumber, type LevelFact } from '../../core/implementation/history.js';
 import type { ImportedLevel } from '../../core/implementation/imported-levels.js';
+import {
+  runEntryId,
+  runEvidence,
+  runEvidenceAt,
+  runImportedLevels,
+  runLevelEntries,
+  runPosition,
+  type LevelRun,
+  type LevelRunDetail,
+  type LevelRunFacts,
+} from '../../core/implementation/level-runs.js';
 import type { Level } from '../../core/implementation/pam.js';
 import type { Publication, PublicPicture } from '../../core/implementation/public-picture.js';
 import type { ImplementationStore } from '../../core/ports.js';
-import { asId } from '../../core/shared/ids.js';
+import { asId, type CompartmentId } from '../../core/shared/ids.js';
 import type SQLite from 'better-sqlite3';
 import type { ProcessBox, Sealer } from './data-keys.js';
 import type {
   CommitmentsTable,
   DB,
   ImplEvidenceTable,
+  ImplLevelRunsTable,
   ImplLevelsTable,
   ImplPublicationsTable,
   ImplThemesTable,
@@ -203,6 +216,109 @@ const toVerification = (r: ImplVerificationsTable, box: ProcessBox): Verificatio
   };
 };
 
+/** A run's clear columns. */
+type RunFactsRow = Omit<ImplLevelRunsTable, 'details'>;
+
+const runFactsColumns = [
+  'id',
+  'process_id',
+  'commitment_id',
+  'compartment_id',
+  'import_id',
+  'set_by',
+  'set_at',
+  'levels',
+  'effective_on',
+  'sha256',
+] as const;
+
+const toRunFacts = (r: RunFactsRow): LevelRunFacts => ({
+  id: r.id,
+  processId: asId(r.process_id),
+  commitmentId: asId(r.commitment_id),
+  compartmentId: asId(r.compartment_id),
+  importId: r.import_id,
+  setBy: asId(r.set_by),
+  setAt: r.set_at,
+  levels: Array.from(r.levels, (ch) => (ch.charCodeAt(0) - 48) as Level),
+  effectiveOn: r.effective_on.split(','),
+  sha256: r.sha256.split(','),
+});
+
+const toRun = (r: ImplLevelRunsTable, box: ProcessBox): LevelRun => ({
+  ...toRunFacts(r),
+  details: (
+    JSON.parse(box.row('impl_level_runs', [r.id]).open('details', r.details)) as Array<
+      [string, string, string | null]
+    >
+  ).map(([note, source, url]): LevelRunDetail => ({ note, source, url })),
+});
+
+/** Orders by the first key that differs. */
+const byKeys =
+  <T>(...keys: ReadonlyArray<(x: T) => string>) =>
+  (a: T, b: T): number => {
+    for (const key of keys) {
+      const x = key(a);
+      const y = key(b);
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  };
+
+/** Level entries as they were recorded. */
+const byRecording = byKeys<LevelEntry>(
+  (e) => e.setAt,
+  (e) => e.id,
+);
+
+/** Evidence by the date it speaks of, then as it was submitted. */
+const byObservation = byKeys<Evidence>(
+  (e) => e.observedOn,
+  (e) => e.submittedAt,
+  (e) => e.id,
+);
+
+/** Level facts by commitment, each commitment's in history order (compareFacts). */
+const byHistory = byKeys<Omit<LevelFact, 'level'>>(
+  (f) => f.commitmentId,
+  (f) => f.effectiveOn,
+  (f) => f.setAt,
+  (f) => f.id,
+);
+
+/** Rows and runs' items together, in `order` (the rows came ordered; runs are added). */
+const merged = <T>(rows: T[], runs: T[], order: (a: T, b: T) => number): T[] =>
+  runs.length === 0 ? rows : [...rows, ...runs].sort(order);
+
+/**
+ * One commitment's part of a level history: its levels (one digit each) and dates
+ * (comma-separated) in history order, and, for merging with another part, its entries' facts.
+ */
+interface HistoryPart {
+  levels: string;
+  dates: string;
+  facts: () => LevelFact[];
+}
+
+/** Writes a part's levels and dates into the columns from `n`; returns where it ended. */
+function fillPart(part: HistoryPart, levels: Uint8Array, days: Int32Array, n: number): number {
+  for (let k = 0; k < part.levels.length; k++) levels[n + k] = part.levels.charCodeAt(k) - 48;
+  // YYYY-MM-DD,YYYY-MM-DD,… as the numbers YYYYMMDD (dayNumber), without a string each.
+  let m = n;
+  let day = 0;
+  for (let k = 0; k < part.dates.length; k++) {
+    const ch = part.dates.charCodeAt(k);
+    if (ch === 44) {
+      days[m++] = day;
+      day = 0;
+    } else if (ch !== 45) day = day * 10 + ch - 48;
+  }
+  days[m++] = day;
+  if (m !== n + part.levels.length) throw new Error('a level history does not parse');
+  return m;
+}
+
 /**
  * Implementation data in SQL; every read is filtered by `visibleTo`. Wording, evidence, notes,
  * reasons and theme names are encrypted; dates, levels, hashes and codes stay readable so that
@@ -222,21 +338,46 @@ export function implementationRepository(
         .where('kind', '=', 'plenary')
         .executeTakeFirstOrThrow()
     ).id;
+  /** The visible runs of a process, their clear columns. */
+  const runFacts = async (
+    processId: string,
+    visible: readonly CompartmentId[],
+  ): Promise<LevelRunFacts[]> =>
+    (
+      await db
+        .selectFrom('impl_level_runs')
+        .select(runFactsColumns)
+        .where('process_id', '=', processId)
+        .where(visibleTo(visible))
+        .execute()
+    ).map(toRunFacts);
+  /** The visible runs of a process (or of one commitment), opened. */
+  const runs = async (
+    processId: string,
+    visible: readonly CompartmentId[],
+    commitmentId?: string,
+  ): Promise<LevelRun[]> => {
+    let q = db
+      .selectFrom('impl_level_runs')
+      .selectAll()
+      .where('process_id', '=', processId)
+      .where(visibleTo(visible));
+    if (commitmentId !== undefined) q = q.where('commitment_id', '=', commitmentId);
+    const rows = await q.execute();
+    if (rows.length === 0) return [];
+    const box = await sealer.reader(processId);
+    return rows.map((r) => toRun(r, box));
+  };
   return {
     async insertTheme(t) {
-      const plenary = await db
-        .selectFrom('compartments')
-        .select('id')
-        .where('process_id', '=', t.processId)
-        .where('kind', '=', 'plenary')
-        .executeTakeFirstOrThrow();
+      const plenary = await plenaryOf(t.processId);
       const box = (await sealer.writer(t.processId)).row('impl_themes', [t.id]);
       await db
         .insertInto('impl_themes')
         .values({
           id: t.id,
           process_id: t.processId,
-          compartment_id: plenary.id,
+          compartment_id: plenary,
           code: t.code,
           name: box.seal('name', t.name),
           parent_code: t.parentCode,
@@ -365,7 +506,19 @@ export function implementationRepository(
         .where('id', '=', id)
         .where(visibleTo(visible))
         .executeTakeFirst();
-      return r && toEvidence(r, await sealer.reader(r.process_id));
+      if (r) return toEvidence(r, await sealer.reader(r.process_id));
+      // Evidence imported with a level lives in its run.
+      const at = runPosition(id);
+      if (at === null || !at.evidence) return undefined;
+      const run = await db
+        .selectFrom('impl_level_runs')
+        .selectAll()
+        .where('id', '=', at.runId)
+        .where(visibleTo(visible))
+        .executeTakeFirst();
+      if (!run) return undefined;
+      const opened = toRun(run, await sealer.reader(run.process_id));
+      return at.k < opened.levels.length ? runEvidenceAt(opened, at.k) : undefined;
     },
     async listEvidence(processId, visible, commitmentId) {
       let q = db
@@ -377,7 +530,11 @@ export function implementationRepository(
       if (commitmentId !== undefined) q = q.where('commitment_id', '=', commitmentId);
       const rows = await q.orderBy('observed_on').orderBy('submitted_at').orderBy('id').execute();
       const box = await sealer.reader(processId);
-      return rows.map((r) => toEvidence(r, box));
+      return merged(
+        rows.map((r) => toEvidence(r, box)),
+        (await runs(processId, visible, commitmentId)).flatMap(runEvidence),
+        byObservation,
+      );
     },
     async insertEvidenceFile(e, content) {
       // Sealed like any confidential text (AES-256-GCM, bound to this row): the bytes in base64.
@@ -418,15 +575,7 @@ export function implementationRepository(
       if (es.length === 0) return;
       const plenary = new Map<string, string>();
       for (const e of es)
-        if (!plenary.has(e.processId)) {
-          const r = await db
-            .selectFrom('compartments')
-            .select('id')
-            .where('process_id', '=', e.processId)
-            .where('kind', '=', 'plenary')
-            .executeTakeFirstOrThrow();
-          plenary.set(e.processId, r.id);
-        }
+        if (!plenary.has(e.processId)) plenary.set(e.processId, await plenaryOf(e.processId));
       for (const part of chunks(es)) {
         const values = await Promise.all(
           part.map(async (e) => ({
@@ -457,7 +606,11 @@ export function implementationRepository(
       if (commitmentId !== undefined) q = q.where('commitment_id', '=', commitmentId);
       const rows = await q.orderBy('set_at').orderBy('id').execute();
       const box = await sealer.reader(processId);
-      return rows.map((r) => toLevel(r, box));
+      return merged(
+        rows.map((r) => toLevel(r, box)),
+        (await runs(processId, visible, commitmentId)).flatMap(runLevelEntries),
+        byRecording,
+      );
     },
     async listLevelFacts(processId, visible) {
       const rows = await db
@@ -471,137 +624,149 @@ export function implementationRepository(
         .orderBy('set_at')
         .orderBy('id')
         .execute();
-      return rows.map((r) => ({
-        id: asId(r.id),
-        commitmentId: asId(r.commitment_id),
+      const facts = rows.map((r) => ({
+        id: asId<'LevelEntry'>(r.id),
+        commitmentId: asId<'Commitment'>(r.commitment_id),
         level: Number(r.level) as Level,
         effectiveOn: r.effective_on,
         setAt: r.set_at,
       }));
+      const imported = (await runFacts(processId, visible)).flatMap((run) =>
+        run.levels.map((level, k) => ({
+          id: runEntryId(run.id, k),
+          commitmentId: run.commitmentId,
+          level,
+          effectiveOn: run.effectiveOn[k] ?? '',
+          setAt: run.setAt,
+        })),
+      );
+      return merged(facts, imported, byHistory);
     },
     async readLevelHistory(processId, visible, knownAt) {
-      // One row per commitment, its entries' levels and dates concatenated in history order by
-      // the database (entries recorded after `knownAt` left out): 5,000 short rows to parse into
-      // arrays of numbers instead of 300,000 rows, each an object with its own strings.
+      // Per commitment, its entries' levels and dates concatenated in history order: by the
+      // database for entries stored one by one, as stored for imported runs (entries recorded
+      // after `knownAt` left out). Some thousands of short strings to parse into arrays of
+      // numbers instead of 300,000 rows, each an object with its own strings.
       const order = sql`order by effective_on, set_at, id`;
-      const [levels, dates] =
+      const [levels, dates, keys] =
         engine.sqlite === null
           ? [
               sql<string>`string_agg(level::text, '' ${order})`,
               sql<string>`string_agg(effective_on, ',' ${order})`,
+              sql<string>`string_agg(set_at || ' ' || id, ',' ${order})`,
             ]
           : [
               sql<string>`group_concat(level, '' ${order})`,
               sql<string>`group_concat(effective_on, ',' ${order})`,
+              sql<string>`group_concat(set_at || ' ' || id, ',' ${order})`,
             ];
       let q = db
         .selectFrom('impl_levels')
-        .select(['commitment_id', levels.as('levels'), dates.as('dates')])
+        .select(['commitment_id', levels.as('levels'), dates.as('dates'), keys.as('keys')])
         .where('process_id', '=', processId)
         .where(visibleTo(visible));
       if (knownAt !== undefined) q = q.where('set_at', '<=', knownAt);
-      const rows = await q.groupBy('commitment_id').execute();
+      let r = db
+        .selectFrom('impl_level_runs')
+        .select(['id', 'commitment_id', 'set_at', 'levels', 'effective_on'])
+        .where('process_id', '=', processId)
+        .where(visibleTo(visible));
+      if (knownAt !== undefined) r = r.where('set_at', '<=', knownAt);
+      const parts = new Map<string, HistoryPart[]>();
+      const add = (commitmentId: string, part: HistoryPart) => {
+        const list = parts.get(commitmentId);
+        if (list) list.push(part);
+        else parts.set(commitmentId, [part]);
+      };
+      const factsOf = (
+        commitmentId: string,
+        part: { levels: string; dates: string },
+        key: (k: number) => { setAt: string; id: string },
+      ) => {
+        const dates = part.dates.split(',');
+        return Array.from(part.levels, (ch, k): LevelFact => ({
+          commitmentId,
+          level: (ch.charCodeAt(0) - 48) as Level,
+          effectiveOn: dates[k] ?? '',
+          ...key(k),
+        }));
+      };
+      for (const row of await q.groupBy('commitment_id').execute())
+        add(row.commitment_id, {
+          levels: row.levels,
+          dates: row.dates,
+          facts: () => {
+            const pairs = row.keys.split(',');
+            return factsOf(row.commitment_id, row, (k) => {
+              const pair = pairs[k] ?? '';
+              const space = pair.indexOf(' ');
+              return { setAt: pair.slice(0, space), id: pair.slice(space + 1) };
+            });
+          },
+        });
+      for (const run of await r.execute()) {
+        const part = { levels: run.levels, dates: run.effective_on };
+        add(run.commitment_id, {
+          ...part,
+          facts: () =>
+            factsOf(run.commitment_id, part, (k) => ({
+              setAt: run.set_at,
+              id: runEntryId(run.id, k),
+            })),
+        });
+      }
       let total = 0;
-      for (const r of rows) total += r.levels.length;
+      for (const list of parts.values()) for (const part of list) total += part.levels.length;
       const ranges = new Map<string, { start: number; end: number }>();
       const levelColumn = new Uint8Array(total);
       const days = new Int32Array(total);
       let n = 0;
-      for (const r of rows) {
+      for (const [commitmentId, list] of parts) {
         const start = n;
-        for (let k = 0; k < r.levels.length; k++) levelColumn[n + k] = r.levels.charCodeAt(k) - 48;
-        // YYYY-MM-DD,YYYY-MM-DD,… as the numbers YYYYMMDD (dayNumber), without a string each.
-        let m = n;
-        let day = 0;
-        for (let k = 0; k < r.dates.length; k++) {
-          const ch = r.dates.charCodeAt(k);
-          if (ch === 44) {
-            days[m++] = day;
-            day = 0;
-          } else if (ch !== 45) day = day * 10 + ch - 48;
-        }
-        days[m++] = day;
-        n += r.levels.length;
-        if (m !== n)
-          throw new Error(`the level history of commitment ${r.commitment_id} does not parse`);
-        ranges.set(r.commitment_id, { start, end: n });
+        const only = list.length === 1 ? list[0] : undefined;
+        if (only !== undefined) n = fillPart(only, levelColumn, days, n);
+        else
+          // Several parts (entries set one by one beside imported runs): merged in history order.
+          for (const f of list.flatMap((part) => part.facts()).sort(compareFacts)) {
+            levelColumn[n] = f.level;
+            days[n++] = dayNumber(f.effectiveOn);
+          }
+        ranges.set(commitmentId, { start, end: n });
       }
       return { ranges, levels: levelColumn, effectiveDays: days, setAt: null };
     },
-    async insertImportedLevels(importId, evidence, entries) {
-      if (entries.length === 0 && evidence.length === 0) return;
-      const processId = entries[0]?.processId ?? evidence[0]?.processId ?? '';
-      const box = await sealer.writer(processId);
-      const plenary = await plenaryOf(processId);
-      // Evidence whose report is the note of the entry citing it stores no copy: `note_of`.
-      const holder = new Map<string, LevelEntry>();
-      for (const e of entries) {
-        const first = e.evidenceIds[0];
-        if (first !== undefined) holder.set(first, e);
-      }
-      const evidenceRows = evidence.map((e) => {
-        const row = box.row('impl_evidence', [e.id]);
-        const of = holder.get(e.id);
-        const noteOf = of !== undefined && of.note === e.text ? of.id : null;
-        return [
-          e.id,
-          e.processId,
-          e.commitmentId,
-          e.compartmentId,
-          e.kind,
-          noteOf === null ? row.seal('text', e.text) : null,
-          e.url === null ? null : row.seal('url', e.url),
-          e.observedOn,
-          row.seal('source', e.source),
-          e.sha256,
-          e.submittedBy,
-          e.submittedAt,
-          importId,
-          noteOf,
-        ];
-      });
-      await preparedInsert(db, engine, 'impl_evidence', [
-        'id',
-        'process_id',
-        'commitment_id',
-        'compartment_id',
-        'kind',
-        'text',
-        'url',
-        'observed_on',
-        'source',
-        'sha256',
-        'submitted_by',
-        'submitted_at',
-        'import_id',
-        'note_of',
-      ])(evidenceRows);
-      const levelRows = entries.map((e) => [
-        e.id,
-        e.processId,
-        e.commitmentId,
-        plenary,
-        e.level,
-        e.effectiveOn,
-        JSON.stringify(e.evidenceIds),
-        box.row('impl_levels', [e.id]).seal('note', e.note),
-        e.setBy,
-        e.setAt,
-        importId,
+    async insertLevelRuns(rs) {
+      const first = rs[0];
+      if (first === undefined) return;
+      const box = await sealer.writer(first.processId);
+      const rows = rs.map((run) => [
+        run.id,
+        run.processId,
+        run.commitmentId,
+        run.compartmentId,
+        run.importId,
+        run.setBy,
+        run.setAt,
+        run.levels.join(''),
+        run.effectiveOn.join(','),
+        run.sha256.join(','),
+        box
+          .row('impl_level_runs', [run.id])
+          .seal('details', JSON.stringify(run.details.map((d) => [d.note, d.source, d.url]))),
       ]);
-      await preparedInsert(db, engine, 'impl_levels', [
+      await preparedInsert(db, engine, 'impl_level_runs', [
         'id',
         'process_id',
         'commitment_id',
         'compartment_id',
-        'level',
-        'effective_on',
-        'evidence_ids',
-        'note',
+        'import_id',
         'set_by',
         'set_at',
-        'import_id',
-      ])(levelRows);
+        'levels',
+        'effective_on',
+        'sha256',
+        'details',
+      ])(rows);
     },
     async listImportedLevels(processId, importId) {
       const sha = new Map(
@@ -621,18 +786,27 @@ export function implementationRepository(
         .where('import_id', '=', importId)
         .orderBy('id')
         .execute();
-      return rows.map((r): ImportedLevel => {
-        const evidenceId = ids(r.evidence_ids)[0] ?? '';
-        return {
-          id: r.id,
-          commitmentId: r.commitment_id,
-          level: Number(r.level) as Level,
-          effectiveOn: r.effective_on,
-          setAt: r.set_at,
-          evidenceId,
-          evidenceSha256: sha.get(evidenceId) ?? '',
-        };
-      });
+      const imported = await db
+        .selectFrom('impl_level_runs')
+        .select(runFactsColumns)
+        .where('process_id', '=', processId)
+        .where('import_id', '=', importId)
+        .execute();
+      return [
+        ...rows.map((r): ImportedLevel => {
+          const evidenceId = ids(r.evidence_ids)[0] ?? '';
+          return {
+            id: r.id,
+            commitmentId: r.commitment_id,
+            level: Number(r.level) as Level,
+            effectiveOn: r.effective_on,
+            setAt: r.set_at,
+            evidenceId,
+            evidenceSha256: sha.get(evidenceId) ?? '',
+          };
+        }),
+        ...imported.map(toRunFacts).flatMap(runImportedLevels),
+      ];
     },
     async listLevelKeys(processId, visible) {
       const sha = new Map(
@@ -651,13 +825,24 @@ export function implementationRepository(
         .where('process_id', '=', processId)
         .where(visibleTo(visible))
         .execute();
-      return rows.map((r) => ({
-        id: asId(r.id),
-        commitmentId: asId(r.commitment_id),
-        effectiveOn: r.effective_on,
-        level: Number(r.level) as Level,
-        evidenceSha256: sha.get(ids(r.evidence_ids)[0] ?? '') ?? '',
-      }));
+      return [
+        ...rows.map((r) => ({
+          id: asId<'LevelEntry'>(r.id),
+          commitmentId: asId<'Commitment'>(r.commitment_id),
+          effectiveOn: r.effective_on,
+          level: Number(r.level) as Level,
+          evidenceSha256: sha.get(ids(r.evidence_ids)[0] ?? '') ?? '',
+        })),
+        ...(await runFacts(processId, visible)).flatMap((run) =>
+          run.levels.map((level, k) => ({
+            id: runEntryId(run.id, k),
+            commitmentId: run.commitmentId,
+            effectiveOn: run.effectiveOn[k] ?? '',
+            level,
+            evidenceSha256: run.sha256[k] ?? '',
+          })),
+        ),
+      ];
     },
     async openLevelNotes(processId, visible, wanted) {
       const notes = new Map<string, string>();
@@ -671,6 +856,23 @@ export function implementationRepository(
       const box = await sealer.reader(processId);
       for (const r of rows)
         if (wanted.has(r.id)) notes.set(r.id, box.row('impl_levels', [r.id]).open('note', r.note));
+      // Imported entries: only the runs holding a wanted one are opened.
+      const wantedRuns = new Set<string>();
+      for (const id of wanted) {
+        const at = runPosition(id);
+        if (at !== null && !at.evidence) wantedRuns.add(at.runId);
+      }
+      if (wantedRuns.size === 0) return notes;
+      const held = await db
+        .selectFrom('impl_level_runs')
+        .selectAll()
+        .where('process_id', '=', processId)
+        .where(visibleTo(visible))
+        .execute();
+      for (const run of held)
+        if (wantedRuns.has(run.id))
+          for (const e of runLevelEntries(toRun(run, box)))
+            if (wanted.has(e.id)) notes.set(e.id, e.note);
       return notes;
     },
     async listEvidenceDates(processId, visible, between) {
@@ -684,9 +886,18 @@ export function implementationRepository(
           .where('observed_on', '<=', between.to)
           .groupBy('commitment_id')
           .execute();
-        return latest.map((r) => ({
-          commitmentId: asId(r.commitment_id),
-          observedOn: String(r.observed_on),
+        const latestOf = new Map(latest.map((r) => [r.commitment_id, String(r.observed_on)]));
+        for (const run of await runFacts(processId, visible))
+          for (const on of run.effectiveOn)
+            if (
+              on >= between.from &&
+              on <= between.to &&
+              on > (latestOf.get(run.commitmentId) ?? '')
+            )
+              latestOf.set(run.commitmentId, on);
+        return [...latestOf].map(([commitmentId, observedOn]) => ({
+          commitmentId: asId<'Commitment'>(commitmentId),
+          observedOn,
         }));
       }
       const rows = await db
@@ -695,7 +906,15 @@ export function implementationRepository(
         .where('process_id', '=', processId)
         .where(visibleTo(visible))
         .execute();
-      return rows.map((r) => ({ commitmentId: asId(r.commitment_id), observedOn: r.observed_on }));
+      return [
+        ...rows.map((r) => ({
+          commitmentId: asId<'Commitment'>(r.commitment_id),
+          observedOn: r.observed_on,
+        })),
+        ...(await runFacts(processId, visible)).flatMap((run) =>
+          run.effectiveOn.map((observedOn) => ({ commitmentId: run.commitmentId, observedOn })),
+        ),
+      ];
     },
     async insertVerification(v) {
       const plenary = await db

@@ -756,6 +756,27 @@ export interface ImplLevelsTable {
   /** The import that stored it, or null. */
   import_id: string | null;
 }
+/**
+ * The level entries one import gave one commitment, with the evidence each rests on, as one row
+ * (a run); entries and evidence take their ids from the run's (core/implementation/level-runs.ts).
+ */
+export interface ImplLevelRunsTable {
+  id: string;
+  process_id: string;
+  commitment_id: string;
+  compartment_id: string;
+  import_id: string;
+  set_by: string;
+  set_at: string;
+  /** The entries' levels in history order, one digit each. */
+  levels: string;
+  /** Their dates (YYYY-MM-DD), comma-separated, in the same order. */
+  effective_on: string;
+  /** Their evidence's SHA-256 (hex), comma-separated, in the same order. */
+  sha256: string;
+  /** Sealed: JSON, per entry `[note, source, url or null]`. */
+  details: string;
+}
 /** A verification or dispute of a level entry (in the plenary). */
 export interface ImplVerificationsTable {
   id: string;
@@ -808,6 +829,7 @@ export interface DB {
   impl_evidence: ImplEvidenceTable;
   impl_evidence_files: ImplEvidenceFilesTable;
   impl_levels: ImplLevelsTable;
+  impl_level_runs: ImplLevelRunsTable;
   impl_verifications: ImplVerificationsTable;
   impl_publications: ImplPublicationsTable;
   communique_approvals: CommuniqueApprovalsTable;

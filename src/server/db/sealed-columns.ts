@@ -109,6 +109,7 @@ export const sealedColumns = {
   },
   impl_evidence_files: { key: ['evidence_id'], process: 'process_id', columns: ['content'] },
   impl_levels: { key: ['id'], process: 'process_id', columns: ['note'] },
+  impl_level_runs: { key: ['id'], process: 'process_id', columns: ['details'] },
   impl_verifications: { key: ['id'], process: 'process_id', columns: ['reason', 'resolution'] },
   impl_publications: { key: ['process_id'], process: 'process_id', columns: ['picture'] },
 } as const satisfies { [T in keyof DB]?: SealedTable };

@@ -53,6 +53,7 @@ import {
 import { acceptInvitation } from '../../core/usecases/process/accept-invitation.js';
 import { createInvitation } from '../../core/usecases/process/create-invitation.js';
 import { createCommitments } from '../../core/usecases/implementation/create-commitments.js';
+import { importImplementation } from '../../core/usecases/implementation/import-implementation.js';
 import { submitEvidence } from '../../core/usecases/implementation/submit-evidence.js';
 import { submitEvidenceFile } from '../../core/usecases/implementation/submit-evidence-file.js';
 import { releaseEvidence } from '../../core/usecases/implementation/release-evidence.js';
@@ -559,6 +560,19 @@ describe('canaries planted in every compartment', () => {
       entryId: entry.id,
       verdict: 'disputed',
       reason: `Dispute ${canaryFor(of('plenary'), 'implementation')}`,
+    });
+    // An imported level history (a run): its notes, sources and links carry plenary canaries.
+    await importImplementation(d, {
+      actor: lead,
+      processId,
+      commitmentsCsv:
+        'external_id,provision_type,theme,wording,responsible,starts_on,deadline,recurrence,weight,version,provision\n' +
+        `RUN-1,ceasefire,,Imported ${canaryFor(of('plenary'), 'implementation')},GOV,2026-01-01,2026-12-31,none,1,,`,
+      levelsCsv: [
+        'external_id,effective_on,level,note,evidence_source,evidence_url,evidence_sha256',
+        `RUN-1,2026-02-01,1,Run ${canaryFor(of('plenary'), 'implementation')},Team ${canaryFor(of('plenary'), 'implementation')},,${'a'.repeat(64)}`,
+        `RUN-1,2026-03-01,2,Run ${canaryFor(of('plenary'), 'implementation')},Team,https://example.org/${canaryFor(of('plenary'), 'implementation')},${'b'.repeat(64)}`,
+      ].join('\n'),
     });
     // The public accountability page: one theme released, whose commitment carries a public
     // canary; the plenary's commitment above (no theme) stays off the page.

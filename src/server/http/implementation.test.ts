@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { levelAsOf } from '../../core/implementation/history.js';
+import { historyOf, levelAsOf, type LevelHistory } from '../../core/implementation/history.js';
 import {
   ImportedLevelsMismatch,
   levelFactsFromLog,
@@ -375,6 +375,21 @@ describe.each(targets)('implementation on $name', (target) => {
       'Checkpoints staffed',
       'Half the posts withdrawn',
     ]);
+    // An imported entry is verified like any other; its evidence is found by its id, already
+    // released; an id of the same run that names nothing answers like a missing one.
+    const importedEntry = t.entries.find((x) => x.effectiveOn === '2026-02-01')!;
+    const verification = (await ok('observer', 'POST', `/commitments/${c.id}/verifications`, {
+      entryId: importedEntry.id,
+      verdict: 'verified',
+      reason: 'Checkpoints seen staffed.',
+    })) as { id: string };
+    expect(verification.id).toBeTruthy();
+    const importedEvidence = t.evidence[0]!;
+    expect(
+      (await call('mediator', 'POST', `/evidence/${importedEvidence.id}/release`)).statusCode,
+    ).toBe(409);
+    const beyond = `00ff${importedEvidence.id.slice(4)}`;
+    expect((await call('mediator', 'POST', `/evidence/${beyond}/release`)).statusCode).toBe(404);
     const before = new Date(clock.now().getTime() + 1).toISOString();
     // Later changes: a new level, and a back-dated correction recorded later.
     const e = await releasedEvidence(c.id, '2026-06-01');
@@ -399,6 +414,27 @@ describe.each(targets)('implementation on $name', (target) => {
           levelAsOf(facts, date, knownAt),
         );
       }
+    // The history the roll-ups read (the imported run and the entries set one by one, merged by
+    // the store) is the history of the entries themselves, now and as known before the changes.
+    const plenary = p.demo.compartments.filter((x) => x.kind === 'plenary').map((x) => x.id);
+    for (const knownAt of [undefined, before]) {
+      const [read, entries] = await p.runtime.deps.db.transaction(async (s) => [
+        await s.implementation.readLevelHistory(p.demo.processId, plenary, knownAt),
+        await s.implementation.listLevelFacts(p.demo.processId, plenary),
+      ]);
+      const expected = historyOf(
+        entries.filter((f) => knownAt === undefined || f.setAt <= knownAt),
+      );
+      const columns = (h: LevelHistory) => {
+        const r = h.ranges.get(c.id) ?? { start: 0, end: 0 };
+        return [
+          Array.from(h.levels).slice(r.start, r.end),
+          Array.from(h.effectiveDays).slice(r.start, r.end),
+        ];
+      };
+      expect(columns(read)).toEqual(columns(expected));
+      expect(columns(read)[0]).toHaveLength(knownAt === undefined ? 4 : 2);
+    }
     // The back-dated correction holds from March now; before it, the imported level did.
     expect((await timeline('observer', c.id, '?asOf=2026-03-15')).asOf?.level).toBe(3);
     expect(
@@ -406,20 +442,17 @@ describe.each(targets)('implementation on $name', (target) => {
         .asOf?.level,
     ).toBe(1);
     expect((await timeline('observer', c.id, '?asOf=2026-04-02')).asOf?.level).toBe(2);
-    // A stored row altered afterwards no longer matches the hash the log holds.
-    await p.runtime.database.db
-      .updateTable('impl_levels')
-      .set({ level: 3 })
-      .where('commitment_id', '=', c.id)
-      .where('effective_on', '=', '2026-02-01')
-      .execute();
+    // A stored row altered afterwards no longer matches the hash the log holds: the imported
+    // entries of one commitment are one run, its levels one digit each in date order.
+    const setRunLevels = (levels: string) =>
+      p.runtime.database.db
+        .updateTable('impl_level_runs')
+        .set({ levels })
+        .where('commitment_id', '=', c.id)
+        .execute();
+    await setRunLevels('32');
     await expect(factsFromLog()).rejects.toBeInstanceOf(ImportedLevelsMismatch);
-    await p.runtime.database.db
-      .updateTable('impl_levels')
-      .set({ level: 1 })
-      .where('commitment_id', '=', c.id)
-      .where('effective_on', '=', '2026-02-01')
-      .execute();
+    await setRunLevels('12');
     expect(await factsFromLog()).toEqual(expect.arrayContaining(facts));
   });
 

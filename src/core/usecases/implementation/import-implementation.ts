@@ -4,16 +4,20 @@ import {
   readCommitmentsCsv,
   readLevelsCsv,
   type CommitmentRow,
+  type LevelRow,
   type RowError,
 } from '../../implementation/exchange.js';
+import { canonicalImportedLevels } from '../../implementation/imported-levels.js';
 import {
-  canonicalImportedLevels,
-  type ImportedLevel,
-} from '../../implementation/imported-levels.js';
-import type { Commitment, Evidence, LevelEntry } from '../../implementation/model.js';
+  runIdFrom,
+  runImportedLevels,
+  runsOf,
+  type RunRow,
+} from '../../implementation/level-runs.js';
+import type { Commitment } from '../../implementation/model.js';
 import type { Deps } from '../../ports.js';
 import { DomainError } from '../../shared/errors.js';
-import { asId, type ProcessId } from '../../shared/ids.js';
+import { asId, type CommitmentId, type ProcessId } from '../../shared/ids.js';
 import { openImplementation, requirePlenary } from './implementation-context.js';
 
 /** What an import did. */
@@ -50,8 +54,9 @@ const same = (c: Commitment, r: CommitmentRow): boolean =>
  * external id, in one transaction: every row of both files is checked first, and if any is bad
  * nothing changes and the answer lists every problem (file, line, column, what is wrong). Rows
  * equal to what is stored change nothing, so importing an export back is a no-op. Each imported
- * level carries its evidence, stored released in the plenary; the levels of one import are
- * audited by one entry holding the SHA-256 of their rows (implementation/imported-levels.ts).
+ * level carries its evidence, stored released in the plenary, one run per commitment
+ * (implementation/level-runs.ts); the levels of one import are audited by one entry holding the
+ * SHA-256 of their rows (implementation/imported-levels.ts).
  */
 export async function importImplementation(
   deps: Deps<'db' | 'clock' | 'ids' | 'hashing'>,
@@ -173,84 +178,90 @@ export async function importImplementation(
       });
 
     // Levels: a row equal to a stored entry (commitment, date, level, first evidence's hash, note)
-    // is skipped. Rows are compared first on what is stored in the clear; only the notes of stored
-    // entries equal to a row on that are opened (a re-import of the export opens each once).
-    const plain = (commitmentId: string, effectiveOn: string, level: number, sha: string) =>
-      `${commitmentId}\u0000${effectiveOn}\u0000${level}\u0000${sha}`;
-    const incoming = new Set<string>();
-    for (const r of levels.rows) {
-      const c = byExternal.get(r.externalId);
-      if (c) incoming.add(plain(c.id, r.effectiveOn, r.level, r.evidenceSha256));
-    }
-    const candidates = new Map<string, string>();
-    if (incoming.size > 0)
-      for (const e of await s.implementation.listLevelKeys(id, [ic.plenary.id])) {
-        const key = plain(e.commitmentId, e.effectiveOn, e.level, e.evidenceSha256);
-        if (incoming.has(key)) candidates.set(e.id, key);
-      }
-    const notes = await s.implementation.openLevelNotes(
-      id,
-      [ic.plenary.id],
-      new Set(candidates.keys()),
-    );
-    const seen = new Set<string>();
-    for (const [entryId, key] of candidates) seen.add(`${key}\u0000${notes.get(entryId) ?? ''}`);
-    const newEvidence: Evidence[] = [];
-    const newEntries: LevelEntry[] = [];
-    let levelsUnchanged = 0;
+    // or to an earlier row of the file is skipped. Rows are compared commitment by commitment,
+    // first on what is stored in the clear; only the notes of stored entries equal to a row on
+    // that are opened (a re-import of the export opens each once).
+    const plain = (effectiveOn: string, level: number, sha: string) =>
+      `${effectiveOn}\u0000${level}\u0000${sha}`;
+    const incoming = new Map<CommitmentId, LevelRow[]>();
     for (const r of levels.rows) {
       const c = byExternal.get(r.externalId);
       if (!c) continue; // cannot happen: readLevelsCsv checked every external id
-      const key = `${plain(c.id, r.effectiveOn, r.level, r.evidenceSha256)}\u0000${r.note}`;
-      if (seen.has(key)) {
-        levelsUnchanged++;
-        continue;
-      }
-      seen.add(key);
-      const evidence: Evidence = {
-        id: asId(deps.ids.newId()),
-        processId: id,
-        commitmentId: c.id,
-        compartmentId: ic.plenary.id,
-        kind: r.evidenceUrl === null ? 'report' : 'link',
-        text: r.note,
-        url: r.evidenceUrl,
-        // A CSV row carries evidence's metadata, never a file's bytes: what an import records is
-        // the report or link it names, with the hash given, not a file it cannot hold.
-        file: null,
-        observedOn: r.effectiveOn,
-        source: r.evidenceSource,
-        sha256: r.evidenceSha256,
-        submittedBy: input.actor.userId,
-        submittedAt: now,
-      };
-      newEvidence.push(evidence);
-      newEntries.push({
-        id: asId(deps.ids.newId()),
-        processId: id,
-        commitmentId: c.id,
-        level: r.level,
-        effectiveOn: r.effectiveOn,
-        evidenceIds: [evidence.id],
-        note: r.note,
-        setBy: input.actor.userId,
-        setAt: now,
-      });
+      const list = incoming.get(c.id);
+      if (list) list.push(r);
+      else incoming.set(c.id, [r]);
     }
-    // One audit entry for all of them, holding the SHA-256 of their canonical rows: every row
-    // stored carries the import's id, so the log still gives each level as of any date.
-    if (newEntries.length > 0) {
+    const storedKeys = new Map<CommitmentId, Array<{ id: string; key: string }>>();
+    if (incoming.size > 0)
+      for (const e of await s.implementation.listLevelKeys(id, [ic.plenary.id])) {
+        if (!incoming.has(e.commitmentId)) continue;
+        const entry = { id: e.id, key: plain(e.effectiveOn, e.level, e.evidenceSha256) };
+        const list = storedKeys.get(e.commitmentId);
+        if (list) list.push(entry);
+        else storedKeys.set(e.commitmentId, [entry]);
+      }
+    const candidates = new Map<CommitmentId, Array<{ id: string; key: string }>>();
+    for (const [commitmentId, stored] of storedKeys) {
+      const rows = new Set(
+        (incoming.get(commitmentId) ?? []).map((r) =>
+          plain(r.effectiveOn, r.level, r.evidenceSha256),
+        ),
+      );
+      candidates.set(
+        commitmentId,
+        stored.filter((e) => rows.has(e.key)),
+      );
+    }
+    const notes = await s.implementation.openLevelNotes(
+      id,
+      [ic.plenary.id],
+      new Set([...candidates.values()].flatMap((list) => list.map((e) => e.id))),
+    );
+    // The new rows, by commitment, stored as runs (implementation/level-runs.ts).
+    const fresh = new Map<CommitmentId, RunRow[]>();
+    let levelsUnchanged = 0;
+    for (const [commitmentId, rows] of incoming) {
+      const seen = new Set(
+        (candidates.get(commitmentId) ?? []).map((e) => `${e.key}\u0000${notes.get(e.id) ?? ''}`),
+      );
+      const kept: RunRow[] = [];
+      for (const r of rows) {
+        const key = `${plain(r.effectiveOn, r.level, r.evidenceSha256)}\u0000${r.note}`;
+        if (seen.has(key)) {
+          levelsUnchanged++;
+          continue;
+        }
+        seen.add(key);
+        kept.push({
+          level: r.level,
+          effectiveOn: r.effectiveOn,
+          sha256: r.evidenceSha256,
+          note: r.note,
+          source: r.evidenceSource,
+          url: r.evidenceUrl,
+        });
+      }
+      if (kept.length > 0) fresh.set(commitmentId, kept);
+    }
+    // One audit entry for all of them, holding the SHA-256 of their canonical rows: every run
+    // carries the import's id, so the log still gives each level as of any date.
+    let imported = 0;
+    if (fresh.size > 0) {
       const importId = deps.ids.newId();
-      await s.implementation.insertImportedLevels(importId, newEvidence, newEntries);
-      const rows = newEntries.map((e, i): ImportedLevel => ({
-        id: e.id,
-        commitmentId: e.commitmentId,
-        level: e.level,
-        effectiveOn: e.effectiveOn,
-        setAt: e.setAt,
-        evidenceId: newEvidence[i]?.id ?? '',
-        evidenceSha256: newEvidence[i]?.sha256 ?? '',
-      }));
+      const runs = [...fresh].flatMap(([commitmentId, rows]) =>
+        runsOf(rows, () => ({
+          id: runIdFrom(deps.ids.newId()),
+          processId: id,
+          commitmentId,
+          compartmentId: ic.plenary.id,
+          importId,
+          setBy: input.actor.userId,
+          setAt: now,
+        })),
+      );
+      await s.implementation.insertLevelRuns(runs);
+      const rows = runs.flatMap(runImportedLevels);
+      imported = rows.length;
       await s.audit.append({
         kind: 'levels.imported',
         data: {
@@ -267,7 +278,7 @@ export async function importImplementation(
       created: created.length,
       updated,
       unchanged,
-      levels: newEntries.length,
+      levels: imported,
       levelsUnchanged,
     };
     if (report.created + report.updated + report.levels > 0)
