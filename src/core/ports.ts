@@ -126,9 +126,10 @@ export interface Hashing {
   verifyPassword(hash: string, password: string): Promise<boolean>;
   /**
    * SHA-256 in hex, for tokens (high-entropy secrets need no slow hash) and the audit chain; of a
-   * text's UTF-8 bytes, or of bytes as they are (an uploaded file).
+   * text's UTF-8 bytes, of bytes as they are (an uploaded file), or of texts one after the other
+   * (a long canonical text given line by line, never joined into one string).
    */
-  sha256(data: string | Uint8Array): string;
+  sha256(data: string | Uint8Array | Iterable<string>): string;
 }
 
 /** Time-based one-time passwords (RFC 6238). */

@@ -8,7 +8,11 @@ import {
   type ImportedLevel,
 } from './imported-levels.js';
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const sha256 = (lines: Iterable<string>) => {
+  const hash = createHash('sha256');
+  for (const line of lines) hash.update(line);
+  return hash.digest('hex');
+};
 
 const row = (id: string, level: 0 | 1 | 2 | 3, effectiveOn: string): ImportedLevel => ({
   id,

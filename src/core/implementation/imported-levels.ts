@@ -33,15 +33,19 @@ export interface ImportedLevel {
   evidenceSha256: string;
 }
 
-/** The canonical text of an import's rows: one line per entry, by entry id, tab-separated. */
-export function canonicalImportedLevels(rows: readonly ImportedLevel[]): string {
-  const lines = rows.map(
-    (r) =>
-      `${r.id}\t${r.commitmentId}\t${r.level}\t${r.effectiveOn}\t${r.setAt}\t${r.evidenceId}\t${r.evidenceSha256}\n`,
-  );
-  // Ids are unique and all as long: lines sort as their ids do.
-  return lines.sort().join('');
+/**
+ * The canonical text of an import's rows, line by line: one line per entry, by entry id,
+ * tab-separated. An import of 300,000 rows is 60 MB of it: hash it line by line.
+ */
+export function* canonicalImportedLines(rows: readonly ImportedLevel[]): Generator<string> {
+  const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const r of sorted)
+    yield `${r.id}\t${r.commitmentId}\t${r.level}\t${r.effectiveOn}\t${r.setAt}\t${r.evidenceId}\t${r.evidenceSha256}\n`;
 }
+
+/** The canonical text of an import's rows. */
+export const canonicalImportedLevels = (rows: readonly ImportedLevel[]): string =>
+  [...canonicalImportedLines(rows)].join('');
 
 /** An import's rows that do not match the hash its audit entry holds. */
 export class ImportedLevelsMismatch extends Error {
@@ -60,8 +64,8 @@ export async function levelFactsFromLog(input: {
   entries: readonly AuditEntry[];
   /** The rows stored for an import. */
   rowsOf: (importId: string) => Promise<readonly ImportedLevel[]>;
-  /** SHA-256, hex. */
-  sha256: (text: string) => string;
+  /** SHA-256, hex, of texts one after the other. */
+  sha256: (lines: Iterable<string>) => string;
 }): Promise<LevelFact[]> {
   const facts: LevelFact[] = [];
   for (const a of input.entries) {
@@ -85,7 +89,7 @@ export async function levelFactsFromLog(input: {
     } else if (a.kind === 'levels.imported') {
       const d = JSON.parse(a.data) as { importId: string; levels: number; sha256: string };
       const rows = await input.rowsOf(d.importId);
-      if (rows.length !== d.levels || input.sha256(canonicalImportedLevels(rows)) !== d.sha256)
+      if (rows.length !== d.levels || input.sha256(canonicalImportedLines(rows)) !== d.sha256)
         throw new ImportedLevelsMismatch(d.importId);
       for (const r of rows)
         facts.push({

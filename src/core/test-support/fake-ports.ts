@@ -41,12 +41,12 @@ export function sequentialIds(): Ids {
 }
 
 /** Lowercase hex SHA-256, as the server computes it. */
-export function sha256Hex(data: string | Uint8Array): string {
-  return (
-    typeof data === 'string'
-      ? createHash('sha256').update(data, 'utf8')
-      : createHash('sha256').update(data)
-  ).digest('hex');
+export function sha256Hex(data: string | Uint8Array | Iterable<string>): string {
+  const hash = createHash('sha256');
+  if (typeof data === 'string') hash.update(data, 'utf8');
+  else if (data instanceof Uint8Array) hash.update(data);
+  else for (const part of data) hash.update(part, 'utf8');
+  return hash.digest('hex');
 }
 
 /**

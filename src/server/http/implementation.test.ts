@@ -76,7 +76,7 @@ describe.each(targets)('implementation on $name', (target) => {
           ...(await s.audit.listByKind('levels.imported')),
         ].sort((a, b) => a.seq - b.seq),
         rowsOf: (importId) => s.implementation.listImportedLevels(p.demo.processId, importId),
-        sha256: (text) => sha(text),
+        sha256: (lines) => p.runtime.deps.hashing.sha256(lines),
       }),
     );
   const releasedEvidence = async (id: string, observedOn = '2026-03-01') => {

@@ -10,12 +10,14 @@ export const nodeIds: Ids = {
   newSecret: () => randomBytes(32).toString('base64url'),
 };
 
-/** SHA-256 in hex, of a text's UTF-8 bytes or of bytes as they are. */
-export const sha256 = (data: string | Uint8Array): string =>
-  (typeof data === 'string'
-    ? createHash('sha256').update(data, 'utf8')
-    : createHash('sha256').update(data)
-  ).digest('hex');
+/** SHA-256 in hex, of a text's UTF-8 bytes, of bytes as they are, or of texts one after the other. */
+export const sha256 = (data: string | Uint8Array | Iterable<string>): string => {
+  const hash = createHash('sha256');
+  if (typeof data === 'string') hash.update(data, 'utf8');
+  else if (data instanceof Uint8Array) hash.update(data);
+  else for (const part of data) hash.update(part, 'utf8');
+  return hash.digest('hex');
+};
 
 /** argon2id with OWASP's recommended parameters (19 MiB, 2 passes). */
 export const nodeHashing: Hashing = {

@@ -7,7 +7,7 @@ import {
   type LevelRow,
   type RowError,
 } from '../../implementation/exchange.js';
-import { canonicalImportedLevels } from '../../implementation/imported-levels.js';
+import { canonicalImportedLines } from '../../implementation/imported-levels.js';
 import {
   runIdFrom,
   runImportedLevels,
@@ -267,7 +267,7 @@ export async function importImplementation(
         data: {
           importId,
           levels: rows.length,
-          sha256: deps.hashing.sha256(canonicalImportedLevels(rows)),
+          sha256: deps.hashing.sha256(canonicalImportedLines(rows)),
         },
         actorUserId: input.actor.userId,
         processId: id,
