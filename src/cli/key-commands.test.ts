@@ -8,6 +8,8 @@ import { startRuntime } from '../server/runtime.js';
 import { AtRestError, unwrapDataKey } from '../server/security/at-rest.js';
 import { decodeMasterKey } from '../server/security/master-key.js';
 import { sealedValues, type SealedValue } from '../server/test-support/sealed.js';
+import { submitEvidenceFile } from '../core/usecases/implementation/submit-evidence-file.js';
+import { actorOf } from '../server/test-support/actors.js';
 import { parley } from './test-support/parley.js';
 
 /** Points the CLI at a data directory and its SQLite database. */
@@ -61,6 +63,33 @@ describe('parley keys rotate', () => {
     dataDir = join(root, 'data');
     useTarget(dataDir);
     expect((await parley(['demo', 'seed'])).code).toBe(0);
+    // Files as evidence, more than a re-encryption pass reads at once (four): it pages through them.
+    const rt = await startRuntime({ ...loadConfig(), logLevel: 'silent' }, { webRoot: null });
+    try {
+      const actor = await actorOf(rt.deps, 'mediator@demo.parley');
+      const [commitment] = await rt.deps.db.transaction(async (s) => {
+        const [process] = await s.processes.listProcessesOf(actor.userId);
+        const rooms = await s.items.listCompartments(process!.id);
+        return s.implementation.listCommitments(
+          process!.id,
+          rooms.map((c) => c.id),
+        );
+      });
+      for (let i = 0; i < 9; i++)
+        await submitEvidenceFile(rt.deps, {
+          actor,
+          processId: commitment!.processId,
+          commitmentId: commitment!.id,
+          fileName: `report-${i}.txt`,
+          content: new TextEncoder().encode(`Field report ${i}`),
+          text: '',
+          observedOn: '2026-01-01',
+          source: 'Field team',
+          maxBytes: 1024,
+        });
+    } finally {
+      await rt.close();
+    }
   });
   afterAll(() => {
     vi.unstubAllEnvs();
@@ -109,6 +138,7 @@ describe('parley keys rotate', () => {
     expect(r.code).toBe(0);
     expect(r.output).toMatch(/^ {2}items +\d+ rows$/m);
     expect(r.output).toMatch(/^ {2}text_versions +\d+ rows$/m);
+    expect(r.output).toMatch(/^ {2}impl_evidence_files +9 rows$/m);
     expect(r.output).toContain(`Re-encrypted ${before.values.length} values under 1 new data keys`);
 
     const after = await snapshot();

@@ -18,7 +18,12 @@ interface SealedTable {
   process: 'process_id' | { via: keyof DB; on: string };
   /** The encrypted columns. */
   columns: readonly string[];
+  /** How many rows a re-encryption pass holds in memory at once (default `rowsPerRead`). */
+  perRead?: number;
 }
+
+/** Rows a re-encryption pass reads at once, unless a table says otherwise. */
+const rowsPerRead = 500;
 
 /** Every encrypted column of the database. */
 export const sealedColumns = {
@@ -107,7 +112,13 @@ export const sealedColumns = {
     process: 'process_id',
     columns: ['text', 'url', 'source', 'file_name'],
   },
-  impl_evidence_files: { key: ['evidence_id'], process: 'process_id', columns: ['content'] },
+  // Files of up to PARLEY_EVIDENCE_FILE_MAX_MIB each: re-encrypted a few at a time.
+  impl_evidence_files: {
+    key: ['evidence_id'],
+    process: 'process_id',
+    columns: ['content'],
+    perRead: 4,
+  },
   impl_levels: { key: ['id'], process: 'process_id', columns: ['note'] },
   impl_level_runs: { key: ['id'], process: 'process_id', columns: ['details'] },
   impl_verifications: { key: ['id'], process: 'process_id', columns: ['reason', 'resolution'] },
@@ -131,65 +142,101 @@ export interface Resealing {
 
 /**
  * Re-encrypts every value of every encrypted column inside the caller's transaction; returns how
- * many values it rewrote. Published versions are immutable by trigger: the pass lifts the trigger
- * on updates of text_versions for its own transaction only (a rollback restores it too), and
- * changes nothing there but the ciphertext of the same bytes.
+ * many values it rewrote. A table's rows are read a page at a time (their keys first), so a pass
+ * over gigabytes of files holds a few of them in memory, not all. Published versions are immutable
+ * by trigger: the pass lifts the trigger on updates of text_versions for its own transaction only
+ * (a rollback restores it too), and changes nothing there but the ciphertext of the same bytes.
  */
 export async function resealAll(db: Kysely<DB>, dialect: Dialect, how: Resealing): Promise<number> {
   let values = 0;
   for (const [table, spec] of Object.entries(sealedColumns) as Array<
     [SealedTableName, SealedTable]
   >) {
-    const rows = await selectSealed(db, table, spec);
+    const keys = await selectKeys(db, table, spec);
+    const perRead = spec.perRead ?? rowsPerRead;
+    let rows = 0;
     const rewrite = async () => {
-      for (const row of rows) {
-        const key = spec.key.map((k) => String(row[k]));
-        const processId = String(row.parley_process);
-        const set: Record<string, string> = {};
-        for (const column of spec.columns) {
-          const stored = row[column];
-          if (stored === null || stored === undefined) continue;
-          const place: Place = { processId, table, column, row: key };
-          set[column] = await how.seal(place, how.open(place, String(stored)));
-          values++;
+      for (let start = 0; start < keys.length; start += perRead)
+        for (const row of await selectSealed(db, table, spec, keys.slice(start, start + perRead))) {
+          rows++;
+          const key = spec.key.map((k) => String(row[k]));
+          const processId = String(row.parley_process);
+          const set: Record<string, string> = {};
+          for (const column of spec.columns) {
+            const stored = row[column];
+            if (stored === null || stored === undefined) continue;
+            const place: Place = { processId, table, column, row: key };
+            set[column] = await how.seal(place, how.open(place, String(stored)));
+            values++;
+          }
+          const assignments = Object.entries(set).map(([c, v]) => sql`${sql.ref(c)} = ${v}`);
+          if (assignments.length === 0) continue;
+          // Matching the old values too finds the one row even where the key is not unique.
+          const where = [
+            ...spec.key.map((k) => sql`${sql.ref(k)} = ${String(row[k])}`),
+            ...Object.keys(set).map((c) => sql`${sql.ref(c)} = ${String(row[c])}`),
+          ];
+          await sql`update ${sql.table(table)} set ${sql.join(assignments)} where ${sql.join(where, sql` and `)}`.execute(
+            db,
+          );
         }
-        const assignments = Object.entries(set).map(([c, v]) => sql`${sql.ref(c)} = ${v}`);
-        if (assignments.length === 0) continue;
-        // Matching the old values too finds the one row even where the key is not unique.
-        const where = [
-          ...spec.key.map((k) => sql`${sql.ref(k)} = ${String(row[k])}`),
-          ...Object.keys(set).map((c) => sql`${sql.ref(c)} = ${String(row[c])}`),
-        ];
-        await sql`update ${sql.table(table)} set ${sql.join(assignments)} where ${sql.join(where, sql` and `)}`.execute(
-          db,
-        );
-      }
     };
     if (table === 'text_versions') await withVersionsWritable(db, dialect, rewrite);
     else await rewrite();
-    how.progress?.(table, rows.length);
+    how.progress?.(table, rows);
   }
   return values;
 }
 
-/** Every row of a table: its key, its process (as `parley_process`) and its encrypted columns. */
+/** The distinct keys of a table's rows (a key shared by several rows once). */
+async function selectKeys(
+  db: Kysely<DB>,
+  table: SealedTableName,
+  spec: SealedTable,
+): Promise<string[][]> {
+  const { rows } = await sql<Record<string, unknown>>`select distinct ${sql.join(
+    spec.key.map((k) => sql.ref(k)),
+  )} from ${sql.table(table)}`.execute(db);
+  return rows.map((r) => spec.key.map((k) => String(r[k])));
+}
+
+/**
+ * Every row of a table (or those with one of `keys`): its key, its process (as
+ * `parley_process`) and its encrypted columns.
+ */
 export async function selectSealed(
   db: Kysely<DB>,
   table: SealedTableName,
   spec: SealedTable = sealedColumns[table],
+  keys?: ReadonlyArray<readonly string[]>,
 ): Promise<Array<Record<string, unknown>>> {
   const columns = [...new Set([...spec.key, ...spec.columns])].map((c) => sql.ref(`t.${c}`));
+  const where =
+    keys === undefined
+      ? sql``
+      : keys.length === 0
+        ? sql`where 1 = 0`
+        : sql`where ${sql.join(
+            keys.map(
+              (key) =>
+                sql`(${sql.join(
+                  spec.key.map((k, i) => sql`${sql.ref(`t.${k}`)} = ${key[i] ?? ''}`),
+                  sql` and `,
+                )})`,
+            ),
+            sql` or `,
+          )}`;
   const { rows } =
     spec.process === 'process_id'
       ? await sql<
           Record<string, unknown>
         >`select ${sql.join(columns)}, t.process_id as parley_process
-          from ${sql.table(table)} t`.execute(db)
+          from ${sql.table(table)} t ${where}`.execute(db)
       : await sql<
           Record<string, unknown>
         >`select ${sql.join(columns)}, p.process_id as parley_process
           from ${sql.table(table)} t join ${sql.table(spec.process.via)} p
-          on p.id = ${sql.ref(`t.${spec.process.on}`)}`.execute(db);
+          on p.id = ${sql.ref(`t.${spec.process.on}`)} ${where}`.execute(db);
   return rows;
 }
 
