@@ -631,15 +631,13 @@ export function implementationRepository(
         effectiveOn: r.effective_on,
         setAt: r.set_at,
       }));
-      const imported = (await runFacts(processId, visible)).flatMap((run) =>
-        run.levels.map((level, k) => ({
-          id: runEntryId(run.id, k),
-          commitmentId: run.commitmentId,
-          level,
-          effectiveOn: run.effectiveOn[k] ?? '',
-          setAt: run.setAt,
-        })),
-      );
+      const imported = (await runFacts(processId, visible)).flatMap(runImportedLevels).map((e) => ({
+        id: asId<'LevelEntry'>(e.id),
+        commitmentId: asId<'Commitment'>(e.commitmentId),
+        level: e.level,
+        effectiveOn: e.effectiveOn,
+        setAt: e.setAt,
+      }));
       return merged(facts, imported, byHistory);
     },
     async readLevelHistory(processId, visible, knownAt) {
@@ -754,19 +752,7 @@ export function implementationRepository(
           .row('impl_level_runs', [run.id])
           .seal('details', JSON.stringify(run.details.map((d) => [d.note, d.source, d.url]))),
       ]);
-      await preparedInsert(db, engine, 'impl_level_runs', [
-        'id',
-        'process_id',
-        'commitment_id',
-        'compartment_id',
-        'import_id',
-        'set_by',
-        'set_at',
-        'levels',
-        'effective_on',
-        'sha256',
-        'details',
-      ])(rows);
+      await preparedInsert(db, engine, 'impl_level_runs', [...runFactsColumns, 'details'])(rows);
     },
     async listImportedLevels(processId, importId) {
       const sha = new Map(
@@ -833,15 +819,13 @@ export function implementationRepository(
           level: Number(r.level) as Level,
           evidenceSha256: sha.get(ids(r.evidence_ids)[0] ?? '') ?? '',
         })),
-        ...(await runFacts(processId, visible)).flatMap((run) =>
-          run.levels.map((level, k) => ({
-            id: runEntryId(run.id, k),
-            commitmentId: run.commitmentId,
-            effectiveOn: run.effectiveOn[k] ?? '',
-            level,
-            evidenceSha256: run.sha256[k] ?? '',
-          })),
-        ),
+        ...(await runFacts(processId, visible)).flatMap(runImportedLevels).map((e) => ({
+          id: asId<'LevelEntry'>(e.id),
+          commitmentId: asId<'Commitment'>(e.commitmentId),
+          effectiveOn: e.effectiveOn,
+          level: e.level,
+          evidenceSha256: e.evidenceSha256,
+        })),
       ];
     },
     async openLevelNotes(processId, visible, wanted) {
