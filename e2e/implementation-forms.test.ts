@@ -1,12 +1,13 @@
 /**
  * The browser journey of planning implementation, on the demo process NORDLYS: the mediator
  * defines a theme and a subtheme mapped to PAM (a bad code is refused in words before anything is
- * sent), creates a commitment and edits its deadline, responsible parties and theme, and sees the
- * change in the table, the commitment's facts and the theme tree; a deadline before the start is
- * refused under its field; when the lead mediator saves the same commitment meanwhile, the
- * mediator is shown what differs and keeps their change on top of it; the government's head, on a
- * phone, sees the themes and the commitment but no form; the release dialog says the page can be
- * withdrawn. Screenshots at 1280 and 390 px go to e2e/screenshots/.
+ * sent); creates a commitment and edits its deadline, responsible parties
+ * and theme, and sees the change in the table, the commitment's facts and the theme tree; a
+ * deadline before the start is refused under its field; when the lead mediator saves the same
+ * commitment meanwhile, the mediator is shown what differs and keeps their change on top of it; a
+ * recurring obligation's end shows on its phone card; the government's head, on a phone, sees the
+ * themes and the commitment but no form; the release dialog says the page can be withdrawn.
+ * Screenshots at 1280 and 390 px go to e2e/screenshots/.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -120,11 +121,11 @@ describe.skipIf(!runJourney)('implementation planning forms, in the browser', ()
 
     // The table, the commitment's facts and the theme tree show the change.
     const row = page.locator('.commitments-table tbody tr', { hasText: externalId });
-    await row.getByText('2027-03-31').waitFor();
+    await row.getByText('31 Mar 2027').waitFor();
     await row.locator('.party-chip', { hasText: 'OPP' }).waitFor();
     const facts = panel.locator('.commitment-facts');
     await facts.getByText('SEC.1 · Humanitarian corridors (invented)').waitFor();
-    await facts.getByText('2027-03-31').waitFor();
+    await facts.getByText('31 Mar 2027').waitFor();
     await page
       .getByRole('list', { name: 'Subthemes of SEC' })
       .getByText('PAM: Human rights · PA-X: HrGen · 1 commitment')
@@ -159,7 +160,7 @@ describe.skipIf(!runJourney)('implementation planning forms, in the browser', ()
     await conflict.getByText('Someone else changed this commitment meanwhile').waitFor();
     await conflict
       .getByRole('region', { name: 'Changed meanwhile (revision 3)' })
-      .getByText('2027-06-30')
+      .getByText('30 Jun 2027')
       .waitFor();
     await conflict
       .getByRole('region', { name: 'Your changes' })
@@ -172,7 +173,7 @@ describe.skipIf(!runJourney)('implementation planning forms, in the browser', ()
     await panel.getByText('Changes saved (revision 4).').waitFor();
     // Both changes stand: the mediator's wording on top of the lead mediator's deadline.
     await panel.getByText('Open three humanitarian corridors (invented).').waitFor();
-    await panel.locator('.commitment-facts').getByText('2027-06-30').waitFor();
+    await panel.locator('.commitment-facts').getByText('30 Jun 2027').waitFor();
     expect(mediator.problems).toEqual([]);
     expect(lead.problems).toEqual([]);
   });
@@ -188,12 +189,16 @@ describe.skipIf(!runJourney)('implementation planning forms, in the browser', ()
     const editor = page.getByRole('form', { name: `Edit ${externalId}` });
     await editor.getByText('Recurring', { exact: true }).click();
     await editor.getByLabel('How often').selectOption('quarterly');
-    await editor.getByLabel(/^Until/).fill('');
+    await editor.getByLabel(/^Until/).fill('2027-12-31');
     expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
     await editor.screenshot({ path: screenshotPath('84-implementation-editor-phone') });
     await editor.getByRole('button', { name: 'Save the changes' }).click();
     await page.getByText('Changes saved (revision 5).').waitFor();
-    await page.locator('.commitment-facts').getByText('quarterly, without end').waitFor();
+    // The end of the recurring obligation shows on its card in the table and in its facts.
+    await page.locator('.commitment-facts').getByText('Quarterly until 31 Dec 2027').waitFor();
+    const card = page.locator('.commitments-table tbody tr', { hasText: externalId });
+    await card.getByText('Quarterly until 31 Dec 2027').waitFor();
+    await card.screenshot({ path: screenshotPath('84b-implementation-recurring-card-phone') });
     await page
       .locator('section.themes-panel')
       .getByRole('button', { name: 'Add a theme or subtheme' })
@@ -213,14 +218,20 @@ describe.skipIf(!runJourney)('implementation planning forms, in the browser', ()
     await openNordlysScreen(page, 'Implementation');
     await page.getByRole('list', { name: 'Subthemes of SEC' }).waitFor();
     await page.getByRole('button', { name: externalId }).click();
-    await page.locator('.commitment-facts').getByText('quarterly, without end').waitFor();
+    await page.locator('.commitment-facts').getByText('Quarterly until 31 Dec 2027').waitFor();
     expect(await page.getByRole('button', { name: 'Edit the commitment' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Add a theme or subtheme' }).count()).toBe(0);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
     // The same in Norwegian.
     await page.getByLabel('Language').selectOption('nb');
     await page.getByRole('heading', { name: 'Temaer' }).waitFor();
-    await page.locator('.commitment-facts').getByText('kvartalsvis, uten slutt').waitFor();
+    await page
+      .locator('.commitment-facts')
+      .getByText(/^Kvartalsvis til og med 31\. des\.? 2027$/)
+      .waitFor();
+    const card = page.locator('.commitments-table tbody tr', { hasText: externalId });
+    await card.getByText(/^Kvartalsvis til og med 31\. des\.? 2027$/).waitFor();
+    await card.screenshot({ path: screenshotPath('86b-implementation-recurring-card-phone-nb') });
     expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
     await phone.shot('86-implementation-party-phone-nb');
     expect(phone.problems).toEqual([]);

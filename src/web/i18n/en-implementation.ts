@@ -40,6 +40,14 @@ export const implementationEn = {
       '2': 'intermediate',
       '3': 'complete',
     },
+    schedule: {
+      until_monthly: 'Monthly until {{date}}',
+      until_quarterly: 'Quarterly until {{date}}',
+      until_yearly: 'Yearly until {{date}}',
+      open_monthly: 'Monthly, without end',
+      open_quarterly: 'Quarterly, without end',
+      open_yearly: 'Yearly, without end',
+    },
     recurrence: {
       none: 'one-off',
       monthly: 'monthly',
@@ -166,8 +174,6 @@ export const implementationEn = {
       frequency: 'How often',
       until: 'Until',
       untilHint: 'Leave empty for an obligation without end.',
-      recurringUntil: '{{frequency}} until {{date}}',
-      recurringOpen: '{{frequency}}, without end',
       theme: 'Theme',
       noTheme: '— no theme',
       weight: 'Weight in the progress figures',

@@ -40,6 +40,14 @@ export const implementationEs = {
       '2': 'intermedio',
       '3': 'completo',
     },
+    schedule: {
+      until_monthly: 'Mensual hasta el {{date}}',
+      until_quarterly: 'Trimestral hasta el {{date}}',
+      until_yearly: 'Anual hasta el {{date}}',
+      open_monthly: 'Mensual, sin fin',
+      open_quarterly: 'Trimestral, sin fin',
+      open_yearly: 'Anual, sin fin',
+    },
     recurrence: {
       none: 'única',
       monthly: 'mensual',
@@ -167,8 +175,6 @@ export const implementationEs = {
       frequency: 'Con qué frecuencia',
       until: 'Hasta',
       untilHint: 'Déjelo vacío para una obligación sin fin.',
-      recurringUntil: '{{frequency}} hasta el {{date}}',
-      recurringOpen: '{{frequency}}, sin fin',
       theme: 'Tema',
       noTheme: '— sin tema',
       weight: 'Peso en las cifras de avance',

@@ -40,6 +40,14 @@ export const implementationNb = {
       '2': 'middels',
       '3': 'fullført',
     },
+    schedule: {
+      until_monthly: 'Månedlig til og med {{date}}',
+      until_quarterly: 'Kvartalsvis til og med {{date}}',
+      until_yearly: 'Årlig til og med {{date}}',
+      open_monthly: 'Månedlig, uten slutt',
+      open_quarterly: 'Kvartalsvis, uten slutt',
+      open_yearly: 'Årlig, uten slutt',
+    },
     recurrence: {
       none: 'engangs',
       monthly: 'månedlig',
@@ -166,8 +174,6 @@ export const implementationNb = {
       frequency: 'Hvor ofte',
       until: 'Til og med',
       untilHint: 'La feltet stå tomt for en forpliktelse uten slutt.',
-      recurringUntil: '{{frequency}} til og med {{date}}',
-      recurringOpen: '{{frequency}}, uten slutt',
       theme: 'Tema',
       noTheme: '— uten tema',
       weight: 'Vekt i framdriftstallene',
