@@ -1,7 +1,8 @@
 /**
  * The browser journey of planning implementation, on the demo process NORDLYS: the mediator
  * defines a theme and a subtheme mapped to PAM (a bad code is refused in words before anything is
- * sent); creates a commitment and edits its deadline, responsible parties
+ * sent), edits a theme (its code fixed) and removes one after confirming, while a theme in use
+ * says why it cannot be removed; creates a commitment and edits its deadline, responsible parties
  * and theme, and sees the change in the table, the commitment's facts and the theme tree; a
  * deadline before the start is refused under its field; when the lead mediator saves the same
  * commitment meanwhile, the mediator is shown what differs and keeps their change on top of it; a
@@ -82,6 +83,57 @@ describe.skipIf(!runJourney)('implementation planning forms, in the browser', ()
     await themes.getByText('PAM: Ceasefire · 0 commitments').waitFor();
     expect(await scrollWidth(page)).toBeLessThanOrEqual(1280);
     await themes.screenshot({ path: screenshotPath('80-implementation-themes-desktop') });
+    expect(mediator.problems).toEqual([]);
+  });
+
+  it('lets the mediator edit a theme, keeping its code, and remove one nothing uses after confirming', async () => {
+    const mediator = people[0]!;
+    const page = mediator.page;
+    const themes = page.locator('section.themes-panel');
+
+    // A theme in use cannot be removed, and says by what.
+    const inUse = themes.getByRole('button', { name: 'Remove the theme HUM-ACCESS', exact: true });
+    expect(await inUse.isDisabled()).toBe(true);
+    await themes.getByText('Cannot be removed while in use: 3 commitments.').waitFor();
+    expect(await inUse.getAttribute('aria-describedby')).toBeTruthy();
+    await themes.getByText('Cannot be removed while in use: 1 subtheme.').waitFor();
+
+    // Editing SEC: the code stays, and a theme with a subtheme stays a theme of its own.
+    await themes.getByRole('button', { name: 'Edit the theme SEC', exact: true }).click();
+    const edit = themes.getByRole('form', { name: 'Edit the theme SEC', exact: true });
+    expect(await edit.getByLabel('Code', { exact: true }).inputValue()).toBe('SEC');
+    expect(await edit.getByLabel('Code', { exact: true }).getAttribute('readonly')).not.toBeNull();
+    expect(await edit.getByLabel('Subtheme of').isDisabled()).toBe(true);
+    await edit.getByText('SEC has subthemes, so it stays a theme of its own.').waitFor();
+    await edit.getByLabel('Name', { exact: true }).fill('Security and guarantees (invented)');
+    await edit.getByLabel('Provision type (PAM)').selectOption('human_rights');
+    await edit.getByLabel('PA-X category code').fill('SecGua');
+    await edit.screenshot({ path: screenshotPath('80b-implementation-theme-edit-desktop') });
+    await edit.getByRole('button', { name: 'Save the theme' }).click();
+    await themes.getByText('Theme SEC saved.').waitFor();
+    await edit.waitFor({ state: 'detached' });
+    await themes
+      .locator('.theme-name', { hasText: 'Security and guarantees (invented)' })
+      .waitFor();
+    await themes.getByText('PAM: Human rights · PA-X: SecGua · 0 commitments').waitFor();
+
+    // A theme defined by mistake is removed once the mediator confirms (the form is still open).
+    const form = themes.locator('form.theme-form');
+    await form.getByLabel('Subtheme of').selectOption('');
+    await form.getByLabel('Code', { exact: true }).fill('TMP');
+    await form.getByLabel('Name', { exact: true }).fill('Defined by mistake (invented)');
+    await form.getByRole('button', { name: 'Define the theme' }).click();
+    await themes.getByText('Theme TMP defined.').waitFor();
+    await themes.getByRole('button', { name: 'Add a theme or subtheme' }).click();
+    await themes.getByRole('button', { name: 'Remove the theme TMP', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove the theme TMP?' });
+    await dialog.getByText(/“Defined by mistake \(invented\)” will no longer be a theme/).waitFor();
+    await dialog.screenshot({ path: screenshotPath('80c-implementation-theme-remove-desktop') });
+    await dialog.getByRole('button', { name: 'Remove the theme', exact: true }).click();
+    await themes.getByText('Theme TMP removed.').waitFor();
+    expect(await themes.getByText(/Defined by mistake/).count()).toBe(0);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(1280);
+    await themes.screenshot({ path: screenshotPath('80d-implementation-themes-after-desktop') });
     expect(mediator.problems).toEqual([]);
   });
 
@@ -221,6 +273,7 @@ describe.skipIf(!runJourney)('implementation planning forms, in the browser', ()
     await page.locator('.commitment-facts').getByText('Quarterly until 31 Dec 2027').waitFor();
     expect(await page.getByRole('button', { name: 'Edit the commitment' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Add a theme or subtheme' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^(Edit|Remove) the theme / }).count()).toBe(0);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
     // The same in Norwegian.
     await page.getByLabel('Language').selectOption('nb');
