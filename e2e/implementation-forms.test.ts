@@ -1,12 +1,14 @@
 /**
  * The browser journey of planning implementation, on the demo process NORDLYS: the mediator
  * defines a theme and a subtheme mapped to PAM (a bad code is refused in words before anything is
- * sent), creates a commitment and edits its deadline, responsible parties and theme, and sees the
- * change in the table, the commitment's facts and the theme tree; a deadline before the start is
- * refused under its field; when the lead mediator saves the same commitment meanwhile, the
- * mediator is shown what differs and keeps their change on top of it; the government's head, on a
- * phone, sees the themes and the commitment but no form; the release dialog says the page can be
- * withdrawn. Screenshots at 1280 and 390 px go to e2e/screenshots/.
+ * sent), edits a theme (its code fixed) and removes one after confirming, while a theme in use
+ * says why it cannot be removed; creates a commitment and edits its deadline, responsible parties
+ * and theme, and sees the change in the table, the commitment's facts and the theme tree; a
+ * deadline before the start is refused under its field; when the lead mediator saves the same
+ * commitment meanwhile, the mediator is shown what differs and keeps their change on top of it; a
+ * recurring obligation's end shows on its phone card; the government's head, on a phone, sees the
+ * themes and the commitment but no form; the release dialog says the page can be withdrawn.
+ * Screenshots at 1280 and 390 px go to e2e/screenshots/.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +86,57 @@ describe.skipIf(!runJourney)('implementation planning forms, in the browser', ()
     expect(mediator.problems).toEqual([]);
   });
 
+  it('lets the mediator edit a theme, keeping its code, and remove one nothing uses after confirming', async () => {
+    const mediator = people[0]!;
+    const page = mediator.page;
+    const themes = page.locator('section.themes-panel');
+
+    // A theme in use cannot be removed, and says by what.
+    const inUse = themes.getByRole('button', { name: 'Remove the theme HUM-ACCESS', exact: true });
+    expect(await inUse.isDisabled()).toBe(true);
+    await themes.getByText('Cannot be removed while in use: 3 commitments.').waitFor();
+    expect(await inUse.getAttribute('aria-describedby')).toBeTruthy();
+    await themes.getByText('Cannot be removed while in use: 1 subtheme.').waitFor();
+
+    // Editing SEC: the code stays, and a theme with a subtheme stays a theme of its own.
+    await themes.getByRole('button', { name: 'Edit the theme SEC', exact: true }).click();
+    const edit = themes.getByRole('form', { name: 'Edit the theme SEC', exact: true });
+    expect(await edit.getByLabel('Code', { exact: true }).inputValue()).toBe('SEC');
+    expect(await edit.getByLabel('Code', { exact: true }).getAttribute('readonly')).not.toBeNull();
+    expect(await edit.getByLabel('Subtheme of').isDisabled()).toBe(true);
+    await edit.getByText('SEC has subthemes, so it stays a theme of its own.').waitFor();
+    await edit.getByLabel('Name', { exact: true }).fill('Security and guarantees (invented)');
+    await edit.getByLabel('Provision type (PAM)').selectOption('human_rights');
+    await edit.getByLabel('PA-X category code').fill('SecGua');
+    await edit.screenshot({ path: screenshotPath('80b-implementation-theme-edit-desktop') });
+    await edit.getByRole('button', { name: 'Save the theme' }).click();
+    await themes.getByText('Theme SEC saved.').waitFor();
+    await edit.waitFor({ state: 'detached' });
+    await themes
+      .locator('.theme-name', { hasText: 'Security and guarantees (invented)' })
+      .waitFor();
+    await themes.getByText('PAM: Human rights · PA-X: SecGua · 0 commitments').waitFor();
+
+    // A theme defined by mistake is removed once the mediator confirms (the form is still open).
+    const form = themes.locator('form.theme-form');
+    await form.getByLabel('Subtheme of').selectOption('');
+    await form.getByLabel('Code', { exact: true }).fill('TMP');
+    await form.getByLabel('Name', { exact: true }).fill('Defined by mistake (invented)');
+    await form.getByRole('button', { name: 'Define the theme' }).click();
+    await themes.getByText('Theme TMP defined.').waitFor();
+    await themes.getByRole('button', { name: 'Add a theme or subtheme' }).click();
+    await themes.getByRole('button', { name: 'Remove the theme TMP', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove the theme TMP?' });
+    await dialog.getByText(/“Defined by mistake \(invented\)” will no longer be a theme/).waitFor();
+    await dialog.screenshot({ path: screenshotPath('80c-implementation-theme-remove-desktop') });
+    await dialog.getByRole('button', { name: 'Remove the theme', exact: true }).click();
+    await themes.getByText('Theme TMP removed.').waitFor();
+    expect(await themes.getByText(/Defined by mistake/).count()).toBe(0);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(1280);
+    await themes.screenshot({ path: screenshotPath('80d-implementation-themes-after-desktop') });
+    expect(mediator.problems).toEqual([]);
+  });
+
   it('lets the mediator edit a commitment’s deadline, parties and theme, refusing a deadline before the start', async () => {
     const mediator = people[0]!;
     const page = mediator.page;
@@ -120,11 +173,11 @@ describe.skipIf(!runJourney)('implementation planning forms, in the browser', ()
 
     // The table, the commitment's facts and the theme tree show the change.
     const row = page.locator('.commitments-table tbody tr', { hasText: externalId });
-    await row.getByText('2027-03-31').waitFor();
+    await row.getByText('31 Mar 2027').waitFor();
     await row.locator('.party-chip', { hasText: 'OPP' }).waitFor();
     const facts = panel.locator('.commitment-facts');
     await facts.getByText('SEC.1 · Humanitarian corridors (invented)').waitFor();
-    await facts.getByText('2027-03-31').waitFor();
+    await facts.getByText('31 Mar 2027').waitFor();
     await page
       .getByRole('list', { name: 'Subthemes of SEC' })
       .getByText('PAM: Human rights · PA-X: HrGen · 1 commitment')
@@ -159,7 +212,7 @@ describe.skipIf(!runJourney)('implementation planning forms, in the browser', ()
     await conflict.getByText('Someone else changed this commitment meanwhile').waitFor();
     await conflict
       .getByRole('region', { name: 'Changed meanwhile (revision 3)' })
-      .getByText('2027-06-30')
+      .getByText('30 Jun 2027')
       .waitFor();
     await conflict
       .getByRole('region', { name: 'Your changes' })
@@ -172,7 +225,7 @@ describe.skipIf(!runJourney)('implementation planning forms, in the browser', ()
     await panel.getByText('Changes saved (revision 4).').waitFor();
     // Both changes stand: the mediator's wording on top of the lead mediator's deadline.
     await panel.getByText('Open three humanitarian corridors (invented).').waitFor();
-    await panel.locator('.commitment-facts').getByText('2027-06-30').waitFor();
+    await panel.locator('.commitment-facts').getByText('30 Jun 2027').waitFor();
     expect(mediator.problems).toEqual([]);
     expect(lead.problems).toEqual([]);
   });
@@ -188,12 +241,16 @@ describe.skipIf(!runJourney)('implementation planning forms, in the browser', ()
     const editor = page.getByRole('form', { name: `Edit ${externalId}` });
     await editor.getByText('Recurring', { exact: true }).click();
     await editor.getByLabel('How often').selectOption('quarterly');
-    await editor.getByLabel(/^Until/).fill('');
+    await editor.getByLabel(/^Until/).fill('2027-12-31');
     expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
     await editor.screenshot({ path: screenshotPath('84-implementation-editor-phone') });
     await editor.getByRole('button', { name: 'Save the changes' }).click();
     await page.getByText('Changes saved (revision 5).').waitFor();
-    await page.locator('.commitment-facts').getByText('quarterly, without end').waitFor();
+    // The end of the recurring obligation shows on its card in the table and in its facts.
+    await page.locator('.commitment-facts').getByText('Quarterly until 31 Dec 2027').waitFor();
+    const card = page.locator('.commitments-table tbody tr', { hasText: externalId });
+    await card.getByText('Quarterly until 31 Dec 2027').waitFor();
+    await card.screenshot({ path: screenshotPath('84b-implementation-recurring-card-phone') });
     await page
       .locator('section.themes-panel')
       .getByRole('button', { name: 'Add a theme or subtheme' })
@@ -213,14 +270,21 @@ describe.skipIf(!runJourney)('implementation planning forms, in the browser', ()
     await openNordlysScreen(page, 'Implementation');
     await page.getByRole('list', { name: 'Subthemes of SEC' }).waitFor();
     await page.getByRole('button', { name: externalId }).click();
-    await page.locator('.commitment-facts').getByText('quarterly, without end').waitFor();
+    await page.locator('.commitment-facts').getByText('Quarterly until 31 Dec 2027').waitFor();
     expect(await page.getByRole('button', { name: 'Edit the commitment' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Add a theme or subtheme' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^(Edit|Remove) the theme / }).count()).toBe(0);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
     // The same in Norwegian.
     await page.getByLabel('Language').selectOption('nb');
     await page.getByRole('heading', { name: 'Temaer' }).waitFor();
-    await page.locator('.commitment-facts').getByText('kvartalsvis, uten slutt').waitFor();
+    await page
+      .locator('.commitment-facts')
+      .getByText(/^Kvartalsvis til og med 31\. des\.? 2027$/)
+      .waitFor();
+    const card = page.locator('.commitments-table tbody tr', { hasText: externalId });
+    await card.getByText(/^Kvartalsvis til og med 31\. des\.? 2027$/).waitFor();
+    await card.screenshot({ path: screenshotPath('86b-implementation-recurring-card-phone-nb') });
     expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
     await phone.shot('86-implementation-party-phone-nb');
     expect(phone.problems).toEqual([]);

@@ -55,6 +55,36 @@ export const defineThemeRequest = z.object({
   paxCode: text(32).nullable().default(null),
 });
 
+/** Process and theme in the path. */
+export const themeParams = z.object({ processId: idSchema, themeId: idSchema });
+/** What an edit may change of a theme. */
+const themeFields = z.object({
+  /** Name. */
+  name: text(200),
+  /** Parent theme code, for a subtheme; null for a theme. */
+  parentCode: text(32).nullable(),
+  /** PAM provision type, or null. */
+  pamType: provisionTypeKey.nullable(),
+  /** PA-X category code, or null. */
+  paxCode: text(32).nullable(),
+});
+/** Edit a theme: everything but its code, from the theme as the editor opened it. */
+export const editThemeRequest = themeFields.extend({
+  /** The theme's code, if sent: it cannot change, so it must be the one it has. */
+  code: z.string().max(32).optional(),
+  /** The theme as the editor opened it; if it has changed since, the edit is refused (409). */
+  base: z.object({
+    /** Name as opened. */
+    name: z.string().max(200),
+    /** Parent as opened. */
+    parentCode: z.string().max(32).nullable(),
+    /** PAM provision type as opened. */
+    pamType: z.string().max(64).nullable(),
+    /** PA-X code as opened. */
+    paxCode: z.string().max(32).nullable(),
+  }),
+});
+
 const fields = {
   /** Responsible parties. */
   responsiblePartyIds: z.array(idSchema).max(20),

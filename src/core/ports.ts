@@ -102,6 +102,7 @@ import type {
   EvidenceId,
   LevelEntryId,
   VerificationId,
+  ThemeId,
 } from './shared/ids.js';
 
 /** Current time, injected so tests control it. */
@@ -763,6 +764,21 @@ export interface ImplementationStore {
   insertTheme(t: Theme): Promise<void>;
   /** The process's themes, if the plenary is visible. */
   listThemes(processId: ProcessId, visible: readonly CompartmentId[]): Promise<Theme[]>;
+  /** A theme, if its compartment is visible. */
+  findTheme(id: ThemeId, visible: readonly CompartmentId[]): Promise<Theme | undefined>;
+  /**
+   * Writes a theme's name, parent and mappings if the stored theme still has `expected`'s (its
+   * code never changes); false if another change came first.
+   */
+  updateTheme(t: Theme, expected: Theme): Promise<boolean>;
+  /** How many visible commitments and subthemes of the process use a theme's code. */
+  countThemeUses(
+    processId: ProcessId,
+    code: string,
+    visible: readonly CompartmentId[],
+  ): Promise<{ commitments: number; subthemes: number }>;
+  /** Deletes a theme if no commitment and no subtheme uses its code; false otherwise. */
+  deleteTheme(t: Theme): Promise<boolean>;
   /** Inserts commitments (several at once for an import). */
   insertCommitments(cs: readonly Commitment[]): Promise<void>;
   /** Writes it if the stored revision is still `expectedRevision`; false otherwise. */

@@ -191,6 +191,10 @@ export interface AuditEvents {
   // its submitter's compartment until released.
   /** The mediators defined a theme of the implementation plan. */
   'theme.defined': { themeId: string; code: string };
+  /** The mediators changed a theme's name, parent or mappings (`fields` names which). */
+  'theme.edited': { themeId: string; code: string; fields: string[] };
+  /** The mediators removed a theme that no commitment and no subtheme used. */
+  'theme.removed': { themeId: string; code: string };
   /** A commitment was created from a provision of a version (null for an import). */
   'commitment.created': {
     commitmentId: string;
@@ -399,6 +403,8 @@ const everyKind: { [K in keyof AuditEvents]: true } = {
   'media_feed.removed': true,
   'media_feed.fetched': true,
   'theme.defined': true,
+  'theme.edited': true,
+  'theme.removed': true,
   'commitment.created': true,
   'commitment.edited': true,
   'evidence.submitted': true,

@@ -397,6 +397,92 @@ export function implementationRepository(
       const box = await sealer.reader(processId);
       return rows.map((r) => toTheme(r, box));
     },
+    async findTheme(id, visible) {
+      const r = await db
+        .selectFrom('impl_themes')
+        .selectAll()
+        .where('id', '=', id)
+        .where(visibleTo(visible))
+        .executeTakeFirst();
+      return r && toTheme(r, await sealer.reader(r.process_id));
+    },
+    async updateTheme(t, expected) {
+      const row = await db
+        .selectFrom('impl_themes')
+        .selectAll()
+        .where('id', '=', t.id)
+        .executeTakeFirst();
+      if (!row) return false;
+      const stored = toTheme(row, await sealer.reader(row.process_id));
+      const same = (['name', 'parentCode', 'pamType', 'paxCode'] as const).every(
+        (f) => stored[f] === expected[f],
+      );
+      if (!same) return false;
+      const box = (await sealer.writer(t.processId)).row('impl_themes', [t.id]);
+      // Compare-and-set on the row as read (its sealed name is compared as stored): a change that
+      // another transaction committed meanwhile makes this update touch nothing.
+      const res = await db
+        .updateTable('impl_themes')
+        .set({
+          name: box.seal('name', t.name),
+          parent_code: t.parentCode,
+          pam_type: t.pamType,
+          pax_code: t.paxCode,
+        })
+        .where('id', '=', t.id)
+        .where('name', '=', row.name)
+        .where((eb) =>
+          eb.and([
+            row.parent_code === null
+              ? eb('parent_code', 'is', null)
+              : eb('parent_code', '=', row.parent_code),
+            row.pam_type === null ? eb('pam_type', 'is', null) : eb('pam_type', '=', row.pam_type),
+            row.pax_code === null ? eb('pax_code', 'is', null) : eb('pax_code', '=', row.pax_code),
+          ]),
+        )
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows) === 1;
+    },
+    async countThemeUses(processId, code, visible) {
+      const count = async (table: 'commitments' | 'impl_themes') => {
+        const r = await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string | number>().as('n'))
+          .where('process_id', '=', processId)
+          .where(table === 'commitments' ? 'theme_code' : 'parent_code', '=', code)
+          .where(visibleTo(visible))
+          .executeTakeFirstOrThrow();
+        return Number(r.n);
+      };
+      return { commitments: await count('commitments'), subthemes: await count('impl_themes') };
+    },
+    async deleteTheme(t) {
+      const res = await db
+        .deleteFrom('impl_themes')
+        .where('id', '=', t.id)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('commitments')
+                .select('commitments.id')
+                .where('commitments.process_id', '=', t.processId)
+                .where('commitments.theme_code', '=', t.code),
+            ),
+          ),
+        )
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('impl_themes as sub')
+                .select('sub.id')
+                .where('sub.process_id', '=', t.processId)
+                .where('sub.parent_code', '=', t.code),
+            ),
+          ),
+        )
+        .executeTakeFirst();
+      return Number(res.numDeletedRows) === 1;
+    },
     async insertCommitments(cs) {
       for (const part of chunks(cs)) {
         const values = await Promise.all(

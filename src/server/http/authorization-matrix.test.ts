@@ -61,6 +61,7 @@ import {
   submitsEvidence,
 } from '../test-support/oracle.js';
 import { createCommitments } from '../../core/usecases/implementation/create-commitments.js';
+import { defineTheme } from '../../core/usecases/implementation/define-theme.js';
 import { submitEvidence } from '../../core/usecases/implementation/submit-evidence.js';
 import { submitEvidenceFile } from '../../core/usecases/implementation/submit-evidence-file.js';
 import { releaseEvidence } from '../../core/usecases/implementation/release-evidence.js';
@@ -139,6 +140,26 @@ async function freshCommitment(env: Env) {
   });
   return c!;
 }
+/** A theme no commitment uses, defined by a mediator in the demo (or by the other process's lead). */
+async function freshTheme(env: Env, where: 'demo' | 'other' = 'demo') {
+  return defineTheme(deps(env), {
+    actor:
+      where === 'demo'
+        ? await actorFor(env, 'mediator')
+        : await actorOf(deps(env), 'other.lead@fixture.parley'),
+    processId: where === 'demo' ? env.p.demo.processId : env.other,
+    code: `T-${randomUUID().slice(0, 8)}`,
+    name: 'fixture',
+    parentCode: null,
+    pamType: null,
+    paxCode: null,
+  });
+}
+/** A theme's editable fields, as a body and as the base an edit starts from. */
+const themeEdit = (t: { name: string }) => {
+  const opened = { name: t.name, parentCode: null, pamType: null, paxCode: null };
+  return { ...opened, name: 'edited', base: opened };
+};
 /** Evidence for a fresh commitment, submitted by a role (kept in its compartment). */
 async function freshEvidence(env: Env, by: DemoRoleKey) {
   const c = await freshCommitment(env);
@@ -2448,6 +2469,67 @@ const matrix: Record<string, Spec> = {
       subject: env.other,
     },
   ],
+  'PATCH /api/processes/:processId/implementation/themes/:themeId': async (env, r) => {
+    const [t, other] = [await freshTheme(env), await freshTheme(env, 'other')];
+    return [
+      {
+        label: 'edit',
+        method: 'PATCH',
+        url: `${P(env)}/implementation/themes/${t.id}`,
+        payload: themeEdit(t),
+        expect: writeOutcome(
+          reads(env, r, compartmentOfKind(env, 'plenary')),
+          implementationPlanners.includes(r),
+        ),
+        subject: t.id,
+      },
+      {
+        label: 'other process, through the demo',
+        method: 'PATCH',
+        url: `${P(env)}/implementation/themes/${other.id}`,
+        payload: themeEdit(other),
+        expect: 'not_found',
+        subject: other.id,
+      },
+      {
+        label: 'other process',
+        method: 'PATCH',
+        url: `${O(env)}/implementation/themes/${other.id}`,
+        payload: themeEdit(other),
+        expect: 'not_found',
+        subject: other.id,
+      },
+    ];
+  },
+  'DELETE /api/processes/:processId/implementation/themes/:themeId': async (env, r) => {
+    const [t, other] = [await freshTheme(env), await freshTheme(env, 'other')];
+    return [
+      {
+        label: 'remove',
+        method: 'DELETE',
+        url: `${P(env)}/implementation/themes/${t.id}`,
+        expect: writeOutcome(
+          reads(env, r, compartmentOfKind(env, 'plenary')),
+          implementationPlanners.includes(r),
+        ),
+        subject: t.id,
+      },
+      {
+        label: 'other process, through the demo',
+        method: 'DELETE',
+        url: `${P(env)}/implementation/themes/${other.id}`,
+        expect: 'not_found',
+        subject: other.id,
+      },
+      {
+        label: 'other process',
+        method: 'DELETE',
+        url: `${O(env)}/implementation/themes/${other.id}`,
+        expect: 'not_found',
+        subject: other.id,
+      },
+    ];
+  },
   'POST /api/processes/:processId/implementation/commitments': async (env, r) => {
     const payload = {
       versionNumber: 2,

@@ -2,11 +2,13 @@
  * The canary test: a unique string is planted in every compartment of the demo — in notes,
  * private positions, proposals, amendments, published versions and the working draft — and
  * further canaries in threads and messages (a shuttle relay among them), communiqué drafts and
- * releases, sessions, minutes and objections to them, consultation answers and public statements, evidence files (their names and bytes), and in a round's
- * venue. Every demo role then reads through every GET route of the API (lists, searches, single
- * items, the record, the text and its versions, diffs, exports, verification, amendments,
- * analysis, rounds, threads, communiqués, the calendar, audit, errors). Each canary must appear
- * exactly where that role may see its compartment, and the venue only to the round's invitees.
+ * releases, sessions, minutes and objections to them, consultation answers and public statements,
+ * evidence files (their names and bytes), a theme renamed after its release and one removed, and
+ * in a round's venue. Every demo role then reads through every GET route of the API (lists,
+ * searches, single items, the record, the text and its versions, diffs, exports, verification,
+ * amendments, analysis, rounds, threads, communiqués, the calendar, audit, errors). Each canary
+ * must appear exactly where that role may see its compartment, and the venue only to the round's
+ * invitees.
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +62,8 @@ import { releaseEvidence } from '../../core/usecases/implementation/release-evid
 import { setLevel } from '../../core/usecases/implementation/set-level.js';
 import { verifyLevel } from '../../core/usecases/implementation/verify-level.js';
 import { defineTheme } from '../../core/usecases/implementation/define-theme.js';
+import { editTheme } from '../../core/usecases/implementation/edit-theme.js';
+import { removeTheme } from '../../core/usecases/implementation/remove-theme.js';
 import { releasePublicPicture } from '../../core/usecases/implementation/release-public-picture.js';
 import { routeTable } from './app.js';
 
@@ -81,6 +85,7 @@ describe('canaries planted in every compartment', () => {
   let publicSlug = '';
   const venueCanary = `VENUECANARY${randomUUID().slice(0, 8)}`;
   const seatCanary = `SEATCANARY${randomUUID().slice(0, 8)}`;
+  const removedThemeCanary = `REMOVEDTHEMECANARY${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
     const d = p.runtime.deps;
@@ -611,6 +616,35 @@ describe('canaries planted in every compartment', () => {
       parts: { themes: ['PUB'], commitments: true, progress: true },
     });
     publicSlug = publication.slug;
+    // After the release the released theme is renamed in the plenary: the page keeps the name it
+    // was released with, and the new one reaches only those who read the plenary.
+    const releasedTheme = (
+      await d.db.transaction((s) => s.implementation.listThemes(processId, [of('plenary').id]))
+    ).find((t) => t.code === 'PUB')!;
+    const opened = {
+      name: releasedTheme.name,
+      parentCode: releasedTheme.parentCode,
+      pamType: releasedTheme.pamType,
+      paxCode: releasedTheme.paxCode,
+    };
+    await editTheme(d, {
+      actor: lead,
+      processId,
+      themeId: releasedTheme.id,
+      fields: { ...opened, name: `Theme ${canaryFor(of('plenary'), 'implementation')}` },
+      base: opened,
+    });
+    // A theme defined and removed: its name reaches nobody afterwards.
+    const removed = await defineTheme(d, {
+      actor: lead,
+      processId,
+      code: 'GONE',
+      name: `Theme ${removedThemeCanary}`,
+      parentCode: null,
+      pamType: null,
+      paxCode: null,
+    });
+    await removeTheme(d, { actor: lead, processId, themeId: removed.id });
     const versions = (
       await d.db.transaction((s) =>
         s.text.listVersions(
@@ -793,6 +827,13 @@ describe('canaries planted in every compartment', () => {
           (c.compartment.kind === 'public' && c.what === 'implementation'),
       )
       .map((c) => `${c.compartment.kind} ${c.what}`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('shows nobody the name of a theme that was removed', () => {
+    const wrong = demoRoleKeys.filter((role) =>
+      (seen.get(role) ?? '').includes(removedThemeCanary),
+    );
     expect(wrong).toEqual([]);
   });
 

@@ -3,8 +3,10 @@
  * released theme whose commitment has a verified level, then the page released — and differ only
  * in what was not released: a commitment outside the released theme with its own verified level,
  * an unverified later level and a standing dispute on the released commitment, evidence in the
- * plenary and in a caucus. What anyone without an account receives from the page, and everything
- * the facilitator (who reads only the public compartment) receives, must be identical.
+ * plenary and in a caucus. A second script releases the page first and then differs in what the
+ * mediators do to the themes (rename, remap, define and remove, a refused removal). What anyone
+ * without an account receives from the page, and everything the facilitator (who reads only the
+ * public compartment) receives, must be identical.
  */
 import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../test-support/databases.js';
@@ -21,7 +23,7 @@ const I = (w: World) => `/api/processes/${w.p.demo.processId}/implementation`;
 async function call(
   w: World,
   role: Parameters<World['as']>[0],
-  method: 'POST' | 'PUT' | 'GET',
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'GET',
   path: string,
   payload?: unknown,
 ) {
@@ -117,6 +119,47 @@ const scenario: DifferentialScenario = {
   },
 };
 
+/**
+ * After the release the mediators rework the plan's themes: the released theme renamed and
+ * remapped, a theme defined and removed, a removal refused because the released theme is in use.
+ */
+async function themesReworked(w: World) {
+  const { themes } = (await call(w, 'mediator', 'GET', '')) as unknown as {
+    themes: Array<{ id: string; code: string; name: string }>;
+  };
+  const pub = themes.find((t) => t.code === 'PUB')!;
+  const opened = { name: pub.name, parentCode: null, pamType: null, paxCode: null };
+  await call(w, 'mediator', 'PATCH', `/themes/${pub.id}`, {
+    name: 'Renamed in the plenary',
+    parentCode: null,
+    pamType: 'human_rights',
+    paxCode: 'HrGen',
+    base: opened,
+  });
+  const scratch = await call(w, 'mediator', 'POST', '/themes', { code: 'TMP', name: 'Scratch' });
+  await call(w, 'leadMediator', 'DELETE', `/themes/${scratch.id}`);
+  const refused = await w.as('mediator', 'DELETE', `${I(w)}/themes/${pub.id}`);
+  expect(refused.status).toBe(409);
+}
+
+const themesScenario: DifferentialScenario = {
+  observers: ['admin'],
+  async script(w, hidden) {
+    await call(w, 'mediator', 'POST', '/themes', { code: 'PUB', name: 'Released theme' });
+    await verifiedCommitment(w, 'PUB', 'released-1');
+    const page = await call(w, 'mediator', 'PUT', '/publication', {
+      title: 'Implementation',
+      parts: { themes: ['PUB'], commitments: true, progress: true },
+    });
+    slug = page['slug'] as string;
+    w.advance(60_000);
+    await hidden();
+    w.advance(60_000);
+  },
+  hidden: { a: themesReworked, b: async () => undefined },
+  extra: scenario.extra!,
+};
+
 describe('the differential test of the public accountability page', () => {
   it('gives anyone without an account, and the facilitator, the same answers whatever was not released', async () => {
     const result = await runDifferential(sqlite!, scenario);
@@ -125,6 +168,16 @@ describe('the differential test of the public accountability page', () => {
     expect(page?.value).toMatchObject({
       status: 200,
       body: { commitments: [{ ref: 'released-1', level: 2 }] },
+    });
+  }, 600_000);
+
+  it('gives anyone without an account, and the facilitator, the same answers whatever the mediators did to the themes after the release', async () => {
+    const result = await runDifferential(sqlite!, themesScenario);
+    expect(result.differences).toEqual([]);
+    const page = result.a.find((c) => c.what === 'public page');
+    expect(page?.value).toMatchObject({
+      status: 200,
+      body: { themes: [{ code: 'PUB', name: 'Released theme' }] },
     });
   }, 600_000);
 });

@@ -39,9 +39,10 @@ describe.each(targets)('implementation on $name', (target) => {
   const p = useParley(target, { clock });
   type Key = Parameters<TestParley['session']>[0];
   const url = () => `/api/processes/${p.demo.processId}/implementation`;
-  const call = (key: Key, method: 'GET' | 'POST' | 'PATCH', path: string, payload?: object) =>
+  type Verb = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  const call = (key: Key, method: Verb, path: string, payload?: object) =>
     p.request(key, method, `${url()}${path}`, payload);
-  const ok = async (key: Key, method: 'GET' | 'POST' | 'PATCH', path: string, payload?: object) => {
+  const ok = async (key: Key, method: Verb, path: string, payload?: object) => {
     const res = await call(key, method, path, payload);
     expect(res.statusCode, res.body).toBeLessThan(300);
     return res.json() as unknown;
@@ -538,6 +539,7 @@ describe.each(targets)('implementation on $name', (target) => {
   }, 60_000);
 
   interface Theme {
+    id: string;
     code: string;
     name: string;
     parentCode: string | null;
@@ -614,6 +616,187 @@ describe.each(targets)('implementation on $name', (target) => {
     const party = await call('govHead', 'POST', '/themes', { code: 'GOV', name: 'Ours' });
     expect(party.statusCode).toBe(403);
     expect(await themes()).toHaveLength(before);
+  });
+
+  const themeNamed = async (code: string) => (await themes()).find((t) => t.code === code);
+  const fieldsOf = (t: Theme) => ({
+    name: t.name,
+    parentCode: t.parentCode,
+    pamType: t.pamType,
+    paxCode: t.paxCode,
+  });
+  const editTheme = (t: Theme, over: object = {}, key: Key = 'mediator') =>
+    call(key, 'PATCH', `/themes/${t.id}`, { ...fieldsOf(t), ...over, base: fieldsOf(t) });
+  const auditOf = (kind: 'theme.edited' | 'theme.removed') =>
+    p.runtime.deps.db.transaction(async (s) =>
+      (await s.audit.listByKind(kind)).map((e) => JSON.parse(e.data) as Record<string, unknown>),
+    );
+
+  it('lets the mediators edit a theme’s name, parent and mappings, keeping its code and its commitments', async () => {
+    await ok('mediator', 'POST', '/themes', { code: 'ELE', name: 'Elections' });
+    await ok('mediator', 'POST', '/themes', { code: 'INS', name: 'Institutions' });
+    const cal = (await ok('mediator', 'POST', '/themes', {
+      code: 'CAL',
+      name: 'Calendar',
+      pamType: 'electoral_reform',
+    })) as Theme;
+    const c = await create({ themeCode: 'CAL' });
+    const res = await editTheme(cal, {
+      name: 'Electoral calendar',
+      parentCode: 'ELE',
+      pamType: 'electoral_commission',
+      paxCode: 'PolEle',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const edited = {
+      id: cal.id,
+      code: 'CAL',
+      name: 'Electoral calendar',
+      parentCode: 'ELE',
+      pamType: 'electoral_commission',
+      paxCode: 'PolEle',
+    };
+    expect(res.json()).toEqual(edited);
+    expect(await themeNamed('CAL')).toEqual(edited);
+    // The commitments keep their theme: they refer to its code, which did not change.
+    expect((await timeline('observer', c.id)).commitment).toMatchObject({ themeCode: 'CAL' });
+    // Sending the code back unchanged is fine; a mapping can be cleared and the parent changed.
+    const again = await editTheme(edited, {
+      code: 'CAL',
+      parentCode: 'INS',
+      pamType: null,
+      paxCode: null,
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ parentCode: 'INS', pamType: null, paxCode: null });
+    expect((await auditOf('theme.edited')).slice(-2)).toEqual([
+      { themeId: cal.id, code: 'CAL', fields: ['name', 'parentCode', 'pamType', 'paxCode'] },
+      { themeId: cal.id, code: 'CAL', fields: ['parentCode', 'pamType', 'paxCode'] },
+    ]);
+    // An editor who opened the theme before those changes is told, and changes nothing.
+    const stale = await editTheme(cal, { name: 'Calendar of the vote' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'STALE_REVISION' });
+    expect(await themeNamed('CAL')).toMatchObject({
+      name: 'Electoral calendar',
+      parentCode: 'INS',
+    });
+  });
+
+  it('refuses a bad edit of a theme with a 4xx naming the field, and changes nothing', async () => {
+    await ok('mediator', 'POST', '/themes', { code: 'ECO', name: 'Economy' });
+    await ok('mediator', 'POST', '/themes', {
+      code: 'ECO.1',
+      name: 'Sanctions',
+      parentCode: 'ECO',
+    });
+    await ok('mediator', 'POST', '/themes', { code: 'DET', name: 'Detainees' });
+    const eco = (await themeNamed('ECO'))!;
+    const sub = (await themeNamed('ECO.1'))!;
+    const det = (await themeNamed('DET'))!;
+    const before = await themes();
+    const cases: Array<[Theme, object, number, string]> = [
+      [det, { name: '   ' }, 400, 'name'],
+      [det, { name: 'x'.repeat(201) }, 400, 'name'],
+      [det, { code: 'DET2' }, 400, 'code'],
+      [det, { parentCode: 'DET' }, 400, 'parentCode'],
+      [det, { parentCode: 'NOPE' }, 400, 'parentCode'],
+      [det, { parentCode: 'ECO.1' }, 400, 'parentCode'],
+      [eco, { parentCode: 'DET' }, 400, 'parentCode'],
+      [sub, { pamType: 'warp' }, 400, 'pamType'],
+      [sub, { paxCode: 'x'.repeat(33) }, 400, 'paxCode'],
+    ];
+    for (const [theme, over, status, field] of cases) {
+      const res = await editTheme(theme, over);
+      expect([res.statusCode, res.body]).toEqual([status, expect.stringContaining(field)]);
+      expect(res.body).not.toContain('    at ');
+    }
+    const noBase = await call('mediator', 'PATCH', `/themes/${det.id}`, fieldsOf(det));
+    expect([noBase.statusCode, noBase.body]).toEqual([400, expect.stringContaining('base')]);
+    expect((await editTheme(det, { name: 'Ours' }, 'govHead')).statusCode).toBe(403);
+    expect((await editTheme(det, { name: 'Seen' }, 'observer')).statusCode).toBe(403);
+    expect(await themes()).toEqual(before);
+  });
+
+  it('removes a theme nothing uses; one in use answers 409 saying how many use it, and stays', async () => {
+    await ok('mediator', 'POST', '/themes', { code: 'TRA', name: 'Transition' });
+    await ok('mediator', 'POST', '/themes', { code: 'TRA.1', name: 'Council', parentCode: 'TRA' });
+    await ok('mediator', 'POST', '/themes', { code: 'OLD', name: 'Unused' });
+    const tra = (await themeNamed('TRA'))!;
+    const council = (await themeNamed('TRA.1'))!;
+    const old = (await themeNamed('OLD'))!;
+    await create({ themeCode: 'TRA' });
+    await create({ themeCode: 'TRA' });
+    await create({ themeCode: 'TRA.1' });
+    const inUse = await call('leadMediator', 'DELETE', `/themes/${tra.id}`);
+    expect(inUse.statusCode).toBe(409);
+    expect(inUse.json().error).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('2 commitments and 1 subtheme'),
+      details: { commitments: 2, subthemes: 1 },
+    });
+    const sub = await call('mediator', 'DELETE', `/themes/${council.id}`);
+    expect([sub.statusCode, sub.json().error?.message]).toEqual([
+      409,
+      expect.stringContaining('used by 1 commitment;'),
+    ]);
+    // A party's head may not remove a theme; nobody removes one twice.
+    expect((await call('govHead', 'DELETE', `/themes/${old.id}`)).statusCode).toBe(403);
+    const removed = await call('mediator', 'DELETE', `/themes/${old.id}`);
+    expect([removed.statusCode, removed.json()]).toEqual([200, { ok: true }]);
+    const twice = await call('mediator', 'DELETE', `/themes/${old.id}`);
+    const ghost = await call('mediator', 'DELETE', `/themes/${crypto.randomUUID()}`);
+    expect([twice.statusCode, twice.body]).toEqual([404, ghost.body]);
+    expect((await themes()).map((t) => t.code)).toEqual(expect.arrayContaining(['TRA', 'TRA.1']));
+    expect(await themeNamed('OLD')).toBeUndefined();
+    expect((await auditOf('theme.removed')).at(-1)).toEqual({ themeId: old.id, code: 'OLD' });
+    // The code is free again.
+    await ok('mediator', 'POST', '/themes', { code: 'OLD', name: 'Defined again' });
+  });
+
+  it('never lets two edits of a theme at once overwrite each other, nor a removal orphan a commitment', async () => {
+    const theme = (await ok('mediator', 'POST', '/themes', {
+      code: 'RACE',
+      name: 'Raced',
+    })) as Theme;
+    const edits = await Promise.all([
+      editTheme(theme, { name: 'First' }, 'mediator'),
+      editTheme(theme, { name: 'Second' }, 'leadMediator'),
+    ]);
+    expect(edits.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const winner = edits.find((r) => r.statusCode === 200)!.json() as Theme;
+    expect((await themeNamed('RACE'))?.name).toBe(winner.name);
+    // A removal and a commitment taking the theme, at once: whichever comes first, no commitment
+    // is left with a theme that no longer exists.
+    const [removal, commitment] = await Promise.all([
+      call('leadMediator', 'DELETE', `/themes/${theme.id}`),
+      call('mediator', 'POST', '/commitments', {
+        versionNumber: 2,
+        commitments: [
+          {
+            provisionKey: 'p-humanitarian',
+            responsiblePartyIds: [],
+            startsOn: '2026-01-01',
+            deadline: '2026-12-31',
+            provisionType: 'human_rights',
+            themeCode: 'RACE',
+          },
+        ],
+      }),
+    ]);
+    expect([removal.statusCode, commitment.statusCode].sort()).toEqual(
+      removal.statusCode === 200 ? [200, 400] : [201, 409],
+    );
+    const plan = (await ok('mediator', 'GET', '')) as {
+      themes: Theme[];
+      commitments: Array<{ commitment: { themeCode: string | null } }>;
+    };
+    const codes = new Set(plan.themes.map((t) => t.code));
+    expect(
+      plan.commitments.filter(
+        (c) => c.commitment.themeCode !== null && !codes.has(c.commitment.themeCode),
+      ),
+    ).toEqual([]);
   });
 
   it('edits a commitment from its revision: deadline, parties, theme; a stale edit is refused with the current revision', async () => {
@@ -705,5 +888,25 @@ describe.each(targets)('implementation on $name', (target) => {
     const res = await call('admin', 'GET', `/commitments/${c.id}`);
     const ghost = await call('admin', 'GET', `/commitments/${crypto.randomUUID()}`);
     expect([res.statusCode, res.body]).toEqual([ghost.statusCode, ghost.body]);
+    // A theme answers the facilitator exactly like one that does not exist.
+    const theme = (await ok('mediator', 'POST', '/themes', {
+      code: 'FAC',
+      name: 'Hidden',
+    })) as Theme;
+    const missing = { ...theme, id: crypto.randomUUID() };
+    for (const [hidden, none] of [
+      [
+        editTheme(theme, { name: 'Seen?' }, 'admin'),
+        editTheme(missing, { name: 'Seen?' }, 'admin'),
+      ],
+      [
+        call('admin', 'DELETE', `/themes/${theme.id}`),
+        call('admin', 'DELETE', `/themes/${missing.id}`),
+      ],
+    ]) {
+      const [a, b] = [await hidden!, await none!];
+      expect([a.statusCode, a.body]).toEqual([404, b.body]);
+    }
+    expect(await themeNamed('FAC')).toMatchObject({ name: 'Hidden' });
   });
 });

@@ -27,6 +27,7 @@ import type {
   CommitmentTimeline,
   CreateCommitmentsRequest,
   DefineThemeRequest,
+  EditThemeRequest,
   EditCommitmentRequest,
   Theme,
   EvidenceView,
@@ -461,6 +462,10 @@ export const api = {
       call<Commitment[]>('POST', `${p(processId)}/implementation/commitments`, { body }),
     defineTheme: (processId: string, body: DefineThemeRequest) =>
       call<Theme>('POST', `${p(processId)}/implementation/themes`, { body }),
+    editTheme: (processId: string, themeId: string, body: EditThemeRequest) =>
+      call<Theme>('PATCH', `${p(processId)}/implementation/themes/${enc(themeId)}`, { body }),
+    removeTheme: (processId: string, themeId: string) =>
+      call<{ ok: true }>('DELETE', `${p(processId)}/implementation/themes/${enc(themeId)}`),
     editCommitment: (processId: string, commitmentId: string, body: EditCommitmentRequest) =>
       call<Commitment>('PATCH', `${p(processId)}/implementation/commitments/${enc(commitmentId)}`, {
         body,

@@ -336,6 +336,8 @@ export type CreateCommitmentsRequest = z.input<typeof implementation.createCommi
 export type Theme = z.infer<typeof implementation.themeResponse>;
 /** Define-theme body. */
 export type DefineThemeRequest = z.input<typeof implementation.defineThemeRequest>;
+/** Edit-theme body: everything but the code, and the theme as it was opened. */
+export type EditThemeRequest = z.input<typeof implementation.editThemeRequest>;
 /** Edit-commitment body. */
 export type EditCommitmentRequest = z.input<typeof implementation.editCommitmentRequest>;
 /** Submit-evidence body. */

@@ -541,6 +541,8 @@ export const en = {
     keys_rotated: 'Encryption keys rotated',
     account_sign_in_reset: 'Sign-in reset by the operator',
     theme_defined: 'Implementation theme defined',
+    theme_edited: 'Implementation theme edited',
+    theme_removed: 'Implementation theme removed',
     commitment_created: 'Commitment created',
     commitment_edited: 'Commitment edited',
     evidence_submitted: 'Evidence submitted',

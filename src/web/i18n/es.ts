@@ -562,6 +562,8 @@ export const es: Catalogue = {
     keys_rotated: 'Claves de cifrado renovadas',
     account_sign_in_reset: 'Inicio de sesión restablecido por el operador',
     theme_defined: 'Tema de implementación definido',
+    theme_edited: 'Tema de implementación editado',
+    theme_removed: 'Tema de implementación eliminado',
     commitment_created: 'Compromiso creado',
     commitment_edited: 'Compromiso editado',
     evidence_submitted: 'Evidencia aportada',

@@ -549,6 +549,8 @@ export const nb: Catalogue = {
     keys_rotated: 'Krypteringsnøkler byttet',
     account_sign_in_reset: 'Innlogging tilbakestilt av driftsansvarlig',
     theme_defined: 'Gjennomføringstema definert',
+    theme_edited: 'Gjennomføringstema endret',
+    theme_removed: 'Gjennomføringstema fjernet',
     commitment_created: 'Forpliktelse opprettet',
     commitment_edited: 'Forpliktelse endret',
     evidence_submitted: 'Dokumentasjon sendt inn',

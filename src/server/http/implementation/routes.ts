@@ -9,6 +9,7 @@ import {
   createCommitmentsRequest,
   defineThemeRequest,
   editCommitmentRequest,
+  editThemeRequest,
   evidenceFileDownload,
   evidenceParams,
   evidenceResponse,
@@ -27,6 +28,7 @@ import {
   setLevelRequest,
   submitEvidenceFileRequest,
   submitEvidenceRequest,
+  themeParams,
   themeResponse,
   verificationParams,
   verificationResponse,
@@ -38,6 +40,8 @@ import { acceptedMediaTypes } from '../../../core/implementation/evidence-files.
 import { createCommitments } from '../../../core/usecases/implementation/create-commitments.js';
 import { defineTheme } from '../../../core/usecases/implementation/define-theme.js';
 import { editCommitment } from '../../../core/usecases/implementation/edit-commitment.js';
+import { editTheme } from '../../../core/usecases/implementation/edit-theme.js';
+import { removeTheme } from '../../../core/usecases/implementation/remove-theme.js';
 import { exportImplementation } from '../../../core/usecases/implementation/export-implementation.js';
 import { getCommitment } from '../../../core/usecases/implementation/get-commitment.js';
 import { getProgress } from '../../../core/usecases/implementation/get-progress.js';
@@ -100,6 +104,47 @@ export const implementationRoutes = [
     status: 201,
     handler: async ({ actor, params, body, deps }) =>
       presentTheme(await defineTheme(deps, { actor, processId: processIdOf(params), ...body })),
+  }),
+  route({
+    method: 'PATCH',
+    url: `${base}/themes/:themeId`,
+    summary:
+      "Edit a theme's name, parent, PAM type or PA-X code (its code stays), from the theme as opened.",
+    tag: 'implementation',
+    auth: 'required',
+    params: themeParams,
+    body: editThemeRequest,
+    response: themeResponse,
+    handler: async ({ actor, params, body, deps }) => {
+      const { code, base: opened, ...fields } = body;
+      return presentTheme(
+        await editTheme(deps, {
+          actor,
+          processId: processIdOf(params),
+          themeId: asId(params.themeId),
+          code,
+          fields,
+          base: opened,
+        }),
+      );
+    },
+  }),
+  route({
+    method: 'DELETE',
+    url: `${base}/themes/:themeId`,
+    summary: 'Remove a theme that no commitment and no subtheme uses (409 says how many do).',
+    tag: 'implementation',
+    auth: 'required',
+    params: themeParams,
+    response: okResponse,
+    handler: async ({ actor, params, deps }) => {
+      await removeTheme(deps, {
+        actor,
+        processId: processIdOf(params),
+        themeId: asId(params.themeId),
+      });
+      return { ok: true as const };
+    },
   }),
   route({
     method: 'POST',

@@ -33,6 +33,7 @@ import { useProcess } from '../processes/ProcessContext.js';
 import { PartyChip } from '../text/holders.js';
 import { FieldProblem, invalidProps, serverField } from './field-problems.js';
 import { pamTypeName } from './pam-names.js';
+import { useScheduleText } from './schedule.js';
 import { themeTree } from './themes.js';
 
 /** How often a recurring obligation falls due (a one-off has none). */
@@ -140,7 +141,7 @@ export function CommitmentDetails({
 }) {
   const { t } = useTranslation();
   const { view } = useProcess();
-  const schedule = useSchedule();
+  const schedule = useScheduleText();
   const [editing, setEditing] = useState(false);
   const planner = canPlanImplementation(membershipOf(view));
   if (editing && planner)
@@ -208,18 +209,6 @@ export function CommitmentDetails({
   );
 }
 
-/** A schedule in words: "2026-06-30", "monthly until 2027-12-31", "monthly, without end". */
-function useSchedule(): (recurrence: string, deadline: string | null) => string {
-  const { t } = useTranslation();
-  return (recurrence, deadline) => {
-    if (recurrence === 'none') return deadline ?? '—';
-    const frequency = t(recurrenceKey(recurrence));
-    return deadline
-      ? t('implementation.edit.recurringUntil', { frequency, date: deadline })
-      : t('implementation.edit.recurringOpen', { frequency });
-  };
-}
-
 /** The editor of one commitment, from the revision it was opened at. */
 function CommitmentEditForm({
   commitment,
@@ -235,7 +224,7 @@ function CommitmentEditForm({
   const { t } = useTranslation();
   const { view } = useProcess();
   const form = useId();
-  const schedule = useSchedule();
+  const schedule = useScheduleText();
   const confirmation = useConfirmation();
   const formats = useFormats();
   // The revision the edit starts from; it moves only when the editor takes a newer one.

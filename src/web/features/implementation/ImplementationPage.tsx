@@ -41,11 +41,8 @@ import { LevelBadge, MatrixTable, ProgressChart, levelKey } from './charts.js';
 import { EvidenceDateAndSource, EvidenceFileForm, EvidenceFileLink } from './EvidenceFileField.js';
 import { CommitmentDetails } from './CommitmentEditor.js';
 import { ThemesPanel } from './ThemesPanel.js';
+import { useScheduleText } from './schedule.js';
 import { pamTypeName } from './pam-names.js';
-
-/** The catalogue key of a recurrence's name. */
-const recurrenceKey = (r: string) =>
-  `implementation.recurrence.${r}` as 'implementation.recurrence.none';
 
 /** The implementation screen. */
 export function ImplementationPage() {
@@ -151,6 +148,7 @@ function CommitmentRow({
   onToggle: () => void;
 }) {
   const { t } = useTranslation();
+  const schedule = useScheduleText();
   const c = summary.commitment;
   return (
     <tr className={open ? 'selected' : undefined}>
@@ -168,9 +166,7 @@ function CommitmentRow({
           ? '—'
           : c.responsiblePartyIds.map((p) => <PartyChip key={p} partyId={p} />)}
       </td>
-      <td data-label={t('implementation.col.deadline')}>
-        {c.deadline ?? t(recurrenceKey(c.recurrence))}
-      </td>
+      <td data-label={t('implementation.col.deadline')}>{schedule(c.recurrence, c.deadline)}</td>
       <td data-label={t('implementation.col.level')}>
         <LevelBadge level={summary.level} />
       </td>

@@ -11,6 +11,7 @@ import { DemoAwareText, ErrorAlert, Loading, PageTitle, Section } from '../../ui
 import { useQuery } from '../../ui/hooks.js';
 import { LevelBadge, MatrixTable, ProgressChart } from './charts.js';
 import { pamTypeName } from './pam-names.js';
+import { useScheduleText } from './schedule.js';
 
 /** The page at `/public/implementation/:slug`. */
 export function PublicImplementationPage({ slug }: { slug: string }) {
@@ -36,6 +37,7 @@ function PublicPictureView({ picture }: { picture: PublicPicture }) {
     new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(
       new Date(`${d.slice(0, 10)}T00:00:00Z`),
     );
+  const schedule = useScheduleText(date);
   const themeName = (code: string | null) =>
     code === null || code === '-'
       ? t('implementation.public.noTheme')
@@ -79,9 +81,7 @@ function PublicPictureView({ picture }: { picture: PublicPicture }) {
                       {c.responsible.join(', ')}
                     </td>
                     <td data-label={t('implementation.public.col.deadline')}>
-                      {c.deadline
-                        ? date(c.deadline)
-                        : t(`implementation.recurrence.${c.recurrence}`)}
+                      {schedule(c.recurrence, c.deadline)}
                       {c.overdue && (
                         <>
                           {' '}
