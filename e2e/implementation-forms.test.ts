@@ -131,6 +131,10 @@ describe.skipIf(!runJourney)('implementation planning forms, in the browser', ()
     await dialog.screenshot({ path: screenshotPath('80c-implementation-theme-remove-desktop') });
     await dialog.getByRole('button', { name: 'Remove the theme', exact: true }).click();
     await themes.getByText('Theme TMP removed.').waitFor();
+    // The notice comes with the answer; the list follows once the plan is read again.
+    await themes
+      .locator('.theme-name', { hasText: 'Defined by mistake' })
+      .waitFor({ state: 'detached' });
     expect(await themes.getByText(/Defined by mistake/).count()).toBe(0);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(1280);
     await themes.screenshot({ path: screenshotPath('80d-implementation-themes-after-desktop') });
