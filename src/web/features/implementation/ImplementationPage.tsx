@@ -778,6 +778,8 @@ function PublicationSection({ themes }: { themes: ReadonlyArray<{ code: string; 
   const [withCommitments, setWithCommitments] = useState(true);
   const [withProgress, setWithProgress] = useState(true);
   const [done, setDone] = useState<'released' | 'withdrawn' | null>(null);
+  // A theme ticked and then removed (here or by another mediator) is no longer offered or sent.
+  const chosenThemes = chosen.filter((code) => themes.some((th) => th.code === code));
   const publicRoom = view.compartments.find((c) => c.kind === 'public');
   const data = current.data;
   const address = data?.slug
@@ -796,7 +798,7 @@ function PublicationSection({ themes }: { themes: ReadonlyArray<{ code: string; 
       await api.implementation.release(id, {
         title: pageTitle,
         parts: {
-          themes: allThemes ? null : chosen,
+          themes: allThemes ? null : chosenThemes,
           commitments: withCommitments,
           progress: withProgress,
         },
@@ -824,7 +826,7 @@ function PublicationSection({ themes }: { themes: ReadonlyArray<{ code: string; 
             parts: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(parts),
             themes: allThemes
               ? t('implementation.publicPage.confirmAllThemes')
-              : t('implementation.publicPage.confirmSomeThemes', { count: chosen.length }),
+              : t('implementation.publicPage.confirmSomeThemes', { count: chosenThemes.length }),
           })}
         >
           <p>{t('implementation.publicPage.confirmNote')}</p>
@@ -880,10 +882,12 @@ function PublicationSection({ themes }: { themes: ReadonlyArray<{ code: string; 
                 <CheckboxField
                   key={th.code}
                   label={`${th.code} · ${th.name}`}
-                  checked={chosen.includes(th.code)}
+                  checked={chosenThemes.includes(th.code)}
                   onChange={(e) =>
                     setChosen(
-                      e.target.checked ? [...chosen, th.code] : chosen.filter((c) => c !== th.code),
+                      e.target.checked
+                        ? [...chosenThemes, th.code]
+                        : chosenThemes.filter((c) => c !== th.code),
                     )
                   }
                 />
