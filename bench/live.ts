@@ -103,6 +103,7 @@ const demoEmails: Record<DemoRoleKey, string> = {
   govDelegate: 'gov.delegate@demo.parley',
   oppHead: 'opp.head@demo.parley',
   oppDelegate: 'opp.delegate@demo.parley',
+  guarantor: 'guarantor@demo.parley',
   observer: 'observer@demo.parley',
 };
 /** Who writes into a compartment: the first of these that the server says may write there. */
@@ -361,7 +362,7 @@ function roleReads(demo: DemoProcess, role: DemoRoleKey, c: Compartment): boolea
   switch (c.kind) {
     case 'public':
       return true;
-    case 'plenary': // the observer was given the plenary; the facilitator sees set-up only
+    case 'plenary': // the guarantor and observer were given it; the facilitator sees set-up only
       return role !== 'admin';
     case 'mediators':
       return team;

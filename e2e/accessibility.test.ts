@@ -1,9 +1,9 @@
 /**
  * Accessibility of every main screen, checked with axe-core inside Chromium: the sign-in form,
- * then for each kind of member (the lead mediator, a party's head, the other party's delegate and
- * the observer) every screen of NORDLYS they can open — or the page saying it is not there, which
- * must be as accessible. No serious or critical violation is allowed (WCAG 2.1 A and AA rules and
- * axe's best practices); the report names the rule, the screen and the elements.
+ * then for each kind of member (the lead mediator, a party's head, the other party's delegate, the
+ * guarantor and the observer) every screen of NORDLYS they can open — or the page saying it is not
+ * there, which must be as accessible. No serious or critical violation is allowed (WCAG 2.1 A and
+ * AA rules and axe's best practices); the report names the rule, the screen and the elements.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -75,6 +75,7 @@ const members = [
   ['lead mediator', 'lead.mediator@demo.parley'],
   ['government head of delegation', 'gov.head@demo.parley'],
   ['opposition delegate', 'opp.delegate@demo.parley'],
+  ['guarantor', 'guarantor@demo.parley'],
   ['observer', 'observer@demo.parley'],
 ] as const;
 

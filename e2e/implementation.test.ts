@@ -3,11 +3,11 @@
  * phase of its own, e2e/implementation-demo.test.ts): the mediator creates a commitment from an
  * agreed provision of version 2; the government's head, on a phone, submits evidence (kept in its
  * caucus) and releases it; a delegate uploads a file as evidence and sees the SHA-256 the server
- * computed; the mediator records a level on it; the observer
- * verifies it in Spanish and then disputes it in Norwegian; the progress chart, its table and the
- * matrix show the level; the mediator releases the public accountability page after confirming it
- * goes to the public, and anyone without an account reads it in English, Spanish and Norwegian, on
- * a phone and on a desktop. Each step saves screenshots to e2e/screenshots/.
+ * computed; the mediator records a level on it; the guarantor verifies it in Spanish and the
+ * observer, seeing that verification, disputes it in Norwegian; the progress chart, its table and
+ * the matrix show the level; the mediator releases the public accountability page after
+ * confirming it goes to the public, and anyone without an account reads it in English, Spanish and
+ * Norwegian, on a phone and on a desktop. Each step saves screenshots to e2e/screenshots/.
  */
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
@@ -170,11 +170,11 @@ describe.skipIf(!runJourney)('implementation, tracked in the browser', () => {
     await mediator.shot('72-implementation-level');
   });
 
-  it('lets the observer verify the level in Spanish and dispute it in Norwegian, and shows the dispute', async () => {
-    const observer = await open();
-    const page = observer.page;
+  it('lets the guarantor verify the level in Spanish', async () => {
+    const guarantor = await open();
+    const page = guarantor.page;
     await page.goto(parley.url);
-    await signIn(page, 'observer@demo.parley', demoPassword);
+    await signIn(page, 'guarantor@demo.parley', demoPassword);
     await page.getByLabel('Language').selectOption('es');
     await openNordlysScreen(page, 'Implementación');
     await page.getByRole('button', { name: 'v2-p-humanitarian-1' }).click();
@@ -183,15 +183,35 @@ describe.skipIf(!runJourney)('implementation, tracked in the browser', () => {
     await page.getByRole('button', { name: 'Registrar el dictamen' }).click();
     await page.getByText('Su dictamen está registrado.').waitFor();
     await ours(page).getByText('verificado una vez').waitFor();
-    await observer.shot('73-implementation-verified-spanish');
+    await guarantor.shot('73-implementation-verified-spanish');
+    expect(guarantor.problems).toEqual([]);
+  });
 
-    await page.getByLabel('Idioma').selectOption('nb');
+  it('lets the observer dispute the verified level in Norwegian, and shows the dispute', async () => {
+    const observer = await open();
+    const page = observer.page;
+    await page.goto(parley.url);
+    await signIn(page, 'observer@demo.parley', demoPassword);
+    await page.getByLabel('Language').selectOption('nb');
+    await openNordlysScreen(page, 'Gjennomføring');
+    await page.getByRole('button', { name: 'v2-p-humanitarian-1' }).click();
+    // The guarantor's verification is there before the observer gives its own verdict.
+    const panel = page.locator('.timeline-panel');
+    await panel
+      .locator('.verdict-verified')
+      .getByText('Corredores visitados (invented).')
+      .waitFor();
     await page.getByRole('button', { name: 'Bekreft eller bestrid' }).click();
     await page.getByLabel('Vurdering').selectOption('disputed');
     await page.getByLabel('Begrunnelse').fill('Bare én korridor er åpen (invented).');
     await page.getByRole('button', { name: 'Registrer vurderingen' }).click();
     await page.getByText('Vurderingen din er registrert.').waitFor();
     await ours(page).getByText('1 åpen innsigelse').waitFor();
+    await ours(page).getByText('bekreftet én gang').waitFor();
+    await panel
+      .locator('.verdict-disputed')
+      .getByText('Bare én korridor er åpen (invented).')
+      .waitFor();
     // The chart's numbers are the roll-up's: the demo's six commitments and this one, at level 2
     // from March 2026.
     const march = await overallMonth('2026-03');

@@ -18,8 +18,9 @@
  * - evidence month by month from the parties (written by their delegates, kept in their caucus
  *   until their head releases it; the latest piece of two commitments still waits there), from
  *   the mediators' field team and from the observer;
- * - levels moving with that evidence, one of them back down, verified by the observer;
- * - one level disputed by the observer and left unresolved (the funds, H-04);
+ * - levels moving with that evidence, one of them back down, verified by the guarantor;
+ * - one level disputed by the observer and left unresolved (the funds, H-04), so that both kinds
+ *   of accompanying member give their verdict;
  * - one commitment overdue, with no evidence for the last seven months (the hospitals, H-02);
  * - the access and services themes released to the public accountability page.
  *
@@ -75,7 +76,10 @@ interface DemoEvidence {
   text: string;
 }
 
-/** A level the mediators record, citing the evidence of month `k`, and the observer's verdict. */
+/**
+ * A level the mediators record, citing the evidence of month `k`, and its verdict: a verification
+ * is the guarantor's, a dispute the observer's.
+ */
 interface DemoLevel {
   k: number;
   level: Level;
@@ -411,6 +415,7 @@ export async function seedDemoImplementation(
       govDelegate: Actor;
       oppHead: Actor;
       oppDelegate: Actor;
+      guarantor: Actor;
       observer: Actor;
     };
     /** Today, from the real clock: the months of evidence end with the one before it. */
@@ -569,7 +574,7 @@ export async function seedDemoImplementation(
     }),
   );
 
-  // The observer verifies each level, and disputes one.
+  // The guarantor verifies each level; the observer disputes one.
   await together(
     levels.flatMap(({ l }, i) => {
       const entry = entries[i];
@@ -578,7 +583,7 @@ export async function seedDemoImplementation(
       return [
         () =>
           verifyLevel(deps, {
-            actor: actors.observer,
+            actor: verdict.kind === 'verified' ? actors.guarantor : actors.observer,
             processId,
             commitmentId: entry.commitmentId,
             entryId: entry.id,

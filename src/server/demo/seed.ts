@@ -59,6 +59,7 @@ export const demoRoleKeys = [
   'govDelegate',
   'oppHead',
   'oppDelegate',
+  'guarantor',
   'observer',
 ] as const;
 export type DemoRoleKey = (typeof demoRoleKeys)[number];
@@ -146,6 +147,14 @@ const people: Array<{
     name: 'Opposition delegate (demo)',
     as: 'delegate',
     party: 'opp',
+  },
+  {
+    key: 'guarantor',
+    role: 'guarantor',
+    email: 'guarantor@demo.parley',
+    name: 'Guarantor state (demo)',
+    as: 'guarantor',
+    party: null,
   },
   {
     key: 'observer',
@@ -285,15 +294,18 @@ export async function seedDemo(
   }
 
   const compartments = await deps.db.transaction((s) => s.items.listCompartments(process.id));
+  // The guarantor and the observer are given the plenary: without it they would read only the
+  // public compartment, and could not verify or dispute the levels recorded there.
   const plenary = compartments.find((c) => c.kind === 'plenary');
-  const observer = accounts.find((a) => a.key === 'observer');
-  if (plenary && observer)
-    await grantCompartment(deps, {
-      actor: adminActor,
-      processId: process.id,
-      userId: observer.userId,
-      compartmentId: plenary.id,
-    });
+  const accompanying = accounts.filter((a) => a.key === 'guarantor' || a.key === 'observer');
+  if (plenary)
+    for (const a of accompanying)
+      await grantCompartment(deps, {
+        actor: adminActor,
+        processId: process.id,
+        userId: a.userId,
+        compartmentId: plenary.id,
+      });
 
   await changeProcessStatus(deps, {
     actor: adminActor,
@@ -439,6 +451,7 @@ export async function seedDemo(
       govDelegate: await actorOf(deps, 'gov.delegate@demo.parley'),
       oppHead: await actorOf(deps, 'opp.head@demo.parley'),
       oppDelegate: await actorOf(deps, 'opp.delegate@demo.parley'),
+      guarantor: await actorOf(deps, 'guarantor@demo.parley'),
       observer: await actorOf(deps, 'observer@demo.parley'),
     },
     today: realDeps.clock.now().toISOString().slice(0, 10),

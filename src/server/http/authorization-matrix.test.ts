@@ -43,6 +43,7 @@ import { SoftwareAuthenticator } from '../test-support/software-authenticator.js
 import { useParley, type Session, type TestParley } from '../test-support/harness.js';
 import { routeTable } from './app.js';
 import {
+  accompanying,
   boundSetters,
   decisionSupportReaders,
   confirmsSeatOf,
@@ -217,7 +218,7 @@ const reads = (env: Env, r: DemoRoleKey, c: Compartment) => demoRoleReads(env.p.
 const writes = (env: Env, r: DemoRoleKey, c: Compartment) =>
   reads(env, r, c) &&
   r !== 'admin' &&
-  r !== 'observer' &&
+  !accompanying.includes(r) &&
   (c.kind !== 'public' || team.includes(r));
 function releases(env: Env, r: DemoRoleKey, c: Compartment): boolean {
   if (c.kind === 'caucus' || c.kind === 'bilateral') return r === `${partyKey(env, c)}Head`;

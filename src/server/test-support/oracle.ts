@@ -24,7 +24,7 @@ export function demoRoleReads(demo: DemoData, r: DemoRoleKey, c: Compartment): b
   switch (c.kind) {
     case 'public':
       return true;
-    case 'plenary': // the observer was given the plenary in the demo; the facilitator sees set-up only
+    case 'plenary': // given to the demo's guarantor and observer; the facilitator sees set-up only
       return r !== 'admin';
     case 'mediators':
       return team.includes(r);
@@ -125,8 +125,11 @@ export const boundSetters: readonly DemoRoleKey[] = ['admin'];
  */
 export const implementationPlanners: readonly DemoRoleKey[] = ['leadMediator', 'mediator'];
 
-/** Who verifies or disputes levels in the demo: its observer, who was given the plenary. */
-export const levelVerifiers: readonly DemoRoleKey[] = ['observer'];
+/** The demo's guarantor and observer: they read the plenary they were given, and write nothing. */
+export const accompanying: readonly DemoRoleKey[] = ['guarantor', 'observer'];
+
+/** Who verifies or disputes levels in the demo: its guarantor and observer, given the plenary. */
+export const levelVerifiers: readonly DemoRoleKey[] = accompanying;
 
 /** Who may submit evidence for a commitment for which only `party` is responsible. */
 export function submitsEvidence(r: DemoRoleKey, party: 'gov' | 'opp'): boolean {
