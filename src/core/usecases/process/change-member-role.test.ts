@@ -7,13 +7,16 @@ import {
   aUser,
   aWorld,
   consentTo,
+  defaultPassword,
   refusal,
 } from '../../test-support/factories.js';
 import { people, type Person } from '../../test-support/who-sees-what.js';
 import type { Role } from '../../process/model.js';
 import { asId, type PartyId } from '../../shared/ids.js';
 import { getItem } from '../items/get-item.js';
+import { acceptInvitation } from './accept-invitation.js';
 import { changeMemberRole } from './change-member-role.js';
+import { createInvitation } from './create-invitation.js';
 import { listAccessChanges } from './list-access-changes.js';
 
 /** docs/who-sees-what.md: the facilitator and the lead mediator manage the members. */
@@ -141,6 +144,101 @@ describe('changeMemberRole', () => {
     );
     expect(refused.code).toBe(c.code);
     expect(world.db.snapshot()).toEqual(before);
+  });
+
+  it('revokes the links of a lead mediator moved to a role that does not invite', async () => {
+    const world = aWorld();
+    const n = await aNegotiation(world);
+    const processId = n.talks.process.id;
+    const lead = n.people['lead mediator'];
+    const { invitation, secret } = await createInvitation(world.deps, {
+      actor: lead.actor,
+      processId,
+      role: 'observer',
+      partyId: null,
+      inviteeLabel: 'Envoy',
+    });
+    const seq = world.seq();
+    const moved = await changeMemberRole(world.deps, {
+      actor: n.talks.facilitator.actor,
+      processId,
+      userId: lead.user.id,
+      role: 'mediator',
+      partyId: null,
+    });
+    expect(moved).toEqual({ pending: false });
+    expect(world.events(seq).map((e) => [e.kind, e.data])).toEqual([
+      [
+        'membership.role_changed',
+        { userId: lead.user.id, from: 'lead_mediator', to: 'mediator', partyId: null },
+      ],
+      ['invitation.revoked', { invitationId: invitation.id }],
+    ]);
+    const accepting = acceptInvitation(world.deps, {
+      secret,
+      ip: null,
+      actor: null,
+      newAccount: { email: 'envoy@parley.test', displayName: 'Envoy', password: defaultPassword },
+    });
+    expect((await refusal(accepting)).code).toBe('INVITATION_INVALID');
+  });
+
+  it('revokes them when the move into a delegation is confirmed, not while it waits', async () => {
+    const world = aWorld();
+    const n = await aNegotiation(world);
+    const processId = n.talks.process.id;
+    const lead = n.people['lead mediator'];
+    const { secret } = await createInvitation(world.deps, {
+      actor: lead.actor,
+      processId,
+      role: 'observer',
+      partyId: null,
+      inviteeLabel: 'Envoy',
+    });
+    const moved = await changeMemberRole(world.deps, {
+      actor: n.talks.facilitator.actor,
+      processId,
+      userId: lead.user.id,
+      role: 'adviser',
+      partyId: n.talks.party('GOV').id,
+    });
+    expect(moved).toEqual({ pending: true });
+    const usable = async () =>
+      (await world.deps.db.transaction((s) => s.processes.listInvitations(processId))).some(
+        (i) => i.tokenHash === world.hashing.sha256(secret) && i.revokedAt === null,
+      );
+    expect(await usable()).toBe(true);
+    await consentTo(world, n.talks, lead.user);
+    expect(await usable()).toBe(false);
+  });
+
+  it('leaves the links others issued when a member who never invited is moved', async () => {
+    const world = aWorld();
+    const n = await aNegotiation(world);
+    const processId = n.talks.process.id;
+    const { secret } = await createInvitation(world.deps, {
+      actor: n.people['lead mediator'].actor,
+      processId,
+      role: 'observer',
+      partyId: null,
+      inviteeLabel: 'Envoy',
+    });
+    // Moving the GOV adviser changes nothing of what the lead mediator issued.
+    await changeMemberRole(world.deps, {
+      actor: n.people['lead mediator'].actor,
+      processId,
+      userId: n.people['GOV adviser'].user.id,
+      role: 'delegate',
+      partyId: n.talks.party('GOV').id,
+    });
+    await expect(
+      acceptInvitation(world.deps, {
+        secret,
+        ip: null,
+        actor: null,
+        newAccount: { email: 'envoy@parley.test', displayName: 'Envoy', password: defaultPassword },
+      }),
+    ).resolves.toMatchObject({ processId });
   });
 
   it('answers someone outside the process like an account that does not exist', async () => {

@@ -4,6 +4,7 @@ import type { Role } from '../../process/model.js';
 import type { Deps } from '../../ports.js';
 import { DomainError } from '../../shared/errors.js';
 import type { PartyId, ProcessId, UserId } from '../../shared/ids.js';
+import { revokeLinksOfFormerInviter } from './invitation-rules.js';
 import { checkRoleParty } from './role-rules.js';
 import { openForManaging } from './member-context.js';
 import { requestSeat } from './seat-rules.js';
@@ -12,7 +13,8 @@ import { requestSeat } from './seat-rules.js';
  * Changes a member's role (and party); takes effect on their next request. A change into a party's
  * delegation, to its head, into the mediator team or to lead mediator only asks for the seat: it
  * waits, and the member keeps their present role, until those who hold the room confirm it
- * (`access/consent.ts`).
+ * (`access/consent.ts`). A member moved to a role that does not invite loses the links they
+ * issued.
  */
 export async function changeMemberRole(
   deps: Deps<'db' | 'clock' | 'ids'>,
@@ -60,6 +62,12 @@ export async function changeMemberRole(
       actorUserId: input.actor.userId,
       processId: input.processId,
       compartmentId: null,
+    });
+    await revokeLinksOfFormerInviter(deps, s, {
+      processId: input.processId,
+      issuer: input.userId,
+      now: { ...target, role: input.role, partyId: input.partyId },
+      actorUserId: input.actor.userId,
     });
     return { pending: false };
   });

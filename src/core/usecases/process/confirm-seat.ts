@@ -3,6 +3,7 @@ import { canConfirmSeat } from '../../access/consent.js';
 import type { Deps } from '../../ports.js';
 import { DomainError, notFound } from '../../shared/errors.js';
 import type { ProcessId, SeatId } from '../../shared/ids.js';
+import { revokeLinksOfFormerInviter } from './invitation-rules.js';
 import { openSeat } from './seat-context.js';
 import { seatEventData, seatRoomId } from './seat-rules.js';
 
@@ -10,10 +11,11 @@ import { seatEventData, seatRoomId } from './seat-rules.js';
  * Confirms a seat awaiting consent, as the party's head of delegation or a delegation admin (the
  * lead mediator for the mediator team), or as the appointee of a first head or lead mediator: the
  * seat, role or grant takes effect now. A seat the actor may not know of answers NOT_FOUND; one it
- * may see but not confirm, FORBIDDEN.
+ * may see but not confirm, FORBIDDEN. A member moved by the seat to a role that does not invite
+ * loses the links they issued.
  */
 export async function confirmSeat(
-  deps: Deps<'db'>,
+  deps: Deps<'db' | 'clock'>,
   input: { actor: Actor; processId: ProcessId; seatId: SeatId },
 ): Promise<void> {
   await deps.db.transaction(async (s) => {
@@ -82,6 +84,12 @@ export async function confirmSeat(
       ...base,
       kind: 'membership.role_changed',
       data: { userId: seat.userId, from: target.role, to: seat.role, partyId: seat.partyId },
+      actorUserId: input.actor.userId,
+    });
+    await revokeLinksOfFormerInviter(deps, s, {
+      processId: input.processId,
+      issuer: seat.userId,
+      now: { ...target, role: seat.role, partyId: seat.partyId },
       actorUserId: input.actor.userId,
     });
   });

@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { aMember, aNegotiation, aNote, aWorld, refusal } from '../../test-support/factories.js';
+import {
+  aMember,
+  aNegotiation,
+  aNote,
+  aWorld,
+  defaultPassword,
+  refusal,
+} from '../../test-support/factories.js';
 import { people, type Person } from '../../test-support/who-sees-what.js';
 import { asId } from '../../shared/ids.js';
 import { getItem } from '../items/get-item.js';
 import { listItems } from '../items/list-items.js';
+import { acceptInvitation } from './accept-invitation.js';
+import { createInvitation } from './create-invitation.js';
 import { getProcess } from './get-process.js';
+import { listInvitations } from './list-invitations.js';
 import { removeMember } from './remove-member.js';
 
 /** docs/who-sees-what.md: the facilitator and the lead mediator manage the members. */
@@ -42,6 +52,63 @@ describe('removeMember', () => {
       expect((await world.actor(target)).memberships).toEqual([]);
     },
   );
+
+  it('revokes the links the removed member issued, and only theirs, audited', async () => {
+    const world = aWorld();
+    const n = await aNegotiation(world);
+    const processId = n.talks.process.id;
+    const lead = n.people['lead mediator'];
+    const link = (by: Person, inviteeLabel: string) =>
+      createInvitation(world.deps, {
+        actor: n.people[by].actor,
+        processId,
+        role: 'observer',
+        partyId: null,
+        inviteeLabel,
+      });
+    const issued = [await link('lead mediator', 'Envoy A'), await link('lead mediator', 'Envoy B')];
+    const kept = await link('facilitator', 'Envoy C');
+    const seq = world.seq();
+    await removeMember(world.deps, {
+      actor: n.talks.facilitator.actor,
+      processId,
+      userId: lead.user.id,
+    });
+    expect(world.events(seq).map((e) => [e.kind, e.data, e.actorUserId])).toEqual([
+      [
+        'membership.removed',
+        { userId: lead.user.id, role: 'lead_mediator' },
+        n.talks.facilitator.user.id,
+      ],
+      ...issued.map((i) => [
+        'invitation.revoked',
+        { invitationId: i.invitation.id },
+        n.talks.facilitator.user.id,
+      ]),
+    ]);
+    const accept = (secret: string, email: string) =>
+      acceptInvitation(world.deps, {
+        secret,
+        ip: null,
+        actor: null,
+        newAccount: { email, displayName: email, password: defaultPassword },
+      });
+    for (const [k, i] of issued.entries())
+      expect((await refusal(accept(i.secret, `envoy${k}@parley.test`))).code).toBe(
+        'INVITATION_INVALID',
+      );
+    await expect(accept(kept.secret, 'envoy-c@parley.test')).resolves.toMatchObject({ processId });
+    const listed = await listInvitations(world.deps, {
+      actor: n.talks.facilitator.actor,
+      processId,
+    });
+    expect(
+      listed
+        .filter((i) => i.revokedAt !== null)
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(issued.map((i) => i.invitation.id).sort());
+  });
 
   it('leaves the removed member facing a process that seems not to exist', async () => {
     const world = aWorld();

@@ -2,11 +2,15 @@ import type { Actor } from '../../access/policy.js';
 import type { Deps } from '../../ports.js';
 import { DomainError } from '../../shared/errors.js';
 import type { ProcessId, UserId } from '../../shared/ids.js';
+import { revokeLinksOfFormerInviter } from './invitation-rules.js';
 import { openForManaging } from './member-context.js';
 
-/** Removes a member from the process; they lose access at once. */
+/**
+ * Removes a member from the process; they lose access at once, and the invitation links they
+ * issued stop working.
+ */
 export async function removeMember(
-  deps: Deps<'db'>,
+  deps: Deps<'db' | 'clock'>,
   input: { actor: Actor; processId: ProcessId; userId: UserId },
 ): Promise<void> {
   await deps.db.transaction(async (s) => {
@@ -20,6 +24,12 @@ export async function removeMember(
       actorUserId: input.actor.userId,
       processId: input.processId,
       compartmentId: null,
+    });
+    await revokeLinksOfFormerInviter(deps, s, {
+      processId: input.processId,
+      issuer: input.userId,
+      now: null,
+      actorUserId: input.actor.userId,
     });
   });
 }
