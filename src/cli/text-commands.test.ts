@@ -129,6 +129,35 @@ describe('parley text', () => {
     expect(readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('writes the fixed wording of a copy in the language asked for, and refuses an unknown one', async () => {
+    const copy = async (lang: string) => {
+      const target = join(dir, `v2-${lang}.txt`);
+      const r = await parley([
+        'text',
+        'export',
+        '--process',
+        'NORDLYS',
+        '--version',
+        '2',
+        '--format',
+        'txt',
+        '--lang',
+        lang,
+        '--out',
+        target,
+        '--token',
+        tokens['opp.head@demo.parley']!,
+      ]);
+      return { ...r, text: r.code === 0 ? readFileSync(target, 'utf8') : '' };
+    };
+    const spanish = await copy('es');
+    expect(spanish.code).toBe(0);
+    expect(spanish.text).toContain('Versión 2, publicada el');
+    expect(spanish.text).not.toContain('Version 2, published');
+    expect((await copy('nb')).text).toContain('Versjon 2');
+    await expect(copy('fr')).rejects.toThrow('text export takes --lang en, es or nb.');
+  });
+
   it('traces a leaked paragraph and a leaked file back to the recipient of the copy', async () => {
     const copies: Record<string, string> = {};
     for (const [email, name] of [

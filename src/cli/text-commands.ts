@@ -8,6 +8,7 @@ import {
   exportVersion,
   type ExportFormat,
 } from '../core/usecases/text/export-version.js';
+import { exportLanguages, type ExportLanguage } from '../server/exports/labels.js';
 import { renderCopy } from '../server/exports/render-copy.js';
 import { getWorkingText } from '../core/usecases/text/get-working-text.js';
 import {
@@ -31,12 +32,17 @@ const tokenOption = [
 export const textUsages: readonly CommandUsage[] = [
   {
     name: 'text export',
-    synopsis: '--process P --version N --format docx|pdf|txt [--out FILE] [--token T]',
+    synopsis:
+      '--process P --version N --format docx|pdf|txt [--lang en|es|nb] [--out FILE] [--token T]',
     summary: "A copy of a version issued to the token's user (audited).",
     options: [
       processOption,
       ['--version N', 'The number of the published version.'],
       ['--format docx|pdf|txt', 'The format of the copy.'],
+      [
+        '--lang en|es|nb',
+        'The language of its fixed wording (headings, statuses, legend; default en); the text itself stays as drafted.',
+      ],
       ['--out FILE', 'Where to write the copy (default: its own file name, here).'],
       tokenOption,
     ],
@@ -78,6 +84,7 @@ export async function runText(args: string[]): Promise<number> {
       version: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      lang: { type: 'string' },
     },
   });
   switch (sub) {
@@ -121,6 +128,9 @@ export async function runText(args: string[]): Promise<number> {
         const format = values.format as ExportFormat | undefined;
         if (!format || !exportFormats.includes(format))
           throw new UsageError('text export needs --format docx, pdf or txt.');
+        const language = (values.lang ?? 'en') as ExportLanguage;
+        if (!exportLanguages.includes(language))
+          throw new UsageError('text export takes --lang en, es or nb.');
         const actor = await actingUser(rt, values.token);
         const processId = await processNamed(rt, actor, values.process);
         const copy = await exportVersion(rt.deps, {
@@ -129,7 +139,7 @@ export async function runText(args: string[]): Promise<number> {
           number: whole(values.version, 'version'),
           format,
         });
-        const file = await renderCopy(copy, format, rt.deps.fingerprintKey);
+        const file = await renderCopy(copy, format, rt.deps.fingerprintKey, language);
         const target = values.out ?? file.filename;
         writeFileSync(target, file.body);
         out(
