@@ -897,15 +897,23 @@ export function implementationRepository(
         .where('process_id', '=', processId)
         .where(visibleTo(visible))
         .execute();
+      const runs = await runFacts(processId, visible);
+      // A level set by hand may cite a piece of imported evidence, held in its run.
+      const runsById = new Map(runs.map((run) => [run.id, run]));
+      const shaOf = (evidenceId: string) => {
+        const at = runPosition(evidenceId);
+        const run = at?.evidence ? runsById.get(at.runId) : undefined;
+        return sha.get(evidenceId) ?? (run && at ? run.sha256[at.k] : undefined) ?? '';
+      };
       return [
         ...rows.map((r) => ({
           id: asId<'LevelEntry'>(r.id),
           commitmentId: asId<'Commitment'>(r.commitment_id),
           effectiveOn: r.effective_on,
           level: Number(r.level) as Level,
-          evidenceSha256: sha.get(ids(r.evidence_ids)[0] ?? '') ?? '',
+          evidenceSha256: shaOf(ids(r.evidence_ids)[0] ?? ''),
         })),
-        ...(await runFacts(processId, visible)).flatMap(runImportedLevels).map((e) => ({
+        ...runs.flatMap(runImportedLevels).map((e) => ({
           id: asId<'LevelEntry'>(e.id),
           commitmentId: asId<'Commitment'>(e.commitmentId),
           effectiveOn: e.effectiveOn,

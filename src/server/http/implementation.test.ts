@@ -504,6 +504,40 @@ describe.each(targets)('implementation on $name', (target) => {
     expect(json.commitments.length).toBe(report.unchanged);
   });
 
+  it('imports back unchanged a level set by hand that cites imported evidence', async () => {
+    const header =
+      'external_id,provision_type,theme,wording,responsible,starts_on,deadline,recurrence,weight,version,provision';
+    const levelsHeader =
+      'external_id,effective_on,level,note,evidence_source,evidence_url,evidence_sha256';
+    await ok('mediator', 'POST', '/import', {
+      commitmentsCsv: `${header}\nCITE-1,ceasefire,,Withdraw to the line,GOV,2026-01-01,2026-12-31,none,1,,`,
+      levelsCsv: `${levelsHeader}\nCITE-1,2026-02-01,1,Checkpoints staffed,Field team,,${sha('cite')}`,
+    });
+    const list = (await ok('observer', 'GET', '')) as {
+      commitments: Array<{ commitment: { id: string; externalId: string } }>;
+    };
+    const c = list.commitments.find((x) => x.commitment.externalId === 'CITE-1')!.commitment;
+    const imported = (await timeline('observer', c.id)).evidence[0]!;
+    await ok('mediator', 'POST', `/commitments/${c.id}/levels`, {
+      level: 2,
+      effectiveOn: '2026-03-01',
+      evidenceIds: [imported.id],
+      note: 'Cites the imported report',
+    });
+    const before = await timeline('observer', c.id);
+    const file = async (format: string) =>
+      (await call('observer', 'GET', `/export?format=${format}`)).body;
+    const levelsCsv = await file('levels.csv');
+    expect(levelsCsv).toContain(`CITE-1,2026-03-01,2,Cites the imported report`);
+    const report = (await ok('mediator', 'POST', '/import', {
+      commitmentsCsv: await file('commitments.csv'),
+      levelsCsv,
+    })) as Record<string, number>;
+    expect(report).toMatchObject({ created: 0, updated: 0, levels: 0 });
+    expect((await timeline('observer', c.id)).entries).toEqual(before.entries);
+    expect(await file('levels.csv')).toBe(levelsCsv);
+  });
+
   it('imports 5,000 commitments atomically: one bad row changes nothing and is named', async () => {
     const header =
       'external_id,provision_type,theme,wording,responsible,starts_on,deadline,recurrence,weight,version,provision';
