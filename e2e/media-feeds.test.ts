@@ -32,7 +32,8 @@ describe.skipIf(!runJourney)('articles by feed and by file in the browser', () =
   };
 
   beforeAll(async () => {
-    parley = await startParley();
+    // The feed server listens on loopback: the operator allows it; other private addresses stay shut.
+    parley = await startParley({ env: { PARLEY_FEED_ALLOW_NETWORKS: '127.0.0.1/32' } });
     feeds = await startFeedServer();
     feeds.serve('/diario.xml', {
       body: rss('El Diario', [
