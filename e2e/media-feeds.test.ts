@@ -1,10 +1,11 @@
 /**
  * The browser journey of articles coming in by feed and by file, on the demo process NORDLYS: the
  * lead mediator follows an RSS feed served from a local server and fetches it, sees the articles
- * listed with their language and counts and opens one; follows a feed that answers 404 and sees
- * the error; uploads an HTML page and a broken one; registers a name the analysis suggested; and
- * edits the actor's entry. A mediator then reads the articles and feeds on a phone in Norwegian,
- * and a government delegate in Spanish sees no feed. Screenshots go to e2e/screenshots/.
+ * listed with their language and counts and opens one; follows a feed that answers 404 and one on
+ * the cloud metadata address, and sees each error; uploads an HTML page and a broken one;
+ * registers a name the analysis suggested; and edits the actor's entry. A mediator then reads the
+ * articles and feeds on a phone in Norwegian, and a government delegate in Spanish sees no feed.
+ * Screenshots go to e2e/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../src/server/demo/seed.js';
@@ -32,7 +33,8 @@ describe.skipIf(!runJourney)('articles by feed and by file in the browser', () =
   };
 
   beforeAll(async () => {
-    parley = await startParley();
+    // The feed server listens on loopback: the operator allows it; other private addresses stay shut.
+    parley = await startParley({ env: { PARLEY_FEED_ALLOW_NETWORKS: '127.0.0.1/32' } });
     feeds = await startFeedServer();
     feeds.serve('/diario.xml', {
       body: rss('El Diario', [
@@ -82,6 +84,17 @@ describe.skipIf(!runJourney)('articles by feed and by file in the browser', () =
     const gone = p.getByTestId('media-feed').filter({ hasText: feeds.url('/gone.xml') });
     await gone.getByRole('button', { name: 'Fetch now' }).click();
     await gone.getByText('The feed’s server answered HTTP 404.').waitFor();
+    const metadata = 'http://169.254.169.254/latest/meta-data/';
+    await follow.getByLabel('Feed address').fill(metadata);
+    await follow.getByRole('button', { name: 'Follow feed' }).click();
+    const inside = p.getByTestId('media-feed').filter({ hasText: metadata });
+    await inside.getByRole('button', { name: 'Fetch now' }).click();
+    await inside
+      .getByText(
+        'The address (169.254.169.254) is on a private or reserved network, which Parley does not fetch from.',
+        { exact: false },
+      )
+      .waitFor();
     await lead.shot('76-media-feeds');
 
     await rows
@@ -140,6 +153,11 @@ describe.skipIf(!runJourney)('articles by feed and by file in the browser', () =
     await openNordlysScreen(p, 'Aktører og medier');
     await p.getByTestId('media-article-row').filter({ hasText: 'Samtalene i Oslo' }).waitFor();
     await p.getByText('Serveren til strømmen svarte HTTP 404.').waitFor();
+    await p
+      .getByText('Adressen (169.254.169.254) er på et privat eller reservert nett', {
+        exact: false,
+      })
+      .waitFor();
     await p.getByTestId('media-feed').first().scrollIntoViewIfNeeded();
     await nb.shot('80-media-feeds-nb-phone', { fullPage: false });
     expect(nb.problems).toEqual([]);

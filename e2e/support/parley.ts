@@ -22,14 +22,18 @@ export interface E2eParley extends TestParley {
  * Starts Parley on a fresh database; the web app must have been built first. With
  * `{ localhost: true }` it is addressed as http://localhost:PORT and configured with that public
  * URL: browsers accept passkeys for the relying party "localhost", never for an IP address.
+ * `env` is more configuration (e.g. PARLEY_FEED_ALLOW_NETWORKS for a local feed server).
  */
-export async function startParley(options: { localhost?: boolean } = {}): Promise<E2eParley> {
+export async function startParley(
+  options: { localhost?: boolean; env?: Record<string, string> } = {},
+): Promise<E2eParley> {
   if (!existsSync(join(webRoot, 'index.html')))
     throw new Error(`The web app is not built (${webRoot}); run \`npx vite build\` first.`);
   const parley = await startTestParley(sqliteFile(), {
     webRoot,
     live: true,
     localhost: options.localhost,
+    env: options.env,
   });
   try {
     return { ...parley, url: `http://${await parley.listen()}` };

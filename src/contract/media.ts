@@ -370,7 +370,7 @@ export const feedResponse = z.object({
   /** What went wrong last time: a code to translate, its detail and the English words. */
   lastError: z
     .object({
-      /** unreachable, timeout, too_large, http_status, not_a_feed or bad_address. */
+      /** unreachable, timeout, too_large, http_status, not_a_feed, bad_address or forbidden_address. */
       code: z.string(),
       /** A status code, a size limit, the parser's words. */
       detail: z.string(),

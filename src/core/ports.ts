@@ -49,6 +49,7 @@ import type {
   ArticleId,
   FeedEntry,
   FeedId,
+  FeedProblemCode,
   MediaActor,
   MediaActorId,
   MediaFeed,
@@ -688,7 +689,7 @@ export interface MediaStore {
 /** Why a feed could not be read, for people: a code to translate and its detail. */
 export interface FeedProblem {
   /** What kind of problem. */
-  code: 'unreachable' | 'timeout' | 'too_large' | 'http_status' | 'not_a_feed' | 'bad_address';
+  code: FeedProblemCode;
   /** The detail (a status code, a size limit, the parser's words). */
   detail: string;
   /** The whole of it in English, for the API and the CLI. */

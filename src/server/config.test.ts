@@ -54,3 +54,25 @@ describe('trusted proxies in the configuration', () => {
     },
   );
 });
+
+describe('private networks feeds may be fetched from, in the configuration', () => {
+  it('allows none unless told, so feeds come from public addresses only', () => {
+    expect(loadConfig({}).feedAllowNetworks).toEqual([]);
+  });
+
+  it('reads a comma-separated list of CIDR ranges and single addresses', () => {
+    expect(
+      loadConfig({
+        PARLEY_FEED_ALLOW_NETWORKS: ' 10.20.0.0/16, 192.168.5.0/24,,fd00:1::/32,10.9.8.7',
+      }).feedAllowNetworks,
+    ).toEqual(['10.20.0.0/16', '192.168.5.0/24', 'fd00:1::/32', '10.9.8.7']);
+  });
+
+  it('refuses to start with an entry that is no range, naming each such entry', () => {
+    expect(() =>
+      loadConfig({ PARLEY_FEED_ALLOW_NETWORKS: '10.20.0.0/16,intranet.example.org,10.0.0.0/33' }),
+    ).toThrow(
+      /PARLEY_FEED_ALLOW_NETWORKS: must be a comma-separated list of CIDR ranges, such as 10\.20\.0\.0\/16,192\.168\.5\.0\/24; not a range: intranet\.example\.org, 10\.0\.0\.0\/33/,
+    );
+  });
+});

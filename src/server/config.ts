@@ -5,6 +5,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseNetwork } from './security/destination-guard.js';
 import { decodeMasterKey } from './security/master-key.js';
 
 /** Whether one entry of PARLEY_TRUSTED_PROXIES is an address, a CIDR range, or a named range. */
@@ -66,6 +67,24 @@ const schema = z.object({
     .refine((entries) => entries.every(isProxyEntry), {
       error:
         'must be a comma-separated list of addresses or CIDR ranges, such as 10.0.0.5,10.1.0.0/16',
+    })
+    .optional(),
+  PARLEY_FEED_ALLOW_NETWORKS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((e) => e.trim())
+        .filter((e) => e !== ''),
+    )
+    .check((ctx) => {
+      const bad = ctx.value.filter((e) => parseNetwork(e) === null);
+      if (bad.length > 0)
+        ctx.issues.push({
+          code: 'custom',
+          input: ctx.value,
+          message: `must be a comma-separated list of CIDR ranges, such as 10.20.0.0/16,192.168.5.0/24; not a range: ${bad.join(', ')}`,
+        });
     })
     .optional(),
   PARLEY_EVIDENCE_FILE_MAX_MIB: z.coerce
@@ -132,6 +151,11 @@ export interface Config {
    */
   trustedProxies: readonly string[];
   /**
+   * Networks (CIDR ranges) that feeds are fetched from although private or reserved, from
+   * PARLEY_FEED_ALLOW_NETWORKS; empty: feeds are fetched from public addresses only.
+   */
+  feedAllowNetworks: readonly string[];
+  /**
    * The largest file accepted as evidence of a commitment's implementation, in bytes, from
    * PARLEY_EVIDENCE_FILE_MAX_MIB (10 MiB unless set; at most 100).
    */
@@ -182,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     masterKey: e.PARLEY_MASTER_KEY?.trim() ?? null,
     apiToken: e.PARLEY_TOKEN?.trim() || null,
     trustedProxies: Object.freeze(e.PARLEY_TRUSTED_PROXIES ?? []),
+    feedAllowNetworks: Object.freeze(e.PARLEY_FEED_ALLOW_NETWORKS ?? []),
     evidenceFileMaxBytes: e.PARLEY_EVIDENCE_FILE_MAX_MIB * 1024 * 1024,
   });
 }

@@ -20,7 +20,7 @@ import { LiveHub } from './realtime/hub.js';
 import { simpleWebAuthn } from './security/webauthn.js';
 import { WorkerEngine } from './analysis/engine.js';
 import { postgresSignal } from './realtime/pg-signal.js';
-import { httpFeedReader } from './media/feed-reader.js';
+import { defaultFeedLimits, httpFeedReader } from './media/feed-reader.js';
 import { Metrics } from './metrics.js';
 
 /** The system clock. */
@@ -89,7 +89,10 @@ export async function startRuntime(
     }),
     clock,
     ids: options.ids ?? nodeIds,
-    feeds: options.feeds ?? httpFeedReader(),
+    // Feeds are fetched from public addresses, and from the private networks the operator allowed.
+    feeds:
+      options.feeds ??
+      httpFeedReader(defaultFeedLimits, { allowNetworks: config.feedAllowNetworks }),
     hashing: nodeHashing,
     totp: otpTotp,
     webAuthn: simpleWebAuthn({ rpId: config.passkeyRpId, origin: config.passkeyOrigin }),

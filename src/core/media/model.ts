@@ -205,6 +205,25 @@ export interface ActorStatement {
 export type FeedStatus = 'never' | 'ok' | 'error';
 
 /**
+ * What can go wrong fetching a feed: no answer, too slow, too large, an HTTP status other than
+ * 2xx, no feed in the answer, an address that is no http(s) URL, and an address (or a redirect's)
+ * on a private or reserved network that the operator did not allow. The web app has words for
+ * each.
+ */
+export const feedProblemCodes = [
+  'unreachable',
+  'timeout',
+  'too_large',
+  'http_status',
+  'not_a_feed',
+  'bad_address',
+  'forbidden_address',
+] as const;
+
+/** One of `feedProblemCodes`. */
+export type FeedProblemCode = (typeof feedProblemCodes)[number];
+
+/**
  * An RSS or Atom feed the mediators follow. The server fetches it on a schedule; each new entry
  * becomes an article in the feed's compartment, analysed like a pasted one. Entries already taken
  * are remembered by guid (or link), so an entry is never brought in twice.

@@ -119,6 +119,7 @@ async function hiddenMediaActivity(w: World) {
     `${P(w)}/feeds/${(feed.body as { id: string }).id}/fetch`,
   );
   expect(fetched.status).toBe(200);
+  expect((fetched.body as { added: unknown[] }).added).toHaveLength(1);
   expect((await w.as('mediator', 'GET', `${P(w)}/feeds`)).status).toBe(200);
   const oppFeed = await w.as('oppHead', 'POST', `${P(w)}/feeds`, {
     url: feeds.url('/opp-missing.xml'),
@@ -129,6 +130,8 @@ async function hiddenMediaActivity(w: World) {
 
 const mediaScenario: DifferentialScenario = {
   observers: ['govHead', 'govDelegate', 'admin', 'observer'],
+  // The feed server listens on loopback, which the server fetches from only when allowed.
+  env: { PARLEY_FEED_ALLOW_NETWORKS: '127.0.0.1/32' },
   async script(w, hidden) {
     // Visible activity before the hidden work (a plenary note) and media activity after it (a
     // register entry and an article in the plenary). Had the plenary held media material during

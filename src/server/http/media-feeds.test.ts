@@ -34,7 +34,11 @@ describe.each(targets)('feeds the mediators follow on $name', (target) => {
   const clock = testClock(new Date('2019-07-08T12:00:00Z'));
   const p = useParley(target, {
     clock,
-    feeds: httpFeedReader({ maxBytes: 64 * 1024, timeoutMs: 400 }),
+    // The test's feed server listens on loopback, which only an operator's allowance opens.
+    feeds: httpFeedReader(
+      { maxBytes: 64 * 1024, timeoutMs: 400 },
+      { allowNetworks: ['127.0.0.1/32'] },
+    ),
   });
   let server: FeedServer;
   // The schedule's timer is the test's: it never fires by itself.
@@ -221,6 +225,21 @@ describe.each(targets)('feeds the mediators follow on $name', (target) => {
     expect(f.lastError?.code).toBe('unreachable');
   });
 
+  it('records an address on a private network as refused, saying how an operator allows it', async () => {
+    const metadata = 'http://169.254.169.254/latest/meta-data/';
+    const feed = (await call('mediator', 'POST', '/feeds', { url: metadata })).json() as FeedBody;
+    const res = await call('mediator', 'POST', `/feeds/${feed.id}/fetch`);
+    expect(res.statusCode, res.body).toBe(200);
+    const after = (await feedsOf('mediator')).find((f) => f.id === feed.id)!;
+    expect(after.lastStatus).toBe('error');
+    expect(after.lastError).toEqual({
+      code: 'forbidden_address',
+      detail: '169.254.169.254',
+      message: expect.stringMatching(/private or reserved network.*PARLEY_FEED_ALLOW_NETWORKS/),
+    });
+    expect((await call('mediator', 'DELETE', `/feeds/${feed.id}`)).statusCode).toBe(200);
+  });
+
   it('refuses an address that is not http(s), naming the field', async () => {
     const res = await call('mediator', 'POST', '/feeds', { url: 'file:///etc/passwd' });
     expect(res.statusCode).toBe(400);
@@ -271,5 +290,40 @@ describe.each(targets)('feeds the mediators follow on $name', (target) => {
         expect(v).toMatch(/^v1:/);
       expect(r.url).not.toContain('127.0.0.1');
     }
+  });
+});
+
+describe.each(targets.slice(0, 1))('the server’s own feed reader on $name', (target) => {
+  const config = { PARLEY_FEED_ALLOW_NETWORKS: '127.0.0.1/32' };
+  const shut = useParley(target);
+  const open = useParley(target, { env: config });
+  let server: FeedServer;
+
+  beforeAll(async () => {
+    server = await startFeedServer();
+    server.serve('/feed.xml', { body: rss('Local', [{ guid: 'l', title: 'Local', html: 'x' }]) });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  const fetchOnce = async (p: TestParley) => {
+    const base = `/api/processes/${p.demo.processId}/feeds`;
+    const feed = (
+      await p.request('mediator', 'POST', base, { url: server.url('/feed.xml') })
+    ).json() as FeedBody;
+    return (await p.request('mediator', 'POST', `${base}/${feed.id}/fetch`, {})).json() as {
+      feed: FeedBody;
+    };
+  };
+
+  it('fetches from no private network unless the operator allowed it', async () => {
+    const before = server.connections();
+    const refused = await fetchOnce(shut);
+    expect(refused.feed.lastError?.code).toBe('forbidden_address');
+    expect(server.connections()).toBe(before);
+    const allowed = await fetchOnce(open);
+    expect(allowed.feed).toMatchObject({ lastStatus: 'ok', title: 'Local', lastError: null });
+    expect(server.connections()).toBe(before + 1);
   });
 });

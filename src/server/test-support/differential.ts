@@ -60,6 +60,8 @@ export interface DifferentialScenario {
   script(world: World, hidden: () => Promise<void>): Promise<void>;
   /** The hidden input of each run. */
   hidden: { a(world: World): Promise<void>; b(world: World): Promise<void> };
+  /** More configuration for both runs, as environment variables (e.g. PARLEY_FEED_ALLOW_NETWORKS). */
+  env?: Record<string, string>;
   /** More to capture per observer, after the routes (a channel outside the route table). */
   extra?(world: World, observer: DemoRoleKey): Promise<Record<string, unknown>>;
 }
@@ -199,7 +201,7 @@ async function oneRun(
 ): Promise<Captured[]> {
   const clock = scriptedClock();
   const ids = countingIds();
-  const p = await startTestParley(target, { clock, live: true, ids });
+  const p = await startTestParley(target, { clock, live: true, ids, env: scenario.env });
   try {
     const sessions = new Map<DemoRoleKey, Session>();
     const session = async (role: DemoRoleKey) => {

@@ -1,14 +1,20 @@
 /**
  * A local HTTP server on the loopback interface that serves feeds for tests: each path answers
- * what the test set for it (a body and content type, a status, a stall that never finishes), and
- * it counts the requests per path.
+ * what the test set for it (a body and content type, a status, a redirect, a stall that never
+ * finishes), perhaps after a delay, and it counts the requests per path and the connections.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** What one path answers. */
-export type FeedAnswer =
-  { body: string | Buffer; type?: string; status?: number } | { stall: true };
+export type FeedAnswer = (
+  | { body: string | Buffer; type?: string; status?: number; headers?: Record<string, string> }
+  | { redirect: string; status?: number }
+  | { stall: true }
+) & {
+  /** Wait this long before answering. */
+  delayMs?: number;
+};
 
 /** A running feed server. */
 export interface FeedServer {
@@ -18,14 +24,34 @@ export interface FeedServer {
   serve(path: string, answer: FeedAnswer): void;
   /** How many requests a path has had. */
   hits(path: string): number;
+  /** How many connections have reached the server. */
+  connections(): number;
   close(): Promise<void>;
 }
 
-/** Starts a feed server on 127.0.0.1 and a free port. */
-export async function startFeedServer(): Promise<FeedServer> {
+/** Starts a feed server on a free port of 127.0.0.1 (or another loopback address). */
+export async function startFeedServer(host = '127.0.0.1'): Promise<FeedServer> {
   const answers = new Map<string, FeedAnswer>();
   const hits = new Map<string, number>();
   const stalled = new Set<import('node:http').ServerResponse>();
+  const waiting = new Set<NodeJS.Timeout>();
+  let connections = 0;
+  const answer = (a: FeedAnswer, res: import('node:http').ServerResponse) => {
+    if ('stall' in a) {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.write('<?xml version="1.0"?><rss version="2.0"><channel>');
+      stalled.add(res);
+    } else if ('redirect' in a) {
+      res.writeHead(a.status ?? 302, { location: a.redirect }).end();
+    } else {
+      res
+        .writeHead(a.status ?? 200, {
+          'content-type': a.type ?? 'application/rss+xml',
+          ...a.headers,
+        })
+        .end(a.body);
+    }
+  };
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     hits.set(path, (hits.get(path) ?? 0) + 1);
@@ -34,22 +60,24 @@ export async function startFeedServer(): Promise<FeedServer> {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
       return;
     }
-    if ('stall' in a) {
-      res.writeHead(200, { 'content-type': 'application/rss+xml' });
-      res.write('<?xml version="1.0"?><rss version="2.0"><channel>');
-      stalled.add(res);
-      return;
-    }
-    res.writeHead(a.status ?? 200, { 'content-type': a.type ?? 'application/rss+xml' }).end(a.body);
+    if (!a.delayMs) return answer(a, res);
+    const timer = setTimeout(() => {
+      waiting.delete(timer);
+      answer(a, res);
+    }, a.delayMs);
+    waiting.add(timer);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  server.on('connection', () => void connections++);
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const port = (server.address() as AddressInfo).port;
   return {
-    url: (path) => `http://127.0.0.1:${port}${path}`,
+    url: (path) => `http://${host}:${port}${path}`,
     serve: (path, answer) => void answers.set(path, answer),
     hits: (path) => hits.get(path) ?? 0,
+    connections: () => connections,
     close: () =>
       new Promise<void>((resolve) => {
+        for (const timer of waiting) clearTimeout(timer);
         for (const res of stalled) res.destroy();
         server.closeAllConnections();
         server.close(() => resolve());

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditKinds } from '../../core/audit/catalogue.js';
+import { feedProblemCodes } from '../../core/media/model.js';
 import { errorCodes } from '../../core/shared/errors.js';
 import { en } from './en.js';
 import { es } from './es.js';
@@ -39,5 +40,14 @@ describe('the interface catalogues', () => {
   ])('%s names every kind of audit event', (_, catalogue) => {
     const names = catalogue.auditKind as Record<string, string>;
     expect(auditKinds.filter((k) => !names[k.replace('.', '_')])).toEqual([]);
+  });
+
+  it.each([
+    ['en', en],
+    ['es', es],
+    ['nb', nb],
+  ])('%s explains every problem a feed can have', (_, catalogue) => {
+    const problems = catalogue.mediaIn.feeds.errors as Record<string, string>;
+    expect(feedProblemCodes.filter((c) => !problems[c])).toEqual([]);
   });
 });

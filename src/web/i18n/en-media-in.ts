@@ -30,6 +30,8 @@ export const mediaInEn = {
         http_status: 'The feed’s server answered HTTP {{detail}}.',
         not_a_feed: 'The answer is not an RSS or Atom feed.',
         bad_address: 'The address cannot be fetched ({{detail}}).',
+        forbidden_address:
+          'The address ({{detail}}) is on a private or reserved network, which Parley does not fetch from. An operator can allow such a network (PARLEY_FEED_ALLOW_NETWORKS).',
       },
     },
     upload: {

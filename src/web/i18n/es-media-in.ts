@@ -30,6 +30,8 @@ export const mediaInEs = {
         http_status: 'El servidor de la fuente respondió HTTP {{detail}}.',
         not_a_feed: 'La respuesta no es una fuente RSS ni Atom.',
         bad_address: 'No se puede consultar la dirección ({{detail}}).',
+        forbidden_address:
+          'La dirección ({{detail}}) está en una red privada o reservada, de la que Parley no descarga nada. Un operador puede permitir esa red (PARLEY_FEED_ALLOW_NETWORKS).',
       },
     },
     upload: {

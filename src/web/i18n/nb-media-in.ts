@@ -30,6 +30,8 @@ export const mediaInNb = {
         http_status: 'Serveren til strømmen svarte HTTP {{detail}}.',
         not_a_feed: 'Svaret er ikke en RSS- eller Atom-strøm.',
         bad_address: 'Adressen kan ikke hentes ({{detail}}).',
+        forbidden_address:
+          'Adressen ({{detail}}) er på et privat eller reservert nett, som Parley ikke henter fra. En driftsansvarlig kan tillate et slikt nett (PARLEY_FEED_ALLOW_NETWORKS).',
       },
     },
     upload: {
