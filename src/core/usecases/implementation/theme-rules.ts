@@ -26,6 +26,18 @@ export async function visibleTheme(
 }
 
 /**
+ * Whether a theme read earlier in the transaction is gone now (another instance removed it): a
+ * write that then finds nothing answers NOT_FOUND, like a theme that never existed.
+ */
+export async function themeGone(
+  s: Stores,
+  ic: ImplementationContext,
+  id: ThemeId,
+): Promise<boolean> {
+  return (await s.implementation.findTheme(id, ic.visible)) === undefined;
+}
+
+/**
  * Raises INVALID_INPUT, naming the field, when a theme's place in the tree or its PAM type breaks
  * a rule: a subtheme belongs to a theme that is not itself a subtheme (nor the theme itself), a
  * theme that has subthemes stays a theme, and the type is one of the scheme's.
