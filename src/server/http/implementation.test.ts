@@ -613,6 +613,13 @@ describe.each(targets)('implementation on $name', (target) => {
       expect([res.statusCode, res.body]).toEqual([status, expect.stringContaining(field)]);
       expect(res.body).not.toContain('    at ');
     }
+    // A parent that does not exist (or was removed meanwhile) is named as such.
+    const orphan = await call('mediator', 'POST', '/themes', {
+      code: 'X',
+      name: 'Orphan',
+      parentCode: 'NOPE',
+    });
+    expect(orphan.json().error.message).toBe('No theme has the code NOPE.');
     const party = await call('govHead', 'POST', '/themes', { code: 'GOV', name: 'Ours' });
     expect(party.statusCode).toBe(403);
     expect(await themes()).toHaveLength(before);
