@@ -778,6 +778,19 @@ export interface ImplementationStore {
     code: string,
     visible: readonly CompartmentId[],
   ): Promise<{ commitments: number; subthemes: number }>;
+  /**
+   * Locks the process's themes with these codes until the transaction ends and answers the codes
+   * of those that exist (one removed meanwhile is missing), so that what a use case checks of them
+   * next stays true until it commits. A theme in `use` (named by a commitment being written, or as
+   * a parent) cannot meanwhile be removed or placed under another; one in `change` (being removed,
+   * or placed under another) waits for the transactions using or changing it and holds off new
+   * ones. Read what a rule needs after this call, not before: it sees what the lock waited for.
+   */
+  lockThemes(
+    processId: ProcessId,
+    codes: { use: readonly string[]; change: readonly string[] },
+    visible: readonly CompartmentId[],
+  ): Promise<string[]>;
   /** Deletes a theme if no commitment and no subtheme uses its code; false otherwise. */
   deleteTheme(t: Theme): Promise<boolean>;
   /** Inserts commitments (several at once for an import). */

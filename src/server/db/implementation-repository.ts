@@ -28,6 +28,7 @@ import type { Publication, PublicPicture } from '../../core/implementation/publi
 import type { ImplementationStore } from '../../core/ports.js';
 import { asId, type CompartmentId } from '../../core/shared/ids.js';
 import type SQLite from 'better-sqlite3';
+import type { Dialect } from './connect.js';
 import type { ProcessBox, Sealer } from './data-keys.js';
 import type {
   CommitmentsTable,
@@ -54,6 +55,8 @@ const ids = (json: string): string[] => JSON.parse(json) as string[];
 
 /** The engine behind a repository's queries. */
 export interface Engine {
+  /** Which engine: row locks are PostgreSQL's (SQLite runs one write transaction at a time). */
+  dialect: Dialect;
   /**
    * The SQLite connection the queries run on (the transaction's own: SQLite has one), for
    * statements prepared once and run many times; null on PostgreSQL.
@@ -455,6 +458,31 @@ export function implementationRepository(
         return Number(r.n);
       };
       return { commitments: await count('commitments'), subthemes: await count('impl_themes') };
+    },
+    async lockThemes(processId, codes, visible) {
+      const change = new Set(codes.change);
+      const all = [...new Set([...codes.use, ...codes.change])].sort();
+      if (all.length === 0) return [];
+      const named = db
+        .selectFrom('impl_themes')
+        .select('code')
+        .where('process_id', '=', processId)
+        .where(visibleTo(visible));
+      // SQLite runs one write transaction at a time: nothing can change between this read and
+      // the commit.
+      if (engine.dialect !== 'postgres')
+        return (await named.where('code', 'in', all).execute()).map((r) => r.code);
+      // One row lock per theme, in code order whatever the caller's, so that two transactions
+      // wanting overlapping themes queue rather than deadlock. A use takes KEY SHARE, which
+      // conflicts with a change's FOR UPDATE but not with a rename's plain UPDATE; under READ
+      // COMMITTED a lock that waited answers the row as committed, or nothing if it was deleted.
+      const found: string[] = [];
+      for (const code of all) {
+        const one = named.where('code', '=', code);
+        const r = await (change.has(code) ? one.forUpdate() : one.forKeyShare()).executeTakeFirst();
+        if (r) found.push(r.code);
+      }
+      return found;
     },
     async deleteTheme(t) {
       const res = await db

@@ -55,8 +55,18 @@ export async function createCommitments(
     const signatures = await s.text.listSignatures([version.id]);
     const signedByAll =
       ic.parties.length > 0 && ic.parties.every((p) => signatures.some((x) => x.partyId === p.id));
+    // The themes named are locked as they are looked up: another instance cannot remove one until
+    // this commits (its removal waits, then counts these commitments), and one it removed first
+    // is missing.
     const themeCodes = new Set(
-      (await s.implementation.listThemes(ic.process.id, ic.visible)).map((t) => t.code),
+      await s.implementation.lockThemes(
+        ic.process.id,
+        {
+          use: input.commitments.flatMap((d) => (d.themeCode === null ? [] : [d.themeCode])),
+          change: [],
+        },
+        ic.visible,
+      ),
     );
     const existing = new Set(
       (await s.implementation.listCommitments(ic.process.id, ic.visible)).map((c) => c.externalId),

@@ -22,11 +22,19 @@ export async function defineTheme(
   return deps.db.transaction(async (s) => {
     const ic = await openImplementation(s, input.actor, input.processId);
     requireThemePlanner(ic, 'define');
-    const themes = await s.implementation.listThemes(ic.process.id, ic.visible);
     if (!/^[A-Za-z0-9._-]{1,32}$/.test(input.code))
       throw new DomainError('INVALID_INPUT', 'Give the code as 1 to 32 letters, digits or . _ -.', {
         field: 'code',
       });
+    // The parent is locked before the tree is read: another instance removing it or placing it
+    // under a theme has either committed (and the rules below see it) or waits for this one.
+    if (input.parentCode !== null)
+      await s.implementation.lockThemes(
+        ic.process.id,
+        { use: [input.parentCode], change: [] },
+        ic.visible,
+      );
+    const themes = await s.implementation.listThemes(ic.process.id, ic.visible);
     if (themes.some((t) => t.code === input.code))
       throw new DomainError('CONFLICT', `A theme already has the code ${input.code}.`);
     checkThemePlace(themes, input);

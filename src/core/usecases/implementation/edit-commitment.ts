@@ -24,8 +24,15 @@ export async function editCommitment(
     requirePlenary(ic);
     if (!canPlanImplementation(ic.membership))
       throw new DomainError('FORBIDDEN', 'Only the lead mediator and mediators edit commitments.');
-    const themes = await s.implementation.listThemes(ic.process.id, ic.visible);
-    checkCommitmentFields(input.fields, ic.parties, new Set(themes.map((t) => t.code)));
+    // Its theme is locked as it is looked up, so that another instance cannot remove it until
+    // this commits (see createCommitments).
+    const theme = input.fields.themeCode;
+    const themeCodes = await s.implementation.lockThemes(
+      ic.process.id,
+      { use: theme === null ? [] : [theme], change: [] },
+      ic.visible,
+    );
+    checkCommitmentFields(input.fields, ic.parties, new Set(themeCodes));
     if (c.revision !== input.baseRevision)
       throw new DomainError(
         'STALE_REVISION',

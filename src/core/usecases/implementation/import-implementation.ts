@@ -84,6 +84,22 @@ export async function importImplementation(
           column: 'version',
           message: `No version ${r.versionNumber} of the text is in the plenary.`,
         });
+    // The themes the rows name are locked before anything is written: another instance cannot
+    // remove one until this commits, and one it removed since the list above is missing.
+    const named = [
+      ...new Set(read.rows.flatMap((r) => (r.themeCode === null ? [] : [r.themeCode]))),
+    ];
+    if (named.length > 0) {
+      const locked = await s.implementation.lockThemes(id, { use: named, change: [] }, ic.visible);
+      for (const r of read.rows)
+        if (r.themeCode !== null && !locked.includes(r.themeCode))
+          errors.push({
+            file: 'commitments',
+            line: r.line,
+            column: 'theme',
+            message: `No theme has the code ${r.themeCode}.`,
+          });
+    }
     const known = new Set([
       ...stored.map((c) => c.externalId),
       ...read.rows.map((r) => r.externalId),

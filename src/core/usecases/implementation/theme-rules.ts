@@ -26,9 +26,21 @@ export async function visibleTheme(
 }
 
 /**
+ * Whether a theme read earlier in the transaction is gone now (another instance removed it): a
+ * write that then finds nothing answers NOT_FOUND, like a theme that never existed.
+ */
+export async function themeGone(
+  s: Stores,
+  ic: ImplementationContext,
+  id: ThemeId,
+): Promise<boolean> {
+  return (await s.implementation.findTheme(id, ic.visible)) === undefined;
+}
+
+/**
  * Raises INVALID_INPUT, naming the field, when a theme's place in the tree or its PAM type breaks
- * a rule: a subtheme belongs to a theme that is not itself a subtheme (nor the theme itself), a
- * theme that has subthemes stays a theme, and the type is one of the scheme's.
+ * a rule: a subtheme belongs to a theme that exists and is not itself a subtheme (nor the theme
+ * itself), a theme that has subthemes stays a theme, and the type is one of the scheme's.
  */
 export function checkThemePlace(
   themes: readonly Theme[],
@@ -40,7 +52,12 @@ export function checkThemePlace(
       throw new DomainError('INVALID_INPUT', 'A theme cannot be a subtheme of itself.', {
         field: 'parentCode',
       });
-    if (!themes.some((t) => t.code === parentCode && t.parentCode === null))
+    const parent = themes.find((t) => t.code === parentCode);
+    if (!parent)
+      throw new DomainError('INVALID_INPUT', `No theme has the code ${parentCode}.`, {
+        field: 'parentCode',
+      });
+    if (parent.parentCode !== null)
       throw new DomainError(
         'INVALID_INPUT',
         'A subtheme belongs to a theme that is not itself a subtheme.',
