@@ -63,9 +63,29 @@ export class RequestShapeError extends Error {
 }
 
 /**
+ * Whether the database refused a change because another transaction, committed first, made it
+ * impossible: a key or unique value taken meanwhile (the checks before the write could not see
+ * the other's uncommitted row), or a deadlock or serialization failure between two instances'
+ * transactions. The change was rolled back; the answer is a conflict, not a fault.
+ */
+function isConcurrentConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return (
+    // PostgreSQL: unique_violation, serialization_failure, deadlock_detected.
+    code === '23505' ||
+    code === '40001' ||
+    code === '40P01' ||
+    // SQLite (one writer at a time, so only a key taken by an earlier transaction).
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
+}
+
+/**
  * Fastify's error handler: domain errors by table, shape errors as 400 with every invalid field,
- * Fastify's own client errors (bad JSON, wrong content type, too large) as 4xx, and anything else
- * as a 500 that says nothing about the inside.
+ * Fastify's own client errors (bad JSON, wrong content type, too large) as 4xx, a change another
+ * transaction made impossible as 409, and anything else as a 500 that says nothing about the
+ * inside.
  */
 export function handleError(
   error: FastifyError | Error,
@@ -97,6 +117,20 @@ export function handleError(
               ? 'The request body is empty; send a JSON object.'
               : 'The request is not valid.';
     void reply.status(status).send(errorBody('INVALID_INPUT', message));
+    return;
+  }
+  if (isConcurrentConflict(error)) {
+    // The error's detail would name the key's values, which may be confidential: only its kind.
+    const { code, constraint } = error as { code?: string; constraint?: string };
+    request.log.warn({ code, constraint }, 'concurrent change refused');
+    void reply
+      .status(409)
+      .send(
+        errorBody(
+          'CONFLICT',
+          'Someone changed the same thing at the same moment, and theirs was saved first; nothing of yours was saved. Reload and try again.',
+        ),
+      );
     return;
   }
   request.log.error({ err: error }, 'unexpected error');

@@ -255,6 +255,19 @@ describe.skipIf(!postgres)('themes changed through two instances at once', () =>
     expect(plan.themes.find((t) => t.id === theme.id)?.name).toBe('First');
   });
 
+  it('answers the second of two instances defining the same code at once with a conflict, not a fault', async () => {
+    const code = `SAME${++n}`;
+    const [first, next] = await race(
+      () => one('POST', '/themes', { code, name: 'First', parentCode: null }),
+      () => two('POST', '/themes', { code, name: 'Second', parentCode: null }),
+    );
+    expect(first.statusCode, first.body).toBeLessThan(300);
+    expect(next.statusCode, next.body).toBe(409);
+    expect(next.json().error.code).toBe('CONFLICT');
+    const plan = (await ok(one('GET', ''))) as { themes: Theme[] };
+    expect(plan.themes.filter((t) => t.code === code).map((t) => t.name)).toEqual(['First']);
+  });
+
   it('answers a removal or an edit of a theme that another instance removed meanwhile like a theme that does not exist', async () => {
     const theme = await define();
     const [removal, again] = await race(

@@ -101,17 +101,26 @@ describe('the logs, at level trace', () => {
       payload: String.raw`{"email":"${canary}\u0000"}`,
     });
     await app.inject({ method: 'GET', url: `/processes/${canary}?q=${canary}`, headers });
-    // An unexpected error whose message and fields quote the canary, as a database's would.
+    // Errors whose message and fields quote the canary, as a database's would: an unexpected one,
+    // and a unique value taken by another transaction meanwhile.
     const transaction = runtime.deps.db.transaction.bind(runtime.deps.db);
-    runtime.deps.db.transaction = async () => {
-      throw Object.assign(new Error(`value "${canary}" violates something`), {
-        code: '23505',
-        detail: `Key (title)=(${canary}) already exists.`,
-      });
+    const failing = async (code: string) => {
+      runtime.deps.db.transaction = async () => {
+        throw Object.assign(new Error(`value "${canary}" violates something`), {
+          code,
+          detail: `Key (title)=(${canary}) already exists.`,
+          constraint: 'items_title_key',
+        });
+      };
+      const res = await app.inject({ method: 'GET', url: `/api/processes/${pid}/items`, headers });
+      runtime.deps.db.transaction = transaction;
+      return res;
     };
-    const failed = await app.inject({ method: 'GET', url: `/api/processes/${pid}/items`, headers });
-    runtime.deps.db.transaction = transaction;
+    const failed = await failing('XX000');
     expect(failed.statusCode).toBe(500);
+    const conflict = await failing('23505');
+    expect(conflict.statusCode).toBe(409);
+    expect(conflict.body).not.toContain(canary);
 
     const text = lines.join('\n');
     expect(lines.length).toBeGreaterThan(10);
@@ -119,10 +128,13 @@ describe('the logs, at level trace', () => {
     expect(text).not.toContain(secret);
     expect(text).not.toContain(cookie.value);
     expect(text).not.toContain(lead.password);
-    const error = lines.map((l) => JSON.parse(l)).find((l) => l.err?.code === '23505');
-    expect(error).toMatchObject({ level: 50, err: { type: 'Error', code: '23505' } });
+    const error = lines.map((l) => JSON.parse(l)).find((l) => l.err?.code === 'XX000');
+    expect(error).toMatchObject({ level: 50, err: { type: 'Error', code: 'XX000' } });
     expect(error.err.stack).toMatch(/^\s+at /);
     expect(error.requestId).toBe(failed.headers['x-request-id']);
+    const refused = lines.map((l) => JSON.parse(l)).find((l) => l.code === '23505');
+    expect(refused).toMatchObject({ level: 40, constraint: 'items_title_key' });
+    expect(refused.requestId).toBe(conflict.headers['x-request-id']);
     // Every line written about a request names it.
     for (const line of lines.map((l) => JSON.parse(l)))
       if (line.req || line.res) expect(line.requestId).toMatch(/^[0-9a-f-]{36}$/);
