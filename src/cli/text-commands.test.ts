@@ -30,6 +30,27 @@ describe('parley text', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /** `parley text export` of a version, as a demo user, into `target`. */
+  const exportCopy = (
+    email: string,
+    copy: { version: string; format: string; target: string; lang?: string },
+  ) =>
+    parley([
+      'text',
+      'export',
+      '--process',
+      'NORDLYS',
+      '--version',
+      copy.version,
+      '--format',
+      copy.format,
+      ...(copy.lang ? ['--lang', copy.lang] : []),
+      '--out',
+      copy.target,
+      '--token',
+      tokens[email]!,
+    ]);
+
   it('prints a word-level diff of two versions the user has received', async () => {
     const r = await parley([
       'text',
@@ -110,20 +131,7 @@ describe('parley text', () => {
 
   it("writes a copy of a version to a file, issued to the token's user", async () => {
     const target = join(dir, 'copy.pdf');
-    const r = await parley([
-      'text',
-      'export',
-      '--process',
-      'NORDLYS',
-      '--version',
-      '3',
-      '--format',
-      'pdf',
-      '--out',
-      target,
-      '--token',
-      tokens['opp.head@demo.parley']!,
-    ]);
+    const r = await exportCopy('opp.head@demo.parley', { version: '3', format: 'pdf', target });
     expect(r.code).toBe(0);
     expect(r.output).toContain('issued to Opposition head (demo)');
     expect(readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-');
@@ -132,22 +140,12 @@ describe('parley text', () => {
   it('writes the fixed wording of a copy in the language asked for, and refuses an unknown one', async () => {
     const copy = async (lang: string) => {
       const target = join(dir, `v2-${lang}.txt`);
-      const r = await parley([
-        'text',
-        'export',
-        '--process',
-        'NORDLYS',
-        '--version',
-        '2',
-        '--format',
-        'txt',
-        '--lang',
-        lang,
-        '--out',
+      const r = await exportCopy('opp.head@demo.parley', {
+        version: '2',
+        format: 'txt',
         target,
-        '--token',
-        tokens['opp.head@demo.parley']!,
-      ]);
+        lang,
+      });
       return { ...r, text: r.code === 0 ? readFileSync(target, 'utf8') : '' };
     };
     const spanish = await copy('es');
@@ -165,20 +163,7 @@ describe('parley text', () => {
       ['lead.mediator@demo.parley', 'lead'],
     ] as const) {
       const target = join(dir, `${name}.txt`);
-      await parley([
-        'text',
-        'export',
-        '--process',
-        'NORDLYS',
-        '--version',
-        '2',
-        '--format',
-        'txt',
-        '--out',
-        target,
-        '--token',
-        tokens[email]!,
-      ]);
+      await exportCopy(email, { version: '2', format: 'txt', target });
       copies[name] = readFileSync(target, 'utf8');
     }
     // A paragraph of a few sentences, as someone would paste it into an e-mail.
@@ -192,20 +177,7 @@ describe('parley text', () => {
     expect(pasted.output).toContain('Opposition head (demo)');
     expect(pasted.code).toBe(0);
     const docx = join(dir, 'leak.docx');
-    await parley([
-      'text',
-      'export',
-      '--process',
-      'NORDLYS',
-      '--version',
-      '3',
-      '--format',
-      'docx',
-      '--out',
-      docx,
-      '--token',
-      tokens['lead.mediator@demo.parley']!,
-    ]);
+    await exportCopy('lead.mediator@demo.parley', { version: '3', format: 'docx', target: docx });
     const file = await parley(['trace', docx]);
     expect(file.output).toContain('Ingrid Haugen (demo)');
     const clean = await parley(['trace', '--text', body.replace(/\u00a0/g, ' ')]);
