@@ -6,24 +6,18 @@
  * locks, before its commit.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import type { DemoRoleKey } from '../demo/seed.js';
 import { buildApp } from '../http/app.js';
 import { startRuntime, type Runtime } from '../runtime.js';
-import type { Method, TestParley } from './harness.js';
+import type { TestParley } from './harness.js';
 
 /** Another instance of a test Parley: its own runtime, pool and group commit, the same database. */
 export interface SecondInstance {
   app: FastifyInstance;
   runtime: Runtime;
   /** inject() as a demo role, with the session it holds on the first instance. */
-  request(
-    key: DemoRoleKey,
-    method: Method,
-    url: string,
-    payload?: InjectOptions['payload'],
-  ): Promise<LightMyRequestResponse>;
+  request: TestParley['request'];
   close(): Promise<void>;
 }
 
