@@ -9,12 +9,19 @@
  * PostgreSQL, C two instances on one PostgreSQL database (connections split between them).
  *
  * Run: npx tsx bench/api.ts [--quick] [--no-record] [--only=A|B|C] [--rows=read,list,...]
- *      [--seconds=S] [--connections=N] [--profile=DIR]
+ *      [--seconds=S] [--connections=N] [--profile=DIR] [--server=built|source]
+ *      npx tsx bench/api.ts --compare=REF [--rows=...] [--rounds=N] [--seconds=S]
  *
- * The servers are real `src/server/main.ts` child processes on 127.0.0.1 with a fresh data
+ * The servers are real Parley child processes (the built `dist/server/main.js` that `npm start`
+ * runs, compiled first; `--server=source` runs `src/server/main.ts` through tsx) on 127.0.0.1 with a fresh data
  * directory and the demo seeded; hello-world is a child process too. They are always stopped and
  * the PostgreSQL database dropped, also on an error or Ctrl-C. The load loop runs in this process
  * on the same cores: every ratio pays the same client cost. No test asserts a time.
+ *
+ * `--compare=REF` measures this checkout against another commit instead (scenario A only): both
+ * servers run side by side, each built from its own source, and every row alternates short slices
+ * of load between them (ABBA order, `--rounds` times), so that a machine whose speed drifts, as a
+ * shared one does, slows both alike; it prints each one's median and the ratio. Nothing is recorded.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -27,6 +34,7 @@ import {
   openSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeSync,
 } from 'node:fs';
 import http from 'node:http';
@@ -37,10 +45,12 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { serverBuildOf, serverEntry } from './server-entry.js';
 import { demoPassword } from '../src/server/demo/seed.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
+const serverBuild = serverBuildOf(args);
 const quick = args.includes('--quick');
 const arg = (name: string): string | undefined =>
   args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -61,6 +71,7 @@ const plan = {
 const only = arg('only');
 const rowFilter = arg('rows')?.split(',');
 const profileDir = arg('profile');
+const compareRef = arg('compare');
 const record = !quick && !args.includes('--no-record');
 const postgresUrl =
   process.env.PARLEY_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -137,9 +148,10 @@ async function startChild(
   env: NodeJS.ProcessEnv,
   port: number,
   readyPath: string,
+  cwd = repoRoot,
 ): Promise<Instance> {
   const child = spawn(process.execPath, argv, {
-    cwd: repoRoot,
+    cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -170,10 +182,11 @@ async function startChild(
   return { name, base, child };
 }
 
-/** `src/server/main.ts` on a free port, with the demo seeded when `demo`. */
+/** Parley on a free port, with the demo seeded when `demo`. */
 async function startParley(
   name: string,
   env: { dataDir: string; databaseUrl?: string; demo: boolean },
+  root = repoRoot,
 ): Promise<Instance> {
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = {};
@@ -190,10 +203,11 @@ async function startParley(
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : [];
   return startChild(
     name,
-    [...profile, '--import', 'tsx', 'src/server/main.ts'],
+    [...profile, ...serverEntry(serverBuild, root)],
     childEnv,
     port,
     '/api/health',
+    root,
   );
 }
 
@@ -748,6 +762,82 @@ function recordResults(block: string): void {
   appendFileSync(path, `${existing.endsWith('\n') || existing === '' ? '' : '\n'}\n${block}`);
 }
 
+// ---------------------------------------------------------------------------------------------
+// This checkout against another commit
+
+/** Exports commit `ref` into a scratch directory that shares this checkout's node_modules. */
+function checkoutOf(ref: string): string {
+  const dir = mkdtempSync(join(os.tmpdir(), 'parley-bench-ref-'));
+  scratchDirs.push(dir);
+  const archive = execFileSync('git', ['archive', '--format=tar', ref], {
+    cwd: repoRoot,
+    maxBuffer: 1 << 30,
+  });
+  execFileSync('tar', ['-x', '-C', dir], { input: archive });
+  symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+
+const median = (xs: number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] ?? NaN)
+    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+async function compare(ref: string): Promise<void> {
+  const rounds = Math.round(numberArg('rounds', 5));
+  const commit = execFileSync('git', ['rev-parse', '--short', ref], { cwd: repoRoot })
+    .toString()
+    .trim();
+  const sides = [
+    { name: `${ref} (${commit})`, root: checkoutOf(ref) },
+    { name: `this checkout (${gitCommit()})`, root: repoRoot },
+  ];
+  const instances: Instance[] = [];
+  for (const side of sides) {
+    const dataDir = mkdtempSync(join(os.tmpdir(), 'parley-bench-api-'));
+    scratchDirs.push(dataDir);
+    instances.push(await startParley(side.name, { dataDir, demo: true }, side.root));
+  }
+  const targets = await Promise.all(instances.map((i) => prepare(i.base)));
+  console.log(
+    `\nA: 1 instance, SQLite; ${rounds} × 2 slices of ${plan.seconds} s per side and row ` +
+      `(after ${plan.warmupSeconds} s warm-up each), ABBA order\n`,
+  );
+  console.log(
+    `| request | ${sides.map((x) => `${x.name} req/s | µs CPU/request`).join(' | ')} | req/s ratio | CPU ratio |`,
+  );
+  console.log(`|---|${sides.map(() => '--:|--:|').join('')}--:|--:|`);
+  for (const row of rows) {
+    if (rowFilter && !rowFilter.includes(row.key)) continue;
+    const rates: number[][] = [[], []];
+    const cpus: number[][] = [[], []];
+    for (let round = 0; round < rounds; round++)
+      for (const side of round % 2 ? [1, 0, 0, 1] : [0, 1, 1, 0]) {
+        const instance = instances[side] as Instance;
+        const target = targets[side] as Target;
+        const f = await withServerCpu([instance.child], () =>
+          load([instance.base], row.request(target), row.connections),
+        );
+        if (f.errors) throw new Error(`${row.label}: ${f.errors} errors (${f.firstError})`);
+        rates[side]?.push(f.perSecond);
+        cpus[side]?.push(f.serverCpuUs ?? NaN);
+      }
+    const [rate0, rate1] = rates.map(median) as [number, number];
+    const [cpu0, cpu1] = cpus.map(median) as [number, number];
+    console.log(
+      `| ${row.label} | ${fmt(rate0)} | ${fmt(cpu0)} | ${fmt(rate1)} | ${fmt(cpu1)} | ` +
+        `${fmt(rate1 / rate0, 2)}× | ${fmt(cpu0 / cpu1, 2)}× |`,
+    );
+  }
+  console.log(
+    `\nRatios are this checkout's over ${ref}'s (CPU: theirs over ours, > 1 is faster); medians of ` +
+      `${rounds * 2} slices each. Load average at the end ${loads(os.loadavg())}.`,
+  );
+}
+
 async function main(): Promise<void> {
   const command = ['npx tsx bench/api.ts', ...args].join(' ');
   console.log(`Request-path benchmark — ${command}`);
@@ -756,6 +846,7 @@ async function main(): Promise<void> {
     `Each row: ${plan.warmupSeconds} s warm-up, ${plan.seconds} s measured, one request in flight per keep-alive connection` +
       (quick ? ' (--quick: a smoke run, not figures)' : ''),
   );
+  if (compareRef) return compare(compareRef);
   const scenarios: ScenarioResult[] = [];
   if (!only || only === 'A') scenarios.push(await scenarioA());
   if (!only || only === 'B') {

@@ -8,9 +8,10 @@
  * the test oracle's statement of who may read what (demoRoleReads, restated): violations must be 0.
  *
  * Run: npx tsx bench/live.ts [--quick] [--no-record] [--only=A|B] [--clients=N] [--rate=R]
- *      [--seconds=S] [--profile=DIR]
+ *      [--seconds=S] [--profile=DIR] [--server=built|source]
  *
- * The servers are real `src/server/main.ts` child processes on loopback (fresh data directory,
+ * The servers are real Parley child processes (built first, as `npm start` runs it; see
+ * server-entry.ts) on loopback (fresh data directory,
  * demo seeded); they are always stopped, and the PostgreSQL database dropped, also on an error or
  * Ctrl-C. PostgreSQL is reached through PARLEY_BENCH_DATABASE_URL (default: the local test
  * database), where a database `parley_bench_<random>` is created for the run; scenario B is skipped
@@ -46,11 +47,13 @@ import { itemResponse } from '../src/contract/items.js';
 import { processListResponse, processResponse } from '../src/contract/processes.js';
 import type { Compartment } from '../src/core/access/compartments.js';
 import { asId, type PartyId, type ProcessId } from '../src/core/shared/ids.js';
+import { serverBuildOf, serverEntry } from './server-entry.js';
 import { demoPassword, demoRoleKeys, type DemoRoleKey } from '../src/server/demo/seed.js';
 import type { LiveMessage } from '../src/server/realtime/hub.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
+const serverBuild = serverBuildOf(args);
 const quick = args.includes('--quick');
 
 function numberArg(name: string, fallback: number): number {
@@ -186,7 +189,7 @@ interface Instance {
   child: ChildProcess;
 }
 
-/** Starts `src/server/main.ts` and waits until /api/health answers. */
+/** Starts Parley and waits until /api/health answers. */
 async function startInstance(
   name: string,
   env: { dataDir: string; databaseUrl?: string; demo: boolean },
@@ -204,7 +207,7 @@ async function startInstance(
     ...(env.databaseUrl ? { PARLEY_DATABASE_URL: env.databaseUrl } : {}),
   });
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, [...profile, ...serverEntry(serverBuild)], {
     cwd: repoRoot,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

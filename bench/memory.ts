@@ -5,6 +5,7 @@
  * compared with that of the minute after the first. Target: no growth over 10 %.
  *
  * Run: npx tsx bench/memory.ts [--quick] [--minutes=M] [--sockets=N] [--postgres] [--no-record]
+ *      [--server=built|source]
  *
  * --quick runs 2 minutes and compares with the RSS after 30 s: a smoke run, not a figure. The load
  * is paced (about 150 reads, 15 notes, 1 sign-in and 1 sign-out per second, N sockets open the
@@ -21,10 +22,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import WebSocket from 'ws';
+import { serverBuildOf, serverEntry } from './server-entry.js';
 import { demoPassword } from '../src/server/demo/seed.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
+const serverBuild = serverBuildOf(args);
 const quick = args.includes('--quick');
 const numberArg = (name: string, fallback: number): number => {
   const raw = args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -122,7 +125,7 @@ async function start(): Promise<string> {
     PARLEY_LOG_LEVEL: 'warn',
     ...(url ? { PARLEY_DATABASE_URL: url } : {}),
   });
-  const c = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const c = spawn(process.execPath, serverEntry(serverBuild), {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'ignore', 'pipe'],
