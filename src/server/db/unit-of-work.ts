@@ -7,7 +7,7 @@ import { passkeysRepository } from './passkeys-repository.js';
 import { appendAuditEntries, auditRepository } from './audit-repository.js';
 import type { Database } from './connect.js';
 import { groupCommit, type CommitBatchObserver } from './group-commit.js';
-import type { DataKeys } from './data-keys.js';
+import type { DataKeys, Sealer } from './data-keys.js';
 import type { DB } from './schema.js';
 import { itemsRepository } from './items-repository.js';
 import { processesRepository } from './processes-repository.js';
@@ -56,26 +56,9 @@ export function kyselyUnitOfWork(
 ): UnitOfWork {
   const auditDeps = { dialect: database.dialect, clock: deps.clock, sha256: deps.sha256 };
   /** The repositories bound to one transaction or connection, with the audit log's writer. */
-  const storesOn = (db: Kysely<DB>, append: (event: AuditEvent) => Promise<void>): Stores => {
+  const storesOn = (db: Kysely<DB>, append: (event: AuditEvent) => Promise<void>): Stores =>
     // Confidential columns are encrypted at rest with the process's data key.
-    const sealer = deps.dataKeys.bind(db);
-    return {
-      accounts: accountsRepository(db, sealer),
-      passkeys: passkeysRepository(db),
-      processes: processesRepository(db),
-      items: itemsRepository(db, sealer),
-      record: recordRepository(db, sealer),
-      text: textRepository(db, sealer),
-      preferences: preferencesRepository(db, sealer),
-      suggestions: suggestionsRepository(db, sealer),
-      rounds: roundsRepository(db, sealer),
-      messages: messagesRepository(db, sealer),
-      communiques: communiquesRepository(db, sealer),
-      media: mediaRepository(db, sealer),
-      implementation: implementationRepository(db, sealer, database),
-      audit: { ...auditRepository(db), append },
-    };
-  };
+    new BoundStores(db, deps.dataKeys.bind(db), database, append);
   const commits = groupCommit<{ value: unknown; events: AuditEvent[] }>(database.db, {
     onBatch: deps.onBatch,
     concurrency: batchConcurrency,
@@ -105,4 +88,77 @@ export function kyselyUnitOfWork(
         ),
       ),
   };
+}
+
+/**
+ * The repositories of one transaction or connection, each built the first time a use case asks
+ * for it: a use case touches two or three of the fourteen, and building them all (a few hundred
+ * closures) for every request, a session check included, cost more than the queries of a small
+ * read.
+ */
+class BoundStores implements Stores {
+  #accounts?: Stores['accounts'];
+  #passkeys?: Stores['passkeys'];
+  #processes?: Stores['processes'];
+  #items?: Stores['items'];
+  #record?: Stores['record'];
+  #text?: Stores['text'];
+  #preferences?: Stores['preferences'];
+  #suggestions?: Stores['suggestions'];
+  #rounds?: Stores['rounds'];
+  #messages?: Stores['messages'];
+  #communiques?: Stores['communiques'];
+  #media?: Stores['media'];
+  #implementation?: Stores['implementation'];
+  #audit?: Stores['audit'];
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly sealer: Sealer,
+    private readonly database: Database,
+    private readonly append: (event: AuditEvent) => Promise<void>,
+  ) {}
+
+  get accounts() {
+    return (this.#accounts ??= accountsRepository(this.db, this.sealer));
+  }
+  get passkeys() {
+    return (this.#passkeys ??= passkeysRepository(this.db));
+  }
+  get processes() {
+    return (this.#processes ??= processesRepository(this.db));
+  }
+  get items() {
+    return (this.#items ??= itemsRepository(this.db, this.sealer));
+  }
+  get record() {
+    return (this.#record ??= recordRepository(this.db, this.sealer));
+  }
+  get text() {
+    return (this.#text ??= textRepository(this.db, this.sealer));
+  }
+  get preferences() {
+    return (this.#preferences ??= preferencesRepository(this.db, this.sealer));
+  }
+  get suggestions() {
+    return (this.#suggestions ??= suggestionsRepository(this.db, this.sealer));
+  }
+  get rounds() {
+    return (this.#rounds ??= roundsRepository(this.db, this.sealer));
+  }
+  get messages() {
+    return (this.#messages ??= messagesRepository(this.db, this.sealer));
+  }
+  get communiques() {
+    return (this.#communiques ??= communiquesRepository(this.db, this.sealer));
+  }
+  get media() {
+    return (this.#media ??= mediaRepository(this.db, this.sealer));
+  }
+  get implementation() {
+    return (this.#implementation ??= implementationRepository(this.db, this.sealer, this.database));
+  }
+  get audit() {
+    return (this.#audit ??= { ...auditRepository(this.db), append: this.append });
+  }
 }
