@@ -69,10 +69,11 @@ export const statementCacheSize = 1000;
 
 /**
  * The SQLite handle as Kysely's driver sees it, with its statements prepared once per SQL text and
- * kept (the least recently used leaves first): the driver prepares every statement it runs, and
- * parsing and planning it again took more time than running it. A statement is run synchronously
- * and is free again when `all` or `run` returns; one still being iterated (`busy`) is never handed
- * out twice: a fresh one is prepared instead.
+ * kept: the driver prepares every statement it runs, and parsing and planning it again took more
+ * time than running it. Parley issues a few hundred shapes; should a connection ever see more than
+ * `statementCacheSize` (texts that embed values), the oldest prepared leaves first. A statement
+ * is run synchronously and is free again when `all` or `run` returns; one still being iterated
+ * (`busy`) is never handed out twice: a fresh one is prepared instead.
  */
 function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   const statements = new Map<string, SQLite.Statement>();
@@ -83,11 +84,7 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
     },
     prepare(text: string) {
       const kept = statements.get(text);
-      if (kept && !kept.busy) {
-        statements.delete(text);
-        statements.set(text, kept);
-        return kept;
-      }
+      if (kept && !kept.busy) return kept;
       const statement = sqlite.prepare(text);
       if (!kept) {
         statements.set(text, statement);
