@@ -56,18 +56,29 @@ export async function itemLabeller(
 ): Promise<(item: Item) => LabelledItem> {
   const parties = await stores.processes.listParties(ctx.process.id);
   const code = (id: PartyId) => parties.find((p) => p.id === id)?.code ?? '?';
+  // What the items of one compartment share, worked out for its first item only: a list labels
+  // hundreds of items from a handful of compartments.
+  const labels = new Map<CompartmentId, Omit<LabelledItem, keyof Item>>();
+  const labelOf = (id: CompartmentId) => {
+    let label = labels.get(id);
+    if (!label) {
+      const c = ctx.compartments.find((x) => x.id === id);
+      if (!c) throw notFound('Item');
+      label = {
+        compartmentLabel: compartmentLabel(c, code),
+        compartmentKind: c.kind,
+        compartmentPartyId: c.partyId,
+        releaseTargets: ctx.compartments
+          .filter((to) => canRelease(ctx.membership, c, to))
+          .map((to) => to.id),
+      };
+      labels.set(id, label);
+    }
+    return label;
+  };
   return (item) => {
-    const c = ctx.compartments.find((x) => x.id === item.compartmentId);
-    if (!c) throw notFound('Item');
-    return {
-      ...item,
-      compartmentLabel: compartmentLabel(c, code),
-      compartmentKind: c.kind,
-      compartmentPartyId: c.partyId,
-      releaseTargets: ctx.compartments
-        .filter((to) => canRelease(ctx.membership, c, to))
-        .map((to) => to.id),
-    };
+    const label = labelOf(item.compartmentId);
+    return { ...item, ...label, releaseTargets: [...label.releaseTargets] };
   };
 }
 
