@@ -71,16 +71,12 @@ export async function appendAuditEntries(
   }
   const scopes = entries.map(auditScopeOf);
   const named = [...new Set(scopes.filter((x): x is string => x !== null))];
-  // SQLite: the last number of each scope this batch touches (the write transaction excludes others).
+  // SQLite: the last number of each scope this batch touches (the write transaction excludes others),
+  // one scope at a time: `max` over one scope reads a single index entry, whereas grouping several
+  // scopes in one statement read every entry of each, a batch costing more the longer the log.
   const last = new Map<string, number>();
-  if (deps.dialect !== 'postgres' && named.length > 0)
-    for (const r of await db
-      .selectFrom('audit_log')
-      .select(['scope', (eb) => eb.fn.max('scope_seq').as('n')])
-      .where('scope', 'in', named)
-      .groupBy('scope')
-      .execute())
-      if (r.scope !== null) last.set(r.scope, Number(r.n));
+  if (deps.dialect !== 'postgres')
+    for (const scope of named) last.set(scope, await lastInScope(db, scope));
   // Rows go in statements of at most `perStatement` entries, under every database's limit on bound
   // variables (an import appends thousands of entries in one transaction). PostgreSQL numbers a
   // scope from what is already stored, earlier statements of this batch included, so its count
@@ -134,12 +130,25 @@ export async function appendAuditEntries(
   return entries;
 }
 
-/** The entries of the last few minutes in the scopes the batch's reads fall in (newest first). */
+/** The number of a scope's last entry (its size: scopes are numbered from 1 without gaps), or 0. */
+async function lastInScope(db: Kysely<DB>, scope: string): Promise<number> {
+  const r = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('scope_seq').as('n'))
+    .where('scope', '=', scope)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/**
+ * The entries of the last few minutes in the scopes the batch's reads fall in (newest first), with
+ * only what tells two reads apart: this runs in every batch that reads.
+ */
 async function recentReads(
   db: Kysely<DB>,
   events: readonly AuditEvent[],
   now: Date,
-): Promise<AuditEntry[]> {
+): Promise<Array<Pick<AuditEntry, 'kind' | 'actorUserId' | 'compartmentId' | 'data' | 'at'>>> {
   const scopes = [
     ...new Set(
       events
@@ -150,21 +159,23 @@ async function recentReads(
   ];
   if (scopes.length === 0) return [];
   const since = new Date(now.getTime() - repeatWindowMs).toISOString();
-  const out: AuditEntry[] = [];
+  const out = [];
   for (const scope of scopes)
-    out.push(
-      ...(
-        await db
-          .selectFrom('audit_log')
-          .selectAll()
-          .where('scope', '=', scope)
-          .orderBy('scope_seq', 'desc')
-          .limit(200)
-          .execute()
-      )
-        .filter((r) => r.at >= since)
-        .map(toAuditEntry),
-    );
+    for (const r of await db
+      .selectFrom('audit_log')
+      .select(['kind', 'actor_user_id', 'compartment_id', 'data', 'at'])
+      .where('scope', '=', scope)
+      .orderBy('scope_seq', 'desc')
+      .limit(200)
+      .execute())
+      if (r.at >= since)
+        out.push({
+          kind: r.kind,
+          actorUserId: r.actor_user_id,
+          compartmentId: r.compartment_id,
+          data: r.data,
+          at: r.at,
+        });
   return out;
 }
 
@@ -189,14 +200,7 @@ export function auditRepository(db: Kysely<DB>): Omit<AuditLog, 'append'> {
         .executeTakeFirst();
       return row && toAuditEntry(row);
     },
-    async scopeSize(scope) {
-      const r = await db
-        .selectFrom('audit_log')
-        .select((eb) => eb.fn.max('scope_seq').as('n'))
-        .where('scope', '=', scope)
-        .executeTakeFirst();
-      return Number(r?.n ?? 0);
-    },
+    scopeSize: (scope) => lastInScope(db, scope),
     async lastSeq() {
       return (await readHead(db)).seq;
     },
