@@ -87,6 +87,59 @@ describe.each(targets)('the API on $name', (target) => {
     expect(list.json().items).toEqual([]);
   });
 
+  it('lists the newest items first across the compartments the reader sees, up to the limit', async () => {
+    const lead = await p.session('leadMediator');
+    const gov = await p.session('govHead');
+    const where = [
+      compartment('plenary'),
+      compartment('mediators'),
+      compartment('bilateral', 'gov'),
+    ];
+    // A second apart, round-robin over three compartments.
+    for (let i = 0; i < 12; i++) {
+      clock.advance(1000);
+      const res = await p.as(lead, {
+        method: 'POST',
+        url: `/api/processes/${pid()}/compartments/${where[i % 3]}/notes`,
+        payload: { title: `Newest ${i}`, body: 'b' },
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    type Listed = { id: string; title: string; updatedAt: string };
+    const list = async (who: typeof lead, query: string) =>
+      (await p.as(who, { method: 'GET', url: `/api/processes/${pid()}/items?${query}` })).json()
+        .items as Listed[];
+    // What a list across compartments must give: each compartment's own list, merged by hand.
+    const merged = async (who: typeof lead, compartments: string[], n: number) =>
+      (await Promise.all(compartments.map((c) => list(who, `limit=500&compartmentId=${c}`))))
+        .flat()
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id))
+        .slice(0, n)
+        .map((i) => i.title);
+    const titles = async (who: typeof lead, query: string) =>
+      (await list(who, query)).map((i) => i.title);
+    const leadSees = p.demo.compartments.map((c) => c.id);
+    expect(await titles(lead, 'limit=5')).toEqual(await merged(lead, leadSees, 5));
+    expect(await titles(lead, 'limit=5')).toEqual([
+      'Newest 11',
+      'Newest 10',
+      'Newest 9',
+      'Newest 8',
+      'Newest 7',
+    ]);
+    // The government's head sees the plenary and its own bilateral channel, not the mediators'.
+    expect(await titles(gov, 'limit=4')).toEqual(['Newest 11', 'Newest 9', 'Newest 8', 'Newest 6']);
+    expect(await titles(gov, `limit=2&compartmentId=${where[2]}`)).toEqual([
+      'Newest 11',
+      'Newest 8',
+    ]);
+    const hidden = await p.as(gov, {
+      method: 'GET',
+      url: `/api/processes/${pid()}/items?compartmentId=${where[1]}`,
+    });
+    expect(hidden.statusCode).toBe(404);
+  });
+
   it('signs out by revoking the session on the server', async () => {
     const s = await p.signIn('mediator@demo.parley', 'demo-password-2019');
     expect((await p.as(s, { method: 'DELETE', url: '/api/session' })).statusCode).toBe(200);

@@ -22,6 +22,7 @@ import * as drafting from './2026-12-07T06-00-drafting.js';
 import * as implementationImport from './2026-12-07T08-00-implementation-import.js';
 import * as evidenceFiles from './2026-12-07T09-00-evidence-files.js';
 import * as levelRuns from './2026-12-07T12-00-level-runs.js';
+import * as recentItems from './2026-12-07T16-00-recent-items.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T00-00-foundation': foundation,
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T08-00-implementation-import': implementationImport,
   '2026-12-07T09-00-evidence-files': evidenceFiles,
   '2026-12-07T12-00-level-runs': levelRuns,
+  '2026-12-07T16-00-recent-items': recentItems,
 };
