@@ -155,7 +155,7 @@ console.log(
     });
     await db.transaction().execute(async (trx) => {
       for (let i = 0; i < 200; i++)
-        await itemsRepository(trx, passThrough).insertItem(note('plain', i));
+        await itemsRepository(trx, passThrough, rt.database.dialect).insertItem(note('plain', i));
     });
 
     const list = (k: 'sealed' | 'plain', text?: string) => {
@@ -169,7 +169,7 @@ console.log(
       };
       return k === 'sealed'
         ? rt.deps.db.transaction((s) => s.items.listItems(q))
-        : db.transaction().execute((trx) => itemsRepository(trx, passThrough).listItems(q));
+        : db.transaction().execute((trx) => itemsRepository(trx, passThrough, rt.database.dialect).listItems(q));
     };
     // The search as it was: SQL LIKE over plain titles and bodies.
     const like = () =>

@@ -656,6 +656,24 @@ export interface RecordingDb extends UnitOfWork {
   calls: string[][];
 }
 
+/** Every store a unit of work hands a use case. */
+const storeNames = [
+  'accounts',
+  'passkeys',
+  'processes',
+  'items',
+  'record',
+  'text',
+  'preferences',
+  'suggestions',
+  'rounds',
+  'messages',
+  'communiques',
+  'media',
+  'implementation',
+  'audit',
+] as const satisfies ReadonlyArray<keyof Stores>;
+
 /**
  * Wraps a unit of work to record which store methods each transaction calls, so a test can show
  * that a change and its audit event were made in one transaction.
@@ -665,9 +683,10 @@ export function recordTransactions(db: UnitOfWork): RecordingDb {
   const watched = (stores: Stores): Stores => {
     const mine: string[] = [];
     calls.push(mine);
-    const entries = Object.entries(stores).map(([name, store]) => [
+    // By name, not Object.entries: a unit of work may build its stores on first use, as getters.
+    const entries = storeNames.map((name) => [
       name,
-      new Proxy(store as object, {
+      new Proxy(stores[name] as object, {
         get(target, prop, receiver) {
           const value: unknown = Reflect.get(target, prop, receiver);
           if (typeof value !== 'function' || typeof prop !== 'string') return value;

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { Dialect } from './connect.js';
+import { fixedQuery } from './fixed-query.js';
 import type { AccountStore } from '../../core/ports.js';
 import type { ApiToken, Session, User } from '../../core/accounts/model.js';
 import { asId, type SessionId, type TokenId, type UserId } from '../../core/shared/ids.js';
@@ -46,7 +48,12 @@ const toToken = (r: ApiTokensTable): ApiToken => ({
  * Accounts, sessions, tokens, sign-in throttling and known devices in SQL. TOTP secrets are sealed
  * on write and opened on read with the account-scope data key.
  */
-export function accountsRepository(db: Kysely<DB>, sealer: Sealer): AccountStore {
+/** The caller's sign-in version, read on every request. */
+const signInVersionOf = fixedQuery((db, userId: string) =>
+  db.selectFrom('sign_in_versions').select('version').where('user_id', '=', userId),
+);
+
+export function accountsRepository(db: Kysely<DB>, sealer: Sealer, dialect: Dialect): AccountStore {
   const user = async (r: UsersTable | undefined) =>
     r && toUser(r, r.totp_secret === null ? null : await sealer.accountReader());
   const sealTotp = async (id: string, secret: string | null) =>
@@ -140,11 +147,7 @@ export function accountsRepository(db: Kysely<DB>, sealer: Sealer): AccountStore
     },
     async signInVersion(userId) {
       // Kept by the triggers of migration 2026-12-07T02-00-read-path; no row yet is version 0.
-      const r = await db
-        .selectFrom('sign_in_versions')
-        .select('version')
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
+      const [r] = await signInVersionOf(db, dialect, userId);
       return String(r?.version ?? 0);
     },
     async findSession(id) {

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { Dialect } from './connect.js';
+import { fixedQuery } from './fixed-query.js';
 import type { Compartment, CompartmentKind } from '../../core/access/compartments.js';
 import type { Item, ItemKind } from '../../core/items/model.js';
 import type { ItemStore } from '../../core/ports.js';
@@ -38,7 +40,15 @@ const toItem = (r: ItemsTable, box: ProcessBox): Item => {
  * Compartments and items in SQL; every item read is filtered by `visibleTo`. Titles and bodies are
  * encrypted, so a text search decrypts the rows the caller may see and matches them here.
  */
-export function itemsRepository(db: Kysely<DB>, sealer: Sealer): ItemStore {
+/** How many compartments' newest items a list merges at most (SQLite allows 500 arms). */
+const mergedAtMost = 100;
+
+/** A process's compartments, read by nearly every request of a process. */
+const compartmentsOf = fixedQuery((db, processId: string) =>
+  db.selectFrom('compartments').selectAll().where('process_id', '=', processId),
+);
+
+export function itemsRepository(db: Kysely<DB>, sealer: Sealer, dialect: Dialect): ItemStore {
   return {
     async insertCompartment(c) {
       await db
@@ -47,11 +57,7 @@ export function itemsRepository(db: Kysely<DB>, sealer: Sealer): ItemStore {
         .execute();
     },
     async listCompartments(processId) {
-      const rows = await db
-        .selectFrom('compartments')
-        .selectAll()
-        .where('process_id', '=', processId)
-        .execute();
+      const rows = await compartmentsOf(db, dialect, processId);
       const order: CompartmentKind[] = ['public', 'plenary', 'mediators', 'bilateral', 'caucus'];
       return rows.map(toCompartment).sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
     },
@@ -92,26 +98,27 @@ export function itemsRepository(db: Kysely<DB>, sealer: Sealer): ItemStore {
     },
     async listItems(q) {
       const box = await sealer.reader(q.processId);
-      const inCompartment = (compartmentId: CompartmentId) =>
+      const asked = [
+        ...new Set(q.compartmentId ? q.visible.filter((c) => c === q.compartmentId) : q.visible),
+      ];
+      const newestIn = (compartments: readonly CompartmentId[]) =>
         db
           .selectFrom('items')
           .selectAll()
           .where('process_id', '=', q.processId)
-          .where('compartment_id', '=', compartmentId)
-          .where(visibleTo(q.visible))
+          .where(visibleTo(compartments))
           .orderBy('updated_at', 'desc')
           .orderBy('id');
       if (!q.text) {
         // The newest of each compartment asked for, by the index (process, compartment, updated_at,
         // id), merged: a list costs the same however many items the process holds, and nothing
-        // in it depends on the items of compartments the reader may not see.
-        const asked = q.compartmentId ? [q.compartmentId] : q.visible;
-        if (asked.length === 1 && asked[0])
-          return (await inCompartment(asked[0]).limit(q.limit).execute()).map((r) =>
-            toItem(r, box),
-          );
+        // in it depends on the items of compartments the reader may not see. One compartment
+        // needs no merge; past `mergedAtMost` (a process with that many parties is not one we
+        // know of) one sorted read of them all stays under every engine's limits.
+        if (asked.length <= 1 || asked.length > mergedAtMost)
+          return (await newestIn(asked).limit(q.limit).execute()).map((r) => toItem(r, box));
         const arms = asked.map((c) =>
-          db.selectFrom(inCompartment(c).limit(q.limit).as('newest')).selectAll(),
+          db.selectFrom(newestIn([c]).limit(q.limit).as('newest')).selectAll(),
         );
         const [first, ...rest] = arms;
         if (!first) return [];
@@ -125,13 +132,7 @@ export function itemsRepository(db: Kysely<DB>, sealer: Sealer): ItemStore {
           .execute();
         return rows.map((r) => toItem(r, box));
       }
-      let query = db
-        .selectFrom('items')
-        .selectAll()
-        .where('process_id', '=', q.processId)
-        .where(visibleTo(q.visible));
-      if (q.compartmentId) query = query.where('compartment_id', '=', q.compartmentId);
-      query = query.orderBy('updated_at', 'desc').orderBy('id');
+      const query = newestIn(asked);
       // Only what `visibleTo` let through is decrypted and searched, case-insensitively.
       const needle = q.text.toLowerCase();
       const found: Item[] = [];

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { Dialect } from './connect.js';
+import { fixedQuery } from './fixed-query.js';
 import type { ProcessStore } from '../../core/ports.js';
 import type { Invitation } from '../../core/process/model.js';
 import type {
@@ -68,7 +70,15 @@ const toPendingSeat = (r: PendingSeatsTable): PendingSeat => ({
 });
 
 /** Processes, parties, memberships, links, history and invitations in SQL. */
-export function processesRepository(db: Kysely<DB>): ProcessStore {
+// Read by nearly every request of a process.
+const processById = fixedQuery((db, id: string) =>
+  db.selectFrom('processes').selectAll().where('id', '=', id),
+);
+const partiesOf = fixedQuery((db, processId: string) =>
+  db.selectFrom('parties').selectAll().where('process_id', '=', processId).orderBy('position'),
+);
+
+export function processesRepository(db: Kysely<DB>, dialect: Dialect): ProcessStore {
   /** Memberships with their grants and the member's name, in one query (a row per grant). */
   async function membershipsWhere(column: 'user_id' | 'process_id', value: string) {
     const rows = await db
@@ -134,11 +144,7 @@ export function processesRepository(db: Kysely<DB>): ProcessStore {
         .execute();
     },
     async findProcess(id) {
-      const r = await db
-        .selectFrom('processes')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirst();
+      const [r] = await processById(db, dialect, id);
       return r && toProcess(r);
     },
     async updateProcess(p) {
@@ -185,13 +191,7 @@ export function processesRepository(db: Kysely<DB>): ProcessStore {
         .execute();
     },
     async listParties(processId) {
-      const rows = await db
-        .selectFrom('parties')
-        .selectAll()
-        .where('process_id', '=', processId)
-        .orderBy('position')
-        .execute();
-      return rows.map(toParty);
+      return (await partiesOf(db, dialect, processId)).map(toParty);
     },
     async membershipsOf(userId) {
       return (await membershipsWhere('user_id', userId)).map(

@@ -5,7 +5,7 @@ import type { Clock, Stores, UnitOfWork } from '../../core/ports.js';
 import { accountsRepository } from './accounts-repository.js';
 import { passkeysRepository } from './passkeys-repository.js';
 import { appendAuditEntries, auditRepository } from './audit-repository.js';
-import type { Database } from './connect.js';
+import type { Database, Dialect } from './connect.js';
 import { groupCommit, type CommitBatchObserver } from './group-commit.js';
 import type { DataKeys, Sealer } from './data-keys.js';
 import type { DB } from './schema.js';
@@ -112,53 +112,69 @@ class BoundStores implements Stores {
   #implementation?: Stores['implementation'];
   #audit?: Stores['audit'];
 
+  readonly #db: Kysely<DB>;
+  readonly #sealer: Sealer;
+  readonly #dialect: Dialect;
+  readonly #database: Database;
+  readonly #append: (event: AuditEvent) => Promise<void>;
+
   constructor(
-    private readonly db: Kysely<DB>,
-    private readonly sealer: Sealer,
-    private readonly database: Database,
-    private readonly append: (event: AuditEvent) => Promise<void>,
-  ) {}
+    db: Kysely<DB>,
+    sealer: Sealer,
+    database: Database,
+    append: (event: AuditEvent) => Promise<void>,
+  ) {
+    this.#db = db;
+    this.#sealer = sealer;
+    this.#dialect = database.dialect;
+    this.#database = database;
+    this.#append = append;
+  }
 
   get accounts() {
-    return (this.#accounts ??= accountsRepository(this.db, this.sealer));
+    return (this.#accounts ??= accountsRepository(this.#db, this.#sealer, this.#dialect));
   }
   get passkeys() {
-    return (this.#passkeys ??= passkeysRepository(this.db));
+    return (this.#passkeys ??= passkeysRepository(this.#db));
   }
   get processes() {
-    return (this.#processes ??= processesRepository(this.db));
+    return (this.#processes ??= processesRepository(this.#db, this.#dialect));
   }
   get items() {
-    return (this.#items ??= itemsRepository(this.db, this.sealer));
+    return (this.#items ??= itemsRepository(this.#db, this.#sealer, this.#dialect));
   }
   get record() {
-    return (this.#record ??= recordRepository(this.db, this.sealer));
+    return (this.#record ??= recordRepository(this.#db, this.#sealer));
   }
   get text() {
-    return (this.#text ??= textRepository(this.db, this.sealer));
+    return (this.#text ??= textRepository(this.#db, this.#sealer));
   }
   get preferences() {
-    return (this.#preferences ??= preferencesRepository(this.db, this.sealer));
+    return (this.#preferences ??= preferencesRepository(this.#db, this.#sealer));
   }
   get suggestions() {
-    return (this.#suggestions ??= suggestionsRepository(this.db, this.sealer));
+    return (this.#suggestions ??= suggestionsRepository(this.#db, this.#sealer));
   }
   get rounds() {
-    return (this.#rounds ??= roundsRepository(this.db, this.sealer));
+    return (this.#rounds ??= roundsRepository(this.#db, this.#sealer));
   }
   get messages() {
-    return (this.#messages ??= messagesRepository(this.db, this.sealer));
+    return (this.#messages ??= messagesRepository(this.#db, this.#sealer));
   }
   get communiques() {
-    return (this.#communiques ??= communiquesRepository(this.db, this.sealer));
+    return (this.#communiques ??= communiquesRepository(this.#db, this.#sealer));
   }
   get media() {
-    return (this.#media ??= mediaRepository(this.db, this.sealer));
+    return (this.#media ??= mediaRepository(this.#db, this.#sealer));
   }
   get implementation() {
-    return (this.#implementation ??= implementationRepository(this.db, this.sealer, this.database));
+    return (this.#implementation ??= implementationRepository(
+      this.#db,
+      this.#sealer,
+      this.#database,
+    ));
   }
   get audit() {
-    return (this.#audit ??= { ...auditRepository(this.db), append: this.append });
+    return (this.#audit ??= { ...auditRepository(this.#db), append: this.#append });
   }
 }

@@ -138,6 +138,16 @@ describe.each(targets)('the API on $name', (target) => {
       url: `/api/processes/${pid()}/items?compartmentId=${where[1]}`,
     });
     expect(hidden.statusCode).toBe(404);
+    // Two notes of the same instant in two compartments: the limit cuts between them by id.
+    for (const c of [where[0]!, where[2]!])
+      await p.as(lead, {
+        method: 'POST',
+        url: `/api/processes/${pid()}/compartments/${c}/notes`,
+        payload: { title: `Same instant in ${c}`, body: 'b' },
+      });
+    const govSees = [where[0]!, where[2]!];
+    expect(await titles(gov, 'limit=1')).toEqual(await merged(gov, govSees, 1));
+    expect(await titles(gov, 'limit=3')).toEqual(await merged(gov, govSees, 3));
   });
 
   it('signs out by revoking the session on the server', async () => {
