@@ -44,15 +44,15 @@ const toToken = (r: ApiTokensTable): ApiToken => ({
   revokedAt: r.revoked_at,
 });
 
-/**
- * Accounts, sessions, tokens, sign-in throttling and known devices in SQL. TOTP secrets are sealed
- * on write and opened on read with the account-scope data key.
- */
 /** The caller's sign-in version, read on every request. */
 const signInVersionOf = fixedQuery((db, userId: string) =>
   db.selectFrom('sign_in_versions').select('version').where('user_id', '=', userId),
 );
 
+/**
+ * Accounts, sessions, tokens, sign-in throttling and known devices in SQL. TOTP secrets are sealed
+ * on write and opened on read with the account-scope data key.
+ */
 export function accountsRepository(db: Kysely<DB>, sealer: Sealer, dialect: Dialect): AccountStore {
   const user = async (r: UsersTable | undefined) =>
     r && toUser(r, r.totp_secret === null ? null : await sealer.accountReader());

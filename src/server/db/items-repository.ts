@@ -36,10 +36,6 @@ const toItem = (r: ItemsTable, box: ProcessBox): Item => {
   };
 };
 
-/**
- * Compartments and items in SQL; every item read is filtered by `visibleTo`. Titles and bodies are
- * encrypted, so a text search decrypts the rows the caller may see and matches them here.
- */
 /** How many compartments' newest items a list merges at most (SQLite allows 500 arms). */
 const mergedAtMost = 100;
 
@@ -48,6 +44,10 @@ const compartmentsOf = fixedQuery((db, processId: string) =>
   db.selectFrom('compartments').selectAll().where('process_id', '=', processId),
 );
 
+/**
+ * Compartments and items in SQL; every item read is filtered by `visibleTo`. Titles and bodies are
+ * encrypted, so a text search decrypts the rows the caller may see and matches them here.
+ */
 export function itemsRepository(db: Kysely<DB>, sealer: Sealer, dialect: Dialect): ItemStore {
   return {
     async insertCompartment(c) {

@@ -69,7 +69,6 @@ const toPendingSeat = (r: PendingSeatsTable): PendingSeat => ({
   createdAt: r.created_at,
 });
 
-/** Processes, parties, memberships, links, history and invitations in SQL. */
 // Read by nearly every request of a process.
 const processById = fixedQuery((db, id: string) =>
   db.selectFrom('processes').selectAll().where('id', '=', id),
@@ -78,6 +77,7 @@ const partiesOf = fixedQuery((db, processId: string) =>
   db.selectFrom('parties').selectAll().where('process_id', '=', processId).orderBy('position'),
 );
 
+/** Processes, parties, memberships, links, history and invitations in SQL. */
 export function processesRepository(db: Kysely<DB>, dialect: Dialect): ProcessStore {
   /** Memberships with their grants and the member's name, in one query (a row per grant). */
   async function membershipsWhere(column: 'user_id' | 'process_id', value: string) {

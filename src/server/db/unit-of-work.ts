@@ -5,7 +5,7 @@ import type { Clock, Stores, UnitOfWork } from '../../core/ports.js';
 import { accountsRepository } from './accounts-repository.js';
 import { passkeysRepository } from './passkeys-repository.js';
 import { appendAuditEntries, auditRepository } from './audit-repository.js';
-import type { Database, Dialect } from './connect.js';
+import type { Database } from './connect.js';
 import { groupCommit, type CommitBatchObserver } from './group-commit.js';
 import type { DataKeys, Sealer } from './data-keys.js';
 import type { DB } from './schema.js';
@@ -114,7 +114,6 @@ class BoundStores implements Stores {
 
   readonly #db: Kysely<DB>;
   readonly #sealer: Sealer;
-  readonly #dialect: Dialect;
   readonly #database: Database;
   readonly #append: (event: AuditEvent) => Promise<void>;
 
@@ -126,22 +125,21 @@ class BoundStores implements Stores {
   ) {
     this.#db = db;
     this.#sealer = sealer;
-    this.#dialect = database.dialect;
     this.#database = database;
     this.#append = append;
   }
 
   get accounts() {
-    return (this.#accounts ??= accountsRepository(this.#db, this.#sealer, this.#dialect));
+    return (this.#accounts ??= accountsRepository(this.#db, this.#sealer, this.#database.dialect));
   }
   get passkeys() {
     return (this.#passkeys ??= passkeysRepository(this.#db));
   }
   get processes() {
-    return (this.#processes ??= processesRepository(this.#db, this.#dialect));
+    return (this.#processes ??= processesRepository(this.#db, this.#database.dialect));
   }
   get items() {
-    return (this.#items ??= itemsRepository(this.#db, this.#sealer, this.#dialect));
+    return (this.#items ??= itemsRepository(this.#db, this.#sealer, this.#database.dialect));
   }
   get record() {
     return (this.#record ??= recordRepository(this.#db, this.#sealer));
