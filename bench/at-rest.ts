@@ -169,7 +169,9 @@ console.log(
       };
       return k === 'sealed'
         ? rt.deps.db.transaction((s) => s.items.listItems(q))
-        : db.transaction().execute((trx) => itemsRepository(trx, passThrough, rt.database.dialect).listItems(q));
+        : db
+            .transaction()
+            .execute((trx) => itemsRepository(trx, passThrough, rt.database.dialect).listItems(q));
     };
     // The search as it was: SQL LIKE over plain titles and bodies.
     const like = () =>
